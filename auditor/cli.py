@@ -1,0 +1,111 @@
+"""The ``auditor`` command line.
+
+Exit codes, for every command: 0 success (for ``check``: nothing at or above
+``--fail-on``), 1 findings at or above ``--fail-on``, 2 usage or runtime error. Errors are
+one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from auditor import __version__
+from auditor.errors import AuditorError
+from auditor.pipeline import DEFAULT_MODEL
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class AuditorGroup(click.Group):
+    """A click group that turns the auditor's own errors into one line and exit code 2."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except AuditorError as exc:
+            click.echo(f"auditor: error: {exc}", err=True)
+            ctx.exit(2)
+        except KeyboardInterrupt:
+            click.echo("auditor: interrupted", err=True)
+            ctx.exit(130)
+
+
+@click.group(cls=AuditorGroup, context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, "-V", "--version", prog_name="auditor")
+def cli() -> None:
+    """Audit who said what in news articles, and how well each claim is sourced.
+
+    \b
+    Start with:
+      auditor audit article.txt              Markdown report on stdout
+      auditor audit drafts/ --out reports/   one report per article
+      auditor check draft.md --fail-on error pre-publication gate (exit 1 on errors)
+      auditor rules                          the rules and their severities
+    """
+
+
+model_option = click.option(
+    "--model",
+    default=DEFAULT_MODEL,
+    show_default=True,
+    metavar="NAME",
+    help="Installed spaCy pipeline (package name or path) to run; it needs a parser.",
+)
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("inputs", nargs=-1, required=True, metavar="ARTICLE_OR_DIR...")
+@click.option(
+    "--format",
+    "fmt",
+    default="markdown",
+    show_default=True,
+    metavar="FORMAT",
+    help="Report format: markdown, html, json, jsonl, sarif, github or text.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write one report per article into this folder instead of printing.",
+)
+@model_option
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="auditor.toml or pyproject.toml to use instead of the one found upward.",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but the reports and errors.")
+def audit(
+    inputs: tuple[str, ...],
+    fmt: str,
+    out_dir: Path | None,
+    model: str,
+    config_path: Path | None,
+    quiet: bool,
+) -> None:
+    """Audit ARTICLE files or folders of them (.txt, .md, .html); "-" reads stdin.
+
+    Prints the report to stdout, or with --out writes one report per article, named after
+    the article, into that folder.
+    """
+    from auditor.runner import run_audit
+
+    run_audit(
+        inputs,
+        fmt=fmt,
+        out_dir=out_dir,
+        model=model,
+        config_path=config_path,
+        quiet=quiet,
+        stdin=sys.stdin,
+    )
+
+
+def main() -> None:
+    """Entry point of the ``auditor`` command."""
+    cli(prog_name="auditor")

