@@ -1,0 +1,396 @@
+"""``auditor_quotes``: pair quotation marks into quotes, tolerant of real-world news text.
+
+:func:`find_quotes` is a pure function over the article "view" (every ``\\n`` ends a
+paragraph). It handles straight and curly double quotes (and mixes of the two), single
+quotes told apart from apostrophes (``Ukraine's``, ``the forces' withdrawal``, ``'90s``,
+``rock 'n' roll``), guillemets both ways round, low-9 quotes, multi-paragraph quotes that
+re-open each paragraph, quotes broken by a misplaced paragraph break, and unclosed quotes.
+It never raises and runs in one left-to-right pass (linear time).
+
+Usage::
+
+    >>> [q.to_dict()["open_mark"] for q in find_quotes("'A blow,' he said. \\"Yes.\\"")]
+    ["'", '"']
+
+As a spaCy component::
+
+    nlp.add_pipe("auditor_quotes")
+    doc = nlp(text)
+    doc._.auditor_quotes  # [Quote.to_dict(), ...]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from auditor.model import Quote
+from auditor.nlp.extensions import register_extensions
+
+register_extensions()
+
+__all__ = ["QuoteFinder", "find_nested_quotes", "find_quotes", "make_quote_finder"]
+
+# --- the marks ---------------------------------------------------------------------------
+
+DOUBLE_MARKS = '"“”„‟«»「」'
+SINGLE_MARKS = "'‘’‚‛‹›『』"
+
+#: closing mark -> the opening marks it may close. Straight and curly marks mix freely
+#: (writers and CMSes do), and "“" also closes, as in German „...“ or a mis-curled close.
+CLOSES: dict[str, frozenset[str]] = {
+    '"': frozenset('"“„‟”'),
+    "”": frozenset('"“„‟”'),
+    "“": frozenset('"“„‟'),
+    "»": frozenset("«»"),
+    "«": frozenset("»"),
+    "」": frozenset("「"),
+    "'": frozenset("'‘‛"),
+    "’": frozenset("'‘‚‛"),
+    "‘": frozenset("‚‘"),
+    "›": frozenset("‹›"),
+    "‹": frozenset("›"),
+    "』": frozenset("『"),
+}
+
+#: opening mark -> the marks that may re-open it at the start of a continuation paragraph
+#: (French style starts continuation paragraphs of a «...» quote with »).
+REOPENS: dict[str, frozenset[str]] = {
+    **dict.fromkeys('"“„‟”', frozenset('"“„‟')),
+    "«": frozenset("«»"),
+    "»": frozenset("»"),
+    "「": frozenset("「"),
+    **dict.fromkeys("'‘‚‛", frozenset("'‘‚‛")),
+    "‹": frozenset("‹›"),
+    "›": frozenset("›"),
+    "『": frozenset("『"),
+}
+
+#: Marks that are quotation marks whatever surrounds them: French spacing puts a space
+#: inside guillemets, CJK puts no space outside its brackets.
+_CONTEXT_FREE = frozenset("«»‹›「」『』")
+
+_ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
+_OPEN_BRACKETS = frozenset("([{<")
+#: Characters after which a mark is at the start of a word (so it may open a quote).
+_LEFT_BOUND = _OPEN_BRACKETS | frozenset("—–‒―-/¿¡") | frozenset(_ALL_MARKS)
+#: Characters before which a mark is at the end of a word (so it may close a quote).
+_RIGHT_BOUND = frozenset(".,;:!?)]}>…—–‒―-/*") | frozenset(_ALL_MARKS)
+#: A mark followed by one of these does not open a quote.
+_NO_OPEN_BEFORE = frozenset(",;:!?)]}")
+
+#: Words written with a leading apostrophe ('em, 'tis, rock 'n' roll), compared lowercased.
+ELISIONS = frozenset(
+    ["em", "til", "tis", "twas", "twere", "twill", "cause", "cos", "coz", "cuz", "n",
+     "bout", "nuff", "scuse", "ello"]
+)  # fmt: skip
+
+#: A single closing mark that can only be a closing quote: right after sentence punctuation.
+_STRONG_SINGLE_CLOSE = re.compile(r"[,.!?;:…—–-]['’](?=[\s\"”»)\]]|$)")
+
+_MARKS_OR_NEWLINE = re.compile("[\n" + re.escape(_ALL_MARKS) + "]")
+_NON_SPACE = re.compile(r"\S")
+
+#: Deeper nesting than this is garbage input; openers past it are ignored (keeps the
+#: stack search constant-time, so the whole pass stays linear).
+MAX_DEPTH = 16
+
+
+@dataclass
+class _Open:
+    """A quote opened and not yet closed."""
+
+    pos: int
+    mark: str
+    paragraphs: int = 1
+    #: set while the quote waits, in the next paragraph, for a close (a broken quote) or
+    #: an opening mark (then it was unclosed and ends here).
+    pending_end: int | None = None
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """The top-level quotes in ``text``, sorted by start and non-overlapping.
+
+    Quotes nested inside another quote (single quotes within a double-quoted quote) belong
+    to the outer quote and are not listed; see :func:`find_nested_quotes`. Unclosed quotes
+    end at the end of their paragraph with ``closed=False``; stray closing marks are
+    ignored. Never raises.
+    """
+    return _Pairer(text).run()[0]
+
+
+def find_nested_quotes(text: str) -> list[Quote]:
+    """The closed quotes nested inside top-level quotes of ``text``, sorted by start."""
+    return sorted(_Pairer(text).run()[1], key=lambda q: (q.start, -q.end))
+
+
+class _Pairer:
+    """One left-to-right pass over the marks and newlines of a text, with a stack."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.n = len(text)
+        self.top: list[Quote] = []
+        self.nested: list[Quote] = []
+        self.stack: list[_Open] = []
+        self.para_start = 0
+        #: offset of a mark that re-opens the quote in a continuation paragraph
+        self.reopen_at = -1
+        #: offset of the closing half of "'n'", ignored
+        self.skip_at = -1
+        #: newlines before this offset are blank lines between paragraphs, already handled
+        self.skip_newlines_until = -1
+        #: a leading apostrophe ('90s, 'tis) seen at top level in this paragraph: if a
+        #: clear closing single quote follows with no opener, it was the opener after all.
+        self.elision_at: int | None = None
+        #: (paragraph start, offset of the last strong single close in that paragraph)
+        self._strong_cache: tuple[int, int] = (-1, -1)
+
+    # -- driver --------------------------------------------------------------------------
+
+    def run(self) -> tuple[list[Quote], list[Quote]]:
+        text = self.text
+        for match in _MARKS_OR_NEWLINE.finditer(text):
+            i = match.start()
+            ch = text[i]
+            if ch == "\n":
+                if i >= self.skip_newlines_until:
+                    self._end_paragraph(i)
+            elif i == self.reopen_at:
+                self.reopen_at = -1
+            elif i != self.skip_at:
+                self._mark(i, ch)
+        self._end_paragraph(self.n)
+        return self.top, self.nested
+
+    # -- paragraphs ----------------------------------------------------------------------
+
+    def _end_paragraph(self, p: int) -> None:
+        stack = self.stack
+        para_start, self.para_start = self.para_start, p + 1
+        self.elision_at = None
+        if not stack:
+            return
+        quote = stack[0]
+        del stack[1:]  # nested quotes left open die with their paragraph
+        if quote.pending_end is not None:
+            # A whole paragraph went by with neither a close nor a new opener.
+            self._emit_unclosed(quote, quote.pending_end)
+            return
+        end = self._trimmed_end(max(para_start, quote.pos + 1), p)
+        nxt = _NON_SPACE.search(self.text, p + 1) if p < self.n else None
+        if nxt is None:
+            self._emit_unclosed(quote, end)
+            return
+        j = nxt.start()
+        self.skip_newlines_until = j
+        if self.text[j] in REOPENS[quote.mark] and self._opens_paragraph(j):
+            quote.paragraphs += 1
+            self.reopen_at = j
+        else:
+            quote.pending_end = end
+
+    def _opens_paragraph(self, j: int) -> bool:
+        r = self.text[j + 1] if j + 1 < self.n else None
+        return r is not None and not r.isspace() and r not in _NO_OPEN_BEFORE
+
+    def _trimmed_end(self, lo: int, p: int) -> int:
+        text = self.text
+        while p > lo and text[p - 1].isspace():
+            p -= 1
+        return p
+
+    # -- emitting ------------------------------------------------------------------------
+
+    def _emit_unclosed(self, quote: _Open, end: int) -> None:
+        self.stack.clear()
+        self.top.append(
+            Quote(quote.pos, end, quote.mark, None, closed=False, paragraphs=quote.paragraphs)
+        )
+
+    def _open(self, i: int, ch: str) -> None:
+        stack = self.stack
+        if stack and stack[0].pending_end is not None:
+            # A new quote starts before the pending one closed: that one was unclosed.
+            self._emit_unclosed(stack[0], stack[0].pending_end)
+        if len(stack) < MAX_DEPTH:
+            stack.append(_Open(i, ch))
+
+    def _close(self, k: int, i: int, ch: str) -> None:
+        stack = self.stack
+        quote = stack[k]
+        del stack[k:]
+        broken = quote.pending_end is not None
+        paragraphs = quote.paragraphs + 1 if broken else quote.paragraphs
+        result = Quote(quote.pos, i + 1, quote.mark, ch, True, paragraphs, broken)
+        (self.nested if k else self.top).append(result)
+
+    # -- one mark ------------------------------------------------------------------------
+
+    def _find(self, ch: str, top_only: bool = False) -> int | None:
+        """Index in the stack of the innermost open quote that ``ch`` may close."""
+        closes = CLOSES.get(ch)
+        if closes is None or not self.stack:
+            return None
+        stack = self.stack
+        lowest = len(stack) - 1 if top_only else 0
+        for k in range(len(stack) - 1, lowest - 1, -1):
+            if stack[k].mark in closes:
+                return k
+        return None
+
+    def _mark(self, i: int, ch: str) -> None:
+        text = self.text
+        left = text[i - 1] if i > 0 else None
+        right = text[i + 1] if i + 1 < self.n else None
+        l_space = left is None or left.isspace()
+        r_space = right is None or right.isspace()
+        opens = (l_space or left in _LEFT_BOUND) and not r_space and right not in _NO_OPEN_BEFORE
+        closes = (
+            not l_space and left not in _OPEN_BRACKETS and (r_space or right in _RIGHT_BOUND)
+        )
+        if ch in _CONTEXT_FREE:
+            self._guillemet_or_bracket(i, ch, opens, closes)
+        elif ch in "'’‘‚‛":
+            self._single(i, ch, left, right, opens, closes)
+        elif l_space and r_space:
+            return  # a lone mark between spaces is not a quotation mark
+        elif ch == '"':
+            k = self._find(ch)
+            if opens and not closes:
+                self._open(i, ch)
+            elif k is not None:
+                self._close(k, i, ch)
+            elif not closes:
+                self._open(i, ch)
+        elif ch == "”":
+            k = self._find(ch)
+            if k is not None:
+                self._close(k, i, ch)
+            elif opens and not closes:
+                self._open(i, ch)  # Swedish ”...”, or a mis-curled opener
+        elif ch == "“":
+            k = self._find(ch)
+            if k is not None and closes and not opens:
+                self._close(k, i, ch)
+            else:
+                self._open(i, ch)
+        else:  # „ ‟
+            self._open(i, ch)
+
+    def _guillemet_or_bracket(self, i: int, ch: str, opens: bool, closes: bool) -> None:
+        k = self._find(ch)
+        if ch in "「『":
+            self._open(i, ch)
+        elif ch in "」』":
+            if k is not None:
+                self._close(k, i, ch)
+        elif k is not None and (self.stack[k].mark != ch or (closes and not opens)):
+            # «...» and »...« always pair; »...» (Swedish) only when the context says close.
+            self._close(k, i, ch)
+        else:
+            self._open(i, ch)
+
+    def _single(
+        self, i: int, ch: str, left: str | None, right: str | None, opens: bool, closes: bool
+    ) -> None:
+        if ch in "‚‛":
+            if opens:
+                self._open(i, ch)
+            return
+        if closes and not opens:
+            k = self._find(ch, top_only=True)
+            if k is None:
+                if ch in "'’":
+                    self._stray_single_close(i, ch, left)
+                return
+            if left in "sS" and right == " " and self._strong_close_after(i):
+                return  # plural possessive inside the quote: "'The soldiers' families...'"
+            self._close(k, i, ch)
+        elif opens:
+            if ch == "’":
+                return  # ’tis, ’90s: an apostrophe, never an opener in English
+            if closes:  # between a dash and punctuation: let the state decide
+                k = self._find(ch, top_only=True)
+                if k is not None:
+                    self._close(k, i, ch)
+                    return
+            if self._is_elision(i):
+                if not self.stack:
+                    self.elision_at = i
+                return
+            self._open(i, ch)
+        # else: inside a word (don't, o'clock, Ukraine's): an apostrophe
+
+    def _is_elision(self, i: int) -> bool:
+        """Whether the mark at ``i`` starts an elided word ('90s, 'tis) rather than a quote."""
+        text, n = self.text, self.n
+        j = i + 1
+        while j < n and j - i <= 6 and text[j].isalpha():
+            j += 1
+        if j < n and text[j].isalpha():
+            return False
+        word = text[i + 1 : j].lower()
+        if word in ELISIONS:
+            if word == "n" and j < n and text[j] in "'’":
+                self.skip_at = j  # rock 'n' roll: both marks are apostrophes
+            return True
+        # '90s, '05: two digits, not part of a longer number
+        return (
+            i + 2 < n
+            and text[i + 1].isdigit()
+            and text[i + 2].isdigit()
+            and (i + 3 >= n or not text[i + 3].isdigit())
+        )
+
+    def _stray_single_close(self, i: int, ch: str, left: str | None) -> None:
+        """A closing single quote with nothing to close: an apostrophe, or the close of a
+        quote that began with an elided word ('90s music was better,' he said)."""
+        start = self.elision_at
+        if start is None or self.stack or left is None or left not in ",.!?;:…—–-":
+            return
+        self.elision_at = None
+        # Quotes found since the opener are inside this one now.
+        while self.top and self.top[-1].start > start:
+            self.nested.append(self.top.pop())
+        self.top.append(Quote(start, i + 1, self.text[start], ch))
+
+    def _strong_close_after(self, i: int) -> bool:
+        """Whether the paragraph holding ``i`` has an unmistakable single close after it."""
+        para_start, last = self._strong_cache
+        if para_start != self.para_start:
+            end = self.text.find("\n", i)
+            end = self.n if end < 0 else end
+            last = -1
+            for m in _STRONG_SINGLE_CLOSE.finditer(self.text, self.para_start, end):
+                last = m.start() + 1
+            self._strong_cache = (self.para_start, last)
+        return last > i
+
+
+# --- spaCy component ---------------------------------------------------------------------
+
+
+@Language.factory("auditor_quotes", default_config={"attr": "auditor_quotes"})
+def make_quote_finder(nlp: Language, name: str, attr: str) -> QuoteFinder:
+    """Create the component: ``nlp.add_pipe("auditor_quotes")``.
+
+    ``attr`` names the ``Doc._`` extension that receives the quotes (registered if new).
+    """
+    return QuoteFinder(attr=attr)
+
+
+class QuoteFinder:
+    """Sets ``doc._.<attr>`` to ``[Quote.to_dict(), ...]`` for :func:`find_quotes`."""
+
+    def __init__(self, attr: str = "auditor_quotes") -> None:
+        self.attr = attr
+        if not Doc.has_extension(attr):
+            Doc.set_extension(attr, default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        setattr(doc._, self.attr, [q.to_dict() for q in find_quotes(doc.text)])
+        return doc
