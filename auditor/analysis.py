@@ -1,0 +1,90 @@
+"""From a processed spaCy ``Doc`` to the plain :class:`~auditor.model.Analysis`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from auditor.model import Analysis, Attribution, Quote, Span, Speaker, SpeakerCluster
+from auditor.text import paragraph_spans
+
+
+def analysis_from_doc(doc: Doc, source: str | None = None) -> Analysis:
+    """Collect what the auditor components stored on ``doc``.
+
+    ``source`` is the original text the spans must slice (the article's source when the
+    doc was made from its same-length view); it defaults to ``doc.text``.
+    """
+    text = doc.text if source is None else source
+    if len(text) != len(doc.text):
+        raise ValueError("source and doc text must have the same length")
+    clusters = [_cluster(text, c) for c in (doc._.auditor_speakers or [])]
+    by_id = {c.id: c for c in clusters}
+    attributions = []
+    for number, raw in enumerate(doc._.auditor_attributions or [], start=1):
+        attributions.append(_attribution(text, number, raw, by_id))
+    return Analysis(
+        text=text,
+        sentences=_sentences(doc),
+        paragraphs=paragraph_spans(doc.text),
+        quotes=[Quote.from_dict(q) for q in (doc._.auditor_quotes or [])],
+        attributions=attributions,
+        speakers=clusters,
+    )
+
+
+def analyze_texts(
+    nlp: Language, texts: Iterable[str], *, n_process: int = 1, batch_size: int = 8
+) -> Iterator[Analysis]:
+    """Run the pipeline over ``texts`` (article views) and yield one Analysis each."""
+    for doc in nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
+        yield analysis_from_doc(doc)
+
+
+def _span(text: str, bounds) -> Span | None:
+    if bounds is None:
+        return None
+    start, end = bounds
+    return Span(start, end, text[start:end])
+
+
+def _attribution(text: str, number: int, raw: dict, clusters: dict) -> Attribution:
+    speaker = None
+    if raw.get("speaker_name"):
+        speaker = Speaker(
+            name=raw["speaker_name"],
+            description=raw.get("speaker_description"),
+            cluster=raw.get("speaker"),
+        )
+    return Attribution(
+        id=f"a{number}",
+        kind=raw["kind"],
+        content=_span(text, raw["content"]),
+        cue=_span(text, raw.get("cue")),
+        source=_span(text, raw.get("source")),
+        speaker=speaker,
+        source_type=raw.get("source_type", "unknown"),
+    )
+
+
+def _cluster(text: str, raw: dict) -> SpeakerCluster:
+    return SpeakerCluster(
+        id=raw["id"],
+        name=raw["name"],
+        kind=raw["kind"],
+        description=raw.get("description"),
+        variants=list(raw.get("variants", [])),
+        mentions=[Span(s, e, text[s:e]) for s, e in raw.get("mentions", [])],
+        introduced=raw.get("introduced"),
+    )
+
+
+def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    sentences = []
+    for sent in doc.sents:
+        tokens = [t for t in sent if not t.is_space]
+        if tokens:
+            sentences.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1])))
+    return sentences

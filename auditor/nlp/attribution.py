@@ -1,0 +1,444 @@
+"""``auditor_attributions``: who said what, as cue / source / content character spans.
+
+Four passes over a parsed document, in this order, each claiming what it finds:
+
+1. direct quotes: every quotation found by ``auditor_quotes`` gets the reporting verb that
+   governs it or sits beside it ("...,' said X", "X said: '...'", "'...,' X added"), or
+   an "according to X" next to it;
+2. reported speech: a reporting verb with a clausal complement ("Pushilin confirmed that
+   ...", "He estimates that ..."); a complement that holds a quotation is a mixed quote;
+3. "according to X": the clause the phrase is attached to;
+4. floating quotes: a quoted sentence with no cue of its own inherits the speaker of the
+   attribution just before it in the same or the previous paragraph.
+
+Results are plain dicts on ``doc._.auditor_attributions`` (see :class:`RawAttribution`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import asdict, dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from auditor.nlp.cues import (
+    cue_tokens,
+    is_reporting_verb,
+    subject_bounds,
+    subject_of,
+    subtree_token_range,
+    trimmed_bounds,
+)
+from auditor.nlp.extensions import register_extensions
+
+register_extensions()
+
+#: A quotation shorter than this many words, inside a sentence, is read as a scare quote
+#: or a title ("a 'buffer zone'") unless a reporting verb governs it.
+MIN_QUOTE_WORDS = 4
+#: How many tokens after a closing quotation mark a cue may start ("', said X").
+MAX_CUE_GAP_AFTER = 4
+#: How many tokens before an opening quotation mark a cue may end ("X said: '").
+MAX_CUE_GAP_BEFORE = 3
+
+
+@dataclass
+class RawAttribution:
+    """One attribution as the component stores it (plain values only)."""
+
+    kind: str
+    content: tuple[int, int]
+    cue: tuple[int, int] | None = None
+    source: tuple[int, int] | None = None
+    #: character offset of the token that heads the source (for speaker resolution).
+    source_head: int | None = None
+    #: offset of the cue verb's token, used to avoid claiming one cue twice.
+    cue_head: int | None = None
+    quote_ids: list[int] = field(default_factory=list)
+    inherited_from: int | None = None
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        for key in ("content", "cue", "source"):
+            if data[key] is not None:
+                data[key] = list(data[key])
+        return data
+
+
+@Language.factory(
+    "auditor_attributions",
+    default_config={"min_quote_words": MIN_QUOTE_WORDS, "floating_quotes": True},
+)
+def make_attribution_finder(
+    nlp: Language, name: str, min_quote_words: int, floating_quotes: bool
+) -> AttributionFinder:
+    """Create the component; it needs ``auditor_quotes`` and a dependency parser before it.
+
+    >>> nlp.add_pipe("auditor_quotes"); nlp.add_pipe("auditor_attributions")
+    >>> doc = nlp('"We will rebuild," Mayor Ana Ruiz said.')
+    >>> doc._.auditor_attributions[0]["kind"]
+    'direct'
+    """
+    return AttributionFinder(min_quote_words=min_quote_words, floating_quotes=floating_quotes)
+
+
+class AttributionFinder:
+    def __init__(self, min_quote_words: int = MIN_QUOTE_WORDS, floating_quotes: bool = True):
+        self.min_quote_words = min_quote_words
+        self.floating_quotes = floating_quotes
+
+    def __call__(self, doc: Doc) -> Doc:
+        quotes = doc._.auditor_quotes or []
+        doc._.auditor_attributions = [
+            a.to_dict()
+            for a in find_attributions(doc, quotes, self.min_quote_words, self.floating_quotes)
+        ]
+        return doc
+
+
+# --------------------------------------------------------------------------- passes
+
+
+def find_attributions(
+    doc: Doc,
+    quotes: list[dict],
+    min_quote_words: int = MIN_QUOTE_WORDS,
+    floating_quotes: bool = True,
+) -> list[RawAttribution]:
+    """All attributions in ``doc`` given its quotations (dicts as in ``Quote.to_dict``)."""
+    index = _QuoteIndex(quotes)
+    found: list[RawAttribution] = []
+    used_cues: set[int] = set()
+    pending_floating: list[int] = []
+
+    for qid, quote in enumerate(quotes):
+        attribution = _direct_attribution(doc, index, qid, quote, min_quote_words)
+        if attribution is None:
+            if _is_standalone_quote(doc, quote, min_quote_words):
+                pending_floating.append(qid)
+            continue
+        found.append(attribution)
+        if attribution.cue_head is not None:
+            used_cues.add(attribution.cue_head)
+
+    for attribution in _reported_speech(doc, index, used_cues):
+        found.append(attribution)
+
+    for attribution in _according_to(doc, index, found):
+        found.append(attribution)
+
+    found.sort(key=lambda a: a.content[0])
+    if floating_quotes:
+        found = _attach_floating(doc, quotes, pending_floating, found)
+    else:
+        found.extend(
+            RawAttribution("direct", (quotes[q]["start"], quotes[q]["end"]), quote_ids=[q])
+            for q in pending_floating
+        )
+    found.sort(key=lambda a: a.content[0])
+    return _drop_overlaps(found)
+
+
+class _QuoteIndex:
+    """Which quotation, if any, a character offset falls in."""
+
+    def __init__(self, quotes: list[dict]):
+        self.quotes = quotes
+        self.starts = [q["start"] for q in quotes]
+
+    def quote_at(self, offset: int) -> int | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and self.quotes[i]["start"] <= offset < self.quotes[i]["end"]:
+            return i
+        return None
+
+    def inside(self, token: Token) -> int | None:
+        return self.quote_at(token.idx)
+
+
+def _quote_tokens(doc: Doc, quote: dict) -> tuple[int, int]:
+    span = doc.char_span(quote["start"], quote["end"], alignment_mode="expand")
+    if span is None:  # pragma: no cover - expand mode always yields a span for valid offsets
+        return 0, 0
+    return span.start, span.end
+
+
+def _word_count(doc: Doc, start: int, end: int) -> int:
+    return sum(1 for t in doc[start:end] if t.is_alpha or t.like_num)
+
+
+def _is_standalone_quote(doc: Doc, quote: dict, min_words: int) -> bool:
+    """A quotation long enough to be someone's words rather than a scare quote or title."""
+    start, end = _quote_tokens(doc, quote)
+    words = _word_count(doc, start, end)
+    if words >= min_words:
+        return True
+    # A short quote that is a whole sentence on its own ("'Never.'") still counts.
+    before = doc.text[: quote["start"]].rstrip()
+    return words >= 1 and (not before or before[-1] in ".!?\n")
+
+
+def _direct_attribution(
+    doc: Doc, index: _QuoteIndex, qid: int, quote: dict, min_words: int
+) -> RawAttribution | None:
+    q_start, q_end = _quote_tokens(doc, quote)
+    if q_end <= q_start:
+        return None
+    verb = _governing_verb(doc, index, qid, q_start, q_end)
+    if verb is None:
+        verb = _adjacent_verb(doc, index, q_start, q_end)
+    if verb is None:
+        return None
+    if _word_count(doc, q_start, q_end) < min_words and not _governs(verb, q_start, q_end):
+        return None
+    subject = subject_of(verb)
+    cue = cue_tokens(verb)
+    attribution = RawAttribution(
+        kind="direct",
+        content=(quote["start"], quote["end"]),
+        cue=(cue[0].idx, cue[-1].idx + len(cue[-1])),
+        cue_head=verb.idx,
+        quote_ids=[qid],
+    )
+    if subject is not None and index.inside(subject) is None:
+        attribution.source = subject_bounds(subject)
+        attribution.source_head = subject.idx
+    return attribution
+
+
+def _governs(verb: Token, q_start: int, q_end: int) -> bool:
+    return any(q_start <= t.i < q_end for t in verb.subtree if t.head == verb or t == verb)
+
+
+def _governing_verb(
+    doc: Doc, index: _QuoteIndex, qid: int, q_start: int, q_end: int
+) -> Token | None:
+    """A reporting verb outside the quote that a token inside it depends on."""
+    for token in doc[q_start:q_end]:
+        head = token.head
+        if head.i < q_start or head.i >= q_end:
+            if is_reporting_verb(head) and index.inside(head) is None:
+                if _within_reach(doc, head, q_start, q_end):
+                    return head
+    return None
+
+
+def _within_reach(doc: Doc, verb: Token, q_start: int, q_end: int) -> bool:
+    """The verb is in the sentence right around the quote, not clauses away."""
+    if verb.i >= q_end:
+        between = doc[q_end : verb.i]
+    else:
+        between = doc[verb.i + 1 : q_start]
+    return len(between) <= 12 and not any(t.text in {".", "!", "?"} for t in between)
+
+
+def _adjacent_verb(doc: Doc, index: _QuoteIndex, q_start: int, q_end: int) -> Token | None:
+    """A reporting verb right after the quote ("', said X") or right before it ("X said: '")."""
+    if _cue_may_follow(doc, q_start, q_end):
+        gap = 0
+        i = q_end
+        while i < len(doc) and gap <= MAX_CUE_GAP_AFTER:
+            token = doc[i]
+            if _stops_search(token, index):
+                break
+            if is_reporting_verb(token) and token.pos_ == "VERB":
+                return token
+            if not token.is_punct:
+                gap += 1
+            i += 1
+    if _cue_may_precede(doc, q_start):
+        gap = 0
+        i = q_start - 1
+        while i >= 0 and gap <= MAX_CUE_GAP_BEFORE:
+            token = doc[i]
+            if _stops_search(token, index):
+                break
+            if is_reporting_verb(token) and token.pos_ == "VERB":
+                return token
+            if not token.is_punct:
+                gap += 1
+            i -= 1
+    return None
+
+
+def _stops_search(token: Token, index: _QuoteIndex) -> bool:
+    return token.text in {".", "!", "?"} or "\n" in token.text or index.inside(token) is not None
+
+
+def _cue_may_follow(doc: Doc, q_start: int, q_end: int) -> bool:
+    """News puts the cue after a quote that ends in a comma ('...,' he said), or in ! or ?
+    followed by a lower-case word ('...?' she asked); not after a closed sentence."""
+    inner = [t for t in doc[q_start:q_end] if not (t.is_quote or t.is_space)]
+    following = next((t for t in doc[q_end:] if not t.is_space), None)
+    if not inner or following is None:
+        return False
+    last = inner[-1].text
+    if last == ",":
+        return True
+    if last in {"!", "?", "—", "–", "-", "..."}:
+        return following.is_lower or following.text == ","
+    if last == ".":
+        return False
+    # '...', the ISW said  (the comma outside the marks)
+    return following.text == ","
+
+
+def _cue_may_precede(doc: Doc, q_start: int) -> bool:
+    """A cue may stand just before a quote introduced by ':' or ',' or by the verb itself."""
+    previous = next((t for t in reversed(doc[:q_start]) if not t.is_space), None)
+    if previous is None:
+        return False
+    return previous.text in {":", ","} or is_reporting_verb(previous)
+
+
+def _reported_speech(doc: Doc, index: _QuoteIndex, used_cues: set[int]) -> list[RawAttribution]:
+    found = []
+    for token in doc:
+        if token.idx in used_cues or not is_reporting_verb(token):
+            continue
+        if index.inside(token) is not None:
+            continue  # speech reported inside a quotation belongs to the quoted speaker
+        complement = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        if complement is None:
+            continue
+        if complement.i < token.i and _ends_sentence_before(doc, complement, token):
+            # "Content, X said." is reported speech too, and common in news.
+            pass
+        start, end = subtree_token_range(complement)
+        bounds = trimmed_bounds(doc, start, end)
+        if bounds is None or _word_count(doc, start, end) < 2:
+            continue
+        quote_ids = sorted(
+            {q for t in doc[start:end] if (q := index.inside(t)) is not None}
+        )
+        kind = "mixed" if quote_ids else "indirect"
+        subject = subject_of(token)
+        cue = cue_tokens(token)
+        attribution = RawAttribution(
+            kind=kind,
+            content=bounds,
+            cue=(cue[0].idx, cue[-1].idx + len(cue[-1])),
+            cue_head=token.idx,
+            quote_ids=quote_ids,
+        )
+        if subject is not None:
+            attribution.source = subject_bounds(subject)
+            attribution.source_head = subject.idx
+        found.append(attribution)
+    return found
+
+
+def _ends_sentence_before(doc: Doc, complement: Token, verb: Token) -> bool:
+    return complement.right_edge.i < verb.i
+
+
+def _according_to(
+    doc: Doc, index: _QuoteIndex, existing: list[RawAttribution]
+) -> list[RawAttribution]:
+    found = []
+    for token in doc:
+        if token.lower_ != "according" or token.i + 1 >= len(doc):
+            continue
+        to = doc[token.i + 1]
+        if to.lower_ != "to":
+            continue
+        if index.inside(token) is not None:
+            continue
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        phrase_start = token.i
+        phrase_end = (source.right_edge.i + 1) if source is not None else to.i + 1
+        sentence = token.sent
+        # The claim is the rest of the sentence, on whichever side holds the clause.
+        before = trimmed_bounds(doc, sentence.start, phrase_start)
+        after = trimmed_bounds(doc, phrase_end, sentence.end)
+        if before and after:
+            content = (before[0], after[1])
+        else:
+            content = before or after
+        if content is None:
+            continue
+        # A direct quote next to "according to X" already took this phrase as its cue.
+        if any(_overlaps(a.content, content) and a.cue_head == token.idx for a in existing):
+            continue
+        attribution = RawAttribution(
+            kind="according_to",
+            content=content,
+            cue=(token.idx, to.idx + len(to)),
+            cue_head=token.idx,
+        )
+        if source is not None:
+            attribution.source = subject_bounds(source)
+            attribution.source_head = source.idx
+        found.append(attribution)
+    return found
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _paragraph_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset)
+
+
+def _attach_floating(
+    doc: Doc, quotes: list[dict], pending: list[int], found: list[RawAttribution]
+) -> list[RawAttribution]:
+    """Give each cue-less quotation the speaker of the attribution just before it."""
+    text = doc.text
+    result = list(found)
+    for qid in pending:
+        quote = quotes[qid]
+        # The closest attribution before the quote speaks on, if it named anyone.
+        previous = None
+        for candidate in sorted(result, key=lambda a: a.content[0]):
+            if candidate.content[1] <= quote["start"]:
+                previous = candidate
+        if previous is not None and previous.source is None:
+            previous = None
+        attribution = RawAttribution(
+            kind="direct", content=(quote["start"], quote["end"]), quote_ids=[qid]
+        )
+        if previous is not None:
+            gap_paragraphs = _paragraph_of(text, quote["start"]) - _paragraph_of(
+                text, previous.content[1]
+            )
+            # Blank lines count as paragraph separators of their own in the view.
+            between = text[previous.content[1] : quote["start"]]
+            paragraphs_between = sum(1 for part in between.split("\n")[1:-1] if part.strip())
+            if gap_paragraphs == 0 or paragraphs_between == 0:
+                attribution.kind = "floating"
+                attribution.source = previous.source
+                attribution.source_head = previous.source_head
+                attribution.inherited_from = previous.content[0]
+        result.append(attribution)
+    return result
+
+
+def _drop_overlaps(found: list[RawAttribution]) -> list[RawAttribution]:
+    """Keep one attribution per stretch of content: the first pass that claimed it wins,
+    except that an attribution with a source beats one without."""
+    priority = {"direct": 0, "mixed": 1, "indirect": 2, "according_to": 3, "floating": 4}
+    kept: list[RawAttribution] = []
+    for candidate in sorted(
+        found, key=lambda a: (a.source is None, priority.get(a.kind, 9), a.content[0])
+    ):
+        clash = False
+        for other in kept:
+            if _overlaps(candidate.content, other.content):
+                inter = min(candidate.content[1], other.content[1]) - max(
+                    candidate.content[0], other.content[0]
+                )
+                shorter = min(
+                    candidate.content[1] - candidate.content[0],
+                    other.content[1] - other.content[0],
+                )
+                same_cue = candidate.cue_head is not None and candidate.cue_head == other.cue_head
+                if same_cue or inter >= 0.5 * shorter:
+                    clash = True
+                    break
+        if not clash:
+            kept.append(candidate)
+    kept.sort(key=lambda a: a.content[0])
+    return kept

@@ -1,0 +1,174 @@
+"""Small functions over spaCy tokens shared by the attribution passes.
+
+They answer three questions about a parsed sentence: is this token a reporting cue, who is
+its source (the subject, or the agent of a passive), and which characters make up a
+source or content span under the conventions editors (and the PolNeAR annotators) use.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from auditor.lexicon import load_lexicon
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+#: Words that may open a reported clause but are not part of what was said.
+CLAUSE_MARKERS = {"that", "whether", "if"}
+#: Punctuation that is trimmed from the ends of a content span.
+TRIM_PUNCT = set(".,;:!?-–—")
+
+
+def reporting_verbs() -> frozenset[str]:
+    return load_lexicon("reporting_verbs")
+
+
+def reporting_nouns() -> frozenset[str]:
+    return load_lexicon("reporting_nouns")
+
+
+def is_reporting_verb(token: Token) -> bool:
+    """A verb whose lemma is in the reporting-verb lexicon (said, confirmed, estimates...)."""
+    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in reporting_verbs()
+
+
+def cue_tokens(verb: Token) -> list[Token]:
+    """The verb with its auxiliaries, negation and particles ("has said", "pointed out")."""
+    parts = [verb]
+    for child in verb.children:
+        if child.dep_ in {"aux", "auxpass", "neg", "prt"} and abs(child.i - verb.i) <= 3:
+            parts.append(child)
+    parts.sort(key=lambda t: t.i)
+    # Keep the cue contiguous: drop pieces separated from the verb by other words.
+    contiguous = [verb]
+    for token in sorted(parts, key=lambda t: abs(t.i - verb.i)):
+        if token is verb:
+            continue
+        lo, hi = contiguous[0].i, contiguous[-1].i
+        if token.i == lo - 1 or token.i == hi + 1:
+            contiguous.append(token)
+            contiguous.sort(key=lambda t: t.i)
+    return contiguous
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The token that names who speaks through ``verb``.
+
+    Looks for a nominal subject, then the agent of a passive ("was confirmed by X"), then
+    climbs through coordinated, participial and open-complement verbs ("X said ... and
+    added", "X, declaring that ...", "X, stating that ...") to the subject they share.
+    """
+    seen = 0
+    token = verb
+    while token is not None and seen < 4:
+        seen += 1
+        for child in token.children:
+            if child.dep_ in SUBJECT_DEPS and child.dep_ != "csubj":
+                if child.dep_ == "nsubjpass":
+                    agent = _agent_of(token)
+                    if agent is not None:
+                        return agent
+                    # "It is said that ..." has no speaker at all.
+                    if child.lower_ in {"it", "this", "that"}:
+                        return None
+                return child
+        agent = _agent_of(token)
+        if agent is not None:
+            return agent
+        absolute = _absolute_subject(token)
+        if absolute is not None:
+            return absolute
+        if token.dep_ in {"conj", "xcomp", "advcl"} and token.head is not token:
+            token = token.head
+            continue
+        if token.dep_ in {"acl", "relcl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            if token.dep_ == "relcl":
+                # "X, who said ...": the relative pronoun's antecedent speaks.
+                return token.head
+            return token.head
+        break
+    return None
+
+
+def _absolute_subject(verb: Token) -> Token | None:
+    """"..., with Denis Pushilin, the head of the DPR, declaring that ...": the object of
+    "with" just before a participle is its subject."""
+    if verb.tag_ != "VBG":
+        return None
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].is_punct:
+        i -= 1
+    if i < 0:
+        return None
+    candidate = doc[i]
+    # Walk up from the last word before the participle to the head of its noun phrase.
+    for _ in range(4):
+        if candidate.dep_ == "pobj" and candidate.head.lower_ == "with":
+            return candidate
+        if candidate.dep_ in {"appos", "pobj", "prep", "compound", "amod"} and candidate.head.i < verb.i:
+            candidate = candidate.head
+            continue
+        break
+    return None
+
+
+def _agent_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def noun_phrase_bounds(token: Token) -> tuple[int, int]:
+    """Character bounds of the noun phrase headed by ``token``, appositions included.
+
+    Follows the PolNeAR convention: "Ban Ki-moon, the secretary general of the United
+    Nations," keeps its closing comma when the phrase holds a comma itself.
+    """
+    doc = token.doc
+    left, right = token.left_edge.i, token.right_edge.i
+    while left < right and doc[left].is_punct and doc[left].text not in {"'", "’"}:
+        left += 1
+    while right > left and (doc[right].is_punct or doc[right].is_space):
+        if doc[right].text in {")"} and "(" in doc[left:right].text:
+            break
+        right -= 1
+    start, end = doc[left].idx, doc[right].idx + len(doc[right])
+    span_text = doc.text[start:end]
+    if "," in span_text and right + 1 < len(doc) and doc[right + 1].text == ",":
+        end = doc[right + 1].idx + 1
+    return start, end
+
+
+def subject_bounds(subject: Token) -> tuple[int, int]:
+    """Character bounds of the source span for a subject token."""
+    if subject.pos_ == "PRON" and subject.dep_ != "pobj":
+        return subject.idx, subject.idx + len(subject)
+    return noun_phrase_bounds(subject)
+
+
+def trimmed_bounds(doc: Doc, start_token: int, end_token: int) -> tuple[int, int] | None:
+    """Character bounds of tokens ``[start_token, end_token)`` without edge punctuation,
+    spaces and leading clause markers ("that"); ``None`` when nothing is left."""
+    i, j = start_token, end_token - 1
+    while i <= j and (doc[i].is_space or (doc[i].text in TRIM_PUNCT)):
+        i += 1
+    if i <= j and doc[i].lower_ in CLAUSE_MARKERS and doc[i].dep_ == "mark":
+        i += 1
+    while j >= i and (doc[j].is_space or doc[j].text in TRIM_PUNCT):
+        j -= 1
+    if i > j:
+        return None
+    return doc[i].idx, doc[j].idx + len(doc[j])
+
+
+def subtree_token_range(token: Token) -> tuple[int, int]:
+    """Token range ``[start, end)`` covered by ``token``'s subtree."""
+    return token.left_edge.i, token.right_edge.i + 1
+
+
+def char_span(doc: Doc, start: int, end: int) -> Span | None:
+    """The tokens covering characters ``[start, end)`` (expanding to whole tokens)."""
+    return doc.char_span(start, end, alignment_mode="expand")

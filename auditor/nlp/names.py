@@ -1,0 +1,131 @@
+"""Reading proper names off a parsed noun phrase: the name, the role in front of it, and
+whether it names a person or an organization."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from auditor.lexicon import load_lexicon
+
+POSSESSIVE = {"'s", "’s", "'", "’"}
+
+
+@dataclass
+class NameParts:
+    """A proper name found at a noun phrase's head."""
+
+    name: str
+    start: int  # char offsets of the name itself
+    end: int
+    kind: str  # "person" | "organization"
+    title: str | None  # role words in front of the name ("US Secretary of Defense")
+
+
+def titles() -> frozenset[str]:
+    return load_lexicon("person_titles")
+
+
+def organization_words() -> frozenset[str]:
+    return load_lexicon("organization_words")
+
+
+def is_title(token: Token) -> bool:
+    return token.lower_ in titles()
+
+
+def name_at(head: Token) -> NameParts | None:
+    """The proper name whose last word is ``head`` (a PROPN), or None.
+
+    Walks left over proper-noun compounds, stopping at title words, so "Ukrainian President
+    Volodymyr Zelenskyy" gives the name "Volodymyr Zelenskyy" and the title
+    "Ukrainian President".
+    """
+    if head.pos_ != "PROPN":
+        return None
+    doc = head.doc
+    # Names such as "Institute for the Study of War" end in a PROPN after "of"/"for":
+    # climb to the leftmost proper noun the phrase starts with when an entity spans it.
+    if head.ent_type_ and head.ent_iob_ != "B":
+        ent_start = head.i
+        while ent_start > 0 and doc[ent_start].ent_iob_ == "I":
+            ent_start -= 1
+        if doc[ent_start].ent_type_ in {"ORG", "FAC", "WORK_OF_ART", "PERSON"}:
+            start = ent_start
+        else:
+            start = head.i
+    else:
+        start = head.i
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.pos_ == "PROPN" and not is_title(prev) and prev.text not in POSSESSIVE:
+            start -= 1
+            continue
+        break
+    # A leading "The" belongs to organization names but not to the name itself.
+    while start < head.i and (doc[start].lower_ == "the" or is_title(doc[start])):
+        start += 1
+    end = head.i + 1
+    words = doc[start:end]
+    name = words.text
+    kind = _kind(doc, start, end)
+    title = _title_before(doc, head, start)
+    return NameParts(name, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), kind, title)
+
+
+def _kind(doc, start: int, end: int) -> str:
+    words = doc[start:end]
+    lower = {t.lower_ for t in words}
+    labels = {t.ent_type_ for t in words if t.ent_type_}
+    if lower & organization_words():
+        return "organization"
+    if len(words) == 1 and words[0].text.isupper() and len(words[0].text) > 1:
+        return "organization"  # acronyms: ISW, NATO
+    if "PERSON" in labels:
+        return "person"
+    if labels & {"ORG", "GPE", "NORP", "FAC", "LOC"}:
+        # The small model often labels "Lloyd Austin" as ORG after a title; a title in
+        # front of the name settles it.
+        if start > 0 and is_title(doc[start - 1]):
+            return "person"
+        return "organization"
+    return "person"
+
+
+def _title_before(doc, head: Token, name_start: int) -> str | None:
+    """Role words in the same noun phrase, in front of the name."""
+    left = head.left_edge.i
+    if left >= name_start:
+        return None
+    tokens = doc[left:name_start]
+    words = [t for t in tokens if not (t.is_punct or t.lower_ in {"the", "a", "an"})]
+    if not words or not any(is_title(t) or t.pos_ in {"NOUN", "PROPN", "ADJ"} for t in words):
+        return None
+    text = doc.text[words[0].idx : tokens[-1].idx + len(tokens[-1])].strip(" ,")
+    return text or None
+
+
+def appositive_of(head: Token) -> str | None:
+    """The apposition describing ``head`` ("Denis Pushilin, the head of the DPR, said")."""
+    for child in head.children:
+        if child.dep_ == "appos":
+            left, right = child.left_edge.i, child.right_edge.i
+            doc = head.doc
+            while right > left and (doc[right].is_punct or doc[right].is_space):
+                right -= 1
+            text = doc[left : right + 1].text.strip(" ,")
+            if text:
+                return text
+    return None
+
+
+def normalize_name(text: str) -> str:
+    """A name without possessive endings, leading "the" or surrounding punctuation."""
+    text = text.strip(" ,.;:")
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    if text.lower().startswith("the "):
+        text = text[4:]
+    return text.strip()

@@ -1,0 +1,323 @@
+"""``auditor_speakers``: cluster the mentions of each person and organization and resolve
+every attribution's source to one of them.
+
+A full name opens a cluster ("Denis Pushilin"); a surname ("Pushilin"), a variant spelling
+("Zelenskyi" for "Zelenskyy"), an acronym ("ISW" for the Institute for the Study of War),
+a role that matches the description ("the DPR leader" for "the head of the Donetsk
+People's Republic") and a pronoun ("he", "it") join the nearest compatible cluster.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from auditor.nlp.extensions import register_extensions
+from auditor.nlp.names import NameParts, appositive_of, name_at, normalize_name
+
+register_extensions()
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+GROUP_PRONOUNS = {"they", "them", "it", "its"}
+#: Role nouns that mean the same job ("the DPR leader" for "the head of ...").
+ROLE_SYNONYMS = {
+    "leader": {"leader", "head", "chief", "president", "chairman", "commander"},
+    "head": {"head", "leader", "chief", "director"},
+    "chief": {"chief", "head", "leader", "director"},
+    "president": {"president"},
+    "minister": {"minister", "secretary"},
+    "secretary": {"secretary", "minister"},
+    "spokesman": {"spokesman", "spokeswoman", "spokesperson"},
+    "commander": {"commander", "general", "chief"},
+    "general": {"general", "commander"},
+    "adviser": {"adviser", "advisor"},
+    "director": {"director", "head", "chief"},
+}
+#: How similar two surnames must be to count as one name spelled two ways.
+SPELLING_SIMILARITY = 0.8
+
+
+@dataclass
+class _Cluster:
+    id: str
+    name: str
+    kind: str
+    description: str | None = None
+    variants: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    introduced: int | None = None
+    acronym: str | None = None
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1].lower()
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "description": self.description,
+            "variants": list(self.variants),
+            "mentions": [list(m) for m in self.mentions],
+            "introduced": self.introduced,
+        }
+
+
+@Language.factory("auditor_speakers", default_config={"spelling_similarity": SPELLING_SIMILARITY})
+def make_speaker_resolver(
+    nlp: Language, name: str, spelling_similarity: float
+) -> SpeakerResolver:
+    """Create the component; add it after ``auditor_attributions``."""
+    return SpeakerResolver(spelling_similarity)
+
+
+class SpeakerResolver:
+    def __init__(self, spelling_similarity: float = SPELLING_SIMILARITY):
+        self.spelling_similarity = spelling_similarity
+
+    def __call__(self, doc: Doc) -> Doc:
+        attributions = doc._.auditor_attributions or []
+        clusters = resolve_speakers(doc, attributions, self.spelling_similarity)
+        doc._.auditor_speakers = [c.to_dict() for c in clusters]
+        return doc
+
+
+def resolve_speakers(
+    doc: Doc, attributions: list[dict], similarity: float = SPELLING_SIMILARITY
+) -> list[_Cluster]:
+    """Build clusters from the named mentions in ``doc`` and set ``speaker`` (a cluster id,
+    or None) and ``speaker_name`` / ``speaker_description`` on each attribution dict."""
+    book = _ClusterBook(similarity)
+    heads = {a["source_head"] for a in attributions if a.get("source_head") is not None}
+    token_at = {t.idx: t for t in doc}
+    for token in _name_heads(doc, {token_at[h] for h in heads if h in token_at}):
+        book.add_name(token)
+
+    last_person: _Cluster | None = None
+    for attribution in sorted(attributions, key=lambda a: a["content"][0]):
+        head = token_at.get(attribution.get("source_head"))
+        cluster = None
+        if head is not None:
+            cluster = book.resolve(head)
+        if cluster is None and attribution.get("inherited_from") is not None:
+            cluster = next(
+                (book.by_id(a["speaker"]) for a in attributions
+                 if a["content"][0] == attribution["inherited_from"] and a.get("speaker")),
+                None,
+            )
+        attribution["speaker"] = cluster.id if cluster else None
+        if cluster is not None:
+            attribution["speaker_name"] = cluster.name
+            attribution["speaker_description"] = cluster.description
+            if cluster.kind == "person":
+                last_person = cluster
+        elif head is not None:
+            attribution["speaker_name"] = _plain_source_name(head)
+            attribution["speaker_description"] = None
+        else:
+            attribution["speaker_name"] = None
+            attribution["speaker_description"] = None
+    del last_person
+    return book.clusters
+
+
+def _plain_source_name(head: Token) -> str:
+    """The core of an unnamed source's noun phrase: "one anonymous Western intelligence
+    official" without its relative clause."""
+    doc = head.doc
+    start = head.left_edge.i
+    while start < head.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return normalize_name(doc[start : head.i + 1].text)
+
+
+def _name_heads(doc: Doc, source_heads: set[Token]) -> list[Token]:
+    """Last tokens of proper names: entity ends and proper-noun source heads, in order."""
+    heads = set()
+    for ent in doc.ents:
+        if ent.label_ in {"PERSON", "ORG"}:
+            last = ent[-1]
+            while last.i > ent.start and last.text in {"'s", "’s", "'", "’"}:
+                last = doc[last.i - 1]
+            if last.pos_ == "PROPN":
+                heads.add(last)
+    for token in source_heads:
+        if token.pos_ == "PROPN":
+            heads.add(token)
+    return sorted(heads, key=lambda t: t.i)
+
+
+class _ClusterBook:
+    def __init__(self, similarity: float):
+        self.similarity = similarity
+        self.clusters: list[_Cluster] = []
+        self._mention_owner: dict[int, _Cluster] = {}  # name end offset -> cluster
+
+    def by_id(self, cluster_id: str) -> _Cluster | None:
+        return next((c for c in self.clusters if c.id == cluster_id), None)
+
+    # -- building
+
+    def add_name(self, head: Token) -> _Cluster | None:
+        parts = name_at(head)
+        if parts is None:
+            return None
+        cluster = self._match(parts, head)
+        if cluster is None:
+            cluster = _Cluster(
+                id=f"s{len(self.clusters) + 1}",
+                name=normalize_name(parts.name),
+                kind=parts.kind,
+            )
+            self.clusters.append(cluster)
+        self._record(cluster, parts, head)
+        return cluster
+
+    def _record(self, cluster: _Cluster, parts: NameParts, head: Token) -> None:
+        name = normalize_name(parts.name)
+        words = name.split()
+        if len(words) > len(cluster.name.split()) and cluster.kind == parts.kind:
+            # A fuller form of the name arrives later ("Pushilin" ... "Denis Pushilin").
+            cluster.name = name
+        if len(words) >= 2 or cluster.kind != "person":
+            if name not in cluster.variants:
+                cluster.variants.append(name)
+            if cluster.introduced is None:
+                cluster.introduced = parts.start
+        elif words and not any(v.split()[-1] == words[-1] for v in cluster.variants):
+            # A surname alone, spelled differently from every full form seen so far.
+            cluster.variants.append(name)
+        cluster.mentions.append((parts.start, parts.end))
+        self._mention_owner[head.idx] = cluster
+        if cluster.description is None:
+            cluster.description = appositive_of(head) or parts.title
+        acronym = _acronym_after(head)
+        if acronym:
+            cluster.acronym = acronym
+
+    def _match(self, parts: NameParts, head: Token) -> _Cluster | None:
+        name = normalize_name(parts.name)
+        words = name.split()
+        if not words:
+            return None
+        surname = words[-1].lower()
+        for cluster in reversed(self.clusters):
+            if cluster.kind == "organization" or parts.kind == "organization":
+                if name.lower() == cluster.name.lower() or (
+                    cluster.acronym and name == cluster.acronym
+                ) or _is_acronym_of(name, cluster.name):
+                    return cluster
+                continue
+            cluster_words = cluster.name.split()
+            if len(words) >= 2 and len(cluster_words) >= 2:
+                if words[0].lower() != cluster_words[0].lower():
+                    continue
+            if surname == cluster.surname or self._similar(surname, cluster.surname):
+                return cluster
+        return None
+
+    def _similar(self, a: str, b: str) -> bool:
+        if len(a) < 4 or len(b) < 4 or a[0] != b[0]:
+            return False
+        return SequenceMatcher(None, a, b).ratio() >= self.similarity
+
+    # -- resolving a source head
+
+    def resolve(self, head: Token) -> _Cluster | None:
+        owner = self._mention_owner.get(head.idx)
+        if owner is not None:
+            return owner
+        lower = head.lower_
+        if head.pos_ == "PRON":
+            if lower in PERSON_PRONOUNS:
+                return self._nearest(head, kinds={"person"})
+            if lower in {"it", "its"}:
+                return self._nearest(head, kinds={"organization"})
+            if lower == "who" and head.head.dep_ == "relcl":
+                return self.resolve(head.head.head)
+            return None
+        if head.pos_ == "PROPN":
+            return self.add_name(head)
+        if head.pos_ == "NOUN":
+            return self._by_role(head)
+        return None
+
+    def _nearest(self, token: Token, kinds: set[str]) -> _Cluster | None:
+        best, best_at = None, -1
+        for cluster in self.clusters:
+            if cluster.kind not in kinds:
+                continue
+            for start, _end in cluster.mentions:
+                if best_at < start < token.idx:
+                    best, best_at = cluster, start
+        return best
+
+    def _by_role(self, head: Token) -> _Cluster | None:
+        """A definite role noun ("the DPR leader", "the President", "the ministry")."""
+        determiner = next((c for c in head.children if c.dep_ == "det"), None)
+        if determiner is None or determiner.lower_ not in {"the", "this", "that"}:
+            return None
+        role = head.lemma_.lower()
+        synonyms = ROLE_SYNONYMS.get(role, {role})
+        modifiers = {
+            c.text.lower() for c in head.children if c.dep_ in {"compound", "amod"}
+        }
+        candidates = []
+        for cluster in self.clusters:
+            if not any(start < head.idx for start, _ in cluster.mentions):
+                continue
+            if cluster.kind == "organization":
+                if role in cluster.name.lower().split():
+                    candidates.append(cluster)
+                continue
+            described = " ".join(filter(None, [cluster.description])).lower().split()
+            described_set = {w.strip(",.'’") for w in described}
+            if synonyms & described_set:
+                score_bonus = bool(modifiers & _initials_and_words(cluster.description or ""))
+                candidates.append((score_bonus, cluster))
+        if not candidates:
+            return None
+        people = [c for c in candidates if isinstance(c, tuple)]
+        if people:
+            people.sort(key=lambda pair: (pair[0], self._last_mention(pair[1])))
+            return people[-1][1]
+        return max(candidates, key=self._last_mention)
+
+    @staticmethod
+    def _last_mention(cluster: _Cluster) -> int:
+        return max((s for s, _ in cluster.mentions), default=-1)
+
+
+def _initials_and_words(text: str) -> set[str]:
+    words = [w.strip(",.'’") for w in text.split()]
+    capitals = [w for w in words if w[:1].isupper()]
+    initials = "".join(w[0] for w in capitals).lower()
+    result = {w.lower() for w in words}
+    if len(initials) >= 2:
+        result.add(initials)
+        # "Donetsk People's Republic" -> "dpr" even when "the head of" comes first.
+        for i in range(len(capitals)):
+            result.add("".join(w[0] for w in capitals[i:]).lower())
+    return result
+
+
+def _acronym_after(head: Token) -> str | None:
+    """"The Institute for the Study of War (ISW)" -> "ISW"."""
+    doc = head.doc
+    i = head.i + 1
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+        candidate = doc[i + 1].text
+        if candidate.isupper() and 2 <= len(candidate) <= 8:
+            return candidate
+    return None
+
+
+def _is_acronym_of(short: str, long: str) -> bool:
+    if not (short.isupper() and 2 <= len(short) <= 8):
+        return False
+    capitals = [w[0] for w in long.split() if w[:1].isupper()]
+    return "".join(capitals) == short
