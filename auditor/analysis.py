@@ -66,6 +66,7 @@ def _attribution(text: str, number: int, raw: dict, clusters: dict) -> Attributi
         source=_span(text, raw.get("source")),
         speaker=speaker,
         source_type=raw.get("source_type", "unknown"),
+        via=_span(text, raw.get("via")),
     )
 
 

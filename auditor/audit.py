@@ -63,7 +63,7 @@ class Auditor:
         docs = self.nlp.pipe(
             (a.view for a in articles), n_process=n_process, batch_size=batch_size
         )
-        for article, doc in zip(articles, docs):
+        for article, doc in zip(articles, docs, strict=True):
             yield self._finish(article, analysis_from_doc(doc, article.source))
 
     def _finish(self, article: Article, analysis: Analysis) -> AuditResult:

@@ -64,7 +64,10 @@ model_option = click.option(
     default="markdown",
     show_default=True,
     metavar="FORMAT",
-    help="Report format: markdown, html, json, jsonl, sarif, github or text.",
+    help=(
+        "Report format: markdown, html, json, jsonl, sarif, github or text; "
+        "with --out, several separated by commas (markdown,json)."
+    ),
 )
 @click.option(
     "--out",

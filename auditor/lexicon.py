@@ -1,8 +1,8 @@
-"""Word lists shipped as data files in ``auditor/lexicons/`` (one entry per line, ``#`` comments)."""
+"""Word lists shipped as data files in ``auditor/lexicons/`` (one entry a line, ``#`` comments)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -22,7 +22,7 @@ def read_lexicon_file(path: str | Path) -> list[str]:
     return entries
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lexicon(name: str, lowercase: bool = True) -> frozenset[str]:
     """The packaged lexicon ``name`` as a set (lower-cased unless told otherwise)."""
     entries = read_lexicon_file(lexicon_path(name))

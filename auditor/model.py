@@ -147,6 +147,9 @@ class Attribution:
     grade: str = "F"
     flags: list[str] = field(default_factory=list)
     findings: list[str] = field(default_factory=list)
+    #: who passed the claim on ("..., according to Interfax"); not part of the JSON
+    #: contract, where it shows as the ``secondhand`` flag.
+    via: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -41,6 +41,8 @@ MIN_QUOTE_WORDS = 4
 MAX_CUE_GAP_AFTER = 4
 #: How many tokens before an opening quotation mark a cue may end ("X said: '").
 MAX_CUE_GAP_BEFORE = 3
+#: How a quotation's words may hang on the verb that reports them.
+GOVERNED_DEPS = {"ccomp", "parataxis", "dobj", "xcomp", "csubj", "advcl", "conj", "ROOT"}
 
 
 @dataclass
@@ -57,10 +59,12 @@ class RawAttribution:
     cue_head: int | None = None
     quote_ids: list[int] = field(default_factory=list)
     inherited_from: int | None = None
+    #: an outlet or person the claim was passed on by ("..., according to Interfax").
+    via: tuple[int, int] | None = None
 
     def to_dict(self) -> dict:
         data = asdict(self)
-        for key in ("content", "cue", "source"):
+        for key in ("content", "cue", "source", "via"):
             if data[key] is not None:
                 data[key] = list(data[key])
         return data
@@ -190,8 +194,8 @@ def _direct_attribution(
         verb = _adjacent_verb(doc, index, q_start, q_end)
     if verb is None:
         return None
-    if _word_count(doc, q_start, q_end) < min_words and not _governs(verb, q_start, q_end):
-        return None
+    if not _is_standalone_quote(doc, quote, min_words):
+        return None  # a scare quote or a title: the reported-speech pass may take it as mixed
     subject = subject_of(verb)
     cue = cue_tokens(verb)
     attribution = RawAttribution(
@@ -207,16 +211,14 @@ def _direct_attribution(
     return attribution
 
 
-def _governs(verb: Token, q_start: int, q_end: int) -> bool:
-    return any(q_start <= t.i < q_end for t in verb.subtree if t.head == verb or t == verb)
-
-
 def _governing_verb(
     doc: Doc, index: _QuoteIndex, qid: int, q_start: int, q_end: int
 ) -> Token | None:
     """A reporting verb outside the quote that a token inside it depends on."""
     for token in doc[q_start:q_end]:
         head = token.head
+        if token.dep_ not in GOVERNED_DEPS:
+            continue
         if head.i < q_start or head.i >= q_end:
             if is_reporting_verb(head) and index.inside(head) is None:
                 if _within_reach(doc, head, q_start, q_end):
@@ -306,6 +308,7 @@ def _reported_speech(doc: Doc, index: _QuoteIndex, used_cues: set[int]) -> list[
             # "Content, X said." is reported speech too, and common in news.
             pass
         start, end = subtree_token_range(complement)
+        end, via = _split_trailing_according(doc, start, end)
         bounds = trimmed_bounds(doc, start, end)
         if bounds is None or _word_count(doc, start, end) < 2:
             continue
@@ -321,12 +324,24 @@ def _reported_speech(doc: Doc, index: _QuoteIndex, used_cues: set[int]) -> list[
             cue=(cue[0].idx, cue[-1].idx + len(cue[-1])),
             cue_head=token.idx,
             quote_ids=quote_ids,
+            via=via,
         )
         if subject is not None:
             attribution.source = subject_bounds(subject)
             attribution.source_head = subject.idx
         found.append(attribution)
     return found
+
+
+def _split_trailing_according(doc: Doc, start: int, end: int) -> tuple[int, tuple | None]:
+    """Cut a trailing ", according to X" off a content span; X is who passed it on."""
+    for i in range(start, end - 1):
+        if doc[i].lower_ == "according" and doc[i + 1].lower_ == "to":
+            source = next((c for c in doc[i + 1].children if c.dep_ == "pobj"), None)
+            if source is None or source.right_edge.i + 1 < end - 1:
+                return end, None
+            return i, subject_bounds(source)
+    return end, None
 
 
 def _ends_sentence_before(doc: Doc, complement: Token, verb: Token) -> bool:

@@ -89,6 +89,13 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def antecedent(token: Token) -> Token:
+    """The noun a relative pronoun stands for ("generals, who advised" -> generals)."""
+    if token.tag_ in {"WP", "WDT"} and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
 def _absolute_subject(verb: Token) -> Token | None:
     """"..., with Denis Pushilin, the head of the DPR, declaring that ...": the object of
     "with" just before a participle is its subject."""
@@ -105,7 +112,8 @@ def _absolute_subject(verb: Token) -> Token | None:
     for _ in range(4):
         if candidate.dep_ == "pobj" and candidate.head.lower_ == "with":
             return candidate
-        if candidate.dep_ in {"appos", "pobj", "prep", "compound", "amod"} and candidate.head.i < verb.i:
+        walkable = {"appos", "pobj", "prep", "compound", "amod"}
+        if candidate.dep_ in walkable and candidate.head.i < verb.i:
             candidate = candidate.head
             continue
         break

@@ -45,33 +45,56 @@ def name_at(head: Token) -> NameParts | None:
     if head.pos_ != "PROPN":
         return None
     doc = head.doc
-    # Names such as "Institute for the Study of War" end in a PROPN after "of"/"for":
-    # climb to the leftmost proper noun the phrase starts with when an entity spans it.
-    if head.ent_type_ and head.ent_iob_ != "B":
-        ent_start = head.i
-        while ent_start > 0 and doc[ent_start].ent_iob_ == "I":
-            ent_start -= 1
-        if doc[ent_start].ent_type_ in {"ORG", "FAC", "WORK_OF_ART", "PERSON"}:
-            start = ent_start
-        else:
-            start = head.i
-    else:
-        start = head.i
+    start, end = head.i, head.i + 1
+    entity = _entity_of(head)
+    if entity is not None and entity.label_ in {"ORG", "PERSON", "FAC", "NORP", "GPE"}:
+        # "the British Ministry of Defense": the entity runs past the syntactic head.
+        # Extend right only: to the left, an entity often swallows the end of a title
+        # ("Secretary of Defense Lloyd Austin" tagged as one ORG).
+        end = max(end, entity.end)
+        while end - 1 > head.i and doc[end - 1].text in POSSESSIVE:
+            end -= 1
+    head_is_organization = head.lower_ in organization_words()
     while start > 0:
         prev = doc[start - 1]
-        if prev.pos_ == "PROPN" and not is_title(prev) and prev.text not in POSSESSIVE:
+        # Only proper nouns that attach inside the name ("Lloyd" in "Lloyd Austin"), not
+        # the end of a title phrase ("Defense" in "Secretary of Defense Lloyd Austin").
+        if (
+            prev.pos_ == "PROPN"
+            and (not is_title(prev) or head_is_organization)
+            and prev.text not in POSSESSIVE
+            and start <= prev.head.i < end
+        ):
             start -= 1
             continue
         break
     # A leading "The" belongs to organization names but not to the name itself.
     while start < head.i and (doc[start].lower_ == "the" or is_title(doc[start])):
+        if _kind(doc, start, end) == "organization" and is_title(doc[start]):
+            break  # "General Staff" is an organization's name, not a title
         start += 1
-    end = head.i + 1
+    kind = _kind(doc, start, end)
+    if (
+        kind == "organization"
+        and start >= 2
+        and doc[start - 1].text in POSSESSIVE
+        and doc[start - 2].pos_ == "PROPN"
+    ):
+        start -= 2  # "Ukraine's General Staff" is the organization's whole name
+    title = _title_before(doc, head, start)
+    if kind == "organization" and title and any(is_title(t) for t in doc[head.left_edge.i : start]):
+        if not {t.lower_ for t in doc[start:end]} & organization_words():
+            kind = "person"  # "US Secretary of Defense Lloyd Austin"
     words = doc[start:end]
     name = words.text
-    kind = _kind(doc, start, end)
-    title = _title_before(doc, head, start)
     return NameParts(name, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), kind, title)
+
+
+def _entity_of(token: Token):
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
 
 
 def _kind(doc, start: int, end: int) -> str:

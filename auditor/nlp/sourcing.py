@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
+from auditor.nlp.cues import antecedent
 from auditor.nlp.extensions import register_extensions
 from auditor.nlp.names import normalize_name
 
@@ -29,7 +30,10 @@ class SourceClassifier:
         clusters = {c["id"]: c for c in (doc._.auditor_speakers or [])}
         token_at = {t.idx: t for t in doc}
         for attribution in doc._.auditor_attributions or []:
-            head = token_at.get(attribution.get("source_head"))
+            offset = attribution.get("antecedent_head") or attribution.get("source_head")
+            head = token_at.get(offset)
+            if head is not None:
+                head = antecedent(head)
             cluster = clusters.get(attribution.get("speaker"))
             attribution["source_type"] = classify_source(doc, head, cluster)
         return doc
@@ -92,6 +96,5 @@ def _names_outlet(phrase) -> bool:
         if is_media_name(ent.text):
             return True
     lowered = normalize_name(text).lower()
-    return any(
-        f" {outlet} " in f" {lowered} " for outlet in load_lexicon("media_outlets") if len(outlet) > 3
-    )
+    outlets = [outlet for outlet in load_lexicon("media_outlets") if len(outlet) > 3]
+    return any(f" {outlet} " in f" {lowered} " for outlet in outlets)

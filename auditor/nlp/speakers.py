@@ -15,6 +15,8 @@ from difflib import SequenceMatcher
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from auditor.lexicon import load_lexicon
+from auditor.nlp.cues import antecedent
 from auditor.nlp.extensions import register_extensions
 from auditor.nlp.names import NameParts, appositive_of, name_at, normalize_name
 
@@ -97,7 +99,7 @@ def resolve_speakers(
     for token in _name_heads(doc, {token_at[h] for h in heads if h in token_at}):
         book.add_name(token)
 
-    last_person: _Cluster | None = None
+    previous_group: dict | None = None
     for attribution in sorted(attributions, key=lambda a: a["content"][0]):
         head = token_at.get(attribution.get("source_head"))
         cluster = None
@@ -110,18 +112,24 @@ def resolve_speakers(
                 None,
             )
         attribution["speaker"] = cluster.id if cluster else None
+        if head is not None and head.tag_ in {"NNS", "NNPS"} or (
+            head is not None and any(c.dep_ == "conj" for c in head.children)
+        ):
+            previous_group = attribution
         if cluster is not None:
             attribution["speaker_name"] = cluster.name
             attribution["speaker_description"] = cluster.description
-            if cluster.kind == "person":
-                last_person = cluster
+        elif head is not None and head.lower_ in {"they", "them"} and previous_group:
+            # "Officials and experts have said ... They say ...": the group speaks on.
+            attribution["speaker_name"] = previous_group["speaker_name"]
+            attribution["speaker_description"] = previous_group.get("speaker_description")
+            attribution["antecedent_head"] = previous_group["source_head"]
         elif head is not None:
-            attribution["speaker_name"] = _plain_source_name(head)
+            attribution["speaker_name"] = _plain_source_name(antecedent(head))
             attribution["speaker_description"] = None
         else:
             attribution["speaker_name"] = None
             attribution["speaker_description"] = None
-    del last_person
     return book.clusters
 
 
@@ -132,7 +140,11 @@ def _plain_source_name(head: Token) -> str:
     start = head.left_edge.i
     while start < head.i and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    return normalize_name(doc[start : head.i + 1].text)
+    end = head.i
+    for child in head.rights:
+        if child.dep_ in {"cc", "conj", "compound"}:
+            end = max(end, child.right_edge.i if child.dep_ == "conj" else child.i)
+    return normalize_name(doc[start : end + 1].text)
 
 
 def _name_heads(doc: Doc, source_heads: set[Token]) -> list[Token]:
@@ -164,7 +176,7 @@ class _ClusterBook:
 
     def add_name(self, head: Token) -> _Cluster | None:
         parts = name_at(head)
-        if parts is None:
+        if parts is None or parts.name.lower() in _channels():
             return None
         cluster = self._match(parts, head)
         if cluster is None:
@@ -205,7 +217,13 @@ class _ClusterBook:
         if not words:
             return None
         surname = words[-1].lower()
+        single_word = len(words) == 1 and not (name.isupper() and len(name) > 1)
         for cluster in reversed(self.clusters):
+            if single_word and cluster.kind == "person" and (
+                surname == cluster.surname or self._similar(surname, cluster.surname)
+            ):
+                # A surname alone joins its person even when the tagger called it an ORG.
+                return cluster
             if cluster.kind == "organization" or parts.kind == "organization":
                 if name.lower() == cluster.name.lower() or (
                     cluster.acronym and name == cluster.acronym
@@ -237,8 +255,8 @@ class _ClusterBook:
                 return self._nearest(head, kinds={"person"})
             if lower in {"it", "its"}:
                 return self._nearest(head, kinds={"organization"})
-            if lower == "who" and head.head.dep_ == "relcl":
-                return self.resolve(head.head.head)
+            if antecedent(head) is not head:
+                return self.resolve(antecedent(head))
             return None
         if head.pos_ == "PROPN":
             return self.add_name(head)
@@ -290,6 +308,10 @@ class _ClusterBook:
     @staticmethod
     def _last_mention(cluster: _Cluster) -> int:
         return max((s for s, _ in cluster.mentions), default=-1)
+
+
+def _channels() -> frozenset[str]:
+    return load_lexicon("communication_channels")
 
 
 def _initials_and_words(text: str) -> set[str]:
