@@ -33,45 +33,54 @@ class ReportError(AuditorError):
     """An unknown report format was asked for."""
 
 
-def _renderers() -> dict[str, tuple[Callable[[AuditResult], str], Callable[[list], str]]]:
-    # Imported lazily so that asking for JSON does not import markdown-it-py and friends.
-    from auditor.report import json_format, markdown
+def _renderers() -> dict[str, tuple[Callable[..., str], Callable[..., str], bool]]:
+    """format -> (render one, render many, takes ``rules_url``)."""
+    # Imported on first use, so importing auditor.report (e.g. for FORMATS in --help) is cheap.
+    from auditor.report import github, html, json_format, markdown, sarif, text
 
-    table = {
-        "markdown": (markdown.render, markdown.render_many),
-        "json": (json_format.render, json_format.render_many),
-        "jsonl": (json_format.render_line, json_format.render_lines),
+    return {
+        "markdown": (markdown.render, markdown.render_many, True),
+        "html": (html.render, html.render_many, True),
+        "json": (json_format.render, json_format.render_many, False),
+        "jsonl": (json_format.render_line, json_format.render_lines, False),
+        "sarif": (sarif.render, sarif.render_many, True),
+        "github": (github.render, github.render_many, False),
+        "text": (text.render, text.render_many, False),
     }
-    return table
 
 
 def check_format(fmt: str) -> str:
-    """Return ``fmt`` normalised (lower case), or raise :class:`ReportError` if unknown."""
+    """Return ``fmt`` normalised (lower case, ``md`` -> ``markdown``), or raise ReportError."""
     name = fmt.strip().lower()
-    if name == "md":
-        name = "markdown"
+    name = _ALIASES.get(name, name)
     if name not in FORMATS:
         raise ReportError(f"unknown report format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     return name
 
 
-def render(result: AuditResult, fmt: str) -> str:
-    """Render one audit result in format ``fmt`` (one of :data:`FORMATS`)."""
-    name = check_format(fmt)
-    return _lookup(name)[0](result)
+_ALIASES = {"md": "markdown", "htm": "html", "txt": "text", "ndjson": "jsonl"}
 
 
-def render_many(results: list[AuditResult], fmt: str) -> str:
-    """Render several audit results as one stream in format ``fmt``."""
-    name = check_format(fmt)
-    return _lookup(name)[1](list(results))
+def render(result: AuditResult, fmt: str, *, rules_url: str | None = None) -> str:
+    """Render one audit result in format ``fmt`` (one of :data:`FORMATS`).
+
+    ``rules_url`` is where rule explanations live (``#<rule id lower-cased>`` is appended);
+    by default Markdown and HTML link ``../docs/rules.md`` and SARIF links the rule's
+    authority, since SARIF wants absolute links.
+    """
+    one, _, linked = _renderers()[check_format(fmt)]
+    return one(result, rules_url) if linked and rules_url else one(result)
 
 
-def _lookup(name: str):
-    table = _renderers()
-    if name not in table:
-        raise ReportError(f"report format {name!r} is not available yet")
-    return table[name]
+def render_many(results: list[AuditResult], fmt: str, *, rules_url: str | None = None) -> str:
+    """Render several audit results as one stream in format ``fmt``.
+
+    jsonl writes one line per document; sarif one run with all results; json an array;
+    markdown and html the documents one after the other; github and text all lines.
+    """
+    _, many, linked = _renderers()[check_format(fmt)]
+    results = list(results)
+    return many(results, rules_url) if linked and rules_url else many(results)
 
 
 __all__ = ["EXTENSIONS", "FORMATS", "ReportError", "check_format", "render", "render_many"]

@@ -26,6 +26,10 @@ def render(result: AuditResult, rules_url: str = DEFAULT_RULES_URL) -> str:
     return "\n".join(_document(result, rules_url, level=1)).rstrip("\n") + "\n"
 
 
+#: The info string of the chart's fenced block (the HTML report swaps it for its own chart).
+CHART_FENCE = "mermaid"
+
+
 def render_many(results: list[AuditResult], rules_url: str = DEFAULT_RULES_URL) -> str:
     """Several reports one after the other, separated by a horizontal rule."""
     return "\n---\n\n".join(render(r, rules_url) for r in results)
@@ -106,7 +110,7 @@ def _mix(result: AuditResult, h: str) -> list[str]:
         out.append("")
         # Mermaid renders as a chart on the common Git hosts; elsewhere the table above is
         # the same information, so nothing is lost where it shows as a code block.
-        out += ["```mermaid", "pie showData title Source mix"]
+        out += [f"```{CHART_FENCE}", "pie showData title Source mix"]
         out += [f'    "{mermaid_label(common.label(kind))}" : {n}' for kind, n in mix]
         out += ["```", ""]
     return out

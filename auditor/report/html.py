@@ -1,0 +1,346 @@
+"""A self-contained HTML report: the Markdown report plus the article with sources marked.
+
+The page needs no network and no JavaScript: inline CSS, a Content-Security-Policy that
+forbids scripts and fetches, tooltips through ``title`` attributes, and finding badges that
+open on hover, keyboard focus or click (CSS ``:target``). The Markdown part is rendered with
+markdown-it-py with raw HTML disabled, and every piece of article text is HTML-escaped, so a
+quote containing ``<script>`` shows as text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+
+from auditor.model import Attribution, AuditResult, Claim, Finding
+from auditor.report import common
+from auditor.report import markdown as markdown_report
+from auditor.report.escape import html_text as esc
+from auditor.report.rulemeta import rule_info
+
+#: Scripts, frames, fonts, images from the network: none. Only the inline stylesheet.
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'"
+
+GRADE_MEANINGS = {
+    "A": "named, on the record",
+    "B": "named organization, document or second-hand",
+    "C": "anonymous, with reason and basis",
+    "D": "anonymous or vague, thinly described",
+    "F": "no source",
+}
+
+_CSS = """
+:root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --line: #d1d9e0;
+  --gA: #c7f0d2; --gB: #cfe6fb; --gC: #fff1b8; --gD: #ffd8b5; --gF: #ffc9c9;
+  --error: #cf222e; --warning: #bc4c00; --suggestion: #0969da; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  color: var(--ink); background: #fff; }
+main { max-width: 64rem; margin: 0 auto; padding: 1.5rem; }
+h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 .5rem; }
+h2 { font-size: 1.25rem; border-bottom: 1px solid var(--line); padding-bottom: .2rem;
+  margin-top: 2rem; }
+h3 { font-size: 1.05rem; }
+a { color: #0969da; }
+code { font: .9em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+  background: #f6f8fa; padding: .1em .3em; border-radius: 4px; overflow-wrap: anywhere; }
+blockquote { margin: .4rem 0; padding: .1rem .8rem; border-left: 4px solid var(--line);
+  color: #3b434b; }
+table { border-collapse: collapse; margin: .5rem 0; font-size: .92rem; display: block;
+  overflow-x: auto; }
+th, td { border: 1px solid var(--line); padding: .3rem .5rem; vertical-align: top;
+  text-align: left; }
+th { background: #f6f8fa; }
+li { margin: .3rem 0; }
+hr.doc { margin: 3rem 0; border: 0; border-top: 3px double var(--line); }
+.mix { margin: .8rem 0 1rem; }
+.mix .bar { display: flex; height: 1.4rem; border-radius: 4px; overflow: hidden;
+  border: 1px solid var(--line); }
+.mix .bar span { display: block; height: 100%; }
+.mix figcaption { font-size: .9rem; color: var(--muted); margin-top: .3rem; }
+.key { display: inline-block; margin-right: .9rem; white-space: nowrap; }
+.sw { display: inline-block; width: .9em; height: .9em; border-radius: 2px;
+  vertical-align: -.1em; margin-right: .25em; border: 1px solid rgba(0,0,0,.15); }
+.st-named_person { background: #2da44e; } .st-named_organization { background: #1a7f8e; }
+.st-media { background: #3b82f6; } .st-document { background: #8250df; }
+.st-anonymous { background: #e16f24; } .st-vague { background: #cf222e; }
+.st-unknown { background: #8c959f; } .st-other { background: #57606a; }
+section.article h2 { margin-bottom: .4rem; }
+.legend { font-size: .9rem; color: var(--muted); background: #f6f8fa;
+  border: 1px solid var(--line); border-radius: 6px; padding: .5rem .7rem; }
+.legend .item { display: inline-block; margin: .1rem .8rem .1rem 0; white-space: nowrap; }
+.text { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 1.02rem; line-height: 1.75;
+  border: 1px solid var(--line); border-radius: 6px; padding: 1rem 1.2rem; margin-top: .8rem;
+  font-family: Georgia, "Times New Roman", serif; }
+.m { border-radius: 2px; }
+.g-A { background: var(--gA); } .g-B { background: var(--gB); } .g-C { background: var(--gC); }
+.g-D { background: var(--gD); } .g-F { background: var(--gF); }
+.src { border-bottom: 2px solid #24292f; }
+.cue { font-weight: 700; }
+.claim { background: repeating-linear-gradient(135deg, var(--gF) 0 5px, #ffe8e8 5px 10px); }
+.fx { text-decoration: underline wavy; text-decoration-skip-ink: none;
+  text-underline-offset: .25em; }
+.fx.sev-error { text-decoration-color: var(--error); }
+.fx.sev-warning { text-decoration-color: var(--warning); }
+.fx.sev-suggestion { text-decoration-color: var(--suggestion); }
+.m:hover { outline: 2px solid #24292f; }
+.flag { position: relative; white-space: normal; font: 700 .68rem/1 system-ui, sans-serif; }
+.flag > a { display: inline-block; color: #fff; text-decoration: none; border-radius: 3px;
+  padding: .12rem .25rem; margin: 0 .12rem; vertical-align: .15rem; }
+.sev-error > a, .badge.sev-error { background: var(--error); }
+.sev-warning > a, .badge.sev-warning { background: var(--warning); }
+.sev-suggestion > a, .badge.sev-suggestion { background: var(--suggestion); }
+.badge { color: #fff; border-radius: 3px; padding: .05rem .25rem; font-size: .75rem;
+  font-weight: 700; }
+.flag .pop { display: none; position: absolute; z-index: 2; left: 0; top: 1.2rem;
+  width: 22rem; max-width: 80vw; background: #fff; color: var(--ink);
+  border: 1px solid var(--line); border-radius: 6px; box-shadow: 0 4px 14px rgba(0,0,0,.15);
+  padding: .5rem .7rem; font: 400 .85rem/1.4 system-ui, sans-serif; }
+/* Details without JavaScript: on hover, on keyboard focus, or after a click (:target). */
+.flag:hover .pop, .flag:focus-within .pop, .flag:target .pop { display: block; }
+.empty { color: var(--muted); font-style: italic; }
+"""
+
+
+def render(result: AuditResult, rules_url: str = markdown_report.DEFAULT_RULES_URL) -> str:
+    """A complete HTML page reporting one audit result."""
+    title = f"Source audit: {common.title_of(result)}"
+    return _page(title, [_document(result, "", rules_url)])
+
+
+def render_many(
+    results: list[AuditResult], rules_url: str = markdown_report.DEFAULT_RULES_URL
+) -> str:
+    """One HTML page with the reports of several documents one after the other."""
+    if len(results) == 1:
+        return render(results[0], rules_url)
+    title = f"Source audit: {common.plural(len(results), 'article')}"
+    bodies = [_document(r, f"d{i}-", rules_url) for i, r in enumerate(results, 1)]
+    return _page(title, bodies)
+
+
+def _page(title: str, bodies: list[str]) -> str:
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="referrer" content="no-referrer">\n'
+        f"<title>{esc(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n<main>\n"
+        + '\n<hr class="doc">\n'.join(bodies)
+        + "</main>\n</body>\n</html>\n"
+    )
+
+
+def _document(result: AuditResult, prefix: str, rules_url: str) -> str:
+    report = _markdown_html(result, rules_url)
+    parts = [f'<article class="document" id="{prefix}report">\n', report]
+    if not common.is_empty(result):
+        parts.append(_article_section(result, prefix))
+    parts.append("</article>\n")
+    return "".join(parts)
+
+
+# -- the Markdown report, rendered safely ---------------------------------------------------
+
+
+def _markdown_html(result: AuditResult, rules_url: str) -> str:
+    md = MarkdownIt("js-default", {"html": False, "linkify": False, "typographer": False})
+    default_fence = md.renderer.rules["fence"]
+
+    def fence(self, tokens, idx, options, env):  # markdown-it renderer rule signature
+        if tokens[idx].info.strip() == markdown_report.CHART_FENCE:
+            # Mermaid needs JavaScript; the page draws the same numbers in CSS instead.
+            return _mix_chart(result)
+        return default_fence(tokens, idx, options, env)
+
+    md.add_render_rule("fence", fence)
+    return md.render(markdown_report.render(result, rules_url))
+
+
+def _mix_chart(result: AuditResult) -> str:
+    mix = common.source_mix(result)
+    total = sum(n for _, n in mix)
+    if not total:
+        return ""
+    bars, keys = [], []
+    for kind, n in mix:
+        cls = f"st-{kind}" if kind in _SOURCE_COLOURS else "st-other"
+        share = 100 * n / total
+        tip = esc(f"{common.label(kind)}: {n} ({common.percent(n, total)})")
+        bars.append(f'<span class="{cls}" style="width:{share:.3f}%" title="{tip}"></span>')
+        keys.append(
+            f'<span class="key"><span class="sw {cls}"></span>{esc(common.label(kind))} {n}</span>'
+        )
+    return (
+        '<figure class="mix" aria-label="Source mix">'
+        f'<div class="bar">{"".join(bars)}</div>'
+        f"<figcaption>{''.join(keys)}</figcaption></figure>\n"
+    )
+
+
+_SOURCE_COLOURS = {
+    "named_person",
+    "named_organization",
+    "media",
+    "document",
+    "anonymous",
+    "vague",
+    "unknown",
+}
+
+
+# -- the article with its marks -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Mark:
+    start: int
+    end: int
+    role: str  # content | source | cue | claim | finding
+    index: int  # position in its list (attributions, claims or findings)
+
+
+def _marks(result: AuditResult) -> list[_Mark]:
+    marks: list[_Mark] = []
+    n = len(result.text)
+
+    def add(start: int, end: int, role: str, index: int) -> None:
+        start, end = max(0, min(start, n)), max(0, min(end, n))
+        if end > start:
+            marks.append(_Mark(start, end, role, index))
+
+    for i, a in enumerate(result.attributions):
+        add(a.content.start, a.content.end, "content", i)
+        if a.source:
+            add(a.source.start, a.source.end, "source", i)
+        if a.cue:
+            add(a.cue.start, a.cue.end, "cue", i)
+    for i, c in enumerate(result.claims):
+        add(c.start, c.end, "claim", i)
+    for i, f in enumerate(result.findings):
+        add(f.start, f.end, "finding", i)
+    return marks
+
+
+def _article_section(result: AuditResult, prefix: str) -> str:
+    text = result.text
+    marks = _marks(result)
+    findings = result.findings
+    # Badges are numbered in reading order, the order of the report's findings list.
+    order = common.sorted_findings(findings)
+    number = {i: order.index(f) + 1 for i, f in enumerate(findings)}
+    flags_at: dict[int, list[int]] = {}
+    for i, f in enumerate(findings):
+        flags_at.setdefault(max(0, min(f.start, len(text))), []).append(i)
+    bounds = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
+    bounds = sorted(set(bounds) | set(flags_at))
+    out: list[str] = []
+    for lo, hi in zip(bounds, [*bounds[1:], None], strict=True):
+        for i in sorted(flags_at.get(lo, []), key=lambda i: number[i]):
+            out.append(_flag(result, findings[i], number[i], prefix))
+        if hi is None or hi <= lo:
+            continue
+        active = [m for m in marks if m.start <= lo and hi <= m.end]
+        out.append(_segment(result, text[lo:hi], lo, hi, active))
+    return (
+        '<section class="article">\n<h2>The article, sources marked</h2>\n'
+        + _legend(result)
+        + f'<div class="text" id="{prefix}text">'
+        + "".join(out)
+        + "</div>\n</section>\n"
+    )
+
+
+def _segment(result: AuditResult, piece: str, lo: int, hi: int, active: list[_Mark]) -> str:
+    if not active:
+        return esc(piece)
+    classes = ["m"]
+    tips: list[str] = []
+    attrs: list[str] = []
+    found: list[str] = []
+    contents = [m for m in active if m.role == "content"]
+    if contents:
+        # Nested quotes: the innermost (shortest) attribution decides the colour.
+        inner = min(contents, key=lambda m: (m.end - m.start, m.index))
+        grade = result.attributions[inner.index].grade
+        classes.append(f"g-{grade}" if grade in GRADE_MEANINGS else "g-F")
+    for m in sorted(active, key=lambda m: (m.role, m.index)):
+        if m.role == "content":
+            a = result.attributions[m.index]
+            tips.append(_attribution_tip(a))
+            attrs.append(a.id)
+        elif m.role in ("source", "cue"):
+            classes.append("src" if m.role == "source" else "cue")
+            a = result.attributions[m.index]
+            tips.append(f"{m.role} of {a.id}")
+            attrs.append(a.id)
+        elif m.role == "claim":
+            classes.append("claim")
+            tips.append(_claim_tip(result.claims[m.index]))
+        else:
+            f = result.findings[m.index]
+            classes.append("fx")
+            classes.append(f"sev-{f.severity}" if f.severity in common.SEVERITY_TITLES else "")
+            tips.append(f"{f.rule} ({f.severity}): {f.message}")
+            found.append(str(m.index))
+    data = f' data-s="{lo}" data-e="{hi}"'
+    if attrs:
+        data += f' data-attr="{esc(" ".join(dict.fromkeys(attrs)))}"'
+    if found:
+        data += f' data-find="{" ".join(found)}"'
+    cls = " ".join(c for c in dict.fromkeys(classes) if c)
+    return f'<span class="{cls}"{data} title="{esc(chr(10).join(tips))}">{esc(piece)}</span>'
+
+
+def _attribution_tip(a: Attribution) -> str:
+    who = common.speaker_name(a) or "no speaker found"
+    if a.speaker and a.speaker.description:
+        who += f", {a.speaker.description}"
+    return f"{a.id}: {who} ({common.label(a.source_type)}, grade {a.grade}, {a.kind})"
+
+
+def _claim_tip(c: Claim) -> str:
+    return f"{c.status} claim ({c.why}): no source given"
+
+
+def _flag(result: AuditResult, f: Finding, number: int, prefix: str) -> str:
+    sev = f.severity if f.severity in common.SEVERITY_TITLES else "suggestion"
+    name = f.name or rule_info(f.rule).name
+    fix = f.fix or rule_info(f.rule).fix
+    heading = f"{f.rule} {name}".strip()
+    body = (
+        f"<b>{esc(heading)}</b> · {esc(f.severity)} · line {f.line}:{f.column}<br>{esc(f.message)}"
+    )
+    if fix:
+        body += f"<br><i>Fix:</i> {esc(fix)}"
+    return (
+        f'<span class="flag sev-{sev}" id="{prefix}f{number}">'
+        f'<a href="#{prefix}f{number}" title="{esc(heading + ": " + f.message)}">{esc(f.rule)}</a>'
+        f'<span class="pop">{body}</span></span>'
+    )
+
+
+def _legend(result: AuditResult) -> str:
+    grades = "".join(
+        f'<span class="item"><span class="sw g-{g}"></span>{g}: {esc(meaning)}</span>'
+        for g, meaning in GRADE_MEANINGS.items()
+    )
+    severities = "".join(
+        f'<span class="item"><span class="badge sev-{sev}">{esc(title[:-1].upper())}</span>'
+        f" {esc(title.lower())}</span>"
+        for sev, title in common.SEVERITY_TITLES.items()
+    )
+    return (
+        '<div class="legend">'
+        f"<div><b>What was said</b>, coloured by the grade of its source: {grades}</div>"
+        '<div><span class="item"><span class="src">source</span> underlined</span>'
+        '<span class="item"><span class="cue">cue</span> in bold</span>'
+        '<span class="item"><span class="claim">unattributed claim</span> hatched</span>'
+        '<span class="item"><span class="fx sev-error">finding</span> wavy underline</span>'
+        "</div>"
+        f"<div>Findings, point at or click a badge for details: {severities}</div>"
+        "<div>Hover any marked text to see who said it and how it is graded.</div>"
+        "</div>\n"
+    )
