@@ -62,7 +62,7 @@ def subject_of(verb: Token) -> Token | None:
     while token is not None and seen < 4:
         seen += 1
         for child in token.children:
-            if child.dep_ in SUBJECT_DEPS and child.dep_ != "csubj":
+            if child.dep_ in SUBJECT_DEPS and child.dep_ != "csubj" and not child.is_punct:
                 if child.dep_ == "nsubjpass":
                     agent = _agent_of(token)
                     if agent is not None:

@@ -31,6 +31,14 @@ def organization_words() -> frozenset[str]:
     return load_lexicon("organization_words")
 
 
+def _common_source_nouns() -> frozenset[str]:
+    return (
+        load_lexicon("source_nouns_document")
+        | load_lexicon("source_nouns_vague")
+        | load_lexicon("source_nouns_anonymous")
+    )
+
+
 def is_title(token: Token) -> bool:
     return token.lower_ in titles()
 
@@ -42,8 +50,8 @@ def name_at(head: Token) -> NameParts | None:
     Volodymyr Zelenskyy" gives the name "Volodymyr Zelenskyy" and the title
     "Ukrainian President".
     """
-    if head.pos_ != "PROPN":
-        return None
+    if head.pos_ != "PROPN" or head.lower_ in _common_source_nouns():
+        return None  # "Report Says" in a title-case headline is not a name
     doc = head.doc
     start, end = head.i, head.i + 1
     entity = _entity_of(head)

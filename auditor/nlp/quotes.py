@@ -88,6 +88,9 @@ ELISIONS = frozenset(
      "bout", "nuff", "scuse", "ello"]
 )  # fmt: skip
 
+#: Punctuation that ends a quoted sentence or clause, right before its closing mark.
+_SENTENCE_END = frozenset(",.!?;:…—–-")
+
 #: A single closing mark that can only be a closing quote: right after sentence punctuation.
 _STRONG_SINGLE_CLOSE = re.compile(r"[,.!?;:…—–-]['’](?=[\s\"”»)\]]|$)")
 
@@ -99,7 +102,7 @@ _NON_SPACE = re.compile(r"\S")
 MAX_DEPTH = 16
 
 
-@dataclass
+@dataclass(slots=True)
 class _Open:
     """A quote opened and not yet closed."""
 
@@ -194,6 +197,8 @@ class _Pairer:
             quote.pending_end = end
 
     def _opens_paragraph(self, j: int) -> bool:
+        if self.text[j] in _CONTEXT_FREE:
+            return True  # French style: "» La suite..." re-opens with a space after
         r = self.text[j + 1] if j + 1 < self.n else None
         return r is not None and not r.isspace() and r not in _NO_OPEN_BEFORE
 
@@ -232,10 +237,12 @@ class _Pairer:
 
     def _find(self, ch: str, top_only: bool = False) -> int | None:
         """Index in the stack of the innermost open quote that ``ch`` may close."""
-        closes = CLOSES.get(ch)
-        if closes is None or not self.stack:
-            return None
         stack = self.stack
+        closes = CLOSES.get(ch)
+        if closes is None or not stack:
+            return None
+        if stack[-1].mark in closes:  # the usual case, checked first
+            return len(stack) - 1
         lowest = len(stack) - 1 if top_only else 0
         for k in range(len(stack) - 1, lowest - 1, -1):
             if stack[k].mark in closes:
@@ -249,9 +256,7 @@ class _Pairer:
         l_space = left is None or left.isspace()
         r_space = right is None or right.isspace()
         opens = (l_space or left in _LEFT_BOUND) and not r_space and right not in _NO_OPEN_BEFORE
-        closes = (
-            not l_space and left not in _OPEN_BRACKETS and (r_space or right in _RIGHT_BOUND)
-        )
+        closes = not l_space and left not in _OPEN_BRACKETS and (r_space or right in _RIGHT_BOUND)
         if ch in _CONTEXT_FREE:
             self._guillemet_or_bracket(i, ch, opens, closes)
         elif ch in "'’‘‚‛":
@@ -309,6 +314,8 @@ class _Pairer:
                 return
             if left in "sS" and right == " " and self._strong_close_after(i):
                 return  # plural possessive inside the quote: "'The soldiers' families...'"
+            if self.stack[k].pending_end is not None and left not in _SENTENCE_END:
+                return  # across a paragraph break only a clear close counts, not "goin' "
             self._close(k, i, ch)
         elif opens:
             if ch == "’":
@@ -350,7 +357,7 @@ class _Pairer:
         """A closing single quote with nothing to close: an apostrophe, or the close of a
         quote that began with an elided word ('90s music was better,' he said)."""
         start = self.elision_at
-        if start is None or self.stack or left is None or left not in ",.!?;:…—–-":
+        if start is None or self.stack or left not in _SENTENCE_END:
             return
         self.elision_at = None
         # Quotes found since the opener are inside this one now.

@@ -58,7 +58,7 @@ def classify_source(doc: Doc, head: Token | None, cluster: dict | None) -> str:
         if head.pos_ == "NOUN" and lemma in load_lexicon("source_nouns_document"):
             return "media" if is_media_name(cluster["name"]) else "document"
         return "named_person" if cluster["kind"] == "person" else "named_organization"
-    if head.pos_ == "NOUN":
+    if head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.lower_ in _common_nouns()):
         if lemma in load_lexicon("source_nouns_document") or head.lower_ in load_lexicon(
             "source_nouns_document"
         ):
@@ -78,6 +78,8 @@ def classify_source(doc: Doc, head: Token | None, cluster: dict | None) -> str:
             return "anonymous"
         if phrase_words & {"some", "many"}:
             return "vague"
+        if lemma in load_lexicon("organization_words") and phrase_words & {"the", "its", "their"}:
+            return "named_organization"  # "the river authority", "the ministry"
         return "unknown"
     if head.pos_ == "PROPN":
         if _names_outlet(phrase):
@@ -88,6 +90,15 @@ def classify_source(doc: Doc, head: Token | None, cluster: dict | None) -> str:
     if head.pos_ == "PRON" and head.lower_ in load_lexicon("source_nouns_vague"):
         return "vague"
     return "unknown"
+
+
+def _common_nouns() -> frozenset[str]:
+    return (
+        load_lexicon("source_nouns_document")
+        | load_lexicon("source_nouns_vague")
+        | load_lexicon("source_nouns_anonymous")
+        | load_lexicon("media_nouns")
+    )
 
 
 def _names_outlet(phrase) -> bool:

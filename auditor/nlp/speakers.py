@@ -261,6 +261,15 @@ class _ClusterBook:
         if head.pos_ == "PROPN":
             return self.add_name(head)
         if head.pos_ == "NOUN":
+            named = next(
+                (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None
+            )
+            if named is not None:
+                # "The department's chief engineer, Priya Natarajan, told reporters"
+                cluster = self.add_name(named)
+                if cluster is not None and cluster.description is None:
+                    cluster.description = _plain_source_name(head)
+                return cluster
             return self._by_role(head)
         return None
 
