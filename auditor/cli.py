@@ -109,6 +109,11 @@ def audit(
     )
 
 
+from auditor.evaluate.command import evaluate  # noqa: E402
+
+cli.add_command(evaluate)
+
+
 def main() -> None:
     """Entry point of the ``auditor`` command."""
     cli(prog_name="auditor")
