@@ -296,7 +296,7 @@ class _Pairer:
         elif k is not None and (self.stack[k].mark != ch or (closes and not opens)):
             # «...» and »...« always pair; »...» (Swedish) only when the context says close.
             self._close(k, i, ch)
-        else:
+        elif not closes or opens:  # a guillemet that can only close, closing nothing: stray
             self._open(i, ch)
 
     def _single(
