@@ -1,18 +1,49 @@
-"""Ingest: read an article (plain text, Markdown, HTML) into source text and an NLP view.
+"""Ingest: read an article (plain text, Markdown, HTML) into its source and an NLP view.
 
-Minimal first version: the view is the source with carriage returns blanked. Markdown and
-HTML masking, suppressions and paragraph repair follow.
+The view is the key idea: ``len(view) == len(source)`` and each ``view[i]`` is either
+``source[i]`` or whitespace (an HTML or Markdown entity shows its decoded character at the
+entity's first position), so any offset found by reading the view is an offset into the
+source, with no offset map to keep. Markup is blanked, and every "\\n" left in the view
+ends a paragraph: hard-wrapped lines and paragraphs broken in mid-sentence are joined.
+
+    >>> article = article_from_text("# Talks *resume*\\n\\nThe minister said so.", format="md")
+    >>> article.title, article.view[:16]
+    ('Talks resume', '  Talks  resume ')
+
+Bad input raises :class:`IngestError` with one line naming the file, the problem and
+the fix.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from auditor.errors import AuditorError
+from auditor.ingest.decode import IngestError, decode_bytes
+from auditor.ingest.html import html_suppressions, read_html
+from auditor.ingest.layout import settle
+from auditor.ingest.markdown import read_markdown
+from auditor.ingest.plain import read_plain
+from auditor.ingest.suppressions import Suppression
+from auditor.text import paragraph_spans
 
+__all__ = [
+    "FORMATS",
+    "SUPPORTED_EXTENSIONS",
+    "Article",
+    "IngestError",
+    "Suppression",
+    "article_from_text",
+    "collect_inputs",
+    "read_article",
+    "read_stdin",
+    "sniff_format",
+]
+
+#: File extensions the auditor reads, and the format of each.
 SUPPORTED_EXTENSIONS: dict[str, str] = {
     ".txt": "text",
     ".text": "text",
@@ -21,27 +52,18 @@ SUPPORTED_EXTENSIONS: dict[str, str] = {
     ".html": "html",
     ".htm": "html",
 }
-
-
-class IngestError(AuditorError):
-    """An input cannot be read as an article."""
-
-
-@dataclass
-class Suppression:
-    """An inline ``<!-- auditor: ignore[RULES] reason -->`` comment."""
-
-    rules: tuple[str, ...]
-    reason: str
-    start: int
-    end: int
-    line: int
-    applies_to: tuple[int, int]
+FORMATS = ("text", "markdown", "html")
+_FORMAT_ALIASES = {"txt": "text", "plain": "text", "md": "markdown", "htm": "html"}
 
 
 @dataclass
 class Article:
-    """One decoded input and the view of it the NLP reads (same length as ``source``)."""
+    """One decoded input and the view of it the NLP reads.
+
+    ``source`` is the decoded original (UTF-8, BOM removed); all offsets refer to it.
+    ``view`` has the same length (see the module docstring). ``repaired_breaks`` holds
+    the offsets of paragraph breaks the view joined because a sentence ran across them.
+    """
 
     path: str
     name: str
@@ -53,52 +75,133 @@ class Article:
     repaired_breaks: list[int] = field(default_factory=list)
 
 
+def _supported() -> str:
+    return ", ".join(sorted(SUPPORTED_EXTENSIONS))
+
+
+def _normalise_format(format: str) -> str:
+    fmt = _FORMAT_ALIASES.get(format.lower(), format.lower())
+    if fmt not in FORMATS:
+        raise IngestError(f"unknown input format {format!r}; use one of {', '.join(FORMATS)}")
+    return fmt
+
+
 def article_from_text(
     text: str, *, name: str = "stdin", path: str = "-", format: str = "text"
 ) -> Article:
-    """Build an Article from already decoded text."""
+    """Build an :class:`Article` from decoded ``text`` in ``format`` (text, markdown, html).
+
+    Never fails on content: any string gives an article (an empty one an empty article).
+    """
+    fmt = _normalise_format(format)
     if text.startswith("\ufeff"):
         text = text[1:]
-    return Article(path, name, text, text.replace("\r", " "), format)
+    comments: list = []
+    suppressions: list[Suppression] = []
+    if fmt == "markdown":
+        draft, suppressions = read_markdown(text)
+    elif fmt == "html":
+        draft, comments = read_html(text)
+    else:
+        draft = read_plain(text)
+    view, repaired = settle(draft)
+    if comments:
+        suppressions = html_suppressions(text, paragraph_spans(view), comments)
+    return Article(
+        path=path,
+        name=name,
+        source=text,
+        view=view,
+        format=fmt,
+        title=draft.title,
+        suppressions=suppressions,
+        repaired_breaks=repaired,
+    )
 
 
 def read_article(path: str | Path) -> Article:
-    """Read and decode one article file."""
+    """Read one article file; its extension gives the format.
+
+    Raises :class:`IngestError` for a missing file, a folder, an unsupported extension,
+    unreadable, binary or non-UTF-8 bytes. An empty file gives an empty article.
+    """
     p = Path(path)
-    if not p.is_file():
-        raise IngestError(f"{path}: no such file")
+    label = str(path)
+    if p.is_dir():
+        raise IngestError(f"{label}: is a folder, not an article file ({_supported()})")
+    if not p.exists():
+        raise IngestError(f"{label}: no such file; check the path")
     fmt = SUPPORTED_EXTENSIONS.get(p.suffix.lower())
     if fmt is None:
-        raise IngestError(f"{path}: unsupported file type {p.suffix!r}")
+        kind = f"file type {p.suffix!r}" if p.suffix else "file without an extension"
+        raise IngestError(f"{label}: unsupported {kind}; supported: {_supported()}")
     try:
-        text = p.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise IngestError(f"{path}: not valid UTF-8 at byte {exc.start}") from None
-    return article_from_text(text, name=p.stem, path=str(path), format=fmt)
+        data = p.read_bytes()
+    except OSError as exc:
+        raise IngestError(f"{label}: cannot be read ({exc.strerror or exc})") from None
+    text = decode_bytes(data, label)
+    return article_from_text(text, name=p.stem, path=label, format=fmt)
 
 
-def read_stdin(stream: IO) -> Article:
-    """Read an article from a text or binary stream."""
+def read_stdin(stream: IO, *, format: str | None = "text", name: str = "stdin") -> Article:
+    """Read an article from ``stream`` (bytes from ``stream.buffer`` when it has one).
+
+    ``format`` is "text" unless told otherwise; ``None`` guesses it with
+    :func:`sniff_format`.
+    """
     data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read()
-    if isinstance(data, bytes):
-        data = data.decode("utf-8-sig")
-    return article_from_text(data)
+    text = decode_bytes(data, "stdin") if isinstance(data, bytes) else data
+    fmt = sniff_format(text) if format is None else format
+    return article_from_text(text, name=name, path="-", format=fmt)
+
+
+def sniff_format(text: str) -> str:
+    """Guess the format of an article with no file name: "html", "markdown" or "text"."""
+    head = text.lstrip("\ufeff \t\r\n")[:2000].lower()
+    if head.startswith(("<!doctype html", "<html", "<body", "<article", "<p>", "<div")):
+        return "html"
+    lines = text.splitlines()[:200]
+    marks = sum(
+        1
+        for line in lines
+        if line.startswith(("# ", "## ", "### ", "```", "> ", "- ", "* ", "---")) or "](" in line
+    )
+    if head.startswith("---\n") or marks >= 2:
+        return "markdown"
+    return "text"
 
 
 def collect_inputs(inputs: Iterable[str]) -> list[str]:
-    """Expand folders to the supported files in them; keep files and "-" as given."""
-    out: list[str] = []
+    """Expand folders into the article files under them; keep files and "-" as given.
+
+    Files in a folder are found recursively (hidden files and folders skipped), filtered
+    to :data:`SUPPORTED_EXTENSIONS` and sorted. Raises :class:`IngestError` for a path
+    that does not exist or a folder with no articles.
+    """
+    found: list[str] = []
     for item in inputs:
+        item = str(item)
+        if item == "-":
+            found.append(item)
+            continue
         p = Path(item)
-        if item == "-" or p.is_file():
-            out.append(item)
-        elif p.is_dir():
-            found = sorted(
-                str(f) for f in p.rglob("*") if f.suffix.lower() in SUPPORTED_EXTENSIONS
-            )
-            if not found:
-                raise IngestError(f"{item}: no articles found")
-            out.extend(found)
+        if p.is_dir():
+            files = _articles_under(p)
+            if not files:
+                raise IngestError(f"{item}: no articles in this folder (looked for {_supported()})")
+            found.extend(files)
+        elif p.exists():
+            found.append(item)
         else:
             raise IngestError(f"{item}: no such file or folder")
-    return out
+    return found
+
+
+def _articles_under(folder: Path) -> list[str]:
+    files = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_EXTENSIONS:
+                files.append(os.path.join(root, name))
+    return sorted(files)

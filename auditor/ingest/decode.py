@@ -1,0 +1,80 @@
+"""Bytes to text: UTF-8 with or without a BOM, and one clear line for anything else."""
+
+from __future__ import annotations
+
+import codecs
+
+from auditor.errors import AuditorError
+
+#: How much of the input the binary sniffing looks at.
+_SAMPLE = 8192
+#: Share of control characters above which input is not text.
+_BINARY_SHARE = 0.10
+#: Share of undecodable bytes above which input is not text in some legacy encoding either
+#: (accented Latin-1 prose stays far below it; random bytes are far above).
+_UNDECODABLE_SHARE = 0.30
+_TEXT_CONTROLS = frozenset("\t\n\r\f\v\b\x1b")
+_OTHER_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
+class IngestError(AuditorError):
+    """An input cannot be read as an article: the message names it, the problem and the fix."""
+
+
+def decode_bytes(data: bytes, label: str) -> str:
+    """Decode an article's bytes as UTF-8 (a leading BOM is dropped).
+
+    Raises :class:`IngestError` for binary data and for bytes that are not UTF-8, naming
+    ``label`` (the path, or "stdin") and the first bad byte.
+    """
+    for bom, encoding in _OTHER_BOMS:
+        if data.startswith(bom):
+            raise IngestError(
+                f"{label}: is {encoding} text, not UTF-8; convert it to UTF-8 "
+                f"(for example: iconv -f {encoding} -t UTF-8)"
+            )
+    skipped = 0
+    if data.startswith(codecs.BOM_UTF8):
+        data, skipped = data[len(codecs.BOM_UTF8) :], len(codecs.BOM_UTF8)
+    nul = data.find(b"\0")
+    if nul >= 0:
+        raise IngestError(
+            f"{label}: looks binary (NUL byte at byte {nul + skipped}); "
+            "give a text, Markdown or HTML article"
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if _mostly_undecodable(data):
+            raise IngestError(
+                f"{label}: looks binary (mostly not text); give a text, Markdown or HTML article"
+            ) from None
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise IngestError(
+            f"{label}: not valid UTF-8 at byte {exc.start + skipped} (line {line}); "
+            "convert it to UTF-8 (for example: iconv -f WINDOWS-1252 -t UTF-8)"
+        ) from None
+    if _mostly_controls(text):
+        raise IngestError(
+            f"{label}: looks binary (mostly control characters); "
+            "give a text, Markdown or HTML article"
+        )
+    return text
+
+
+def _mostly_undecodable(data: bytes) -> bool:
+    sample = data[:_SAMPLE].decode("utf-8", errors="replace")
+    return sample.count("\ufffd") > _UNDECODABLE_SHARE * max(1, len(sample)) or _mostly_controls(
+        sample
+    )
+
+
+def _mostly_controls(text: str) -> bool:
+    sample = text[:_SAMPLE]
+    controls = sum(1 for c in sample if ord(c) < 32 and c not in _TEXT_CONTROLS)
+    return controls > _BINARY_SHARE * max(1, len(sample))

@@ -1,0 +1,435 @@
+"""Markdown: reveal the prose of headings, paragraphs, quotes, list items and table cells.
+
+markdown-it-py (CommonMark plus tables) finds the blocks; each inline token's content is
+mapped back to source offsets line by line, and its children are walked in order to
+reveal text and skip markup (emphasis markers, link destinations, images, inline code,
+inline HTML). Everything not revealed stays blank, which masks code blocks, HTML blocks,
+reference definitions, heading marks, quote markers, list bullets and front matter.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from auditor.ingest.layout import PROSE, Block, Draft
+from auditor.ingest.suppressions import (
+    Suppression,
+    find_comments,
+    make_suppression,
+    trim_range,
+)
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_SPACES = " \t"
+
+_md: MarkdownIt | None = None
+
+
+def _parser() -> MarkdownIt:
+    global _md
+    if _md is None:
+        # text_join off: escapes and entities stay separate tokens whose markup is the
+        # source text, so every text token is a verbatim slice of the source.
+        _md = MarkdownIt("commonmark").enable("table").disable("text_join")
+    return _md
+
+
+def read_markdown(source: str) -> tuple[Draft, list[Suppression]]:
+    """A draft of Markdown ``source`` and the suppression comments found in it."""
+    reader = _MarkdownReader(source)
+    reader.run()
+    return reader.draft, reader.suppressions
+
+
+class _MarkdownReader:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        # Keep newlines (they separate blocks); blank everything else until revealed.
+        self.chars = ["\n" if c == "\n" else " " for c in source]
+        self.draft = Draft(self.chars)
+        self.suppressions: list[Suppression] = []
+        self.title: str | None = None
+        # The parser sees the same offsets: "\r" and NUL (which markdown-it would rewrite
+        # into extra line breaks or replacement characters) become spaces.
+        text = source.replace("\r", " ").replace("\0", " ")
+        text = self._strip_front_matter(text)
+        self.text = text
+        self.line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        self.used: dict[int, int] = {}  # per line: how far content has been located
+        self.cell_end: dict[int, int] = {}  # per table row line: end of the last cell
+
+    # -- structure -------------------------------------------------------------------
+
+    def _strip_front_matter(self, text: str) -> str:
+        m = _FRONT_MATTER.match(text)
+        if m is None:
+            return text
+        try:
+            data = yaml.safe_load(m.group("body") or "")
+        except yaml.YAMLError:
+            data = None
+        if isinstance(data, dict) and isinstance(data.get("title"), str):
+            self.title = " ".join(data["title"].split()) or None
+        blank = "".join("\n" if c == "\n" else " " for c in m.group())
+        return blank + text[m.end() :]
+
+    def _line_range(self, begin: int, end: int) -> tuple[int, int]:
+        """Source offsets of lines ``begin`` .. ``end - 1``, without the final newline."""
+        starts = self.line_starts
+        start = starts[min(begin, len(starts) - 1)]
+        stop = starts[end] - 1 if end < len(starts) else len(self.text)
+        return trim_range(self.text, start, max(start, stop))
+
+    def run(self) -> None:
+        tokens = _parser().parse(self.text)
+        stack: list[tuple[int, Token]] = []
+        for index, token in enumerate(tokens):
+            if token.nesting == 1:
+                stack.append((index, token))
+            elif token.nesting == -1:
+                if stack:
+                    stack.pop()
+            elif token.type == "inline":
+                self._inline(token, stack)
+            elif token.type == "html_block" and token.map:
+                self._html_block(tokens, index, token)
+        self.draft.title = self.title
+
+    def _inline(self, token: Token, stack: list[tuple[int, Token]]) -> None:
+        parent = stack[-1][1] if stack else None
+        line_map = token.map or (parent.map if parent else None)
+        if line_map is None:
+            return
+        types = [t.type for _, t in stack]
+        container: Any = None
+        if parent is not None and parent.type == "heading_open":
+            kind = "heading"
+        elif parent is not None and parent.type in ("th_open", "td_open"):
+            kind = "cell"
+        elif "list_item_open" in types:
+            kind = "item"
+            container = next(i for i, t in reversed(stack) if t.type == "list_item_open")
+        else:
+            kind = PROSE
+            quotes = [i for i, t in stack if t.type == "blockquote_open"]
+            container = quotes[-1] if quotes else None
+        cmap = self._content_map(token.content, line_map[0])
+        if kind == "cell":
+            self._split_cells(cmap, line_map[0])
+        walker = _InlineWalker(self, token.content, cmap)
+        walker.walk(token.children or [])
+        mapped = [m for m in cmap if m is not None]
+        if not mapped:
+            return
+        start, end = min(mapped), max(mapped) + 1
+        self.draft.blocks.append(Block(start, end, kind, container))
+        if walker.breaks and kind in (PROSE, "item"):
+            self.draft.soft_groups.append((start, end, walker.breaks))
+        if kind == "heading" and self.title is None:
+            self.title = walker.plain_text() or None
+        paragraph = self._line_range(*line_map)
+        for c_start, c_end in walker.html:
+            for s, e, body in find_comments(self.text, c_start, c_end):
+                sup = make_suppression(self.source, s, e, body, paragraph)
+                if sup is not None:
+                    self.suppressions.append(sup)
+
+    def _content_map(self, content: str, first_line: int) -> list[int | None]:
+        """Source offset of each character of an inline token's content (None: unknown)."""
+        cmap: list[int | None] = []
+        for i, line in enumerate(content.split("\n")):
+            number = first_line + i
+            if i:
+                # The newline between content lines is the source line's own newline.
+                nl = self.line_starts[number] - 1 if number < len(self.line_starts) else None
+                cmap.append(nl)
+            if number >= len(self.line_starts):
+                cmap.extend([None] * len(line))
+                continue
+            line_start = self.line_starts[number]
+            line_end = (
+                self.line_starts[number + 1] - 1
+                if number + 1 < len(self.line_starts)
+                else len(self.text)
+            )
+            source_line = self.text[line_start:line_end]
+            at = source_line.find(line, self.used.get(number, 0)) if line else -1
+            if at < 0:
+                cmap.extend([None] * len(line))
+                continue
+            self.used[number] = at + len(line)
+            cmap.extend(range(line_start + at, line_start + at + len(line)))
+        return cmap
+
+    def _split_cells(self, cmap: list[int | None], line: int) -> None:
+        """Put a newline at the pipe before each cell after the first, so cells are paragraphs."""
+        mapped = [m for m in cmap if m is not None]
+        if not mapped:
+            return
+        start = mapped[0]
+        previous = self.cell_end.get(line)
+        self.cell_end[line] = mapped[-1] + 1
+        if previous is None:
+            return
+        pipe = self.text.rfind("|", previous, start)
+        if pipe >= 0:
+            self.chars[pipe] = "\n"
+
+    def _html_block(self, tokens: list[Token], index: int, token: Token) -> None:
+        assert token.map is not None
+        start, end = self._line_range(*token.map)
+        comments = find_comments(self.text, start, end)
+        if not comments:
+            return
+        target = self._next_block(tokens, index, token.level)
+        for s, e, body in comments:
+            applies = target if target is not None else (e, e)
+            sup = make_suppression(self.source, s, e, body, applies)
+            if sup is not None:
+                self.suppressions.append(sup)
+
+    def _next_block(self, tokens: list[Token], index: int, level: int) -> tuple[int, int] | None:
+        """Source range of the next block after ``tokens[index]`` at the same level."""
+        for token in tokens[index + 1 :]:
+            if token.level < level:
+                return None
+            if token.level == level and token.nesting >= 0 and token.map:
+                if token.type == "html_block" and not self._has_text(token.map):
+                    continue
+                return self._line_range(*token.map)
+        return None
+
+    def _has_text(self, line_map: list[int]) -> bool:
+        # An HTML block that is only comments (say, a second suppression) is not a target.
+        start, end = self._line_range(*line_map)
+        return bool(re.sub(r"<!--.*?(?:-->|\Z)", "", self.text[start:end], flags=re.S).strip())
+
+
+class _InlineWalker:
+    """Walk an inline token's children along its content, revealing prose in the view."""
+
+    def __init__(self, reader: _MarkdownReader, content: str, cmap: list[int | None]) -> None:
+        self.reader = reader
+        self.content = content
+        self.cmap = cmap
+        self.pos = 0
+        self.breaks: list[int] = []  # source offsets of soft/hard line breaks kept
+        self.html: list[tuple[int, int]] = []  # source ranges of inline HTML
+        self.parts: list[str] = []  # plain text, for titles
+        self.skip_depth = 0  # inside an autolink: its text is the URL, masked
+
+    # -- helpers ---------------------------------------------------------------------
+
+    def _find(self, needle: str) -> int:
+        """Where ``needle`` starts at the cursor (after spaces), else further on, else -1."""
+        if not needle:
+            return -1
+        c, j = self.content, self.pos
+        while j < len(c) and c[j] in _SPACES:
+            j += 1
+        if c.startswith(needle, j):
+            return j
+        return c.find(needle, self.pos)
+
+    def _reveal(self, start: int, end: int) -> None:
+        chars, source = self.reader.chars, self.reader.source
+        for i in range(start, end):
+            src = self.cmap[i]
+            if src is not None and source[src] != "\n":
+                chars[src] = source[src]
+
+    def _put(self, index: int, text: str, length: int) -> None:
+        """Show ``text`` (a decoded entity) over ``length`` source characters."""
+        srcs = self.cmap[index : index + length]
+        if len(text) > length or None in srcs or srcs != list(range(srcs[0], srcs[0] + length)):
+            return
+        for k, ch in enumerate(text):
+            self.reader.chars[srcs[0] + k] = " " if ch == "\n" else ch
+
+    def _blank(self, start: int, end: int) -> None:
+        for i in range(start, end):
+            src = self.cmap[i]
+            if src is not None:
+                self.reader.chars[src] = " "
+
+    def plain_text(self) -> str:
+        return " ".join("".join(self.parts).split())
+
+    # -- the walk ---------------------------------------------------------------------
+
+    def walk(self, children: list[Token]) -> None:
+        for child in children:
+            handler = getattr(self, "_on_" + child.type, None)
+            if handler is not None:
+                handler(child)
+            elif child.markup:
+                # Other paired markers (strikethrough, plugins): skip their markup.
+                at = self._find(child.markup)
+                if at >= 0:
+                    self.pos = at + len(child.markup)
+
+    def _on_text(self, token: Token) -> None:
+        at = self._find(token.content)
+        if at < 0:
+            return
+        end = at + len(token.content)
+        if not self.skip_depth:
+            self._reveal(at, end)
+            self.parts.append(token.content)
+        self.pos = end
+
+    def _on_text_special(self, token: Token) -> None:
+        at = self._find(token.markup)
+        if at < 0:
+            return
+        end = at + len(token.markup)
+        if not self.skip_depth:
+            if token.info == "escape":
+                self._reveal(at + 1, end)  # the backslash is markup
+            else:
+                self._put(at, token.content, len(token.markup))
+            self.parts.append(token.content)
+        self.pos = end
+
+    def _on_softbreak(self, token: Token) -> None:
+        at = self.content.find("\n", self.pos)
+        if at < 0:
+            return
+        src = self.cmap[at]
+        if src is not None:
+            self.breaks.append(src)
+        self.parts.append(" ")
+        self.pos = at + 1
+
+    _on_hardbreak = _on_softbreak
+
+    def _on_code_inline(self, token: Token) -> None:
+        ticks = token.markup or "`"
+        at = self._find(ticks)
+        if at < 0:
+            return
+        close = _closing_backticks(self.content, at + len(ticks), ticks)
+        end = close + len(ticks) if close >= 0 else at + len(ticks)
+        self._blank(at, end)
+        self.parts.append(token.content)
+        self.pos = end
+
+    def _on_html_inline(self, token: Token) -> None:
+        at = self._find(token.content)
+        if at < 0:
+            return
+        end = at + len(token.content)
+        self._blank(at, end)
+        srcs = [s for s in self.cmap[at:end] if s is not None]
+        if srcs:
+            self.html.append((srcs[0], srcs[-1] + 1))
+        self.pos = end
+
+    def _on_link_open(self, token: Token) -> None:
+        if token.markup == "autolink" or token.info == "auto":
+            at = self._find("<")
+            if at >= 0:
+                close = self.content.find(">", at)
+                self.pos = close + 1 if close >= 0 else at + 1
+            self.skip_depth += 1
+            return
+        at = self._find("[")
+        if at >= 0:
+            self.pos = at + 1
+
+    def _on_link_close(self, token: Token) -> None:
+        if self.skip_depth:
+            self.skip_depth -= 1
+            return
+        at = self._find("]")
+        if at < 0:
+            return
+        end = _link_tail_end(self.content, at + 1)
+        self._blank(at, end)
+        self.pos = end
+
+    def _on_image(self, token: Token) -> None:
+        at = self._find("![")
+        if at < 0:
+            return
+        close = _closing_bracket(self.content, at + 2)
+        end = _link_tail_end(self.content, close + 1) if close >= 0 else at + 2
+        self._blank(at, end)
+        self.pos = end
+
+
+def _closing_backticks(text: str, start: int, ticks: str) -> int:
+    """Index of the backtick run equal to ``ticks`` that closes a code span, or -1."""
+    i = start
+    while True:
+        i = text.find(ticks, i)
+        if i < 0:
+            return -1
+        end = i + len(ticks)
+        if (i == 0 or text[i - 1] != "`") and (end >= len(text) or text[end] != "`"):
+            return i
+        while i < len(text) and text[i] == "`":
+            i += 1
+
+
+def _closing_bracket(text: str, start: int) -> int:
+    """Index of the "]" closing a link label that opened before ``start``, or -1."""
+    depth, i = 1, start
+    while i < len(text):
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "`":
+            close = _closing_backticks(text, i + 1, "`")
+            i = close + 1 if close >= 0 else i + 1
+            continue
+        if c == "[":
+            depth += 1
+        elif c == "]":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _link_tail_end(text: str, i: int) -> int:
+    """End of a link's destination part starting at ``i`` (just after the label's "]").
+
+    Handles inline ``(url "title")`` with nested parentheses and ``<url>``, full and
+    collapsed references ``[ref]`` / ``[]``; a shortcut reference has no tail.
+    """
+    if i < len(text) and text[i] == "(":
+        depth, j = 1, i + 1
+        quote: str | None = None
+        while j < len(text):
+            c = text[j]
+            if c == "\\":
+                j += 2
+                continue
+            if quote:
+                if c == quote:
+                    quote = None
+            elif c in "\"'" and text[j - 1] in " \t\n":
+                quote = c
+            elif c == "<":
+                close = text.find(">", j)
+                j = close if close >= 0 else j
+            elif c == "(":
+                depth += 1
+            elif c == ")":
+                depth -= 1
+                if depth == 0:
+                    return j + 1
+            j += 1
+        return i + 1
+    if i < len(text) and text[i] == "[":
+        close = text.find("]", i + 1)
+        return close + 1 if close >= 0 else i + 1
+    return i
