@@ -376,6 +376,15 @@ def _according_to(
         # A direct quote next to "according to X" already took this phrase as its cue.
         if any(_overlaps(a.content, content) and a.cue_head == token.idx for a in existing):
             continue
+        # "X said ..., according to Y": Y passed on what X said.
+        speaker_claim = next(
+            (a for a in existing if a.source is not None and _overlaps(a.content, content)),
+            None,
+        )
+        if speaker_claim is not None:
+            if speaker_claim.via is None and source is not None:
+                speaker_claim.via = subject_bounds(source)
+            continue
         attribution = RawAttribution(
             kind="according_to",
             content=content,

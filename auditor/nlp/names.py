@@ -50,16 +50,22 @@ def name_at(head: Token) -> NameParts | None:
     Volodymyr Zelenskyy" gives the name "Volodymyr Zelenskyy" and the title
     "Ukrainian President".
     """
-    if head.pos_ != "PROPN" or head.lower_ in _common_source_nouns():
-        return None  # "Report Says" in a title-case headline is not a name
+    if head.pos_ != "PROPN":
+        return None
     doc = head.doc
     start, end = head.i, head.i + 1
     entity = _entity_of(head)
+    if head.lower_ in _common_source_nouns() and (entity is None or len(entity) < 2):
+        return None  # "Report Says" in a title-case headline is not a name
     if entity is not None and entity.label_ in {"ORG", "PERSON", "FAC", "NORP", "GPE"}:
         # "the British Ministry of Defense": the entity runs past the syntactic head.
         # Extend right only: to the left, an entity often swallows the end of a title
         # ("Secretary of Defense Lloyd Austin" tagged as one ORG).
         end = max(end, entity.end)
+        entity_words = {t.lower_ for t in entity}
+        if entity.label_ == "ORG" and entity_words & organization_words():
+            if not any(is_title(t) for t in entity):
+                start = min(start, entity.start)  # "The Institute for Coastal Research"
         while end - 1 > head.i and doc[end - 1].text in POSSESSIVE:
             end -= 1
     head_is_organization = head.lower_ in organization_words()

@@ -94,12 +94,15 @@ _SENTENCE_END = frozenset(",.!?;:…—–-")
 #: A single closing mark that can only be a closing quote: right after sentence punctuation.
 _STRONG_SINGLE_CLOSE = re.compile(r"[,.!?;:…—–-]['’](?=[\s\"”»)\]]|$)")
 
+#: Every character ``str.isspace`` accepts (all below U+3001); a set lookup is faster.
+_SPACE = frozenset(c for c in map(chr, range(0x3001)) if c.isspace())
+
 _MARKS_OR_NEWLINE = re.compile("[\n" + re.escape(_ALL_MARKS) + "]")
 _NON_SPACE = re.compile(r"\S")
 
 #: Deeper nesting than this is garbage input; openers past it are ignored (keeps the
 #: stack search constant-time, so the whole pass stays linear).
-MAX_DEPTH = 16
+MAX_DEPTH = 8
 
 
 @dataclass(slots=True)
@@ -253,8 +256,8 @@ class _Pairer:
         text = self.text
         left = text[i - 1] if i > 0 else None
         right = text[i + 1] if i + 1 < self.n else None
-        l_space = left is None or left.isspace()
-        r_space = right is None or right.isspace()
+        l_space = left is None or left in _SPACE
+        r_space = right is None or right in _SPACE
         opens = (l_space or left in _LEFT_BOUND) and not r_space and right not in _NO_OPEN_BEFORE
         closes = not l_space and left not in _OPEN_BRACKETS and (r_space or right in _RIGHT_BOUND)
         if ch in _CONTEXT_FREE:

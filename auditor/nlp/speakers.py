@@ -160,6 +160,10 @@ def _name_heads(doc: Doc, source_heads: set[Token]) -> list[Token]:
     for token in source_heads:
         if token.pos_ == "PROPN":
             heads.add(token)
+    for token in doc:
+        # The tagger misses names at the start of sentences; subjects are worth a look.
+        if token.pos_ == "PROPN" and token.dep_ in {"nsubj", "nsubjpass"}:
+            heads.add(token)
     return sorted(heads, key=lambda t: t.i)
 
 

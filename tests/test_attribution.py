@@ -1,0 +1,167 @@
+"""The auditor_attributions component: direct, reported, mixed, according-to and floating."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.analysis import analysis_from_doc
+
+
+@pytest.fixture
+def analyze(nlp):
+    def run(text: str):
+        return analysis_from_doc(nlp(text))
+
+    return run
+
+
+def only(analysis, kind=None):
+    found = [a for a in analysis.attributions if kind is None or a.kind == kind]
+    assert len(found) == 1, [(a.kind, a.content.text) for a in analysis.attributions]
+    return found[0]
+
+
+def test_speaker_after_quote_inverted(analyze):
+    a = only(analyze('"The pumps failed twice last night," said Marta Kowalczyk.'))
+    assert a.kind == "direct"
+    assert a.content.text == '"The pumps failed twice last night,"'
+    assert a.cue.text == "said"
+    assert a.source.text == "Marta Kowalczyk"
+    assert a.speaker.name == "Marta Kowalczyk"
+
+
+def test_speaker_after_quote_subject_first(analyze):
+    a = only(analyze("'We will reopen the road by Friday,' the mayor said."))
+    assert a.kind == "direct"
+    assert a.source.text == "the mayor"
+    assert a.content.text.startswith("'We will")
+
+
+def test_speaker_before_quote_with_colon(analyze):
+    a = only(analyze('Ana Ruiz said: "Nobody will lose their job over this decision."'))
+    assert a.kind == "direct"
+    assert a.source.text == "Ana Ruiz"
+    assert a.content.text == '"Nobody will lose their job over this decision."'
+
+
+def test_speaker_with_apposition_and_description(analyze):
+    analysis = analyze(
+        '"The ground is saturated," said Marta Kowalczyk, the chief hydrologist of the '
+        "river authority."
+    )
+    a = only(analysis)
+    assert a.speaker.name == "Marta Kowalczyk"
+    assert a.speaker.description == "the chief hydrologist of the river authority"
+
+
+def test_speaker_inside_quote_pairs_both_halves(analyze):
+    analysis = analyze(
+        '"We have sandbags," said Ivo Brandt, who runs the village shop. '
+        '"And we have boats for everyone who needs one."'
+    )
+    kinds = [a.kind for a in analysis.attributions]
+    assert kinds == ["direct", "floating"]
+    assert analysis.attributions[1].speaker.name == "Ivo Brandt"
+
+
+def test_single_quotes_are_quotations_not_apostrophes(analyze):
+    a = only(
+        analyze("'It's a major headache for the bakery's customers,' said Tomas Lindqvist.")
+    )
+    assert a.content.text == "'It's a major headache for the bakery's customers,'"
+    assert a.speaker.name == "Tomas Lindqvist"
+
+
+def test_reported_speech_with_that(analyze):
+    a = only(analyze("In a short statement, Ruiz confirmed that the bridge would stay shut."))
+    assert a.kind == "indirect"
+    assert a.cue.text == "confirmed"
+    assert a.source.text == "Ruiz"
+    assert a.content.text == "the bridge would stay shut"
+
+
+def test_reported_speech_without_that(analyze):
+    a = only(analyze("He estimates repairs will cost about four million dollars."))
+    assert a.kind == "indirect"
+    assert a.source.text == "He"
+    assert a.content.text == "repairs will cost about four million dollars"
+
+
+def test_mixed_quote(analyze):
+    a = only(analyze('The engineer said the cracks were "small but in the wrong place."'))
+    assert a.kind == "mixed"
+    assert a.source.text == "The engineer"
+
+
+def test_according_to_at_start(analyze):
+    a = only(
+        analyze("According to the Department of Transportation, 42,000 cars cross each day.")
+    )
+    assert a.kind == "according_to"
+    assert a.source.text == "the Department of Transportation"
+    assert a.content.text == "42,000 cars cross each day"
+
+
+def test_according_to_at_end_is_recorded_as_passed_on(analyze):
+    a = only(
+        analyze(
+            "Petra Lindgren said the plant would close in May, according to the Daily Ledger."
+        )
+    )
+    assert a.source.text == "Petra Lindgren"
+    assert a.content.text == "the plant would close in May"
+    assert a.via.text == "the Daily Ledger"
+
+
+def test_participle_with_absolute_subject(analyze):
+    a = only(
+        analyze(
+            "The plan drew praise, with Denis Marchetti, the head of the union, declaring "
+            "that the deal protects every job."
+        )
+    )
+    assert a.speaker.name == "Denis Marchetti"
+    assert a.content.text == "the deal protects every job"
+
+
+def test_scare_quote_is_not_an_attribution(analyze):
+    analysis = analyze("Residents call the empty lot a 'dead zone' these days.")
+    assert analysis.attributions == []
+
+
+def test_quote_without_any_speaker_is_kept_without_source(analyze):
+    analysis = analyze('The report ended there.\n"Nobody saw the water coming until it was here."')
+    quote = [a for a in analysis.attributions if a.content.text.startswith('"Nobody')]
+    assert quote and quote[0].source is None and quote[0].speaker is None
+
+
+def test_cue_after_sentence_final_quote_is_not_taken(analyze):
+    analysis = analyze(
+        'Ana Ruiz spoke first. "The bridge is closed for good reason." '
+        "As the storm continues, the river keeps rising."
+    )
+    quote = [a for a in analysis.attributions if a.content.text.startswith('"The bridge')]
+    assert quote and (quote[0].cue is None or quote[0].cue.text != "continues")
+
+
+def test_offsets_slice_the_text(analyze):
+    text = (
+        "Harbor officials said on Monday that the pier would close. "
+        '"It is not safe," said Ana Ruiz. She added that repairs start in June.'
+    )
+    analysis = analyze(text)
+    assert len(analysis.attributions) == 3
+    for a in analysis.attributions:
+        for span in (a.content, a.cue, a.source):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+
+
+def test_component_values_are_plain_for_multiprocessing(nlp):
+    doc = nlp('"We are ready," said Ana Ruiz.')
+    import srsly
+
+    # Everything stored on Doc._ must survive msgpack, as nlp.pipe(n_process>1) needs.
+    for name in ("auditor_quotes", "auditor_attributions", "auditor_speakers"):
+        value = getattr(doc._, name)
+        assert srsly.msgpack_loads(srsly.msgpack_dumps(value)) == value

@@ -1,0 +1,81 @@
+"""The auditor_speakers component: one speaker per person or organization."""
+
+from __future__ import annotations
+
+from auditor.analysis import analysis_from_doc
+
+
+def speakers_of(nlp, text):
+    analysis = analysis_from_doc(nlp(text))
+    return analysis, [a.speaker.name if a.speaker else None for a in analysis.attributions]
+
+
+def test_surname_and_pronoun_resolve_to_full_name(nlp):
+    _, names = speakers_of(
+        nlp,
+        "Denis Marchetti, the head of the Northern Workers' Union, spoke on Monday. "
+        "Marchetti said the strike would go ahead. He added that talks had failed.",
+    )
+    assert names == ["Denis Marchetti", "Denis Marchetti"]
+
+
+def test_name_spelled_two_ways_is_one_speaker_with_two_variants(nlp):
+    analysis, names = speakers_of(
+        nlp,
+        "Health commissioner Rebecca Haldane said the figures were wrong. "
+        "Later, Haldene said that the clinics would hire more nurses.",
+    )
+    assert names == ["Rebecca Haldane", "Rebecca Haldane"]
+    cluster = next(c for c in analysis.speakers if c.name == "Rebecca Haldane")
+    assert sorted(cluster.variants) == ["Haldene", "Rebecca Haldane"]
+
+
+def test_role_descriptor_resolves_to_described_person(nlp):
+    _, names = speakers_of(
+        nlp,
+        "Denis Marchetti, the head of the Northern Workers Union, arrived late. "
+        "The NWU leader said that the strike would continue.",
+    )
+    assert names == ["Denis Marchetti"]
+
+
+def test_acronym_resolves_to_organization(nlp):
+    analysis, names = speakers_of(
+        nlp,
+        "The Institute for Coastal Research (ICR) published its survey on Friday. "
+        "The ICR said that sea levels in the bay had risen.",
+    )
+    assert names == ["Institute for Coastal Research"]
+
+
+def test_title_is_description_not_name(nlp):
+    analysis, names = speakers_of(
+        nlp, "US Secretary of Transport Lloyd Benton said on Monday that the bridge was safe."
+    )
+    assert names == ["Lloyd Benton"]
+    assert analysis.attributions[0].speaker.description == "US Secretary of Transport"
+    assert analysis.attributions[0].source_type == "named_person"
+
+
+def test_relative_pronoun_speaks_for_its_antecedent(nlp):
+    _, names = speakers_of(
+        nlp, "The mayor met her advisers, who said that the plan was too expensive."
+    )
+    assert names == ["her advisers"]
+
+
+def test_they_continues_the_previous_group(nlp):
+    _, names = speakers_of(
+        nlp,
+        "Local officials and engineers have said the dam is sound. "
+        "They say the cracks are cosmetic.",
+    )
+    assert names == ["Local officials and engineers", "Local officials and engineers"]
+
+
+def test_clusters_record_first_full_mention(nlp):
+    text = "Ana Ruiz ordered the closure. Ruiz said that nobody was hurt."
+    analysis, _ = speakers_of(nlp, text)
+    cluster = next(c for c in analysis.speakers if c.name == "Ana Ruiz")
+    assert cluster.introduced == 0
+    assert all(text[m.start : m.end] == m.text for m in cluster.mentions)
