@@ -1,0 +1,298 @@
+"""Compliance flags on attributions, each with the words in the text that justify it.
+
+A flag is set only on a plain textual cue, so an editor can always see why: the evidence
+string names the phrase found (or, for ``descriptor_thin``, what the descriptor lacks).
+The cue lists are data files in ``auditor/lexicons/sourcing_*.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from auditor.model import Analysis, Attribution
+from auditor.sourcing import lexicon
+from auditor.sourcing.text import TextIndex
+
+#: Every flag ``annotate`` may set, with what it means (docs/rules.md lists these).
+FLAGS: dict[str, str] = {
+    "reason_given": "the text says why the source was granted anonymity",
+    "reason_boilerplate": 'the reason given is boilerplate ("not authorized to speak publicly")',
+    "descriptor_precise": "the unnamed source is described by role and organization or side",
+    "descriptor_thin": 'the unnamed source is described too thinly ("an official", "a source")',
+    "basis_given": 'the text says how the unnamed source knows ("who attended")',
+    "opinion": "the content is opinion, speculation or attack rather than information",
+    "direct_quote": "the content is quoted word for word",
+    "plural_sources": 'the source is plural ("officials said", "sources said")',
+    "secondhand": "the information comes through another news outlet",
+    "link_given": "the paragraph links to the material it cites",
+    "unverified": "the text says the claim could not be verified",
+    "unnamed_document": 'a document or data source that is not named ("a report", "data")',
+    "in_lede": "the attribution is in the first paragraph of the article",
+}
+
+#: Source types whose anonymity-related flags are computed.
+UNNAMED_TYPES = ("anonymous",)
+
+_QUOTE_MARKS = '"“”‘’«»„'
+_LINK = re.compile(r"https?://|www\.\w|\]\(")
+_QUANTIFIER = re.compile(r"\b(?:two|three|four|five|six|several|multiple|many|some|\d+)\b", re.I)
+_CAPITALIZED = re.compile(r"\b[A-Z][\w'’.-]*")
+_DETERMINERS = {"a", "an", "the", "one", "this", "that", "these", "those", "its", "his", "her"}
+_NAME = r"(?P<name>[A-Z][\w'’.&-]*(?:\s+(?:of|the|for|and|de|du)?\s*[A-Z][\w'’.&-]*)*)"
+
+
+@cache
+def _role_pattern() -> re.Pattern:
+    roles = sorted(lexicon.word_set("sourcing_roles"), key=len, reverse=True)
+    body = "|".join(r"\s+".join(map(re.escape, role.split())) for role in roles)
+    return re.compile(rf"\b(?:{body})(?:s|es)?\b|\bpeople\b|\bperson\b", re.I)
+
+
+@cache
+def _secondhand_patterns() -> tuple[re.Pattern, ...]:
+    outlets = sorted(lexicon.entries("sourcing_outlets"), key=len, reverse=True)
+    outlet_alt = "|".join(lexicon.phrase_pattern(o) for o in outlets)
+    compiled = []
+    for line in lexicon.entries("sourcing_secondhand"):
+        source = line[3:] if line.startswith("re:") else line
+        source = source.replace(" ", r"\s+")
+        source = source.replace("{outlet}", f"(?P<outlet>{outlet_alt})").replace("{name}", _NAME)
+        compiled.append(re.compile(rf"\b{source}", re.I))
+    return tuple(compiled)
+
+
+@cache
+def _outlet_names() -> frozenset[str]:
+    return frozenset(lexicon.entries("sourcing_outlets"))
+
+
+def _secondhand_match(text: str) -> str | None:
+    """The phrase showing that ``text`` takes its information from another outlet."""
+    for pat in _secondhand_patterns():
+        for match in pat.finditer(text):
+            groups = match.groupdict()
+            # The cue words ignore case, the names must not ("the times" is not The Times).
+            outlet = groups.get("outlet")
+            if outlet is not None and " ".join(outlet.split()) not in _outlet_names():
+                continue
+            name = groups.get("name")
+            if name is not None and not name[:1].isupper():
+                continue
+            return " ".join(match.group().split())
+    return None
+
+
+def _descriptor(text: str, attribution: Attribution, sentence_end: int) -> str:
+    """The source's words plus a trailing appositive or relative clause.
+
+    "one official, who spoke on condition of anonymity," -> the whole phrase; it stops at a
+    quotation mark, at the cue and at the end of the sentence.
+    """
+    source = attribution.source
+    assert source is not None
+    end = source.end
+    rest = text[end:sentence_end]
+    if rest.lstrip().startswith(","):
+        stop = len(rest)
+        for k, ch in enumerate(rest):
+            if ch in _QUOTE_MARKS:
+                stop = k
+                break
+        cue = attribution.cue
+        if cue is not None and end <= cue.start < end + stop:
+            stop = cue.start - end
+        said = re.search(r",\s+(?:said|says|told|added)\b", rest[1:])
+        if said is not None:
+            stop = min(stop, said.start() + 1)
+        end += min(stop, 240)
+    return text[source.start : end]
+
+
+def _region(index: TextIndex, masked: str, offset: int) -> tuple[str, int]:
+    """Masked text of the sentence at ``offset`` and of a following sentence about anonymity."""
+    i = index.sentence_index(offset)
+    if i is None:
+        return masked[max(0, offset - 200) : offset + 200], offset + 200
+    start, end = index.sentences[i]
+    nxt = index.next_in_paragraph(i)
+    if nxt is not None:
+        n_start, n_end = index.sentences[nxt]
+        follow = masked[n_start:n_end]
+        if lexicon.pattern("sourcing_anonymity").search(follow) or lexicon.pattern(
+            "sourcing_boilerplate"
+        ).search(follow):
+            end = n_end
+    return masked[start:end], index.sentences[i][1]
+
+
+def _quote(text: str) -> str:
+    return "'" + " ".join(text.split()) + "'"
+
+
+def reason_flags(region: str) -> dict[str, str]:
+    """``reason_given`` / ``reason_boilerplate`` from the text around an unnamed source."""
+    flags: dict[str, str] = {}
+    boiler = lexicon.pattern("sourcing_boilerplate").search(region)
+    if boiler:
+        flags["reason_given"] = f"reason {_quote(boiler.group())}"
+        flags["reason_boilerplate"] = _quote(boiler.group())
+        return flags
+    for anon in lexicon.pattern("sourcing_anonymity").finditer(region):
+        tail = region[anon.end() : anon.end() + 160]
+        tail = re.split(r"[.;!?]", tail, maxsplit=1)[0]
+        reason = lexicon.pattern("sourcing_reasons").search(tail)
+        if reason:
+            words = region[anon.start() : anon.end() + reason.end()]
+            flags["reason_given"] = f"reason after {_quote(words)}"
+            return flags
+    standalone = lexicon.pattern("sourcing_reasons_standalone").search(region)
+    if standalone:
+        flags["reason_given"] = f"reason {_quote(standalone.group())}"
+    return flags
+
+
+def descriptor_flags(descriptor: str) -> dict[str, str]:
+    """``descriptor_precise`` or ``descriptor_thin`` for an unnamed source's description."""
+    role = _role_pattern().search(descriptor)
+    affiliation = lexicon.pattern("sourcing_affiliations").search(descriptor)
+    if affiliation is None:
+        # A capitalized word inside the descriptor (not its first word) names a side:
+        # "a DPR spokesperson", "a Western intelligence official".
+        words = descriptor.split()
+        for match in _CAPITALIZED.finditer(descriptor):
+            if match.start() == 0 or match.group().lower() in _DETERMINERS:
+                continue
+            if words and match.group() == "I":
+                continue
+            affiliation = match
+            break
+    if role and affiliation:
+        return {
+            "descriptor_precise": f"role {_quote(role.group())} and affiliation "
+            f"{_quote(affiliation.group())}"
+        }
+    missing = [
+        part
+        for part, found in (("role", role), ("organization or side", affiliation))
+        if not found
+    ]
+    return {"descriptor_thin": f"{_quote(descriptor)} names no {' and no '.join(missing)}"}
+
+
+#: Words that open a sentence capitalized without naming anything ("Latest data show").
+_GENERIC_OPENERS = {
+    "latest",
+    "new",
+    "recent",
+    "leaked",
+    "internal",
+    "official",
+    "classified",
+    "secret",
+    "preliminary",
+    "early",
+    "published",
+    "unpublished",
+    "government",
+    "some",
+    "many",
+}
+
+
+def _is_unnamed_document(source_text: str) -> bool:
+    """True when a document source carries no name or title ("a report", "the data")."""
+    if any(mark in source_text for mark in _QUOTE_MARKS):
+        return False  # a quoted title names the document
+    words = source_text.split()
+    while words and (words[0].lower() in _DETERMINERS or words[0].lower() in _GENERIC_OPENERS):
+        words = words[1:]
+    return not any(word[:1].isupper() for word in words)
+
+
+def attribution_flags(
+    analysis: Analysis, attribution: Attribution, index: TextIndex, masked: str
+) -> dict[str, str]:
+    """The flags of one attribution, each with its evidence (``unverified`` is set by claims)."""
+    text = analysis.text
+    flags: dict[str, str] = {}
+    anchor = index.anchor(attribution)
+    sentence_i = index.sentence_index(anchor)
+    sentence_text = masked[slice(*index.sentences[sentence_i])] if sentence_i is not None else ""
+
+    if attribution.source is not None and attribution.source_type in UNNAMED_TYPES:
+        region, sentence_end = _region(index, masked, attribution.source.start)
+        flags.update(reason_flags(region))
+        descriptor = _descriptor(text, attribution, sentence_end)
+        flags.update(descriptor_flags(descriptor))
+        basis = lexicon.pattern("sourcing_basis").search(region)
+        if basis:
+            flags["basis_given"] = f"basis {_quote(basis.group())}"
+
+    content = attribution.content.text
+    opinion = lexicon.pattern("sourcing_opinion").search(content)
+    if opinion:
+        flags["opinion"] = f"the content says {_quote(opinion.group())}"
+
+    if attribution.kind in ("direct", "mixed"):
+        flags["direct_quote"] = f"{attribution.kind} quotation"
+    else:
+        for quote in analysis.quotes:
+            c = attribution.content
+            if quote.start < c.end and quote.end > c.start:
+                flags["direct_quote"] = "the content is in quotation marks"
+                break
+
+    if attribution.source is not None and attribution.source_type in ("anonymous", "vague"):
+        src = attribution.source.text
+        last = re.findall(r"[A-Za-z]+", src)
+        plural = lexicon.word_set("sourcing_plural_sources")
+        if last and last[-1].lower() in plural:
+            flags["plural_sources"] = f"plural source {_quote(src)}"
+
+    if attribution.source_type == "media":
+        flags["secondhand"] = "the source is a news outlet"
+    else:
+        region_text = sentence_text
+        if attribution.source is not None:
+            region_text = f"{region_text} {attribution.source.text}"
+        hand = _secondhand_match(region_text)
+        if hand:
+            flags["secondhand"] = f"via {_quote(hand)}"
+
+    paragraph_i = index.paragraph_index(anchor)
+    if paragraph_i is not None:
+        p_start, p_end = index.paragraphs[paragraph_i]
+        link = _LINK.search(text, p_start, p_end)
+        if link:
+            flags["link_given"] = "the paragraph has a link"
+        if paragraph_i == index.lede_paragraph():
+            flags["in_lede"] = "first paragraph"
+
+    if attribution.source_type == "document" and attribution.source is not None:
+        if _is_unnamed_document(attribution.source.text):
+            flags["unnamed_document"] = f"{_quote(attribution.source.text)} names no document"
+    return flags
+
+
+def refine_source_type(analysis: Analysis, attribution: Attribution, index: TextIndex) -> str:
+    """A better source type where the text says more than the NLP stage saw.
+
+    Only an ``unknown`` or ``vague`` source described as granted anonymity becomes
+    ``anonymous``, and an ``unknown`` bare "source(s)" likewise; anything else is kept.
+    """
+    kind = attribution.source_type
+    source = attribution.source
+    if source is None or kind not in ("unknown", "vague"):
+        return kind
+    masked_sentence = ""
+    i = index.sentence_index(source.start)
+    if i is not None:
+        masked_sentence = analysis.text[slice(*index.sentences[i])]
+    if lexicon.pattern("sourcing_anonymity").search(masked_sentence):
+        return "anonymous"
+    if kind == "unknown" and re.fullmatch(
+        r"\W*(?:a|an|one|the|some|several|two|three)?\s*(?:\w+\s+)?sources?\W*", source.text, re.I
+    ):
+        return "anonymous"
+    return kind
