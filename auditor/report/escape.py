@@ -14,11 +14,11 @@ import re
 # cell or a one-line annotation any of them would end the row.
 _LINE_BREAKS = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 # Other C0/C1 control characters have no business in a report and some terminals act on them.
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
 # Characters with inline meaning in CommonMark/GFM wherever they appear.
 _MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
 # Block markers that only matter at the start of a line (the text is one line by then).
-_MD_LINE_START = re.compile(r"^(\s*)([#>+=\-]|\d+[.)])")
+_MD_LINE_START = re.compile(r"^([#>+=\-]|\d+[.)])")
 # "&name;" / "&#123;" would be decoded as an entity; a bare "&" is harmless and stays readable.
 _ENTITY_LIKE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 
@@ -33,11 +33,13 @@ def one_line(text: str) -> str:
 def markdown_text(text: str) -> str:
     """Escape ``text`` for a single line of Markdown (a paragraph, list item or table cell).
 
-    Line breaks become spaces; Markdown punctuation is backslash-escaped; ``<``, ``>`` and
-    entity-like ``&`` become HTML entities, which every renderer shows literally whether or
-    not it passes raw HTML through.
+    Line breaks and tabs become spaces and outer whitespace is dropped; Markdown punctuation
+    is backslash-escaped; ``<``, ``>`` and entity-like ``&`` become HTML entities, which
+    every renderer shows literally whether or not it passes raw HTML through.
     """
-    text = one_line(text)
+    # Tabs and leading spaces could start an indented code block, trailing spaces a hard
+    # break: neither means anything in a one-line excerpt.
+    text = one_line(text).replace("\t", " ").strip()
     text = _ENTITY_LIKE.sub("&amp;", text)
     text = _MD_INLINE.sub(r"\\\1", text)
     text = text.replace("<", "&lt;").replace(">", "&gt;")
@@ -45,9 +47,9 @@ def markdown_text(text: str) -> str:
 
 
 def _escape_line_start(match: re.Match[str]) -> str:
-    marker = match.group(2)
+    marker = match.group(1)
     # "12." -> "12\." ; "#" -> "\#": a backslash before the punctuation disarms it.
-    return match.group(1) + marker[:-1] + "\\" + marker[-1]
+    return marker[:-1] + "\\" + marker[-1]
 
 
 def markdown_link_url(url: str) -> str:
@@ -69,7 +71,8 @@ def html_text(text: str) -> str:
 
 def mermaid_label(text: str) -> str:
     """A label safe inside a Mermaid pie's double-quoted slice name."""
-    return re.sub(r"[^0-9A-Za-z _\-/().,]", "", one_line(text))
+    kept = re.sub(r"[^0-9A-Za-z _\-/().,]", "", one_line(text))
+    return " ".join(kept.split())
 
 
 __all__ = ["html_text", "markdown_link_url", "markdown_text", "mermaid_label", "one_line"]
