@@ -113,8 +113,7 @@ def _selectors(value: Any, where: str) -> tuple[str, ...]:
     for item in value:
         if not RULE_SELECTOR.match(item):
             raise ConfigError(
-                f"{where}: {item!r} is not a rule id (like ANON001), a family (like ANON) "
-                "or ALL"
+                f"{where}: {item!r} is not a rule id (like ANON001), a family (like ANON) or ALL"
             )
     return tuple(value)
 

@@ -360,8 +360,12 @@ class QuoteCheck(Check):
             if len(inner.split()) < p.get("min_words", 0):
                 continue
             if "unattributed" in p:
+                # An attribution with neither source nor speaker (a quote the extractor
+                # kept but could not attach) does not count as a speaker.
                 covered = any(
-                    a.content.start < quote.end and a.content.end > quote.start
+                    a.content.start < quote.end
+                    and a.content.end > quote.start
+                    and (a.source is not None or a.speaker is not None)
                     for a in ctx.analysis.attributions
                 )
                 if covered == p["unattributed"]:

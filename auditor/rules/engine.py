@@ -83,11 +83,16 @@ class RulePack:
         for rule in self.enabled:
             if rule.check == "suppression":
                 continue
-            seen: set[tuple[int, int]] = set()
+            seen: dict[tuple[int, int], Hit] = {}
             for hit in CHECKS[rule.check].run(rule, ctx):
-                if (hit.start, hit.end) in seen:
+                earlier = seen.get((hit.start, hit.end))
+                if earlier is not None:
+                    # One finding per place; a floating quote sharing its source's span adds
+                    # its attribution to the finding instead of repeating it.
+                    extra = [a for a in hit.attributions if a not in earlier.attributions]
+                    earlier.attributions = (*earlier.attributions, *extra)
                     continue
-                seen.add((hit.start, hit.end))
+                seen[(hit.start, hit.end)] = hit
                 hits.append((rule, hit))
 
         suppressions = list(getattr(article, "suppressions", None) or [])
@@ -186,9 +191,7 @@ def _check_config_ids(config: Config, rules: list[Rule]) -> None:
                 raise ConfigError(f"{config.where(key)}: unknown rule or family {selector!r}")
     for selector in config.severity:
         if selector not in ids and selector not in families:
-            raise ConfigError(
-                f"{config.where('severity')}: unknown rule or family {selector!r}"
-            )
+            raise ConfigError(f"{config.where('severity')}: unknown rule or family {selector!r}")
     declared = {name for r in rules for name in r.thresholds}
     for name in config.thresholds:
         if name not in declared:

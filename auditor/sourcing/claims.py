@@ -4,7 +4,9 @@ A sentence is a checkable claim when, outside quotation marks, it holds a casual
 a percentage, an allegation, another figure, a superlative about an event or a prediction
 (cue lists: ``auditor/lexicons/claims_*.txt``). It is *unattributed* unless an attribution
 covers it: its content, cue or source lies in the sentence, or the previous sentence of the
-paragraph is attributed and this one carries it over ("He added...", "The report also...").
+paragraph is attributed and this one carries it over ("He added...", "The report also..."),
+or its own wording names who claims it where the extractor found no attribution ("the
+ISW report states:", "X accused Y of").
 A sentence saying a claim "could not be independently verified" makes the claim it points
 at (itself, or the previous sentence for "The claims could not...") *unverified*.
 """
@@ -115,6 +117,8 @@ def find_claims(analysis: Analysis, index: TextIndex | None = None) -> ClaimFact
         sentence = masked[start:end]
         kind = claim_kind(sentence)
         if kind is None or i in covered:
+            continue
+        if lexicon.pattern("claims_self_attributed").search(sentence):
             continue
         prev = index.previous_in_paragraph(i)
         if prev is not None and prev in covered:

@@ -38,6 +38,7 @@ _QUOTE_MARKS = '"“”‘’«»„'
 _LINK = re.compile(r"https?://|www\.\w|\]\(")
 _QUANTIFIER = re.compile(r"\b(?:two|three|four|five|six|several|multiple|many|some|\d+)\b", re.I)
 _CAPITALIZED = re.compile(r"\b[A-Z][\w'’.-]*")
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|an|ese|ish|i|ern|ic)$")
 _DETERMINERS = {"a", "an", "the", "one", "this", "that", "these", "those", "its", "his", "her"}
 _NAME = r"(?P<name>[A-Z][\w'’.&-]*(?:\s+(?:of|the|for|and|de|du)?\s*[A-Z][\w'’.&-]*)*)"
 
@@ -159,11 +160,13 @@ def descriptor_flags(descriptor: str) -> dict[str, str]:
     if affiliation is None:
         # A capitalized word inside the descriptor (not its first word) names a side:
         # "a DPR spokesperson", "a Western intelligence official".
-        words = descriptor.split()
         for match in _CAPITALIZED.finditer(descriptor):
-            if match.start() == 0 or match.group().lower() in _DETERMINERS:
+            word = match.group()
+            if word.lower() in _DETERMINERS or word == "I":
                 continue
-            if words and match.group() == "I":
+            # The first word is capitalized anyway at a sentence start; only a demonym
+            # ("Ukrainian officials", "Western diplomats") names a side there.
+            if match.start() == 0 and not _DEMONYM.match(word):
                 continue
             affiliation = match
             break
@@ -173,9 +176,7 @@ def descriptor_flags(descriptor: str) -> dict[str, str]:
             f"{_quote(affiliation.group())}"
         }
     missing = [
-        part
-        for part, found in (("role", role), ("organization or side", affiliation))
-        if not found
+        part for part, found in (("role", role), ("organization or side", affiliation)) if not found
     ]
     return {"descriptor_thin": f"{_quote(descriptor)} names no {' and no '.join(missing)}"}
 
@@ -251,7 +252,8 @@ def attribution_flags(
             flags["plural_sources"] = f"plural source {_quote(src)}"
 
     if attribution.source_type == "media":
-        flags["secondhand"] = "the source is a news outlet"
+        outlet = attribution.source.text if attribution.source else "a news outlet"
+        flags["secondhand"] = f"via {_quote(outlet)}"
     else:
         region_text = sentence_text
         if attribution.source is not None:
@@ -275,14 +277,23 @@ def attribution_flags(
     return flags
 
 
+#: Pronouns that cannot themselves show a source is anonymous (their antecedent might).
+_PRONOUNS = {"who", "he", "she", "they", "it", "which", "that", "we", "i", "you"}
+
+
 def refine_source_type(analysis: Analysis, attribution: Attribution, index: TextIndex) -> str:
     """A better source type where the text says more than the NLP stage saw.
 
-    Only an ``unknown`` or ``vague`` source described as granted anonymity becomes
-    ``anonymous``, and an ``unknown`` bare "source(s)" likewise; anything else is kept.
+    An ``unknown`` or ``vague`` source described as granted anonymity becomes
+    ``anonymous``, and an ``unknown`` bare "source(s)" likewise. A bare pronoun typed
+    ``anonymous`` becomes ``unknown``: "who" or "they" do not describe the source, so the
+    anonymous-source rules would judge the wrong words (the antecedent carries its own
+    attribution). Anything else is kept.
     """
     kind = attribution.source_type
     source = attribution.source
+    if kind == "anonymous" and source is not None and source.text.strip().lower() in _PRONOUNS:
+        return "unknown"
     if source is None or kind not in ("unknown", "vague"):
         return kind
     masked_sentence = ""

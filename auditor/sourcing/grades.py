@@ -16,9 +16,12 @@ F      a checkable claim with no source at all (claims, not attributions)
 A claim the text calls unverified lowers its attribution one grade (not below D).
 
 Document score, 0-100: the mean of the points of every attribution and every unattributed
-claim (A 100, B 85, C 65, D 40, F 0; 100 when there is neither), minus a penalty for the
-findings (error 5, warning 2, suggestion 0.5; at most 40 in all), rounded and kept in
-0-100. Grade bands: A >= 90, B >= 75, C >= 60, D >= 40, F below 40.
+factual claim - figure, casualty count, percentage, allegation; predictions and
+superlatives are reported but not graded (A 100, B 85, C 65, D 40, F 0; 100 when there is
+neither), minus a penalty for the findings (error 5, warning 2, suggestion 0.5 for a
+rule's first finding, half that for each repeat of the same rule; at most 40 in all),
+rounded and kept in 0-100.
+Grade bands: A >= 90, B >= 75, C >= 60, D >= 40, F below 40.
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ GRADE_POINTS = {"A": 100, "B": 85, "C": 65, "D": 40, "F": 0}
 GRADE_BANDS = ((90, "A"), (75, "B"), (60, "C"), (40, "D"), (0, "F"))
 SEVERITY_PENALTY = {"error": 5.0, "warning": 2.0, "suggestion": 0.5}
 MAX_PENALTY = 40.0
+#: Unattributed claims that count as F items in the mix: facts a reader could check.
+GRADED_CLAIM_KINDS = ("casualties", "percentage", "allegation", "number")
 _ORDER = "ABCDF"
 
 
@@ -89,6 +94,17 @@ def grade_for_score(score: int) -> str:
     return "F"
 
 
+def finding_penalty(findings: list[Finding]) -> float:
+    """Points the findings cost: a rule's first finding its full weight, repeats half."""
+    seen: set[str] = set()
+    cost = 0.0
+    for finding in findings:
+        weight = SEVERITY_PENALTY.get(finding.severity, 0.0)
+        cost += weight if finding.rule not in seen else weight / 2
+        seen.add(finding.rule)
+    return cost
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
@@ -107,6 +123,8 @@ def summarize(analysis: Analysis, findings: list[Finding]) -> Summary:
     unattributed = [c for c in analysis.claims if c.status == "unattributed"]
     unverified = [c for c in analysis.claims if c.status == "unverified"]
     for claim in unattributed:
+        if claim.why not in GRADED_CLAIM_KINDS:
+            continue  # predictions and superlatives are reported, not graded as facts
         reasons[f"F: unattributed {claim.why}"] += 1
         points.append(GRADE_POINTS["F"])
         letters["F"] += 1
@@ -117,7 +135,7 @@ def summarize(analysis: Analysis, findings: list[Finding]) -> Summary:
         mix = ", ".join(f"{letters[g]} {g}" for g in _ORDER if letters[g])
         why.append(
             f"Sourcing mix {base:.0f}/100 from {_plural(len(analysis.attributions), 'attribution')}"
-            f" and {_plural(len(unattributed), 'unattributed claim')} ({mix}; "
+            f" and {_plural(letters['F'], 'unattributed factual claim')} ({mix}; "
             "A=100, B=85, C=65, D=40, F=0 points)."
         )
         costly = [(k, n) for k, n in reasons.items() if k[0] in "DF"]
@@ -133,7 +151,7 @@ def summarize(analysis: Analysis, findings: list[Finding]) -> Summary:
         hits = [f for f in findings if f.severity == severity]
         if not hits:
             continue
-        cost = SEVERITY_PENALTY[severity] * len(hits)
+        cost = finding_penalty(hits)
         penalty += cost
         ids = Counter(f.rule for f in hits)
         listed = ", ".join(f"{rule} x{n}" if n > 1 else rule for rule, n in sorted(ids.items()))
