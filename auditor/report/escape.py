@@ -30,16 +30,19 @@ def one_line(text: str) -> str:
     return text
 
 
-def markdown_text(text: str) -> str:
+def markdown_text(text: str, strip: bool = True) -> str:
     """Escape ``text`` for a single line of Markdown (a paragraph, list item or table cell).
 
     Line breaks and tabs become spaces and outer whitespace is dropped; Markdown punctuation
     is backslash-escaped; ``<``, ``>`` and entity-like ``&`` become HTML entities, which
-    every renderer shows literally whether or not it passes raw HTML through.
+    every renderer shows literally whether or not it passes raw HTML through. With
+    ``strip=False`` outer spaces are kept (for pieces joined into one line by the caller).
     """
     # Tabs and leading spaces could start an indented code block, trailing spaces a hard
     # break: neither means anything in a one-line excerpt.
-    text = one_line(text).replace("\t", " ").strip()
+    text = one_line(text).replace("\t", " ")
+    if strip:
+        text = text.strip()
     text = _ENTITY_LIKE.sub("&amp;", text)
     text = _MD_INLINE.sub(r"\\\1", text)
     text = text.replace("<", "&lt;").replace(">", "&gt;")

@@ -225,9 +225,9 @@ def _fix(f: Finding) -> str:
 
 def _quoted(ex: Excerpt) -> str:
     """The excerpt in quotation marks with its focus in bold (where Markdown allows it)."""
-    before = markdown_text(("…" if ex.cut_before else "") + ex.before)
-    focus = markdown_text(ex.focus)
-    after = markdown_text(ex.after + ("…" if ex.cut_after else ""))
+    before = markdown_text(("…" if ex.cut_before else "") + ex.before, strip=False)
+    focus = markdown_text(ex.focus, strip=False)
+    after = markdown_text(ex.after + ("…" if ex.cut_after else ""), strip=False)
     if focus.strip() and (before or after):
         focus = _bold(focus)
     return f"“{before}{focus}{after}”"

@@ -27,6 +27,8 @@ class RuleInfo:
     id: str
     name: str = ""
     severity: str = ""
+    #: one line about the rule (for listings and SARIF's shortDescription)
+    summary: str = ""
     message: str = ""
     why: str = ""
     fix: str = ""
@@ -60,6 +62,7 @@ def _info(rule: Any) -> RuleInfo:
         id=str(_get(rule, "id")),
         name=str(_get(rule, "name")),
         severity=str(_get(rule, "severity")),
+        summary=" ".join(str(_get(rule, "summary") or _get(rule, "line")).split()),
         message=str(_get(rule, "message")),
         why=str(_get(rule, "why")).strip(),
         fix=str(_get(rule, "fix")).strip(),

@@ -18,9 +18,9 @@ from urllib.parse import quote
 
 from auditor import __version__
 from auditor.model import AuditResult, Finding, line_and_column
-from auditor.report import common
+from auditor.report import common, rulemeta
 from auditor.report.escape import one_line
-from auditor.report.rulemeta import RuleInfo, anchor, rule_info, rule_pack
+from auditor.report.rulemeta import RuleInfo, anchor, rule_info
 
 SARIF_SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -76,7 +76,7 @@ def sarif_log(results: list[AuditResult], rules_url: str | None = None) -> dict[
 
 def _rules(results: list[AuditResult]) -> list[RuleInfo]:
     """Every rule of the pack plus any id a finding uses that the pack does not know."""
-    known = dict(rule_pack())
+    known = dict(rulemeta.rule_pack())
     for result in results:
         for finding in result.findings:
             if finding.rule not in known:
@@ -87,12 +87,12 @@ def _rules(results: list[AuditResult]) -> list[RuleInfo]:
 
 
 def _descriptor(rule: RuleInfo, rules_url: str | None) -> dict[str, Any]:
-    short = rule.name.replace("-", " ") if rule.name else rule.id
-    full = rule.why or rule.message or short
+    short = rule.summary or (rule.name.replace("-", " ") if rule.name else rule.id)
+    full = rule.why or short
     descriptor: dict[str, Any] = {"id": rule.id}
     if rule.name:
         descriptor["name"] = rule.name
-    descriptor["shortDescription"] = {"text": one_line(rule.message or short)}
+    descriptor["shortDescription"] = {"text": one_line(short)}
     descriptor["fullDescription"] = {"text": one_line(full)}
     help_text, help_markdown = _help(rule)
     descriptor["help"] = {"text": help_text, "markdown": help_markdown}
