@@ -10,6 +10,7 @@ still pair up; block-level tags put a "\\n" where they start. Boilerplate contai
 from __future__ import annotations
 
 import html
+import re
 from html.parser import HTMLParser
 
 from auditor.ingest.layout import PROSE, Block, Draft, plain_groups
@@ -30,6 +31,8 @@ _KINDS = {
     **dict.fromkeys(("li", "dt", "dd"), "item"),
     **dict.fromkeys(("td", "th", "caption", "figcaption"), "cell"),
 }
+#: Malformed declarations re-read as text, one by one, before giving up on them all.
+_RETRIES = 20
 _VOID = frozenset("br hr img input meta link area base col embed source track wbr".split())
 #: Blocks that hold text directly: a comment inside one applies to it, not to the next.
 _LEAVES = frozenset("p li h1 h2 h3 h4 h5 h6 blockquote td th dt dd pre caption figcaption".split())
@@ -54,9 +57,21 @@ def read_html(source: str) -> tuple[Draft, list[tuple[int, int, str, tuple[int, 
     sits in, or the next one), None when there is none; :func:`html_suppressions` then
     falls back on the settled paragraphs.
     """
-    reader = _HTMLReader(source)
-    reader.feed(source)
-    reader.close()
+    text = source
+    for attempt in range(_RETRIES + 1):
+        reader = _HTMLReader(source)
+        try:
+            reader.feed(text)
+            reader.close()
+            break
+        except AssertionError:
+            # html.parser gives up on some malformed declarations ("<![", odd doctypes):
+            # read the offending "<!" as text (same length, so offsets hold) and retry.
+            at = text.find("<!", reader.position())
+            if at < 0 or attempt == _RETRIES - 1:
+                text = re.sub(r"<!(?!--)", " !", text)
+            else:
+                text = text[:at] + " " + text[at + 1 :]
     return reader.finish(), reader.comments
 
 
@@ -78,7 +93,7 @@ class _HTMLReader(HTMLParser):
         self.title: str | None = None
         self.h1: str | None = None
 
-    def _offset(self) -> int:
+    def position(self) -> int:
         line, column = self.getpos()
         return min(self.line_starts[line - 1] + column, len(self.source))
 
@@ -131,7 +146,7 @@ class _HTMLReader(HTMLParser):
             comment[3] = (element.start, end)
 
     def _break(self) -> int:
-        at = self._offset()
+        at = self.position()
         if at < len(self.source):
             self.chars[at] = "\n"
             self.breaks.append(at)
@@ -154,7 +169,7 @@ class _HTMLReader(HTMLParser):
         self._collect(data)
         if self.masked:
             return
-        start = self._offset()
+        start = self.position()
         end = min(start + len(data), len(self.source))
         for i in range(start, end):
             c = self.source[i]
@@ -166,7 +181,7 @@ class _HTMLReader(HTMLParser):
             self.blocks.append(Block(start, end, self._kind()))
 
     def _reference(self, raw_start: str, name: str) -> None:
-        start = self._offset()
+        start = self.position()
         length = len(raw_start) + len(name)
         if self.source.startswith(";", start + length):
             length += 1
@@ -190,7 +205,7 @@ class _HTMLReader(HTMLParser):
         self._reference("&#", name)
 
     def handle_comment(self, data: str) -> None:
-        start = self._offset()
+        start = self.position()
         close = self.source.find(">", start + 4 + len(data))
         end = close + 1 if close >= 0 else len(self.source)
         comment = [start, end, data, None]

@@ -120,9 +120,13 @@ def _settle_soft_newlines(chars: list[str], start: int, end: int, newlines: list
     lines = [r.strip() for r in raw]
     widths = [len(r) for r in raw]
     width = max(widths)
+    pairs = range(len(newlines))
     # A wrapped line is "full": the next line's first word would not have fitted on it.
-    full = [widths[i] + 1 + len(first_word(lines[i + 1])) > width for i in range(len(newlines))]
-    wrapped = width <= _MAX_WRAP_WIDTH and sum(full) >= max(1, math.ceil(len(full) / 2))
+    full = [widths[i] + 1 + len(first_word(lines[i + 1])) > width for i in pairs]
+    # In wrapped prose most lines end mid-sentence; one paragraph per line, they do not.
+    running = [not ends_sentence(lines[i]) or starts_lowercase(lines[i + 1]) for i in pairs]
+    half = max(1, math.ceil(len(newlines) / 2))
+    wrapped = width <= _MAX_WRAP_WIDTH and sum(full) >= half and sum(running) >= half
     for i, nl in enumerate(newlines):
         if _joins(lines[i], lines[i + 1], wrapped=wrapped, full=full[i]):
             chars[nl] = " "
