@@ -38,11 +38,14 @@ __all__ = ["QuoteFinder", "find_nested_quotes", "find_quotes", "make_quote_finde
 
 DOUBLE_MARKS = '"“”„‟«»「」'
 SINGLE_MARKS = "'‘’‚‛‹›『』"
+#: Marks of two characters: two apostrophes used as a double quotation mark.
+TWO_CHAR_MARKS = ("''",)
 
 #: closing mark -> the opening marks it may close. Straight and curly marks mix freely
 #: (writers and CMSes do), and "“" also closes, as in German „...“ or a mis-curled close.
 CLOSES: dict[str, frozenset[str]] = {
     '"': frozenset('"“„‟”'),
+    "''": frozenset(["''"]),
     "”": frozenset('"“„‟”'),
     "“": frozenset('"“„‟'),
     "»": frozenset("«»"),
@@ -56,14 +59,20 @@ CLOSES: dict[str, frozenset[str]] = {
     "』": frozenset("『"),
 }
 
-#: opening mark -> the marks that may re-open it at the start of a continuation paragraph
-#: (French style starts continuation paragraphs of a «...» quote with »).
+#: opening mark -> the marks that may re-open it at the start of a continuation paragraph.
+#: Straight and curly do not mix here: a curly quote at the start of a paragraph inside a
+#: straight-quoted block is a new (inner) quote, not the block's continuation. French style
+#: starts continuation paragraphs of a «...» quote with ».
 REOPENS: dict[str, frozenset[str]] = {
-    **dict.fromkeys('"“„‟”', frozenset('"“„‟')),
+    '"': frozenset('"'),
+    "''": frozenset(["''"]),
+    **dict.fromkeys("“„‟", frozenset("“„‟")),
+    "”": frozenset("”"),
     "«": frozenset("«»"),
     "»": frozenset("»"),
     "「": frozenset("「"),
-    **dict.fromkeys("'‘‚‛", frozenset("'‘‚‛")),
+    "'": frozenset("'"),
+    **dict.fromkeys("‘‚‛", frozenset("‘‚‛")),
     "‹": frozenset("‹›"),
     "›": frozenset("›"),
     "『": frozenset("『"),
@@ -74,6 +83,8 @@ REOPENS: dict[str, frozenset[str]] = {
 _CONTEXT_FREE = frozenset("«»‹›「」『』")
 
 _ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
+#: Single marks that may also be apostrophes (or, for ‚, a comma look-alike).
+_SINGLE_AMBIGUOUS = frozenset("'’‘‚‛")
 _OPEN_BRACKETS = frozenset("([{<")
 #: Characters after which a mark is at the start of a word (so it may open a quote).
 _LEFT_BOUND = _OPEN_BRACKETS | frozenset("—–‒―-/¿¡") | frozenset(_ALL_MARKS)
@@ -193,16 +204,24 @@ class _Pairer:
             return
         j = nxt.start()
         self.skip_newlines_until = j
-        if self.text[j] in REOPENS[quote.mark] and self._opens_paragraph(j):
+        mark = self._mark_at(j)
+        if mark in REOPENS[quote.mark] and self._opens_paragraph(j, mark):
             quote.paragraphs += 1
             self.reopen_at = j
+            if len(mark) == 2:
+                self.skip_at = j + 1
         else:
             quote.pending_end = end
 
-    def _opens_paragraph(self, j: int) -> bool:
-        if self.text[j] in _CONTEXT_FREE:
+    def _mark_at(self, j: int) -> str:
+        text = self.text
+        return "''" if text[j] == "'" and text.startswith("'", j + 1) else text[j]
+
+    def _opens_paragraph(self, j: int, mark: str) -> bool:
+        if mark in _CONTEXT_FREE:
             return True  # French style: "» La suite..." re-opens with a space after
-        r = self.text[j + 1] if j + 1 < self.n else None
+        after = j + len(mark)
+        r = self.text[after] if after < self.n else None
         return r is not None and not r.isspace() and r not in _NO_OPEN_BEFORE
 
     def _trimmed_end(self, lo: int, p: int) -> int:
@@ -233,7 +252,7 @@ class _Pairer:
         del stack[k:]
         broken = quote.pending_end is not None
         paragraphs = quote.paragraphs + 1 if broken else quote.paragraphs
-        result = Quote(quote.pos, i + 1, quote.mark, ch, True, paragraphs, broken)
+        result = Quote(quote.pos, i + len(ch), quote.mark, ch, True, paragraphs, broken)
         (self.nested if k else self.top).append(result)
 
     # -- one mark ------------------------------------------------------------------------
@@ -256,17 +275,24 @@ class _Pairer:
         text = self.text
         left = text[i - 1] if i > 0 else None
         right = text[i + 1] if i + 1 < self.n else None
+        if ch == "'" and right == "'" and self._double_apostrophe(i, left):
+            ch = "''"
+            self.skip_at = i + 1
+            right = text[i + 2] if i + 2 < self.n else None
         l_space = left is None or left in _SPACE
         r_space = right is None or right in _SPACE
         opens = (l_space or left in _LEFT_BOUND) and not r_space and right not in _NO_OPEN_BEFORE
         closes = not l_space and left not in _OPEN_BRACKETS and (r_space or right in _RIGHT_BOUND)
         if ch in _CONTEXT_FREE:
             self._guillemet_or_bracket(i, ch, opens, closes)
-        elif ch in "'’‘‚‛":
+        elif ch in _SINGLE_AMBIGUOUS:
             self._single(i, ch, left, right, opens, closes)
         elif l_space and r_space:
-            return  # a lone mark between spaces is not a quotation mark
-        elif ch == '"':
+            # A lone mark between spaces closes an open quote (as in 'outreach,' " he
+            # said); with nothing open it is a ditto or a typo, not a quotation mark.
+            if (k := self._find(ch)) is not None:
+                self._close(k, i, ch)
+        elif ch == '"' or ch == "''":
             k = self._find(ch)
             if opens and not closes:
                 self._open(i, ch)
@@ -288,6 +314,19 @@ class _Pairer:
                 self._open(i, ch)
         else:  # „ ‟
             self._open(i, ch)
+
+    def _double_apostrophe(self, i: int, left: str | None) -> bool:
+        """Whether the two apostrophes at ``i`` are one double quotation mark, as some
+        archives write them (''Yes,'' she said), rather than two single marks ('a 'b'')."""
+        if self._find("''") is not None:
+            return True
+        after = self.text[i + 2] if i + 2 < self.n else None
+        return (
+            (left is None or left in _SPACE or left in _LEFT_BOUND)
+            and after is not None
+            and after not in _SPACE
+            and after not in _NO_OPEN_BEFORE
+        )
 
     def _guillemet_or_bracket(self, i: int, ch: str, opens: bool, closes: bool) -> None:
         k = self._find(ch)
