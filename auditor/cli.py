@@ -113,6 +113,13 @@ from auditor.evaluate.command import evaluate  # noqa: E402
 
 cli.add_command(evaluate)
 
+from auditor.commands.check_cmd import check  # noqa: E402
+from auditor.commands.rules_cmd import rule, rules  # noqa: E402
+
+cli.add_command(rules)
+cli.add_command(rule)
+cli.add_command(check)
+
 
 def main() -> None:
     """Entry point of the ``auditor`` command."""

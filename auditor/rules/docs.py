@@ -1,0 +1,226 @@
+"""Rule documentation from the pack itself: ``auditor rule ID`` and docs/rules.md.
+
+Regenerate the Markdown page after changing a rule (a test fails when it is stale)::
+
+    python -m auditor.rules.docs > docs/rules.md
+
+Every rule gets the same sections, after ruff's rule pages: what it does, why it matters,
+an example, what to write instead, references.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from auditor.config import KNOWN_KEYS
+from auditor.rules.checks import CHECKS
+from auditor.rules.engine import RulePack, load_rule_pack
+from auditor.rules.model import Rule
+from auditor.sourcing import FLAGS
+from auditor.sourcing.grades import (
+    GRADE_BANDS,
+    GRADE_POINTS,
+    GRADED_CLAIM_KINDS,
+    MAX_PENALTY,
+    SEVERITY_PENALTY,
+)
+
+REGENERATE = "python -m auditor.rules.docs > docs/rules.md"
+
+
+def _para(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _fence(text: str) -> str:
+    return "```text\n" + text.rstrip("\n") + "\n```"
+
+
+def explain(rule: Rule) -> str:
+    """A rule explained as plain text, for ``auditor rule ID``."""
+    wrap = textwrap.TextWrapper(width=88, initial_indent="  ", subsequent_indent="  ")
+    lines = [f"{rule.id} {rule.name} ({rule.severity})", "", wrap.fill(rule.line), ""]
+    lines += ["What it does", wrap.fill(f"Message: {rule.message}"), ""]
+    lines += ["Why it matters", wrap.fill(_para(rule.why)), ""]
+    lines += ["What to write instead", wrap.fill(_para(rule.fix)), ""]
+    lines.append("Flagged")
+    for example in rule.examples.bad:
+        lines += [textwrap.indent(example, "  | "), ""]
+    lines.append("Passes")
+    for example in rule.examples.good:
+        lines += [textwrap.indent(example, "  | "), ""]
+    lines.append("References")
+    lines += [f"  - {a.name}: {a.url}" for a in rule.authority]
+    if rule.thresholds:
+        lines += ["", "Thresholds (set in [tool.auditor.thresholds])"]
+        lines += [f"  - {name} = {value:g}" for name, value in rule.thresholds.items()]
+    return "\n".join(lines) + "\n"
+
+
+def rule_section(rule: Rule) -> str:
+    """The docs/rules.md section of one rule (anchor: the id in lower case)."""
+    parts = [
+        f'<a id="{rule.id.lower()}"></a>',
+        f"### {rule.id} {rule.name}",
+        "",
+        f"**Severity:** {rule.severity} · **Check:** `{rule.check}` · "
+        f"**Family:** {rule.family}",
+        "",
+        "#### What it does",
+        "",
+        f"{rule.line} Message: *{rule.message}*",
+        "",
+        "#### Why it matters",
+        "",
+        _para(rule.why),
+        "",
+        "#### Example",
+        "",
+        *[_fence(e) + "\n" for e in rule.examples.bad],
+        "#### Instead",
+        "",
+        _para(rule.fix),
+        "",
+        *[_fence(e) + "\n" for e in rule.examples.good],
+    ]
+    if rule.thresholds:
+        parts += ["#### Thresholds", ""]
+        parts += [f"- `{name}` = {value:g}" for name, value in rule.thresholds.items()]
+        parts.append("")
+    parts += ["#### References", ""]
+    parts += [f"- [{a.name}]({a.url})" for a in rule.authority]
+    return "\n".join(parts) + "\n"
+
+
+def _checks_table() -> list[str]:
+    lines = ["| check | finds | parameters |", "|---|---|---|"]
+    for check in CHECKS.values():
+        params = "<br>".join(
+            f"`{name}`{' (required)' if p.required else ''}: {p.help}".rstrip(": ")
+            for name, p in check.params.items()
+        )
+        lines.append(f"| `{check.name}` | {check.doc} | {params or '-'} |")
+    return lines
+
+
+def _grades() -> list[str]:
+    bands = ", ".join(f"{g} >= {floor}" for floor, g in GRADE_BANDS if floor) + ", F below"
+    points = ", ".join(f"{g} {p}" for g, p in GRADE_POINTS.items())
+    penalty = ", ".join(f"{s} {p:g}" for s, p in SEVERITY_PENALTY.items())
+    return [
+        "Each attribution gets a grade (`auditor.sourcing.grades`):",
+        "",
+        "| grade | source |",
+        "|---|---|",
+        "| A | a named person, on the record |",
+        "| B | a named organization; a news outlet (second-hand); a named document; "
+        "a named person whose words come through another outlet |",
+        "| C | an anonymous source with a reason for anonymity, a precise descriptor "
+        "(role and organization) and a basis of knowledge, and no opinion |",
+        "| D | any other anonymous source; a vague source (\"analysts say\"); an unnamed "
+        "document (\"a report\"); a source the auditor could not identify |",
+        "| F | a checkable claim with no source at all (claims only) |",
+        "",
+        "A claim the article itself calls unverified lowers its attribution one grade "
+        "(not below D).",
+        "",
+        f"**Document score (0-100)** = the mean points of every attribution and every "
+        f"unattributed factual claim ({', '.join(GRADED_CLAIM_KINDS)}) - points: {points}; "
+        f"100 when there is neither - minus a penalty for the findings ({penalty} for a "
+        f"rule's first finding, half that for each repeat of the same rule; at most "
+        f"{MAX_PENALTY:g} in all), rounded. Predictions and superlatives are reported but "
+        "not graded. **Document grade** from the score: "
+        f"{bands}. The report's \"why this grade\" lines list the mix, what cost most and "
+        "each severity's penalty.",
+    ]
+
+
+def render_markdown(pack: RulePack) -> str:
+    """docs/rules.md for ``pack``."""
+    rules = sorted(pack.rules, key=lambda r: r.id)
+    families: dict[str, list[Rule]] = {}
+    for rule in rules:
+        families.setdefault(rule.family, []).append(rule)
+    out = [
+        "# Rules",
+        "",
+        f"<!-- Generated from the rule pack by `{REGENERATE}`; do not edit by hand. -->",
+        "",
+        "Every rule is one YAML file in `rules/` (shipped in the wheel as "
+        "`auditor/rules_pack`). `auditor rules` lists them, `auditor rule ID` explains one.",
+        "",
+        "| rule | name | severity | what it flags |",
+        "|---|---|---|---|",
+    ]
+    for rule in rules:
+        out.append(
+            f"| [{rule.id}](#{rule.id.lower()}) | {rule.name} | {rule.severity} | {rule.line} |"
+        )
+    out += ["", "## Grades and score", "", *_grades(), ""]
+    out += [
+        "## Compliance flags",
+        "",
+        "Sourcing sets these flags on attributions from plain textual cues (cue lists in "
+        "`auditor/lexicons/sourcing_*.txt`); each comes with the words that justify it.",
+        "",
+        "| flag | meaning |",
+        "|---|---|",
+        *[f"| `{name}` | {meaning} |" for name, meaning in FLAGS.items()],
+        "",
+        "## Configuration",
+        "",
+        "`[tool.auditor]` in pyproject.toml, or the same keys at the top of `auditor.toml`, "
+        "found upward from the article (`--config FILE` picks one). Unknown keys, rule ids "
+        "and thresholds are errors.",
+        "",
+        "| key | meaning |",
+        "|---|---|",
+        *[f"| `{key}` | {meaning} |" for key, meaning in KNOWN_KEYS.items()],
+        "",
+        "```toml",
+        "[tool.auditor]",
+        'select = ["ALL"]',
+        'ignore = ["VERB002", "DOC"]',
+        'rule-folders = ["house-rules"]',
+        "",
+        "[tool.auditor.severity]",
+        'ANON003 = "error"',
+        "",
+        "[tool.auditor.thresholds]",
+        "anonymous_share = 0.4",
+        "```",
+        "",
+        "Inline suppression (Markdown and HTML input): "
+        "`<!-- auditor: ignore[ANON001] checked with the desk -->` silences the named rules "
+        "or families for the next block; a suppression that silences nothing is itself "
+        "reported (META001).",
+        "",
+        "## Writing a rule",
+        "",
+        "A rule file has `id` (family + three digits), `name` (kebab-case), `severity` "
+        "(suggestion, warning or error), `summary` (one line, optional), `message` (with "
+        "`{placeholders}` the check fills), `why`, `fix`, `authority` (a list of `name` and "
+        "`url`), `check`, the check's parameters, optional `thresholds` (name: default) and "
+        "`examples` with `bad` and `good` texts that the test suite runs through the full "
+        "auditor. Cue lists take phrases (whole words, any case) or `re:` regular "
+        "expressions.",
+        "",
+        *_checks_table(),
+        "",
+    ]
+    for family, members in families.items():
+        out += [f"## {family}", ""]
+        for rule in members:
+            out.append(rule_section(rule))
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def main() -> None:
+    """Print docs/rules.md for the default pack (no config applied)."""
+    from auditor.config import Config
+
+    print(render_markdown(load_rule_pack(Config())), end="")
+
+
+if __name__ == "__main__":
+    main()
