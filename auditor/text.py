@@ -28,6 +28,11 @@ _MINOR_WORDS = frozenset(
     "a an the and or nor but for of in on at to by from with as vs via up off out over "
     "into onto upon amid after before about than per de la von van".split()
 )
+# Words a sentence cannot end on: a line ending in one runs on into the next.
+_RUN_ON_WORDS = _MINOR_WORDS | frozenset(
+    "said says told that who which whose whom is are was were has have had will would "
+    "could should can may might its their his her our your my this these those".split()
+)
 _LIST_ITEM = re.compile(r"(?:[-*+\u2022\u2013]|\d{1,3}[.)])\s")
 
 
@@ -129,6 +134,12 @@ def looks_like_headline(line: str, *, max_words: int = 20) -> bool:
         # "Poll: Voters Abandon Party for Candidate." is still a headline.
         return core[-1] == "." and len(words) <= 15 and is_title_case(line)
     return not line[0].islower()
+
+
+def ends_with_run_on_word(text: str) -> bool:
+    """Whether ``text`` ends in a lower-case word no sentence ends on ("of", "said", "the")."""
+    words = text.split()
+    return bool(words) and words[-1] in _RUN_ON_WORDS
 
 
 def first_word(text: str) -> str:

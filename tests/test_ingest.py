@@ -112,6 +112,15 @@ def test_headline_line_is_not_joined_to_the_text_below() -> None:
     assert article.title == "Harbour Wall Cracks After Storm"
 
 
+def test_short_line_is_kept_unless_it_ends_on_a_run_on_word() -> None:
+    text = "Updated on Friday\nThe ferry sailed.\nCrews met with\nMayor Ana Ruiz at noon.\n"
+    assert paragraphs(article_from_text(text)) == [
+        "Updated on Friday",
+        "The ferry sailed.",
+        "Crews met with Mayor Ana Ruiz at noon.",
+    ]
+
+
 def test_headline_paragraph_is_not_a_broken_paragraph() -> None:
     text = "Harbour Wall Cracks After Storm\n\nThe council met on Tuesday.\n"
     article = article_from_text(text)

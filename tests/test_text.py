@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from auditor.text import (
     ends_sentence,
+    ends_with_run_on_word,
     ends_with_title_abbreviation,
     first_word,
     is_title_case,
@@ -94,5 +95,7 @@ def test_small_predicates() -> None:
     assert starts_list_item("- bread")
     assert starts_list_item("12) milk")
     assert not starts_list_item("-5 degrees")
+    assert ends_with_run_on_word("talks with the")
+    assert not ends_with_run_on_word("talks with The")
     assert first_word("  two words") == "two"
     assert first_word("") == ""

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from auditor.text import (
     OPENERS,
     ends_sentence,
+    ends_with_run_on_word,
     ends_with_title_abbreviation,
     first_word,
     is_title_case,
@@ -146,7 +147,12 @@ def _joins(before: str, after: str, *, wrapped: bool, full: bool) -> bool:
     if not wrapped and after[0] in OPENERS:
         # One paragraph per line: a line opening a quotation starts a new paragraph.
         return False
-    if not wrapped and len(before.split()) <= _SHORT_LINE_WORDS and looks_like_headline(before):
+    if (
+        not wrapped
+        and len(before.split()) <= _SHORT_LINE_WORDS
+        and looks_like_headline(before)
+        and not ends_with_run_on_word(before)
+    ):
         return False
     return True
 
