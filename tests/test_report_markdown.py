@@ -11,11 +11,12 @@ from test_report_fixtures import (
     ARTICLE,
     article_result,
     empty_result,
+    finding,
     hostile_result,
     span,
 )
 
-from auditor.model import AuditResult, DocumentInfo, Summary
+from auditor.model import AuditResult, DocumentInfo, Finding, Summary
 from auditor.report import render, render_many, rulemeta
 from auditor.report.rulemeta import RuleInfo
 
@@ -69,10 +70,12 @@ def test_why_this_grade_lists_the_summary_lines():
 def test_source_mix_has_named_share_table_and_mermaid_pie():
     mix = section(render(article_result(), "markdown"), "Source mix")
     assert "**50%** of attributions (2 of 4) name an on-record source" in mix
+    assert "1 checkable claim had no source of their own" in mix
     assert table_rows(mix) == [
-        ["named person", "2", "50%"],
-        ["anonymous", "1", "25%"],
-        ["vague", "1", "25%"],
+        ["named person", "2", "40%"],
+        ["anonymous", "1", "20%"],
+        ["vague", "1", "20%"],
+        ["unattributed claim", "1", "20%"],
     ]
     pie = mix[mix.index("```mermaid") :]
     assert pie.splitlines()[1] == "pie showData title Source mix"
@@ -254,3 +257,38 @@ def test_many_reports_are_separated_by_a_rule():
     assert out.count("\n---\n") == 1
     assert out.startswith("# Source audit: Harbour Bridge")
     assert "# Source audit: empty" in out
+
+
+def test_a_rules_fix_is_spelled_out_once(monkeypatch):
+    result = article_result()
+    again = finding(
+        ARTICLE, "ANON001", "error", "Experts", "Second anonymous source.", "", "Say why."
+    )
+    result.findings.append(again)
+    result.findings[0].fix = "Say why."
+    report = render(result, "markdown")
+    blockers = section(report, "Fix before publication")
+    assert blockers.count("Say why.") == 1
+    assert (
+        "2. Line 7:1 [ANON001](../docs/rules.md#anon001): Second anonymous source. — *fix as in 1.*"
+        in blockers
+    )
+    findings = section(report, "Findings")
+    assert findings.count("**Fix:** Say why.") == 1
+    assert "**Fix:** as for ANON001 at line 5:1." in findings
+
+
+def test_a_paragraph_break_finding_shows_a_pilcrow():
+    text = "The minister, said Dr.\n\nAna Ruiz, would resign.\n"
+    brk = text.index("\n\n")
+    f = Finding("QUOT003", "warning", "Paragraph broken mid-sentence.", brk, brk + 2, 1, brk + 1)
+    result = AuditResult(
+        DocumentInfo("b.txt", "b", len(text), "0" * 64), text, [], [], [f], Summary(90, "A", {})
+    )
+    report = render(result, "markdown")
+    assert "> “The minister, said Dr. **¶** Ana Ruiz, would resign.”" in report
+
+
+def test_a_finding_on_the_whole_sentence_is_not_bold():
+    findings = section(render(article_result(), "markdown"), "Findings")
+    assert "> “Traffic fell 12% last year.”" in findings

@@ -57,20 +57,17 @@ def severity_counts(findings: list[Finding]) -> dict[str, int]:
 
 
 def source_mix(result: AuditResult) -> list[tuple[str, int]]:
-    """(source type, attributions) in taxonomy order, only the types that occur.
+    """(source type, count) for the attributions, then (claim status, count) for the claims.
 
-    Counted from the attributions themselves so the numbers always match the table below
-    them; a summary count the attributions do not explain (e.g. claims) is added after.
+    Counted from the attributions and claims themselves, so the numbers always match the
+    tables of the report; taxonomy order, only what occurs.
     """
     counts = Counter(a.source_type for a in result.attributions)
-    for key, value in result.summary.counts.items():
-        if key not in counts and value:
-            counts[key] = value
     order = {name: i for i, name in enumerate(SOURCE_TYPES)}
-    return sorted(
-        ((k, v) for k, v in counts.items() if v),
-        key=lambda kv: (order.get(kv[0], len(order)), kv[0]),
-    )
+    mix = sorted(counts.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
+    claims = Counter(c.status for c in result.claims)
+    mix += sorted(claims.items(), key=lambda kv: (kv[0] != "unattributed", kv[0]))
+    return [(kind, n) for kind, n in mix if n]
 
 
 def named_share(attributions: list[Attribution]) -> tuple[int, int]:

@@ -34,6 +34,9 @@ class Excerpt:
     after: str
     cut_before: bool = False
     cut_after: bool = False
+    #: the focus is nothing but whitespace with a line break in it (e.g. a stray paragraph
+    #: break); ``focus`` is then empty and the break sits between ``before`` and ``after``.
+    focus_break: bool = False
 
     @property
     def plain(self) -> str:
@@ -100,11 +103,16 @@ def excerpt(
         end if context_end is None else max(context_end, end),
     )
     before = _squash(text[c_start:start])
-    focus = _squash(text[start:end])
+    raw_focus = text[start:end]
+    focus = _squash(raw_focus)
     after = _squash(text[end:c_end])
+    focus_break = bool(raw_focus) and not raw_focus.strip() and "\n" in raw_focus
     # Leading/trailing whitespace of the whole excerpt is noise.
     if not focus.strip():
-        before, after = before.lstrip(), after.rstrip()
+        # A whitespace focus: keep one space between the two sides, or the break marker.
+        joined_space = " " if (focus or before.endswith(" ") or after.startswith(" ")) else ""
+        before, after = before.strip(), after.strip()
+        focus = "" if focus_break else joined_space if before and after else ""
     else:
         before = before.lstrip()
         after = after.rstrip()
@@ -115,7 +123,7 @@ def excerpt(
     cut_before = cut_after = False
     if len(focus) > limit:
         # The focus alone is too long: show its beginning, which is what the offsets point at.
-        return Excerpt("", focus[: limit - 1].rstrip(), "", bool(before), True)
+        return Excerpt("", _cut_right(focus, limit - 1).rstrip(), "", bool(before), True)
     room = limit - len(focus)
     if len(before) + len(after) > room:
         keep_before = min(len(before), max(room // 2, room - len(after)))
@@ -126,7 +134,7 @@ def excerpt(
         if keep_after < len(after):
             after = _cut_right(after, keep_after)
             cut_after = True
-    return Excerpt(before, focus, after, cut_before, cut_after)
+    return Excerpt(before, focus, after, cut_before, cut_after, focus_break)
 
 
 def _squash(text: str) -> str:

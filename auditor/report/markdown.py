@@ -100,6 +100,12 @@ def _mix(result: AuditResult, h: str) -> list[str]:
             "name an on-record source (a named person or organization).",
             "",
         ]
+    if result.claims:
+        out += [
+            f"Besides the attributions, {common.plural(len(result.claims), 'checkable claim')} "
+            "had no source of their own (see *Unattributed claims*); the table counts both.",
+            "",
+        ]
     if mix:
         all_counted = sum(n for _, n in mix)
         out += ["| source type | count | share |", "|---|---:|---:|"]
@@ -122,11 +128,16 @@ def _blockers(result: AuditResult, h: str, rules_url: str) -> list[str]:
     if not errors:
         out += ["Nothing blocks publication: no findings of severity *error*.", ""]
         return out
+    first: dict[str, int] = {}
     for i, f in enumerate(errors, 1):
         line = f"{i}. {_headline(f, rules_url)}"
         fix = _fix(f)
-        if fix:
+        # A rule's fix is spelled out once; repeating a paragraph per finding buries the list.
+        if fix and f.rule in first:
+            line += f" {_EM_DASH} *fix as in {first[f.rule]}.*"
+        elif fix:
             line += f" {_EM_DASH} *{markdown_text(fix)}*"
+            first[f.rule] = i
         out.append(line)
     return [*out, ""]
 
@@ -136,23 +147,33 @@ def _findings(result: AuditResult, h: str, rules_url: str) -> list[str]:
     groups = common.findings_by_severity(result.findings)
     if not groups:
         return [*out, "No findings.", ""]
+    fixed: dict[str, Finding] = {}
     for severity, findings in groups:
         title = common.SEVERITY_TITLES.get(severity, markdown_text(severity.capitalize()))
         out += [f"{h}## {title} ({len(findings)})", ""]
         for f in findings:
-            out += _finding(result, f, rules_url)
+            out += _finding(result, f, rules_url, fixed)
     return out
 
 
-def _finding(result: AuditResult, f: Finding, rules_url: str) -> list[str]:
+def _finding(
+    result: AuditResult, f: Finding, rules_url: str, fixed: dict[str, Finding]
+) -> list[str]:
     # One loose list item per finding: headline, the sentence as a block quote, the fix.
     out = [f"- {_headline(f, rules_url, bold_place=True)}", ""]
     ex = sentence_excerpt(result, f.start, f.end)
     if (ex.before + ex.focus + ex.after).strip():
         out += [f"  > {_quoted(ex)}", ""]
     fix = _fix(f)
-    if fix:
+    earlier = fixed.get(f.rule)
+    if fix and earlier is not None and _fix(earlier) == fix:
+        out += [
+            f"  **Fix:** as for {markdown_text(f.rule)} at line {earlier.line}:{earlier.column}.",
+            "",
+        ]
+    elif fix:
         out += [f"  **Fix:** {markdown_text(fix)}", ""]
+        fixed[f.rule] = f
     return out
 
 
@@ -224,12 +245,20 @@ def _fix(f: Finding) -> str:
 
 
 def _quoted(ex: Excerpt) -> str:
-    """The excerpt in quotation marks with its focus in bold (where Markdown allows it)."""
+    """The excerpt in quotation marks with its focus in bold (where Markdown allows it).
+
+    A focus that is only a line break (a paragraph broken mid-sentence) shows as a bold ¶.
+    """
     before = markdown_text(("…" if ex.cut_before else "") + ex.before, strip=False)
-    focus = markdown_text(ex.focus, strip=False)
     after = markdown_text(ex.after + ("…" if ex.cut_after else ""), strip=False)
-    if focus.strip() and (before or after):
-        focus = _bold(focus)
+    if ex.focus_break:
+        focus = " **¶** "
+        before, after = before.rstrip(), after.lstrip()
+    else:
+        focus = markdown_text(ex.focus, strip=False)
+        # Bold only picks something out when there is sentence around it.
+        if focus.strip() and (ex.before.strip() or ex.after.strip()):
+            focus = _bold(focus)
     return f"“{before}{focus}{after}”"
 
 
