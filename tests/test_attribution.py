@@ -54,13 +54,24 @@ def test_speaker_with_apposition_and_description(analyze):
     assert a.speaker.description == "the chief hydrologist of the river authority"
 
 
-def test_speaker_inside_quote_pairs_both_halves(analyze):
-    analysis = analyze(
+def test_speaker_inside_quote_joins_both_halves(analyze):
+    text = (
         '"We have sandbags," said Ivo Brandt, who runs the village shop. '
         '"And we have boats for everyone who needs one."'
     )
-    kinds = [a.kind for a in analysis.attributions]
-    assert kinds == ["direct", "floating"]
+    a = only(analyze(text))
+    # One speech act whose words run on past the cue: one attribution, both halves.
+    assert a.kind == "direct"
+    assert a.content.start == 0 and a.content.end == len(text)
+    assert a.speaker.name == "Ivo Brandt"
+
+
+def test_quote_in_next_paragraph_floats_with_previous_speaker(analyze):
+    analysis = analyze(
+        '"We have sandbags," said Ivo Brandt, who runs the village shop.\n'
+        '"And we have boats for everyone who needs one."'
+    )
+    assert [a.kind for a in analysis.attributions] == ["direct", "floating"]
     assert analysis.attributions[1].speaker.name == "Ivo Brandt"
 
 
@@ -125,8 +136,15 @@ def test_participle_with_absolute_subject(analyze):
 
 
 def test_scare_quote_is_not_an_attribution(analyze):
-    analysis = analyze("Residents call the empty lot a 'dead zone' these days.")
+    analysis = analyze("The closure has turned the old quay into a 'dead zone' for shops.")
     assert analysis.attributions == []
+
+
+def test_object_of_a_characterizing_verb_is_what_was_said(analyze):
+    a = only(analyze("Residents call the empty lot a 'dead zone' these days."))
+    assert a.kind == "mixed"
+    assert a.content.text == "the empty lot a 'dead zone'"
+    assert a.source.text == "Residents"
 
 
 def test_quote_without_any_speaker_is_kept_without_source(analyze):

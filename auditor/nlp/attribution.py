@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import (
     cue_tokens,
     is_reporting_verb,
@@ -302,12 +303,13 @@ def _reported_speech(doc: Doc, index: _QuoteIndex, used_cues: set[int]) -> list[
         if index.inside(token) is not None:
             continue  # speech reported inside a quotation belongs to the quoted speaker
         complement = next((c for c in token.children if c.dep_ == "ccomp"), None)
-        if complement is None:
-            continue
-        if complement.i < token.i and _ends_sentence_before(doc, complement, token):
-            # "Content, X said." is reported speech too, and common in news.
-            pass
-        start, end = subtree_token_range(complement)
+        if complement is not None:
+            start, end = subtree_token_range(complement)
+        else:
+            object_range = _object_content(token)
+            if object_range is None:
+                continue
+            start, end = object_range
         end, via = _split_trailing_according(doc, start, end)
         bounds = trimmed_bounds(doc, start, end)
         if bounds is None or _word_count(doc, start, end) < 2:
@@ -344,8 +346,25 @@ def _split_trailing_according(doc: Doc, start: int, end: int) -> tuple[int, tupl
     return end, None
 
 
-def _ends_sentence_before(doc: Doc, complement: Token, verb: Token) -> bool:
-    return complement.right_edge.i < verb.i
+def _object_content(verb: Token) -> tuple[int, int] | None:
+    """What an object-taking reporting verb reports: "accused [the bank of fraud]",
+    "urges [supporters to monitor polling places]", "called for [a recount]"."""
+    if verb.lemma_.lower() not in load_lexicon("reporting_verbs_with_object"):
+        return None
+    parts = [
+        c
+        for c in verb.rights
+        if c.dep_ in {"dobj", "xcomp", "oprd"}
+        or (c.dep_ == "prep" and c.lower_ in {"for", "of", "on", "as"})
+    ]
+    objects = [c for c in parts if c.dep_ == "dobj"]
+    if not objects and not any(c.dep_ == "prep" and c.lower_ == "for" for c in parts):
+        return None
+    if objects and objects[0].pos_ == "PRON" and len(parts) == 1:
+        return None  # "denied it": nothing checkable is said
+    start = min(c.left_edge.i for c in parts)
+    end = max(c.right_edge.i for c in parts) + 1
+    return start, end
 
 
 def _according_to(
@@ -421,6 +440,11 @@ def _attach_floating(
                 previous = candidate
         if previous is not None and previous.source is None:
             previous = None
+        if previous is not None and _continues(text, previous, quote):
+            # '"A," she said. "B."' is one attribution whose words run on past the cue.
+            previous.content = (previous.content[0], quote["end"])
+            previous.quote_ids.append(qid)
+            continue
         attribution = RawAttribution(
             kind="direct", content=(quote["start"], quote["end"]), quote_ids=[qid]
         )
@@ -438,6 +462,29 @@ def _attach_floating(
                 attribution.inherited_from = previous.content[0]
         result.append(attribution)
     return result
+
+
+def _nested(a: RawAttribution, b: RawAttribution) -> bool:
+    """One attribution sits inside the other's content, cue and all."""
+    for inner, outer in ((a, b), (b, a)):
+        if inner.cue is not None and outer.content[0] <= inner.cue[0] < outer.content[1]:
+            if inner.kind in {"indirect", "mixed"} and outer.kind in {"indirect", "mixed"}:
+                return True
+    return False
+
+
+def _continues(text: str, previous: RawAttribution, quote: dict) -> bool:
+    """The quote goes on with the previous direct quote: same paragraph, and nothing but
+    that quote's own cue and source in between."""
+    if previous.kind not in {"direct", "floating"} or previous.content[1] > quote["start"]:
+        return False
+    between = text[previous.content[1] : quote["start"]]
+    if "\n" in between or len(between) > 160:
+        return False
+    if not between.strip(" ,.:;"):
+        return True
+    marks = [previous.cue, previous.source]
+    return any(m is not None and previous.content[1] <= m[0] < quote["start"] for m in marks)
 
 
 def _drop_overlaps(found: list[RawAttribution]) -> list[RawAttribution]:
@@ -459,6 +506,8 @@ def _drop_overlaps(found: list[RawAttribution]) -> list[RawAttribution]:
                     other.content[1] - other.content[0],
                 )
                 same_cue = candidate.cue_head is not None and candidate.cue_head == other.cue_head
+                if not same_cue and _nested(candidate, other):
+                    continue  # "X said that Y claimed Z": both are attributions
                 if same_cue or inter >= 0.5 * shorter:
                     clash = True
                     break

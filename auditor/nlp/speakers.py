@@ -55,7 +55,8 @@ class _Cluster:
 
     @property
     def surname(self) -> str:
-        return self.name.split()[-1].lower()
+        words = self.name.split()
+        return words[-1].lower() if words else ""
 
     def to_dict(self) -> dict:
         return {
@@ -180,7 +181,7 @@ class _ClusterBook:
 
     def add_name(self, head: Token) -> _Cluster | None:
         parts = name_at(head)
-        if parts is None or parts.name.lower() in _channels():
+        if parts is None or parts.name.lower() in _channels() or not normalize_name(parts.name):
             return None
         cluster = self._match(parts, head)
         if cluster is None:
