@@ -381,9 +381,9 @@ def check_invariants(text: str) -> None:
         assert text.startswith(q.open_mark, q.start)
         assert q.open_mark in MARKS or q.open_mark in TWO_CHAR_MARKS
         assert q.paragraphs >= 1
+        assert q.inner_start <= q.inner_end
         if q.closed:
             assert q.close_mark is not None and text[: q.end].endswith(q.close_mark)
-            assert q.inner_start <= q.inner_end
         else:
             assert q.close_mark is None and not q.broken
         assert q.paragraphs == text.count("\n", q.start, q.end) + 1 - _blank_lines(text, q)
