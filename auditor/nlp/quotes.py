@@ -3,9 +3,10 @@
 :func:`find_quotes` is a pure function over the article "view" (every ``\\n`` ends a
 paragraph). It handles straight and curly double quotes (and mixes of the two), single
 quotes told apart from apostrophes (``Ukraine's``, ``the forces' withdrawal``, ``'90s``,
-``rock 'n' roll``), guillemets both ways round, low-9 quotes, multi-paragraph quotes that
-re-open each paragraph, quotes broken by a misplaced paragraph break, and unclosed quotes.
-It never raises and runs in one left-to-right pass (linear time).
+``rock 'n' roll``), guillemets both ways round, low-9 quotes, two apostrophes used as a
+double mark (``''Yes,''``), multi-paragraph quotes that re-open each paragraph, quotes
+broken by a misplaced paragraph break, and unclosed quotes. It never raises and runs in one
+left-to-right pass with a nesting stack of bounded depth, so time is linear in the text.
 
 Usage::
 
@@ -156,7 +157,7 @@ class _Pairer:
         self.para_start = 0
         #: offset of a mark that re-opens the quote in a continuation paragraph
         self.reopen_at = -1
-        #: offset of the closing half of "'n'", ignored
+        #: offset of a mark already dealt with: the second ' of "'n'" or of a '' mark
         self.skip_at = -1
         #: newlines before this offset are blank lines between paragraphs, already handled
         self.skip_newlines_until = -1
