@@ -66,6 +66,7 @@ hr.doc { margin: 3rem 0; border: 0; border-top: 3px double var(--line); }
 .st-media { background: #3b82f6; } .st-document { background: #8250df; }
 .st-anonymous { background: #e16f24; } .st-vague { background: #cf222e; }
 .st-unknown { background: #8c959f; } .st-other { background: #57606a; }
+.st-unattributed { background: #82071e; } .st-unverified { background: #b35900; }
 section.article h2 { margin-bottom: .4rem; }
 .legend { font-size: .9rem; color: var(--muted); background: #f6f8fa;
   border: 1px solid var(--line); border-radius: 6px; padding: .5rem .7rem; }
@@ -188,6 +189,8 @@ _SOURCE_COLOURS = {
     "anonymous",
     "vague",
     "unknown",
+    "unattributed",
+    "unverified",
 }
 
 

@@ -102,8 +102,8 @@ def _mix(result: AuditResult, h: str) -> list[str]:
         ]
     if result.claims:
         out += [
-            f"Besides the attributions, {common.plural(len(result.claims), 'checkable claim')} "
-            "had no source of their own (see *Unattributed claims*); the table counts both.",
+            f"The table also counts {common.plural(len(result.claims), 'checkable claim')} "
+            "with no source (see *Unattributed claims*).",
             "",
         ]
     if mix:
@@ -245,7 +245,7 @@ def _fix(f: Finding) -> str:
 
 
 def _quoted(ex: Excerpt) -> str:
-    """The excerpt in quotation marks with its focus in bold (where Markdown allows it).
+    """The excerpt with its focus in bold (where Markdown allows it).
 
     A focus that is only a line break (a paragraph broken mid-sentence) shows as a bold ¶.
     """
@@ -259,7 +259,9 @@ def _quoted(ex: Excerpt) -> str:
         # Bold only picks something out when there is sentence around it.
         if focus.strip() and (ex.before.strip() or ex.after.strip()):
             focus = _bold(focus)
-    return f"“{before}{focus}{after}”"
+    # No quotation marks of our own: the block quote says "quoted", and the article's own
+    # marks would double up with ours.
+    return f"{before}{focus}{after}"
 
 
 def _bold(text: str) -> str:
