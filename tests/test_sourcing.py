@@ -34,9 +34,7 @@ def analysis(text: str, *attrs: dict, quotes=()) -> Analysis:
 
 def flags_of(text: str, source: str, content: str, type_: str = "anonymous", **kw) -> set[str]:
     cue = kw.pop("cue", "said")
-    built = analysis(
-        text, {"content": content, "source": source, "cue": cue, "type": type_, **kw}
-    )
+    built = analysis(text, {"content": content, "source": source, "cue": cue, "type": type_, **kw})
     annotate(built)
     return set(built.attributions[0].flags)
 
@@ -236,6 +234,22 @@ def test_figures_inside_quotes_are_the_speakers() -> None:
     text = 'She wrote in her diary: "We counted 400 shells today."'
     quote = Quote(text.index('"'), len(text), '"', '"')
     assert find_claims(analysis(text, quotes=[quote])).claims == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "marker"),
+    [
+        ("The figures could not be independently verified.", True),
+        ("Reuters could not immediately verify the report.", True),
+        ("There were unconfirmed reports of shelling.", True),
+        ("The deal could be confirmed next week.", False),
+        ("The ministry has confirmed the figures.", False),
+    ],
+)
+def test_unverified_markers(sentence: str, marker: bool) -> None:
+    from auditor.sourcing import lexicon
+
+    assert bool(lexicon.pattern("sourcing_unverified").search(sentence)) is marker
 
 
 def test_unverified_marker_points_back() -> None:
