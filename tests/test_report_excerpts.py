@@ -77,3 +77,5 @@ def test_unquoted_strips_the_article_marks_but_not_apostrophes():
     assert unquoted("“Hold the line.”") == "Hold the line."
     assert unquoted("the soldiers’") == "the soldiers’"
     assert unquoted("«Non.»") == "Non."
+    assert unquoted('"exchange" to end the war') == '"exchange" to end the war'
+    assert unquoted("'We will,' she said.") == "'We will,' she said."

@@ -126,7 +126,9 @@ def unquoted(text: str) -> str:
     Reports put their own marks around quoted content; the marks of the article would double.
     """
     stripped = text.strip()
-    # Only text that opens with a mark is a quotation; "the soldiers’" ends in an apostrophe.
-    if not stripped or stripped[0] not in QUOTE_MARKS:
+    # Only text that opens and closes with a mark is a quotation: "the soldiers’" ends in an
+    # apostrophe, and '"exchange" to end the war' merely starts with a quoted word.
+    body = stripped.rstrip(".,;:")
+    if len(body) < 2 or body[0] not in QUOTE_MARKS or body[-1] not in QUOTE_MARKS:
         return stripped
     return stripped.strip(QUOTE_MARKS).rstrip(",").strip()
