@@ -43,7 +43,7 @@ CONFIG_FILES = ("auditor.toml", "pyproject.toml")
 KNOWN_KEYS: dict[str, str] = {
     "select": "rule ids or families to run (default: all)",
     "ignore": "rule ids or families to leave out",
-    "severity": "table of rule id or family -> suggestion | warning | error",
+    "severity": "table of rule id or family -> suggestion, warning or error",
     "thresholds": "table of threshold name -> number",
     "rule-folders": "extra folders of YAML rules, relative to the config file",
     "fail-on": "default --fail-on level of `auditor check`",

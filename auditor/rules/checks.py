@@ -159,7 +159,10 @@ class PhraseCheck(Check):
     params = {
         "cues": Param(_patterns, help="phrases (or `re:` regular expressions), any case"),
         "lexicon": Param(_lexicon_name, help="a cue list file in auditor/lexicons/"),
-        "unless": Param(_choices(PHRASE_CONDITIONS), help="conditions that excuse a match"),
+        "unless": Param(
+            _choices(PHRASE_CONDITIONS),
+            help="conditions that excuse a match: " + ", ".join(PHRASE_CONDITIONS),
+        ),
         "in_quotes": Param(_bool, help="also match inside quotation marks (default false)"),
         "lede_severity": Param(
             _choice(SEVERITY_CHOICES), help="severity when the match is in the headline or lede"
@@ -312,8 +315,15 @@ class ClaimCheck(Check):
     name = "claim"
     doc = "checkable claims (figures, casualties, allegations...) by status and kind"
     params = {
-        "status": Param(_choice(("unattributed", "unverified")), required=True),
-        "kinds": Param(_choices((*CLAIM_KINDS, "statement")), help="any of these claim kinds"),
+        "status": Param(
+            _choice(("unattributed", "unverified")),
+            required=True,
+            help="unattributed or unverified",
+        ),
+        "kinds": Param(
+            _choices((*CLAIM_KINDS, "statement")),
+            help="any of these claim kinds: " + ", ".join((*CLAIM_KINDS, "statement")),
+        ),
     }
     placeholders = frozenset({"kind", "claim"})
 
@@ -416,7 +426,11 @@ class SpeakerCheck(Check):
     name = "speaker"
     doc = "speakers spelled two ways, or named by surname or pronoun before being introduced"
     params = {
-        "condition": Param(_choice(("spelled_two_ways", "not_introduced")), required=True),
+        "condition": Param(
+            _choice(("spelled_two_ways", "not_introduced")),
+            required=True,
+            help="spelled_two_ways or not_introduced",
+        ),
         "speakers_only": Param(_bool, help="only clusters that are the speaker of a quote"),
     }
     placeholders = frozenset({"name", "variants", "mention"})
@@ -538,8 +552,8 @@ class DocumentCheck(Check):
     name = "document"
     doc = "an article-wide metric compared with a threshold"
     params = {
-        "metric": Param(_choice(tuple(METRICS)), required=True),
-        "compare": Param(_choice(tuple(COMPARISONS)), required=True),
+        "metric": Param(_choice(tuple(METRICS)), required=True, help=", ".join(METRICS)),
+        "compare": Param(_choice(tuple(COMPARISONS)), required=True, help=", ".join(COMPARISONS)),
         "threshold": Param(lambda v, w: v, required=True, help="a number or a threshold name"),
         "min_attributions": Param(_int, help="only when at least this many attributions"),
         "min_sentences": Param(_int, help="only when at least this many sentences"),

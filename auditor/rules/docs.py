@@ -63,8 +63,7 @@ def rule_section(rule: Rule) -> str:
         f'<a id="{rule.id.lower()}"></a>',
         f"### {rule.id} {rule.name}",
         "",
-        f"**Severity:** {rule.severity} · **Check:** `{rule.check}` · "
-        f"**Family:** {rule.family}",
+        f"**Severity:** {rule.severity} · **Check:** `{rule.check}` · **Family:** {rule.family}",
         "",
         "#### What it does",
         "",
@@ -93,13 +92,17 @@ def rule_section(rule: Rule) -> str:
 
 
 def _checks_table() -> list[str]:
-    lines = ["| check | finds | parameters |", "|---|---|---|"]
+    lines = [
+        "| check | finds | parameters | message placeholders |",
+        "|---|---|---|---|",
+    ]
     for check in CHECKS.values():
         params = "<br>".join(
             f"`{name}`{' (required)' if p.required else ''}: {p.help}".rstrip(": ")
             for name, p in check.params.items()
         )
-        lines.append(f"| `{check.name}` | {check.doc} | {params or '-'} |")
+        holders = ", ".join(f"`{{{h}}}`" for h in sorted(check.placeholders | {"id", "name"}))
+        lines.append(f"| `{check.name}` | {check.doc} | {params or '-'} | {holders} |")
     return lines
 
 
@@ -117,8 +120,8 @@ def _grades() -> list[str]:
         "a named person whose words come through another outlet |",
         "| C | an anonymous source with a reason for anonymity, a precise descriptor "
         "(role and organization) and a basis of knowledge, and no opinion |",
-        "| D | any other anonymous source; a vague source (\"analysts say\"); an unnamed "
-        "document (\"a report\"); a source the auditor could not identify |",
+        '| D | any other anonymous source; a vague source ("analysts say"); an unnamed '
+        'document ("a report"); a source the auditor could not identify |',
         "| F | a checkable claim with no source at all (claims only) |",
         "",
         "A claim the article itself calls unverified lowers its attribution one grade "
@@ -130,7 +133,7 @@ def _grades() -> list[str]:
         f"rule's first finding, half that for each repeat of the same rule; at most "
         f"{MAX_PENALTY:g} in all), rounded. Predictions and superlatives are reported but "
         "not graded. **Document grade** from the score: "
-        f"{bands}. The report's \"why this grade\" lines list the mix, what cost most and "
+        f'{bands}. The report\'s "why this grade" lines list the mix, what cost most and '
         "each severity's penalty.",
     ]
 
