@@ -53,10 +53,10 @@ class Quote:
     """A stretch of text between quotation marks (marks included in ``start``/``end``).
 
     ``closed`` is false for a quote whose closing mark never came (it then ends at the end
-    of its paragraph). ``paragraphs`` counts the paragraphs it runs over; ``reopened`` says
-    whether each continuation paragraph re-opened the quote as house style asks, and
-    ``broken`` marks a quote that ran on into the next paragraph without re-opening (usually
-    a paragraph break in the wrong place).
+    of its paragraph). ``paragraphs`` counts the paragraphs it runs over (continuation
+    paragraphs that re-open the quote, as house style asks, included); ``broken`` marks a
+    quote that ran on into the next paragraph without re-opening (usually a paragraph break
+    in the wrong place). Marks may be two characters long (``''``).
     """
 
     start: int

@@ -119,6 +119,8 @@ def find_attributions(
 
     for qid, quote in enumerate(quotes):
         attribution = _direct_attribution(doc, index, qid, quote, min_quote_words)
+        if attribution is _PART_OF_REPORTED_SPEECH:
+            continue
         if attribution is None:
             if _is_standalone_quote(doc, quote, min_quote_words):
                 pending_floating.append(qid)
@@ -184,6 +186,10 @@ def _is_standalone_quote(doc: Doc, quote: dict, min_words: int) -> bool:
     return words >= 1 and (not before or before[-1] in ".!?\n")
 
 
+#: Marks a quotation that is only part of what a verb reports (a mixed quote).
+_PART_OF_REPORTED_SPEECH = RawAttribution("mixed", (0, 0))
+
+
 def _direct_attribution(
     doc: Doc, index: _QuoteIndex, qid: int, quote: dict, min_words: int
 ) -> RawAttribution | None:
@@ -197,6 +203,8 @@ def _direct_attribution(
         return None
     if not _is_standalone_quote(doc, quote, min_words):
         return None  # a scare quote or a title: the reported-speech pass may take it as mixed
+    if _paraphrase_around(doc, verb, q_start, q_end):
+        return _PART_OF_REPORTED_SPEECH
     subject = subject_of(verb)
     cue = cue_tokens(verb)
     attribution = RawAttribution(
@@ -210,6 +218,22 @@ def _direct_attribution(
         attribution.source = subject_bounds(subject)
         attribution.source_head = subject.idx
     return attribution
+
+
+def _paraphrase_around(doc: Doc, verb: Token, q_start: int, q_end: int) -> bool:
+    """The verb's complement holds the quote and several words of paraphrase besides:
+    'said that the campaign was "taking a close look" at provisions' is a mixed quote."""
+    complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if complement is None:
+        return False
+    start, end = subtree_token_range(complement)
+    if not (start <= q_start and q_end <= end):
+        return False
+    outside = [
+        t for t in doc[start:end]
+        if not (q_start <= t.i < q_end) and (t.is_alpha or t.like_num) and t.lower_ != "that"
+    ]
+    return len(outside) >= 3
 
 
 def _governing_verb(
@@ -307,6 +331,9 @@ def _reported_speech(doc: Doc, index: _QuoteIndex, used_cues: set[int]) -> list[
             start, end = subtree_token_range(complement)
         else:
             object_range = _object_content(token)
+            if object_range is None and token.dep_ == "parataxis" and subject_of(token):
+                # "Acts of protest, Mr. Obama said, are acts of patriotism."
+                object_range = (token.sent.start, token.sent.end)
             if object_range is None:
                 continue
             start, end = object_range
