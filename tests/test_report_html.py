@@ -6,6 +6,7 @@ tree a browser builds; ``tests/test_browser.py`` repeats the key ones in real Ch
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -253,3 +254,12 @@ def test_many_documents_share_one_page_with_unique_ids():
     check_article_marks(results[0], page, "d1-")
     check_article_marks(results[1], page, "d2-")
     assert page.find_all("title")[0].text() == "Source audit: 2 articles"
+
+
+def test_identical_findings_get_distinct_badges():
+    result = article_result()
+    result.findings.append(copy.deepcopy(result.findings[0]))
+    page = parse(render(result, "html"))
+    ids = [f.attrs["id"] for f in page.find_all("span", "flag")]
+    assert ids == ["f1", "f2", "f3", "f4", "f5"]
+    check_article_marks(result, page)

@@ -35,11 +35,14 @@ def severity_rank(severity: str) -> int:
         return len(SEVERITY_ORDER)
 
 
+def finding_key(f: Finding) -> tuple[int, int, int, str, str]:
+    """Sort key of reading order: by position, then severity, then rule id and message."""
+    return (f.start, f.end, severity_rank(f.severity), f.rule, f.message)
+
+
 def sorted_findings(findings: list[Finding]) -> list[Finding]:
     """Findings in reading order: by position, then severity, then rule id."""
-    return sorted(
-        findings, key=lambda f: (f.start, f.end, severity_rank(f.severity), f.rule, f.message)
-    )
+    return sorted(findings, key=finding_key)
 
 
 def findings_by_severity(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:

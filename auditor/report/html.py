@@ -232,8 +232,8 @@ def _article_section(result: AuditResult, prefix: str) -> str:
     marks = _marks(result)
     findings = result.findings
     # Badges are numbered in reading order, the order of the report's findings list.
-    order = common.sorted_findings(findings)
-    number = {i: order.index(f) + 1 for i, f in enumerate(findings)}
+    order = sorted(range(len(findings)), key=lambda i: common.finding_key(findings[i]))
+    number = {i: rank for rank, i in enumerate(order, 1)}
     flags_at: dict[int, list[int]] = {}
     for i, f in enumerate(findings):
         flags_at.setdefault(max(0, min(f.start, len(text))), []).append(i)
