@@ -135,6 +135,9 @@ def find_attributions(
     for attribution in _according_to(doc, index, found):
         found.append(attribution)
 
+    for attribution in _speaker_colon(doc, found):
+        found.append(attribution)
+
     found.sort(key=lambda a: a.content[0])
     if floating_quotes:
         found = _attach_floating(doc, quotes, pending_floating, found)
@@ -200,7 +203,7 @@ def _direct_attribution(
     if verb is None:
         verb = _adjacent_verb(doc, index, q_start, q_end)
     if verb is None:
-        return None
+        return _dash_attribution(doc, qid, quote, q_end)
     if not _is_standalone_quote(doc, quote, min_words):
         return None  # a scare quote or a title: the reported-speech pass may take it as mixed
     if _paraphrase_around(doc, verb, q_start, q_end):
@@ -218,6 +221,34 @@ def _direct_attribution(
         attribution.source = subject_bounds(subject)
         attribution.source_head = subject.idx
     return attribution
+
+
+DASHES = {"―", "—", "–", "--"}
+
+
+def _dash_attribution(doc: Doc, qid: int, quote: dict, q_end: int) -> RawAttribution | None:
+    """A quotation signed with a dash: '"We need law and order." ― Maria Lopez, 34'."""
+    i = q_end
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    if i + 1 >= len(doc) or doc[i].text not in DASHES or "\n" in doc[i].whitespace_:
+        return None
+    first = doc[i + 1]
+    if first.pos_ != "PROPN":
+        return None
+    # The name runs over the proper nouns after the dash; its head is the last of them.
+    last = first
+    while last.i + 1 < len(doc) and doc[last.i + 1].pos_ == "PROPN":
+        last = doc[last.i + 1]
+    return RawAttribution(
+        kind="direct",
+        content=(quote["start"], quote["end"]),
+        cue=(doc[i].idx, doc[i].idx + len(doc[i])),
+        source=(first.idx, last.idx + len(last)),
+        source_head=last.idx,
+        cue_head=doc[i].idx,
+        quote_ids=[qid],
+    )
 
 
 def _paraphrase_around(doc: Doc, verb: Token, q_start: int, q_end: int) -> bool:
@@ -442,6 +473,54 @@ def _according_to(
             attribution.source_head = source.idx
         found.append(attribution)
     return found
+
+
+#: How many words may name the speaker before a colon ("Pat Caddell: ...").
+MAX_COLON_SPEAKER_WORDS = 6
+
+
+def _speaker_colon(doc: Doc, existing: list[RawAttribution]) -> list[RawAttribution]:
+    """"Name: what they said" at the start of a paragraph: headlines ("Pence: Flowers
+    Won't Be at Debate") and transcripts ("WALLACE: Let's start with ...")."""
+    found = []
+    text = doc.text
+    paragraph_start = 0
+    for token in doc:
+        if token.i == 0 or "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+            paragraph_start = token.i
+        if token.text != ":" or token.i == paragraph_start:
+            continue
+        speaker = [t for t in doc[paragraph_start : token.i] if not t.is_space]
+        if not speaker or len(speaker) > MAX_COLON_SPEAKER_WORDS:
+            continue
+        words = [t for t in speaker if t.is_alpha]
+        if not words or not all(t.text[0].isupper() for t in words):
+            continue
+        if not any(t.pos_ == "PROPN" or t.text.isupper() for t in words):
+            continue
+        transcript = all(t.text.isupper() for t in words)
+        end = _paragraph_end(doc, token.i) if transcript else token.sent.end
+        bounds = trimmed_bounds(doc, token.i + 1, end)
+        if bounds is None or any(_overlaps(a.content, bounds) for a in existing):
+            continue
+        head = speaker[-1]
+        found.append(
+            RawAttribution(
+                kind="direct" if text[bounds[0]] in "\"“'‘" else "indirect",
+                content=bounds,
+                cue=(token.idx, token.idx + 1),
+                source=(speaker[0].idx, head.idx + len(head)),
+                source_head=head.idx,
+                cue_head=token.idx,
+            )
+        )
+    return found
+
+
+def _paragraph_end(doc: Doc, i: int) -> int:
+    while i < len(doc) and "\n" not in doc[i].text and "\n" not in doc[i].whitespace_:
+        i += 1
+    return min(i + 1, len(doc))
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
