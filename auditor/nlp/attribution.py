@@ -26,6 +26,7 @@ from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import (
     cue_tokens,
     is_reporting_verb,
+    reporting_verbs,
     subject_bounds,
     subject_of,
     subtree_token_range,
@@ -136,6 +137,9 @@ def find_attributions(
         found.append(attribution)
 
     for attribution in _speaker_colon(doc, found):
+        found.append(attribution)
+
+    for attribution in _headline_tail(doc, found):
         found.append(attribution)
 
     found.sort(key=lambda a: a.content[0])
@@ -301,7 +305,11 @@ def _adjacent_verb(doc: Doc, index: _QuoteIndex, q_start: int, q_end: int) -> To
             if _stops_search(token, index):
                 break
             if is_reporting_verb(token) and token.pos_ == "VERB":
-                return token
+                subject = subject_of(token)
+                # '"...," the ISW said' / '"...," said X': the speaker follows the quote.
+                if subject is not None and subject.i >= q_end:
+                    return token
+                return None
             if not token.is_punct:
                 gap += 1
             i += 1
@@ -353,21 +361,14 @@ def _cue_may_precede(doc: Doc, q_start: int) -> bool:
 def _reported_speech(doc: Doc, index: _QuoteIndex, used_cues: set[int]) -> list[RawAttribution]:
     found = []
     for token in doc:
-        if token.idx in used_cues or not is_reporting_verb(token):
+        if token.idx in used_cues or not (is_reporting_verb(token) or _makes_clear(token)):
             continue
         if index.inside(token) is not None:
             continue  # speech reported inside a quotation belongs to the quoted speaker
-        complement = next((c for c in token.children if c.dep_ == "ccomp"), None)
-        if complement is not None:
-            start, end = subtree_token_range(complement)
-        else:
-            object_range = _object_content(token)
-            if object_range is None and token.dep_ == "parataxis" and subject_of(token):
-                # "Acts of protest, Mr. Obama said, are acts of patriotism."
-                object_range = (token.sent.start, token.sent.end)
-            if object_range is None:
-                continue
-            start, end = object_range
+        content_range = reported_content(token)
+        if content_range is None:
+            continue
+        start, end = content_range
         end, via = _split_trailing_according(doc, start, end)
         bounds = trimmed_bounds(doc, start, end)
         if bounds is None or _word_count(doc, start, end) < 2:
@@ -391,6 +392,68 @@ def _reported_speech(doc: Doc, index: _QuoteIndex, used_cues: set[int]) -> list[
             attribution.source_head = subject.idx
         found.append(attribution)
     return found
+
+
+def _makes_clear(token: Token) -> bool:
+    """"X has made it clear that ...": a statement, though "make" is no verb of saying."""
+    if token.lemma_ != "make":
+        return False
+    near = [c for c in token.subtree if c.head == token or c.head.head == token]
+    return any(c.lower_ in {"clear", "plain"} for c in near) and any(
+        c.dep_ == "ccomp" for c in token.subtree
+    )
+
+
+def reported_content(verb: Token) -> tuple[int, int] | None:
+    """Token range of what a reporting verb reports, or None.
+
+    In order: words after a colon that follows the verb ("responded with a video: ...");
+    the clausal complement ("confirmed that ..."), when it comes before the verb only if a
+    comma or quotation mark closes it ("..., officials said"); the object of object-taking
+    verbs ("accused the bank of fraud"); and the whole sentence around a parenthetical
+    "X said," ("Acts of protest, Mr. Obama said, are acts of patriotism").
+    """
+    doc = verb.doc
+    after_colon = _after_colon(verb)
+    if after_colon is not None:
+        return after_colon
+    complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if complement is None and verb.lemma_ == "make":
+        complement = next((c for c in verb.subtree if c.dep_ == "ccomp"), None)
+    if complement is not None:
+        start, end = subtree_token_range(complement)
+        if end <= verb.i and not _closed_before_speaker(doc, end, verb):
+            complement = None
+        else:
+            return start, end
+    object_range = _object_content(verb)
+    if object_range is not None:
+        return object_range
+    if verb.dep_ == "parataxis" and subject_of(verb) is not None:
+        return verb.sent.start, verb.sent.end
+    return None
+
+
+def _after_colon(verb: Token) -> tuple[int, int] | None:
+    doc = verb.doc
+    sentence_end = verb.sent.end
+    for i in range(verb.i + 1, min(verb.i + 7, sentence_end)):
+        if doc[i].text == ":":
+            if _word_count(doc, i + 1, sentence_end) >= 3:
+                return i + 1, sentence_end
+            return None
+        if doc[i].text in {".", ";", "!", "?"} or doc[i].is_quote:
+            return None
+    return None
+
+
+def _closed_before_speaker(doc: Doc, end: int, verb: Token) -> bool:
+    """"Content, X said": a comma, dash or closing quote separates the content."""
+    separators = {",", "—", "–", "―"}
+    for i in (end - 1, end):
+        if 0 <= i < len(doc) and (doc[i].text in separators or doc[i].is_quote):
+            return True
+    return False
 
 
 def _split_trailing_according(doc: Doc, start: int, end: int) -> tuple[int, tuple | None]:
@@ -496,6 +559,8 @@ def _speaker_colon(doc: Doc, existing: list[RawAttribution]) -> list[RawAttribut
         words = [t for t in speaker if t.is_alpha]
         if not words or not all(t.text[0].isupper() for t in words):
             continue
+        if " ".join(t.lower_ for t in words) in load_lexicon("colon_labels"):
+            continue  # "Original: <link>", "Update: ..." label the text, nobody speaks
         if not any(t.pos_ == "PROPN" or t.text.isupper() for t in words):
             continue
         transcript = all(t.text.isupper() for t in words)
@@ -503,6 +568,8 @@ def _speaker_colon(doc: Doc, existing: list[RawAttribution]) -> list[RawAttribut
         bounds = trimmed_bounds(doc, token.i + 1, end)
         if bounds is None or any(_overlaps(a.content, bounds) for a in existing):
             continue
+        if " " not in text[bounds[0] : bounds[1]].strip():
+            continue  # a link or a single word is a label's value, not a statement
         head = speaker[-1]
         found.append(
             RawAttribution(
@@ -514,6 +581,47 @@ def _speaker_colon(doc: Doc, existing: list[RawAttribution]) -> list[RawAttribut
                 cue_head=token.idx,
             )
         )
+    return found
+
+
+def _headline_tail(doc: Doc, existing: list[RawAttribution]) -> list[RawAttribution]:
+    """A headline that ends with its source: "Bridge Will Close, City Says",
+    "Withdrawal Weakens Leverage, Reports Indicate". Title case hides the verb from the
+    tagger, so the pattern is read off the words."""
+    found = []
+    text = doc.text
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        stripped = line.strip()
+        comma = stripped.rfind(",")
+        if 0 < comma and stripped[-1:].isalpha() and len(stripped.split()) <= 25:
+            tail = stripped[comma + 1 :].split()
+            if 1 <= len(tail) <= 5 and all(w[:1].isupper() for w in tail):
+                verb = tail[-1].lower()
+                if verb.rstrip("s") in reporting_verbs() or verb in reporting_verbs():
+                    offset = start + line.index(stripped)
+                    content = (offset, offset + comma)
+                    source_start = offset + comma + 1 + (len(stripped[comma + 1 :]) - len(
+                        stripped[comma + 1 :].lstrip()
+                    ))
+                    verb_start = offset + len(stripped) - len(tail[-1])
+                    source_end = verb_start - 1
+                    if source_end > source_start and not any(
+                        _overlaps(a.content, content) for a in existing
+                    ):
+                        head = doc.char_span(source_start, source_end, alignment_mode="expand")
+                        found.append(
+                            RawAttribution(
+                                kind="indirect",
+                                content=content,
+                                cue=(verb_start, offset + len(stripped)),
+                                source=(source_start, source_end),
+                                source_head=head[-1].idx if head is not None else None,
+                                cue_head=verb_start,
+                            )
+                        )
+        start = end + 1
     return found
 
 

@@ -67,9 +67,8 @@ def subject_of(verb: Token) -> Token | None:
                     agent = _agent_of(token)
                     if agent is not None:
                         return agent
-                    # "It is said that ..." has no speaker at all.
-                    if child.lower_ in {"it", "this", "that"}:
-                        return None
+                if child.lower_ == "it" and _is_passive(token):
+                    return None  # "It is said that ...", "Why is it said ...": nobody speaks
                 return child
         agent = _agent_of(token)
         if agent is not None:
@@ -79,6 +78,10 @@ def subject_of(verb: Token) -> Token | None:
             return absolute
         if token.dep_ in {"conj", "xcomp", "advcl"} and token.head is not token:
             token = token.head
+            # "X believes that Kyiv should look ahead, stating that ...": the participle
+            # hangs on the reported clause, but X is the one stating.
+            if token.dep_ == "ccomp" and is_reporting_verb(token.head) and verb.tag_ == "VBG":
+                token = token.head
             continue
         if token.dep_ in {"acl", "relcl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             if token.dep_ == "relcl":
@@ -87,6 +90,12 @@ def subject_of(verb: Token) -> Token | None:
             return token.head
         break
     return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and any(
+        c.dep_ in {"auxpass", "aux"} and c.lemma_ == "be" for c in verb.children
+    )
 
 
 def antecedent(token: Token) -> Token:

@@ -146,7 +146,7 @@ def _title_before(doc, head: Token, name_start: int) -> str | None:
 def appositive_of(head: Token) -> str | None:
     """The apposition describing ``head`` ("Denis Pushilin, the head of the DPR, said")."""
     for child in head.children:
-        if child.dep_ == "appos":
+        if child.dep_ == "appos" and child.pos_ != "PRON":  # not "Zelenskyy himself"
             left, right = child.left_edge.i, child.right_edge.i
             doc = head.doc
             while right > left and (doc[right].is_punct or doc[right].is_space):

@@ -101,10 +101,20 @@ def resolve_speakers(
         book.add_name(token)
 
     previous_group: dict | None = None
+    previous_person: tuple[_Cluster, int] | None = None  # last person speaker, paragraph
     for attribution in sorted(attributions, key=lambda a: a["content"][0]):
         head = token_at.get(attribution.get("source_head"))
         cluster = None
-        if head is not None:
+        if (
+            head is not None
+            and head.lower_ in PERSON_PRONOUNS
+            and previous_person is not None
+            and previous_person[1] == _paragraph(doc, head.idx)
+        ):
+            # "he said" goes on with the person quoted last in the paragraph, even when
+            # someone else was mentioned in between.
+            cluster = previous_person[0]
+        elif head is not None:
             cluster = book.resolve(head)
         if cluster is None and attribution.get("inherited_from") is not None:
             cluster = next(
@@ -120,6 +130,8 @@ def resolve_speakers(
         if cluster is not None:
             attribution["speaker_name"] = cluster.name
             attribution["speaker_description"] = cluster.description
+            if cluster.kind == "person" and head is not None:
+                previous_person = (cluster, _paragraph(doc, head.idx))
         elif head is not None and head.lower_ in {"they", "them"} and previous_group:
             # "Officials and experts have said ... They say ...": the group speaks on.
             attribution["speaker_name"] = previous_group["speaker_name"]
@@ -132,6 +144,10 @@ def resolve_speakers(
             attribution["speaker_name"] = None
             attribution["speaker_description"] = None
     return book.clusters
+
+
+def _paragraph(doc: Doc, offset: int) -> int:
+    return doc.text.count("\n", 0, offset)
 
 
 def _plain_source_name(head: Token) -> str:
@@ -269,6 +285,11 @@ class _ClusterBook:
             named = next(
                 (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None
             )
+            if named is None and head.lower_ in _document_nouns():
+                # "a recent report by The New York Times", "the ISW's assessment"
+                named = _author_of(head)
+                if named is not None:
+                    return self.add_name(named)
             if named is not None:
                 # "The department's chief engineer, Priya Natarajan, told reporters"
                 cluster = self.add_name(named)
@@ -322,6 +343,22 @@ class _ClusterBook:
     @staticmethod
     def _last_mention(cluster: _Cluster) -> int:
         return max((s for s, _ in cluster.mentions), default=-1)
+
+
+def _author_of(document: Token) -> Token | None:
+    """The proper name behind a document: "X's report", "a report by X"."""
+    for child in document.children:
+        if child.dep_ == "poss" and child.pos_ == "PROPN":
+            return child
+        if child.dep_ == "prep" and child.lower_ in {"by", "from", "of"}:
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj" and grandchild.pos_ == "PROPN":
+                    return grandchild
+    return None
+
+
+def _document_nouns() -> frozenset[str]:
+    return load_lexicon("source_nouns_document")
 
 
 def _channels() -> frozenset[str]:
