@@ -228,9 +228,22 @@ class PhraseCheck(Check):
 # ---------------------------------------------------------------------------- attribution
 
 
+#: Words whose full stop does not end a sentence ("Mr. King", "U.S. forces", "Gen. Lee").
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Jr|Sr|No|vs|etc|Inc|Co|"
+    r"Corp|Ltd|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mt|Ft|Ave)|\b[A-Z]|\.[a-zA-Z])$"
+)
+
+
 def _sentences_before(text: str) -> int:
     """How many complete sentences ``text`` (the start of a quotation) holds."""
-    return len(re.findall(r"[.!?][\"'”’]?(?=\s+\S|\s*[\"'”’]?\s*$)", text.strip()))
+    text = text.strip()
+    count = 0
+    for match in re.finditer(r"[.!?][\"'”’]?(?=\s+\S|\s*$)", text):
+        if match.group().startswith(".") and _ABBREVIATION.search(text[: match.start()]):
+            continue
+        count += 1
+    return count
 
 
 class AttributionCheck(Check):
@@ -419,6 +432,7 @@ def _near_spellings(a: str, b: str) -> bool:
     return _edit_distance(a.lower(), b.lower()) <= max(1, min(len(a), len(b)) // 4)
 
 
+_NAME_LIKE = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*$")
 _PRONOUNS = {"he", "she", "they", "him", "her", "them", "his", "hers", "their", "it", "its"}
 
 
@@ -467,7 +481,20 @@ class SpeakerCheck(Check):
                 continue
             if speakers_only and cluster.id not in quoted:
                 continue
-            first = min(cluster.mentions, key=lambda m: m.start)
+            # Headlines name people by surname by convention: start at the lede.
+            lede = ctx.lede
+            body = [
+                m
+                for m in cluster.mentions
+                if (_NAME_LIKE.match(m.text) or m.text.lower() in _PRONOUNS)
+                and (lede is None or (ctx.index.paragraph_index(m.start) or 0) >= lede)
+            ]
+            if not body:
+                continue
+            first = min(body, key=lambda m: m.start)
+            before = re.findall(r"[\w'’.-]+", ctx.text[max(0, first.start - 30) : first.start])
+            if before and before[-1][:1].isupper():
+                continue  # "President Obama", "Doris Crouse-Mays": a title or name comes first
             if cluster.introduced is not None and first.start >= cluster.introduced:
                 continue
             if cluster.introduced is None and len(first.text.split()) >= 2:

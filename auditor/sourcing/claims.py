@@ -46,6 +46,7 @@ _NOT_FIGURES = re.compile(
     | \b\d+(?:st|nd|rd|th)\b
     | \b[A-Za-z]+-?\d+[A-Za-z]*\b
     | \b\d+-[A-Za-z]+\b
+    | \b\d+/\d+(?:/\d+)?\b
     """,
     re.VERBOSE | re.IGNORECASE,
 )
