@@ -1,0 +1,290 @@
+"""The result store of a batch: ``results.jsonl``, ``errors.jsonl`` and the reports.
+
+Layout of the output folder::
+
+    results.jsonl   one line per audited document (schema "auditor-batch/1", below)
+    errors.jsonl    one line per document that failed (schema "auditor-batch-error/1")
+    reports/        the per-article reports, named after the input path or record id
+    index.md, index.html   the corpus report (written by the runner)
+
+A result line wraps the document's ``auditor/1`` JSON without touching it::
+
+    {"schema": "auditor-batch/1", "id": "<record id or file path>", "input": "<file>",
+     "line": 12, "key": "<resume key>", "meta": {"title": ..., "outlet": ...},
+     "reports": {"markdown": "reports/news/a1.md"}, "result": {"schema": "auditor/1", ...}}
+
+Both files are append-only journals while a batch runs: a document's reports are written
+(atomically, through a temporary file and a rename) before its result line, and the line
+is written with one ``write`` and flushed, so a crash or a kill loses at most the
+documents in flight. A line cut short by a kill is dropped when the store is opened
+again. When a run completes, :meth:`ResultStore.compact` rewrites both files (again
+atomically): results in input order, one line per document, errors only for documents
+that still have no result. Results of documents not among the current inputs (an
+earlier run over other files) are kept after them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from auditor.errors import AuditorError
+
+RESULT_SCHEMA = "auditor-batch/1"
+ERROR_SCHEMA = "auditor-batch-error/1"
+RESULTS = "results.jsonl"
+ERRORS = "errors.jsonl"
+REPORTS = "reports"
+
+
+class StoreError(AuditorError):
+    """The output folder cannot be used as a result store."""
+
+
+@dataclass
+class Stored:
+    """What the store remembers of a document's result line."""
+
+    key: str
+    reports: dict[str, str]
+    offset: int
+
+
+def dump_line(record: dict[str, Any]) -> str:
+    """``record`` as one compact JSON line (U+2028/9 escaped, as JSON Lines readers need)."""
+    line = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    return line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n"
+
+
+def uid_of(record: dict[str, Any]) -> str:
+    """The store identity of a result or error line: the file path, or ``input#id``
+    (error lines carry it as ``uid``, since some have no id)."""
+    uid = record.get("uid")
+    if uid:
+        return str(uid)
+    if record.get("input") == record.get("id"):
+        return str(record.get("id"))
+    return f"{record.get('input')}#{record.get('id')}"
+
+
+def iter_lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """``(byte offset, record)`` of each complete, valid JSON line of ``path``."""
+    if not path.exists():
+        return
+    with path.open("rb") as stream:
+        offset = 0
+        for raw in stream:
+            start, offset = offset, offset + len(raw)
+            if not raw.endswith(b"\n"):
+                break  # cut short by a kill; the store drops it on open
+            try:
+                record = json.loads(raw)
+            except ValueError:
+                continue
+            if isinstance(record, dict):
+                yield start, record
+
+
+def _repair_tail(path: Path) -> int:
+    """Truncate ``path`` after its last complete line; how many bytes were dropped."""
+    if not path.exists():
+        return 0
+    size = path.stat().st_size
+    if size == 0:
+        return 0
+    with path.open("rb+") as stream:
+        back = min(size, 1 << 20)
+        while True:
+            stream.seek(size - back)
+            tail = stream.read(back)
+            cut = tail.rfind(b"\n")
+            if cut >= 0 or back == size:
+                break
+            back = min(size, back * 4)
+        keep = size - back + cut + 1 if cut >= 0 else 0
+        if keep < size:
+            stream.truncate(keep)
+        return size - keep
+
+
+def write_atomically(target: Path, text: str) -> None:
+    """Write ``text`` to ``target`` through a temporary file and a rename."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.part")
+    with temporary.open("w", encoding="utf-8") as stream:
+        stream.write(text)
+    os.replace(temporary, target)
+
+
+class ResultStore:
+    """Results and errors of a batch in ``out_dir``; see the module docstring."""
+
+    def __init__(self, out_dir: Path):
+        self.out_dir = Path(out_dir)
+        self.results_path = self.out_dir / RESULTS
+        self.errors_path = self.out_dir / ERRORS
+        self.stored: dict[str, Stored] = {}
+        #: report name (without extension) -> uid owning it
+        self.names: dict[str, str] = {}
+        self.repaired = 0
+        self._order: list[str] = []  # uids in results.jsonl, file order (with repeats)
+        self._results: IO[bytes] | None = None
+        self._errors: IO[bytes] | None = None
+
+    # ------------------------------------------------------------------ opening
+
+    def open(self) -> ResultStore:
+        """Create the folder or read what an earlier run left; open the journals."""
+        if self.out_dir.exists() and not self.out_dir.is_dir():
+            raise StoreError(f"{self.out_dir}: exists and is not a folder; choose another --out")
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self.repaired = _repair_tail(self.results_path) + _repair_tail(self.errors_path)
+        for offset, record in iter_lines(self.results_path):
+            if record.get("schema") != RESULT_SCHEMA:
+                continue
+            uid = uid_of(record)
+            reports = record.get("reports") or {}
+            self.stored[uid] = Stored(str(record.get("key")), dict(reports), offset)
+            self._order.append(uid)
+            for path in reports.values():
+                self.names[_report_stem(path)] = uid
+        # Unbuffered: each line reaches the file as one write() call, at once.
+        self._results = self.results_path.open("ab", buffering=0)
+        self._errors = self.errors_path.open("ab", buffering=0)
+        return self
+
+    def close(self) -> None:
+        """Flush and close the journals (safe to call twice)."""
+        for stream in (self._results, self._errors):
+            if stream is not None and not stream.closed:
+                stream.close()
+
+    def __enter__(self) -> ResultStore:
+        return self.open()
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ queries
+
+    def is_done(self, uid: str, key: str, formats: tuple[str, ...]) -> bool:
+        """True when ``uid`` has a result for ``key`` with a report in every format."""
+        stored = self.stored.get(uid)
+        if stored is None or stored.key != key:
+            return False
+        for fmt in formats:
+            path = stored.reports.get(fmt)
+            if path is None or not (self.out_dir / path).is_file():
+                return False
+        return True
+
+    def report_name(self, uid: str, base: str) -> str:
+        """The report path stem (below ``reports/``) for ``uid``: its earlier one, else
+        ``base``, else ``base-2``, ``base-3``... when another document has it."""
+        stored = self.stored.get(uid)
+        if stored is not None and stored.reports:
+            return _report_stem(next(iter(stored.reports.values())))[len(REPORTS) + 1 :]
+        candidate, n = base, 1
+        while self.names.get(f"{REPORTS}/{candidate}", uid) != uid:
+            n += 1
+            candidate = f"{base}-{n}"
+        self.names[f"{REPORTS}/{candidate}"] = uid
+        return candidate
+
+    # ------------------------------------------------------------------ writing
+
+    def write_reports(self, name: str, reports: dict[str, str]) -> dict[str, str]:
+        """Write each ``format -> text`` report; ``format -> path`` relative to the folder."""
+        from auditor.report import EXTENSIONS
+
+        written = {}
+        for fmt, text in reports.items():
+            relative = f"{REPORTS}/{name}{EXTENSIONS[fmt]}"
+            write_atomically(self.out_dir / relative, text if text.endswith("\n") else text + "\n")
+            written[fmt] = relative
+        return written
+
+    def add_result(self, uid: str, record: dict[str, Any]) -> None:
+        """Append a result line (the document counts as done from here on)."""
+        assert self._results is not None, "open the store first"
+        offset = self._results.tell()
+        _write_all(self._results, dump_line(record).encode("utf-8"))
+        self.stored[uid] = Stored(record["key"], dict(record.get("reports") or {}), offset)
+        self._order.append(uid)
+
+    def add_error(self, record: dict[str, Any]) -> None:
+        """Append an error line."""
+        assert self._errors is not None, "open the store first"
+        _write_all(self._errors, dump_line({"schema": ERROR_SCHEMA, **record}).encode("utf-8"))
+
+    # ------------------------------------------------------------------ compaction
+
+    def compact(self, run_order: list[str], failed: set[str]) -> int:
+        """Rewrite the journals after a complete run (see the module docstring).
+
+        ``run_order`` lists this run's documents in input order; ``failed`` those that
+        failed in it. Returns how many results belong to documents not in ``run_order``.
+        """
+        self.close()
+        in_run = set(run_order)
+        latest = {uid: s.offset for uid, s in self.stored.items()}
+        extra = [uid for uid in dict.fromkeys(self._order) if uid not in in_run]
+        order = [uid for uid in run_order if uid in latest] + extra
+        if order != self._order:
+            self._rewrite_results(order, latest)
+        self._rewrite_errors(run_order, in_run, failed)
+        return len(extra)
+
+    def _rewrite_results(self, order: list[str], latest: dict[str, int]) -> None:
+        temporary = self.results_path.with_name(f".{RESULTS}.{os.getpid()}.part")
+        with self.results_path.open("rb") as source, temporary.open("wb") as target:
+            for uid in order:
+                source.seek(latest[uid])
+                target.write(source.readline())
+        os.replace(temporary, self.results_path)
+        self.stored = {}
+        self._order = []
+        for offset, record in iter_lines(self.results_path):
+            if record.get("schema") == RESULT_SCHEMA:
+                uid = uid_of(record)
+                self.stored[uid] = Stored(
+                    str(record.get("key")), record.get("reports") or {}, offset
+                )
+                self._order.append(uid)
+
+    def _rewrite_errors(self, run_order: list[str], in_run: set[str], failed: set[str]) -> None:
+        latest: dict[str, bytes] = {}
+        for _, record in iter_lines(self.errors_path):
+            uid = uid_of(record)
+            if uid in self.stored or (uid in in_run and uid not in failed):
+                continue
+            latest[uid] = dump_line(record).encode("utf-8")
+        ordered = [latest[uid] for uid in dict.fromkeys(run_order) if uid in latest]
+        ordered += [line for uid, line in latest.items() if uid not in in_run]
+        temporary = self.errors_path.with_name(f".{ERRORS}.{os.getpid()}.part")
+        temporary.write_bytes(b"".join(ordered))
+        os.replace(temporary, self.errors_path)
+
+
+def _write_all(stream: IO[bytes], data: bytes) -> None:
+    # A raw file's write() may write less than asked (a full disk, a signal); finish it.
+    view = memoryview(data)
+    while view:
+        written = stream.write(view)
+        if written is None or written <= 0:
+            raise StoreError("cannot write to the result store (is the disk full?)")
+        view = view[written:]
+
+
+def _report_stem(path: str) -> str:
+    """``reports/a/b.md`` -> ``reports/a/b`` (extensions may have two dots: .github.txt)."""
+    from auditor.report import EXTENSIONS
+
+    for suffix in sorted(EXTENSIONS.values(), key=len, reverse=True):
+        if path.endswith(suffix):
+            return path[: -len(suffix)]
+    return os.path.splitext(path)[0]
