@@ -120,6 +120,10 @@ cli.add_command(rules)
 cli.add_command(rule)
 cli.add_command(check)
 
+from auditor.commands.batch_cmd import batch  # noqa: E402
+
+cli.add_command(batch)
+
 
 def main() -> None:
     """Entry point of the ``auditor`` command."""
