@@ -339,3 +339,29 @@ def test_markdown_suppression_end_to_end(auditor) -> None:
     rules = [f.rule for f in result.findings]
     assert "ANON001" not in rules and "META001" not in rules
     assert "ANON004" in rules  # other rules still apply to the same source
+
+
+def test_lede_support_ignores_vague_sources() -> None:
+    lede = "An official said the government would fall within a week as coalition talks failed."
+    headline = "Government Near Collapse, Reports Indicate"
+    pack = load_rule_pack(Config(select=("ANON010",)))
+
+    def run(*attrs):
+        built = analysis(f"{headline}\n{lede}", *attrs)
+        annotate(built)
+        return [f.rule for f in pack.evaluate(built)]
+
+    vague = {
+        "content": "Government Near Collapse",
+        "source": "Reports",
+        "cue": "Indicate",
+        "type": "vague",
+    }
+    anonymous = {
+        "content": "the government would fall within a week",
+        "source": "An official",
+        "cue": "said",
+        "type": "anonymous",
+    }
+    assert run(vague) == []
+    assert run(vague, anonymous) == ["ANON010"]

@@ -550,9 +550,15 @@ def _metric_repaired_breaks(ctx: Context, rule: Rule) -> tuple[float, list[tuple
 
 
 def _metric_lede_anonymous_only(ctx: Context, rule: Rule) -> tuple[float, list[tuple[int, int]]]:
-    in_lede = [a for a in ctx.analysis.attributions if ctx.in_lede(ctx.index.anchor(a))]
+    # Vague attributions ("reports indicate") are ATTR003's business; this metric asks
+    # whether the lede's sources are all unnamed people.
+    in_lede = [
+        a
+        for a in ctx.analysis.attributions
+        if ctx.in_lede(ctx.index.anchor(a)) and a.source_type != "vague"
+    ]
     if not in_lede or any(
-        a.source_type not in ("anonymous", "vague") or "plural_sources" in a.flags for a in in_lede
+        a.source_type != "anonymous" or "plural_sources" in a.flags for a in in_lede
     ):
         return 0.0, []
     first = in_lede[0].source or in_lede[0].content
