@@ -467,6 +467,29 @@ def _split_trailing_according(doc: Doc, start: int, end: int) -> tuple[int, tupl
     return end, None
 
 
+def _can_speak(subject: Token | None) -> bool:
+    """Whether a subject can be a source: a name, a person pronoun, or a noun that names
+    people, organizations or documents."""
+    if subject is None:
+        return False
+    if subject.pos_ == "PROPN":
+        return True
+    if subject.pos_ == "PRON":
+        return subject.lower_ in {"he", "she", "i", "we", "they", "you", "who"}
+    lemma = subject.lemma_.lower()
+    return any(
+        lemma in load_lexicon(name) or subject.lower_ in load_lexicon(name)
+        for name in (
+            "source_nouns_anonymous",
+            "source_nouns_vague",
+            "source_nouns_document",
+            "media_nouns",
+            "organization_words",
+            "person_titles",
+        )
+    )
+
+
 def _object_content(verb: Token) -> tuple[int, int] | None:
     """What an object-taking reporting verb reports: "accused [the bank of fraud]",
     "urges [supporters to monitor polling places]", "called for [a recount]"."""
@@ -478,6 +501,8 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
         if c.dep_ in {"dobj", "xcomp", "oprd"}
         or (c.dep_ == "prep" and c.lower_ in {"for", "of", "on", "as"})
     ]
+    if not _can_speak(subject_of(verb)):
+        return None  # "the display of grit underscores the message": nobody speaks
     objects = [c for c in parts if c.dep_ == "dobj"]
     if not objects and not any(c.dep_ == "prep" and c.lower_ == "for" for c in parts):
         return None
@@ -647,6 +672,11 @@ def _attach_floating(
     result = list(found)
     for qid in pending:
         quote = quotes[qid]
+        if not _starts_sentence(text, quote):
+            # A phrase quoted inside a sentence nobody is said to say: keep it, but do
+            # not hand it the last speaker's name.
+            result.append(RawAttribution("direct", (quote["start"], quote["end"]), quote_ids=[qid]))
+            continue
         # The closest attribution before the quote speaks on, if it named anyone.
         previous = None
         for candidate in sorted(result, key=lambda a: a.content[0]):
@@ -685,6 +715,11 @@ def _nested(a: RawAttribution, b: RawAttribution) -> bool:
             if inner.kind in {"indirect", "mixed"} and outer.kind in {"indirect", "mixed"}:
                 return True
     return False
+
+
+def _starts_sentence(text: str, quote: dict) -> bool:
+    before = text[: quote["start"]].rstrip(" \t")
+    return not before or before[-1] in ".!?:\n\"”’'»—―-"
 
 
 def _continues(text: str, previous: RawAttribution, quote: dict) -> bool:

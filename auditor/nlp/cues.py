@@ -93,7 +93,8 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def _is_passive(verb: Token) -> bool:
-    return verb.tag_ == "VBN" and any(
+    # The tagger reads "Why is it said" as VBD with an auxpass child.
+    return verb.tag_ in {"VBN", "VBD"} and any(
         c.dep_ in {"auxpass", "aux"} and c.lemma_ == "be" for c in verb.children
     )
 

@@ -94,7 +94,7 @@ def resolve_speakers(
 ) -> list[_Cluster]:
     """Build clusters from the named mentions in ``doc`` and set ``speaker`` (a cluster id,
     or None) and ``speaker_name`` / ``speaker_description`` on each attribution dict."""
-    book = _ClusterBook(similarity)
+    book = _ClusterBook(similarity, _label_votes(doc))
     heads = {a["source_head"] for a in attributions if a.get("source_head") is not None}
     token_at = {t.idx: t for t in doc}
     for token in _name_heads(doc, {token_at[h] for h in heads if h in token_at}):
@@ -184,9 +184,22 @@ def _name_heads(doc: Doc, source_heads: set[Token]) -> list[Token]:
     return sorted(heads, key=lambda t: t.i)
 
 
+def _label_votes(doc: Doc) -> dict[str, dict[str, int]]:
+    """How often the tagger labelled each word PERSON or ORG across the article."""
+    votes: dict[str, dict[str, int]] = {}
+    for ent in doc.ents:
+        if ent.label_ in {"PERSON", "ORG"}:
+            for token in ent:
+                if token.pos_ == "PROPN":
+                    word = votes.setdefault(token.text, {"PERSON": 0, "ORG": 0})
+                    word[ent.label_] += 1
+    return votes
+
+
 class _ClusterBook:
-    def __init__(self, similarity: float):
+    def __init__(self, similarity: float, label_votes: dict[str, dict[str, int]] | None = None):
         self.similarity = similarity
+        self.label_votes = label_votes or {}
         self.clusters: list[_Cluster] = []
         self._mention_owner: dict[int, _Cluster] = {}  # name end offset -> cluster
 
@@ -199,6 +212,10 @@ class _ClusterBook:
         parts = name_at(head)
         if parts is None or parts.name.lower() in _channels() or not normalize_name(parts.name):
             return None
+        if parts.kind == "organization" and " " not in parts.name:
+            votes = self.label_votes.get(parts.name, {})
+            if votes.get("PERSON", 0) > votes.get("ORG", 0) and not parts.name.isupper():
+                parts.kind = "person"  # "Trump" tagged ORG once and PERSON twice
         cluster = self._match(parts, head)
         if cluster is None:
             cluster = _Cluster(
