@@ -28,7 +28,7 @@ class EngineError(AuditorError):
     """The engine cannot start (Dask missing, scheduler unreachable...)."""
 
 
-class WorkerCrashed(RuntimeError):
+class WorkerCrashed(AuditorError):
     """A worker died while auditing a document (reported as that document's failure)."""
 
 
