@@ -467,6 +467,10 @@ def _split_trailing_according(doc: Doc, start: int, end: int) -> tuple[int, tupl
     return end, None
 
 
+#: Verbs whose object is only reported speech when a speaker does the emphasizing.
+EMPHASIS_VERBS = {"emphasize", "emphasise", "stress", "highlight", "underscore"}
+
+
 def _can_speak(subject: Token | None) -> bool:
     """Whether a subject can be a source: a name, a person pronoun, or a noun that names
     people, organizations or documents."""
@@ -503,6 +507,8 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
     ]
     if not _can_speak(subject_of(verb)):
         return None  # "the display of grit underscores the message": nobody speaks
+    if verb.tag_ == "VBG" and verb.lemma_.lower() in EMPHASIS_VERBS:
+        return None  # "..., emphasizing the challenges" describes how, not what, was said
     objects = [c for c in parts if c.dep_ == "dobj"]
     if not objects and not any(c.dep_ == "prep" and c.lower_ == "for" for c in parts):
         return None

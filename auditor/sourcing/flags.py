@@ -11,6 +11,7 @@ import re
 from functools import cache
 
 from auditor.model import Analysis, Attribution
+from auditor.nlp.sourcing import is_media_name
 from auditor.sourcing import lexicon
 from auditor.sourcing.text import TextIndex
 
@@ -254,6 +255,9 @@ def attribution_flags(
     if attribution.source_type == "media":
         outlet = attribution.source.text if attribution.source else "a news outlet"
         flags["secondhand"] = f"via {_quote(outlet)}"
+    elif attribution.via is not None and is_media_name(attribution.via.text):
+        # "X said ..., according to Interfax": X's words reach us through an outlet.
+        flags["secondhand"] = f"via {_quote(attribution.via.text)}"
     else:
         region_text = sentence_text
         if attribution.source is not None:
