@@ -13,10 +13,8 @@ from pathlib import Path
 import click
 
 from auditor import __version__
+from auditor.commands.options import CONTEXT_SETTINGS, config_option, model_option
 from auditor.errors import AuditorError
-from auditor.pipeline import DEFAULT_MODEL
-
-CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 class AuditorGroup(click.Group):
@@ -47,15 +45,6 @@ def cli() -> None:
     """
 
 
-model_option = click.option(
-    "--model",
-    default=DEFAULT_MODEL,
-    show_default=True,
-    metavar="NAME",
-    help="Installed spaCy pipeline (package name or path) to run; it needs a parser.",
-)
-
-
 @cli.command(context_settings=CONTEXT_SETTINGS)
 @click.argument("inputs", nargs=-1, required=True, metavar="ARTICLE_OR_DIR...")
 @click.option(
@@ -76,12 +65,7 @@ model_option = click.option(
     help="Write one report per article into this folder instead of printing.",
 )
 @model_option
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="auditor.toml or pyproject.toml to use instead of the one found upward.",
-)
+@config_option
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but the reports and errors.")
 def audit(
     inputs: tuple[str, ...],

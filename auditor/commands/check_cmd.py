@@ -11,10 +11,9 @@ from pathlib import Path
 
 import click
 
+from auditor.commands.options import CONTEXT_SETTINGS, config_option, model_option
 from auditor.model import SEVERITIES
-from auditor.pipeline import DEFAULT_MODEL
 
-CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 
 
@@ -40,19 +39,8 @@ def failing(findings, fail_on: str) -> list:
     show_default=True,
     help="text: path:line:col: ID message; github: workflow annotations; json: auditor/1.",
 )
-@click.option(
-    "--model",
-    default=DEFAULT_MODEL,
-    show_default=True,
-    metavar="NAME",
-    help="Installed spaCy pipeline (package name or path) to run; it needs a parser.",
-)
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="auditor.toml or pyproject.toml to use instead of the one found upward.",
-)
+@model_option
+@config_option
 @click.option(
     "--keep-going",
     is_flag=True,

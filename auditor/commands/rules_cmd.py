@@ -7,14 +7,7 @@ from pathlib import Path
 
 import click
 
-CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-config_option = click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="auditor.toml or pyproject.toml to use instead of the one found upward.",
-)
+from auditor.commands.options import CONTEXT_SETTINGS, config_option
 
 
 def _pack(config_path: Path | None, keep_going: bool = False):

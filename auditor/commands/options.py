@@ -1,0 +1,27 @@
+"""Click options every command spells the same way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from auditor.pipeline import DEFAULT_MODEL
+
+#: Shared by every command: -h as well as --help, and help text up to 100 columns.
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+model_option = click.option(
+    "--model",
+    default=DEFAULT_MODEL,
+    show_default=True,
+    metavar="NAME",
+    help="Installed spaCy pipeline (package name or path) to run; it needs a parser.",
+)
+
+config_option = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="auditor.toml or pyproject.toml to use instead of the one found upward.",
+)
