@@ -12,6 +12,7 @@ The gold fixtures under tests/fixtures/brat/ are written for these tests:
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -464,39 +465,55 @@ def test_run_predictions_turns_unusable_output_into_a_failure():
     assert results[0].error.startswith("unusable prediction")
 
 
+class FakeAnalysis:
+    """What a stand-in ``analyze_texts`` yields: one attribution after "said", if any.
+
+    The attribution's id is the process that made it, so tests can tell workers apart.
+    """
+
+    def __init__(self, text):
+        if "BOOM" in text:
+            raise Exploding("component failed")
+        start = text.find("said")
+        cue = Span.of(text, start, start + 4)
+        self.attributions = (
+            [Attribution(str(os.getpid()), "indirect", Span.of(text, start + 5, len(text)), cue)]
+            if start >= 0
+            else []
+        )
+
+
+def fake_analyze(seen):
+    def analyze(nlp, texts, *, n_process=1, batch_size=8):
+        seen.setdefault("calls", []).append((nlp, list(texts), n_process))
+        return (FakeAnalysis(t) for t in texts)
+
+    return analyze
+
+
 def test_pipeline_predictor_feeds_views_and_converts_attributions():
     seen = {}
-
-    class FakeAnalysis:
-        def __init__(self, text):
-            start = text.find("said")
-            self.attributions = (
-                [
-                    Attribution(
-                        "a1",
-                        "indirect",
-                        Span.of(text, start + 5, len(text)),
-                        Span.of(text, start, start + 4),
-                    )
-                ]
-                if start >= 0
-                else []
-            )
-
-    def analyze(nlp, texts, *, n_process=1, batch_size=8):
-        seen["texts"], seen["n_process"], seen["nlp"] = list(texts), n_process, nlp
-        return (FakeAnalysis(t) for t in seen["texts"])
-
     texts = ["Jo said it rains", "Nothing here."]
-    predictor = PipelinePredictor("NLP", n_process=2, batch_size=8, analyze=analyze)
+    predictor = PipelinePredictor("NLP", n_process=2, batch_size=8, analyze=fake_analyze(seen))
     results = run_predictions(predictor, texts, window=8)
     assert [len(r.attributions) for r in results] == [1, 0]
     assert results[0].attributions[0].cue == ((3, 7),)
-    assert [len(t) for t in seen["texts"]] == [len(t) for t in texts]
-    assert seen["nlp"] == "NLP"
-    assert seen["n_process"] == 1  # two texts do not pay for worker processes
-    next(iter(PipelinePredictor("NLP", n_process=2, batch_size=1, analyze=analyze)(texts)))
-    assert seen["n_process"] == 2
+    assert results[0].attributions[0].ref == str(os.getpid())  # two texts: no workers
+    ((nlp, views, n_process),) = seen["calls"]
+    assert (nlp, n_process) == ("NLP", 1)
+    assert [len(v) for v in views] == [len(t) for t in texts]
+
+
+def test_pipeline_predictor_workers_isolate_a_failing_document():
+    texts = [f"Person {i} said item {i}" for i in range(9)]
+    texts[4] = "BOOM said nothing"
+    predictor = PipelinePredictor("NLP", n_process=2, batch_size=2, analyze=fake_analyze({}))
+    results = run_predictions(predictor, texts, window=2)
+    assert [r.error for r in results] == [None] * 4 + ["Exploding: component failed"] + [None] * 4
+    assert results[8].attributions[0].content == ((14, 20),)
+    workers = {r.attributions[0].ref for r in results if r.attributions}
+    assert str(os.getpid()) not in workers
+    assert 1 <= len(workers) <= 2
 
 
 # --------------------------------------------------------------------------- diagnostics
@@ -703,3 +720,31 @@ def test_render_table_without_direct_quotes_says_n_a():
     gold = read_gold(BROKEN)
     report = evaluate_gold(gold, gold_predictor(BROKEN))
     assert re.search(r"direct-quote recall\s+n/a\s+0\s+0", render_table(report))
+
+
+# --------------------------------------------------------------------------- real pipeline
+
+
+def test_real_pipeline_offsets_line_up_with_the_gold(nlp):
+    report = evaluate_gold(read_gold(BASIC), PipelinePredictor(nlp), window=8)
+    assert report.failures == []
+    harbor = report.scores.documents[0]
+    # '"We expect ...," Mayor Ana Ruiz said' is the plainest pattern there is.
+    assert any(m.gold == 1 and m.source_ok for m in harbor.matches)
+
+
+def test_real_pipeline_in_workers_survives_a_failing_document(nlp):
+    from auditor.analysis import analyze_texts
+
+    def analyze(nlp, texts, *, n_process=1, batch_size=8):
+        for text, analysis in zip(
+            texts, analyze_texts(nlp, texts, batch_size=batch_size), strict=True
+        ):
+            if "library" in text:
+                raise Exploding("component failed")
+            yield analysis
+
+    predictor = PipelinePredictor(nlp, n_process=2, batch_size=1, analyze=analyze)
+    results = run_predictions(predictor, [d.text for d in read_gold(BASIC).documents])
+    assert results[0].error is None and results[0].attributions
+    assert results[1].error == "Exploding: component failed"

@@ -3,14 +3,17 @@
 A *predictor* is any callable that takes a list of texts and returns (or yields), in the
 same order, one list of predicted attributions per text. An item of that list may be an
 ``auditor.model.Attribution``, an :class:`~auditor.evaluate.spans.AttributionSpans` or a
-``(content, cue, source)`` tuple of ``(start, end)`` pairs; a predictor may also yield an
-exception instance for a text it could not handle. :class:`PipelinePredictor` runs the
+``(content, cue, source)`` tuple of ``(start, end)`` pairs; in place of the list a
+predictor may also yield an exception instance for a text it could not handle, or a
+ready :class:`Prediction`. :class:`PipelinePredictor` runs the
 auditor's own pipeline; ``bench/evaluate_baseline_textacy.py`` plugs in another one.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,6 +75,8 @@ def _run_one(predictor: Predictor, text: str) -> Prediction:
 
 
 def _convert(output: Any) -> Prediction:
+    if isinstance(output, Prediction):
+        return output
     if isinstance(output, BaseException):
         return Prediction([], _describe(output))
     try:
@@ -94,6 +99,12 @@ class PipelinePredictor:
     of the text, so predicted offsets line up with the gold. ``analyze`` replaces
     ``analyze_texts`` (tests pass a stand-in).
 
+    With ``n_process`` > 1 the texts are split into batches of ``batch_size`` and run in
+    that many forked worker processes, each calling ``analyze`` with ``n_process=1``; this
+    is what ``nlp.pipe(n_process=...)`` does, except that a failing document costs only
+    itself: spaCy's own multiprocessing pipe hangs (workers blocked on a full pipe) when
+    its consumer stops early, which an exception in one document makes it do.
+
         >>> predictor = PipelinePredictor(load_pipeline(), n_process=2)  # doctest: +SKIP
         >>> [len(p) for p in predictor(["He said so.", "Nothing here."])]  # doctest: +SKIP
         [1, 0]
@@ -113,17 +124,62 @@ class PipelinePredictor:
         self._analyze = analyze
 
     def __call__(self, texts: Sequence[str]) -> Iterator[Any]:
+        # Starting worker processes costs more than a handful of documents are worth, and
+        # without fork the workers would have to pickle or reload the whole pipeline.
+        if self.n_process > 1 and len(texts) > self.batch_size and _FORK is not None:
+            yield from self._parallel(texts)
+        else:
+            yield from self._serial(texts)
+
+    def _serial(self, texts: Sequence[str]) -> Iterator[Any]:
         analyze = self._analyze or _default_analyze()
         views: list[Any] = [_view(text) for text in texts]
         good = [view for view in views if isinstance(view, str)]
-        # Starting worker processes costs more than a handful of documents are worth.
-        n_process = self.n_process if len(good) > self.batch_size else 1
-        analyses = iter(analyze(self.nlp, good, n_process=n_process, batch_size=self.batch_size))
+        analyses = iter(analyze(self.nlp, good, n_process=1, batch_size=self.batch_size))
         for view in views:
             if isinstance(view, BaseException):
                 yield view
             else:
                 yield next(analyses).attributions
+
+    def _parallel(self, texts: Sequence[str]) -> Iterator[Any]:
+        batches = [
+            list(texts[i : i + self.batch_size]) for i in range(0, len(texts), self.batch_size)
+        ]
+        pool = ProcessPoolExecutor(
+            max_workers=min(self.n_process, len(batches)),
+            mp_context=_FORK,
+            initializer=_start_worker,
+            initargs=(self,),  # inherited through fork, never pickled
+        )
+        try:
+            for predictions in pool.map(_work, batches):
+                yield from predictions
+        finally:
+            # Also when the consumer stops early: drop the queued batches, end the workers.
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+#: The fork start method where the platform has it (workers then share the loaded model).
+_FORK = (
+    multiprocessing.get_context("fork")
+    if "fork" in multiprocessing.get_all_start_methods()
+    else None
+)
+
+#: The predictor a worker process runs (set by ``_start_worker`` in each worker).
+_worker_predictor: PipelinePredictor | None = None
+
+
+def _start_worker(predictor: PipelinePredictor) -> None:
+    global _worker_predictor
+    _worker_predictor = predictor
+
+
+def _work(batch: list[str]) -> list[Prediction]:
+    """Run one batch in a worker; plain results only, so they pickle cheaply."""
+    assert _worker_predictor is not None
+    return run_predictions(_worker_predictor._serial, batch, window=_worker_predictor.batch_size)
 
 
 def _default_analyze() -> Callable[..., Iterable[Any]]:

@@ -127,7 +127,7 @@ def as_attribution_spans(item: Any, ref: str = "") -> AttributionSpans:
         content = _as_fragments(item.content)
         cue = _as_fragments(getattr(item, "cue", None))
         source = _as_fragments(getattr(item, "source", None))
-        ref = ref or str(getattr(item, "id", "") or "")
+        ref = str(getattr(item, "id", "") or "") or ref  # the model's own id reads best
     if content is None:
         raise ValueError("a predicted attribution needs a content span")
     return AttributionSpans(content=content, cue=cue, source=source, ref=ref)
