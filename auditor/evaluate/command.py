@@ -57,7 +57,7 @@ def make_predictor(model: str, *, jobs: int, batch_size: int = BATCH_SIZE) -> Pr
     default=1,
     show_default=True,
     metavar="N",
-    help="Worker processes for the spaCy pipeline (nlp.pipe n_process).",
+    help="Worker processes running the pipeline, on batches of 8 documents.",
 )
 @click.option(
     "--limit",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from auditor.evaluate.diagnostics import ErrorExample, SideView
+from auditor.evaluate.diagnostics import ErrorExample, SideView, shorten
 from auditor.evaluate.evaluation import EvaluationReport
 from auditor.evaluate.scoring import EXACT_ROLES, Counts, worst_documents
 
@@ -49,7 +49,7 @@ def render_table(report: EvaluationReport, *, per_doc: bool = False) -> str:
     ]
     if report.failures:
         lines += ["", f"failed documents ({len(report.failures)}), scored as predicting nothing:"]
-        lines += [f"  {name}: {error}" for name, error in report.failures]
+        lines += [f"  {name}: {shorten(error, 120)}" for name, error in report.failures]
     if per_doc:
         lines += ["", *_per_doc_lines(report)]
     for kind, examples in report.errors.items():
