@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from auditor.errors import AuditorError
 from auditor.evaluate import command as command_module
@@ -400,6 +402,38 @@ def test_aggregate_is_micro_averaged():
     assert [d.name for d in worst_documents(total)] == ["b", "a"]
 
 
+@st.composite
+def attribution_lists(draw):
+    def one_span(max_start=60):
+        start = draw(st.integers(0, max_start))
+        return (start, start + draw(st.integers(1, 20)))
+
+    items = []
+    for _ in range(draw(st.integers(0, 6))):
+        source = one_span() if draw(st.booleans()) else None
+        items.append(att(one_span(), cue=one_span(), source=source))
+    return items
+
+
+@settings(max_examples=150, deadline=None)
+@given(gold=attribution_lists(), pred=attribution_lists())
+def test_scoring_invariants(gold, pred):
+    doc = score_document(gold, pred)
+    assert doc.lenient.tp <= min(len(gold), len(pred))
+    assert doc.end_to_end.tp <= doc.lenient.tp
+    assert (
+        len({m.gold for m in doc.matches}) == len({m.pred for m in doc.matches}) == len(doc.matches)
+    )
+    assert all(m.jaccard >= 0.5 for m in doc.matches)
+    assert len(doc.missed) == len(gold) - doc.lenient.tp
+    assert len(doc.spurious) == len(pred) - doc.lenient.tp
+    for role in ("source", "cue", "content"):
+        assert doc.exact[role].tp <= min(doc.exact[role].pred, doc.exact[role].gold)
+    assert doc.exact["content"].tp <= doc.lenient.tp  # an exact match is a perfect Jaccard
+    perfect = score_document(gold, gold)
+    assert perfect.end_to_end.f1 == perfect.exact["content"].f1 == 1.0
+
+
 # --------------------------------------------------------------------------- predictions
 
 
@@ -683,10 +717,11 @@ def test_cli_limit(run_cli):
 
 
 def test_cli_failing_document_is_counted_and_the_rest_scored(run_cli):
-    result = run_cli([BASIC], gold_predictor(BASIC, explode_on="library"))
+    result = run_cli([BASIC, "--per-doc"], gold_predictor(BASIC, explode_on="library"))
     assert result.exit_code == 0, result.output
     assert "failed 1" in result.stdout
     assert "quiet: RuntimeError: extraction crashed" in result.stdout
+    assert re.search(r"quiet\s+0\s+0\s+1\.000\s+1\.000   FAILED", result.stdout)
     assert re.search(r"lenient content\s+1\.000\s+1\.000\s+1\.000\s+6\s+6\s+6", result.stdout)
 
 
