@@ -656,3 +656,6 @@ CHECKS: dict[str, Check] = {
         SuppressionCheck(),
     )
 }
+
+# Checks kept beside the data they need register themselves into CHECKS when imported.
+from auditor.provenance import checks as _provenance_checks  # noqa: E402, F401

@@ -1,0 +1,58 @@
+"""The ``registry`` check of the rule engine (rules PROV007, PROV008, PROV009).
+
+In ``auditor audit`` it looks at one article: its provenance record (see
+:mod:`auditor.provenance.record`) built from the analysis. After ``auditor batch``, the
+same rules are evaluated again with the registry's evidence across articles (see
+:func:`auditor.provenance.source_rules.corpus_hits`); both use the rule's YAML for id,
+severity and message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from auditor.provenance.source_rules import CONDITIONS, article_hits
+from auditor.rules.checks import CHECKS, Check, Param
+from auditor.rules.context import Context, Hit
+from auditor.rules.model import Rule, RuleError
+
+#: Where a Context keeps the record once built (several rules share it).
+_CACHE = "_provenance_record"
+
+
+def context_record(ctx: Context) -> dict[str, Any]:
+    """The provenance record of the article ``ctx`` describes (built once per context)."""
+    cached = ctx.__dict__.get(_CACHE)
+    if cached is None:
+        from auditor.provenance.record import article_record
+
+        cached = ctx.__dict__[_CACHE] = article_record(ctx.analysis)
+    return cached
+
+
+def _condition(value: Any, where: str) -> str:
+    if value not in CONDITIONS:
+        raise RuleError(f"{where}: expected one of {', '.join(CONDITIONS)}, got {value!r}")
+    return value
+
+
+class RegistryCheck(Check):
+    name = "registry"
+    doc = (
+        "speakers and organizations checked against the article itself and, after a batch, "
+        "the source registry: credential not verifiable, conflicting roles, near-miss names"
+    )
+    params = {
+        "condition": Param(_condition, required=True, help=", ".join(CONDITIONS)),
+    }
+    placeholders = frozenset({"name", "credential", "reason", "first", "second", "where", "known"})
+
+    def run(self, rule: Rule, ctx: Context) -> Iterator[Hit]:
+        for hit in article_hits(rule.params["condition"], context_record(ctx)):
+            yield Hit(hit.start, hit.end, dict(hit.values), ctx.attributions_at(hit.start, hit.end))
+
+
+# The engine imports this module from auditor.rules.checks; registering here (not there)
+# keeps the import order free: whichever module loads first, the check ends up in CHECKS.
+CHECKS[RegistryCheck.name] = RegistryCheck()

@@ -1,0 +1,366 @@
+"""Names compared across articles: registry keys, near spellings, acronyms, word stems.
+
+Small pure functions; nothing here touches the registry or spaCy.
+
+    >>> name_key("the Donetsk People’s Republic's")
+    "donetsk people's republic"
+    >>> near_spelling("Seversk", "Sevsk")
+    True
+    >>> acronym_transposed("CAN", "CNA")
+    True
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from auditor.lexicon import load_lexicon
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
+_POSSESSIVE = re.compile(r"['’]s?$")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+#: Courtesy and academic titles that come before a name but are not part of it.
+_HONORIFICS = frozenset({"dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms."})
+
+#: Function words left out of content stems (short words are dropped by length anyway).
+STOPWORDS = frozenset(
+    """
+    about above after again against also although among another because been before
+    being below between both cannot could does doing down during each either even every
+    from further have having here hers herself himself into itself just least less like
+    more most much must neither never none nothing only other otherwise ought ours over
+    same shall should since some such than that their theirs them themselves then there
+    these they this those though through thus till under unless until upon very what
+    whatever when where whether which while whom whose will with within without would
+    your yours said says saying told tells according added adds stated statement
+    """.split()
+)
+
+
+def fold(text: str) -> str:
+    """``text`` case-folded, accents dropped, apostrophes made straight, spaces collapsed."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.casefold().split())
+
+
+def clean_name(text: str) -> str:
+    """A name as written, without a leading "the", a possessive ending or stray punctuation."""
+    text = " ".join(text.split()).strip(" ,.;:\"'“”‘’()[]")
+    text = _POSSESSIVE.sub("", text) if len(text) > 3 else text
+    if text.lower().startswith("the "):
+        text = text[4:]
+    return text.strip(" ,.;:")
+
+
+def name_key(text: str) -> str:
+    """The registry key of a name: cleaned, folded, courtesy titles dropped.
+
+    Two spellings that differ only in case, accents, apostrophes, "the" or a possessive
+    share a key ("The New York Times" / "New York Times's"); spelling variants do not.
+    """
+    words = clean_name(text).split()
+    while len(words) > 1 and words[0].lower() in _HONORIFICS:
+        words = words[1:]
+    return fold(" ".join(words))
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` (letters, inner apostrophes and hyphens), as written."""
+    return _WORD.findall(text)
+
+
+def surname(name: str) -> str:
+    """The last word of a person's name, folded ("Volodymyr Zelenskyy" -> "zelenskyy")."""
+    found = words(clean_name(name))
+    return fold(found[-1]) if found else ""
+
+
+def stems(text: str) -> set[str]:
+    """Content-word stems of ``text``: words of 4+ letters that are not function words,
+    cut to 6 letters, so "evacuating" and "evacuation" meet and "the" never does."""
+    out = set()
+    for word in words(fold(text)):
+        word = word.replace("'", "")
+        if len(word) >= 4 and word not in STOPWORDS:
+            out.add(word[:6])
+    return out
+
+
+# ---------------------------------------------------------------------- similarity
+
+
+def edit_distance(a: str, b: str, limit: int | None = None) -> int:
+    """Damerau-Levenshtein distance (adjacent transpositions cost 1) between ``a`` and
+    ``b``; with ``limit``, any value above it may be returned as ``limit + 1``."""
+    if a == b:
+        return 0
+    if limit is not None and abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = ca != cb
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if limit is not None and min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def _skeleton(word: str) -> str:
+    # Consonants only: spellings of one transliterated name keep them in order.
+    return re.sub(r"[aeiouy'’\-]", "", word)
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
+
+
+def near_spelling(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` look like two spellings of one proper name.
+
+    Either a small edit apart ("Bakhmut" / "Bachmut", "Zelenskyy" / "Zelenskyi"), or the
+    same first three and last two letters with the shorter's consonants inside the
+    longer's ("Sevsk" / "Seversk" / "Severodonnetsk"). Inflections (one a prefix of the
+    other: "Russia" / "Russian") and feminine forms ("Petrov" / "Petrova") are not.
+    """
+    x, y = fold(clean_name(a)).replace("'", ""), fold(clean_name(b)).replace("'", "")
+    if x == y or len(x) < 4 or len(y) < 4 or x[:2] != y[:2]:
+        return False
+    short, long = sorted((x, y), key=len)
+    if long.startswith(short):
+        return False
+    if edit_distance(x, y, limit=2) <= max(1, len(short) // 4):
+        return True
+    # A shared ending of vowels says little ("Austria" / "Australia").
+    if x[:3] != y[:3] or short[-2:] != long[-2:] or not _skeleton(short[-2:]):
+        return False
+    return _is_subsequence(_skeleton(short), _skeleton(long))
+
+
+def near_person_name(a: str, b: str) -> bool:
+    """True when two full names are probably one person spelled two ways: the same first
+    name (or initial) and near surnames ("Volodymyr Zelensky" / "Volodymyr Zelenskyy")."""
+    wa, wb = words(fold(clean_name(a))), words(fold(clean_name(b)))
+    if len(wa) < 2 or len(wb) < 2 or wa == wb:
+        return False
+    if wa[0] != wb[0] and not (wa[0][0] == wb[0][0] and min(len(wa[0]), len(wb[0])) == 1):
+        return False
+    sa, sb = wa[-1], wb[-1]
+    if sa == sb:
+        return wa[1:-1] == wb[1:-1] or not wa[1:-1] or not wb[1:-1]
+    # "Petrov" and "Petrova" are usually two people, not two spellings.
+    if sa + "a" == sb or sb + "a" == sa:
+        return False
+    return edit_distance(sa, sb, limit=2) <= max(1, min(len(sa), len(sb)) // 5)
+
+
+def is_acronym(text: str) -> bool:
+    """True for an all-capital abbreviation of 2-6 letters ("ISW", "CNA", "DPR")."""
+    return 2 <= len(text) <= 6 and text.isalpha() and text.isupper()
+
+
+def acronym_transposed(a: str, b: str) -> bool:
+    """True when two acronyms have the same letters in another order ("CAN" / "CNA")."""
+    return is_acronym(a) and is_acronym(b) and a != b and sorted(a) == sorted(b)
+
+
+def initials(name: str) -> str:
+    """Capital initials of a name's significant words ("Institute for the Study of War"
+    -> "ISW"); empty for a one-word name."""
+    found = [w for w in words(clean_name(name)) if w[:1].isupper()]
+    return "".join(w[0] for w in found) if len(found) >= 2 else ""
+
+
+def near_organization(a: str, b: str) -> bool:
+    """True when organization name ``a`` is close to, but not, ``b``: an acronym with its
+    letters transposed ("CAN" / "CNA"), or a long name a letter or two off ("Institute for
+    the Study of Wars")."""
+    ca, cb = clean_name(a), clean_name(b)
+    if not ca or not cb or name_key(ca) == name_key(cb):
+        return False
+    if is_acronym(ca) or is_acronym(cb):
+        return acronym_transposed(ca, cb)
+    x, y = fold(ca), fold(cb)
+    if min(len(x), len(y)) < 8:
+        return False
+    limit = max(1, min(len(x), len(y)) // 12)
+    return edit_distance(x, y, limit=limit) <= limit
+
+
+# ---------------------------------------------------------------------- roles
+
+
+@cache
+def role_classes() -> dict[str, str]:
+    """Role word -> its class ("spokesman" -> "spokesperson"), from ``roles.txt``."""
+    from importlib import resources
+
+    text = (resources.files("auditor.provenance") / "roles.txt").read_text(encoding="utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line or ":" not in line:
+            continue
+        name, members = line.split(":", 1)
+        for member in members.split(","):
+            member = member.strip().lower()
+            if member:
+                out[member] = name.strip()
+    return out
+
+
+#: Role classes that fit any other (an "official" may be a minister or a spokesperson).
+GENERIC_ROLES = frozenset({"official", "member"})
+#: Offices whose holder is also called the "head", "leader" or "chief" of their body.
+_LEADING_OFFICES = frozenset(
+    {
+        "president",
+        "prime-minister",
+        "minister",
+        "mayor",
+        "governor",
+        "military",
+        "police",
+        "judiciary",
+        "business",
+        "lawmaker",
+        "diplomat",
+    }
+)
+#: Classes of people quoted for what they know rather than for an office they hold.
+EXPERT_ROLES = frozenset({"expert"})
+#: Classes that make a speaker an official or an expert (the ones PROV007 looks at).
+CREDENTIAL_ROLES = frozenset(
+    {
+        "expert",
+        "official",
+        "leader",
+        "president",
+        "prime-minister",
+        "minister",
+        "spokesperson",
+        "military",
+        "adviser",
+        "lawmaker",
+        "diplomat",
+        "mayor",
+        "governor",
+        "judiciary",
+        "police",
+    }
+)
+
+
+def roles_of(description: str) -> set[str]:
+    """Role classes named in a description ("the DPR leader" -> {"leader"})."""
+    classes = role_classes()
+    found = set()
+    folded = fold(description).replace("'", "")
+    tokens = words(folded)
+    for n in (3, 2, 1):
+        for i in range(len(tokens) - n + 1):
+            phrase = " ".join(tokens[i : i + n])
+            if phrase in classes:
+                found.add(classes[phrase])
+            elif n == 1 and phrase.endswith("s") and phrase[:-1] in classes:
+                found.add(classes[phrase[:-1]])
+    if "prime-minister" in found:
+        found.discard("minister")  # "prime minister" is not a cabinet minister
+    return found
+
+
+@cache
+def _not_organization_words() -> frozenset[str]:
+    titles = load_lexicon("person_titles")
+    return frozenset(titles | set(role_classes()) | {"the", "of", "for", "and", "at", "in"})
+
+
+_CAPITALIZED_RUN = re.compile(
+    r"(?:[A-Z][\w’'\-.&]*|of|for|the|and|on)(?:\s+(?:[A-Z][\w’'\-.&]*|of|for|the|and|on))*"
+)
+
+
+#: Words that make a capitalized phrase an organization, besides the shared lexicon's.
+_MORE_ORGANIZATION_WORDS = frozenset({"republic", "studies", "ministries", "forces"})
+
+
+@cache
+def _organization_words() -> frozenset[str]:
+    return load_lexicon("organization_words") | _MORE_ORGANIZATION_WORDS
+
+
+def organizations_of(description: str) -> list[str]:
+    """Organization names in a description: capitalized phrases with an organization word,
+    and acronyms of three or more letters ("the head of the Donetsk People's Republic" ->
+    ["Donetsk People's Republic"]; "the CAN think tank" -> ["CAN"]). Places and
+    countries are left out: "Ukrainian" does not name a body."""
+    skip = _not_organization_words()
+    marks = _organization_words()
+    out = []
+    for match in _CAPITALIZED_RUN.finditer(description):
+        parts = match.group(0).split()
+        while parts and parts[0].lower() in skip:
+            parts = parts[1:]
+        while parts and parts[-1].lower() in {"the", "of", "for", "and", "on"}:
+            parts = parts[:-1]
+        if not parts or not parts[0][:1].isupper():
+            continue
+        name = clean_name(" ".join(parts))
+        if not name or name.lower() in skip:
+            continue
+        if (is_acronym(name) and len(name) >= 3) or any(w.lower() in marks for w in name.split()):
+            out.append(name)
+    return out
+
+
+def same_organization(a: str, b: str) -> bool:
+    """True when two organization names may name one body: equal keys, one inside the
+    other ("Ukraine" / "Ukraine's General Staff"), a shared word stem ("Ukrainian" /
+    "Ukraine"), or one the other's initials ("DPR" / "Donetsk People's Republic")."""
+    ka, kb = name_key(a), name_key(b)
+    if ka == kb or ka in kb or kb in ka:
+        return True
+    ia, ib = initials(a), initials(b)
+    if (ia and ia == clean_name(b)) or (ib and ib == clean_name(a)):
+        return True
+    # Shared distinctive words: "Interior Ministry" and "Defense Ministry" share only the
+    # organization word, which says nothing.
+    marks = _organization_words()
+    sa = {w[:6] for w in words(ka) if len(w) >= 4 and w not in marks}
+    sb = {w[:6] for w in words(kb) if len(w) >= 4 and w not in marks}
+    return bool(sa & sb)
+
+
+def _roles_fit(a: set[str], b: set[str]) -> bool:
+    if a & b or (a | b) & GENERIC_ROLES:
+        return True
+    # "the Pentagon chief" and "Secretary of Defense" are one office.
+    return ("leader" in a and bool(b & _LEADING_OFFICES)) or (
+        "leader" in b and bool(a & _LEADING_OFFICES)
+    )
+
+
+def descriptions_conflict(a: str, b: str) -> str | None:
+    """Why two descriptions of one speaker cannot both be right, or None.
+
+    They conflict when both name roles and no role fits the other ("spokesman" /
+    "chief of staff"), or both name organizations and none is the other's ("of the
+    regional council" / "of the Interior Ministry"). Generic roles ("official") fit all.
+    """
+    roles_a, roles_b = roles_of(a), roles_of(b)
+    if roles_a and roles_b and not _roles_fit(roles_a, roles_b):
+        return "role"
+    orgs_a, orgs_b = organizations_of(a), organizations_of(b)
+    if orgs_a and orgs_b:
+        if not any(same_organization(x, y) for x in orgs_a for y in orgs_b):
+            return "organization"
+    return None

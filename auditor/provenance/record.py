@@ -1,0 +1,344 @@
+"""What one article contributes to provenance: its speakers, quotes, names and organizations.
+
+:func:`article_record` turns an :class:`~auditor.model.Analysis` into a small plain dict
+(JSON-safe, a few kilobytes) that batch workers return with each result, so the registry
+and the cross-document checks never need the article text or spaCy again::
+
+    {"v": 1,
+     "speakers": [{"name": "Denis Pushilin", "kind": "person", "type": "named_person",
+                   "variants": ["Denis Pushilin"], "descriptions": ["the head of ..."],
+                   "attributions": 3, "at": [120, 134, 4]}],      # start, end, line
+     "quotes": [{"text": "not to retreat", "speakers": ["Volodymyr Zelenskyy"],
+                 "at": [410, 426]}],
+     "names": {"Sevsk": [3, 58]},            # proper name -> [count, first offset]
+     "orgs": {"CNA": [1, 2009, 2012, 9]}}    # organization -> [count, start, end, line]
+
+:func:`record_from_result` rebuilds what it can from an ``auditor/1`` result alone (for
+result lines written without a record).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from typing import Any
+
+from auditor.model import Analysis, line_and_column
+from auditor.provenance.names import (
+    clean_name,
+    is_acronym,
+    organizations_of,
+    roles_of,
+    words,
+)
+
+RECORD_VERSION = 1
+#: Source types whose speakers are registered (named people, organizations and outlets).
+REGISTERED_TYPES = ("named_person", "named_organization", "media")
+#: Quotes shorter than this many words are scare quotes ("buffer zone"), not statements.
+MIN_QUOTE_WORDS = 3
+#: Longest quote kept whole in a record (longer ones are cut; drift needs the words).
+MAX_QUOTE_CHARS = 600
+
+_KINDS = {"named_person": "person", "named_organization": "organization", "media": "media"}
+_APPOSITIVE = re.compile(
+    r"""^\s*,\s*(
+        (?:a|an|the)\s[^,;.“”"!?]{3,120}?
+        | [A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)*['’]s\s[^,;.“”"!?]{3,80}?
+    )\s*(?:,|\.|;|$)""",
+    re.VERBOSE,
+)
+_CAPITALIZED = re.compile(r"\b[^\W\d_][\w’'-]*")
+_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+
+
+def article_record(analysis: Analysis) -> dict[str, Any]:
+    """The provenance record of one analysed article (see the module docstring)."""
+    text = analysis.text
+    starts = [s for s, _ in analysis.sentences]
+    skip = _headline_lines(text)
+    speakers = _speakers(analysis)
+    for speaker in speakers:
+        speaker["at"] = [*speaker["at"][:2], line_and_column(text, speaker["at"][0])[0]]
+    orgs = _organizations(text, skip)
+    for entry in orgs.values():
+        entry.append(line_and_column(text, entry[1])[0])
+    return {
+        "v": RECORD_VERSION,
+        "speakers": speakers,
+        "quotes": _quotes(analysis, starts),
+        "names": _names(text, starts, skip),
+        "orgs": orgs,
+    }
+
+
+def batch_record(analysis: Analysis | None) -> dict[str, Any] | None:
+    """:func:`article_record` for a batch worker: None when there is no analysis or the
+    record cannot be built, so the document's audit is never lost over it (the registry
+    then uses :func:`record_from_result`)."""
+    if analysis is None:
+        return None
+    try:
+        return article_record(analysis)
+    except Exception:  # noqa: BLE001 - the audit result matters more than this extra
+        return None
+
+
+def record_from_result(result: dict[str, Any]) -> dict[str, Any]:
+    """A record from an ``auditor/1`` result dict alone: speakers and their descriptions
+    from the attributions, direct quotes from their contents; no names or organizations."""
+    speakers: dict[str, dict[str, Any]] = {}
+    quotes = []
+    for attribution in result.get("attributions") or []:
+        speaker = attribution.get("speaker") or {}
+        name = clean_name(str(speaker.get("name") or ""))
+        kind = attribution.get("source_type")
+        content = attribution.get("content") or {}
+        if name and kind in REGISTERED_TYPES:
+            entry = speakers.setdefault(
+                name,
+                {
+                    "name": name,
+                    "kind": _KINDS[kind],
+                    "type": kind,
+                    "variants": [name],
+                    "descriptions": [],
+                    "attributions": 0,
+                    "at": _at(attribution.get("source") or content),
+                },
+            )
+            entry["attributions"] += 1
+            description = speaker.get("description")
+            if description and description not in entry["descriptions"]:
+                entry["descriptions"].append(description)
+        if attribution.get("kind") == "direct" and name:
+            inner = _strip_marks(str(content.get("text", "")))
+            if len(words(inner)) >= MIN_QUOTE_WORDS:
+                quotes.append(
+                    {"text": inner[:MAX_QUOTE_CHARS], "speakers": [name], "at": _at(content)}
+                )
+    return {
+        "v": RECORD_VERSION,
+        "speakers": list(speakers.values()),
+        "quotes": quotes,
+        "names": {},
+        "orgs": {},
+    }
+
+
+def _at(span: dict[str, Any]) -> list[int]:
+    return [int(span.get("start", 0)), int(span.get("end", 0))]
+
+
+def _strip_marks(text: str) -> str:
+    return text.strip().strip("\"'“”‘’«»„‚").strip(" ,")
+
+
+# ---------------------------------------------------------------------- speakers
+
+
+def _speakers(analysis: Analysis) -> list[dict[str, Any]]:
+    clusters = {c.id: c for c in analysis.speakers}
+    out: dict[str, dict[str, Any]] = {}
+    for attribution in analysis.attributions:
+        speaker = attribution.speaker
+        if speaker is None or attribution.source_type not in REGISTERED_TYPES:
+            continue
+        name = clean_name(speaker.name)
+        if not name:
+            continue
+        cluster = clusters.get(speaker.cluster or "")
+        entry = out.get(name)
+        if entry is None:
+            entry = out[name] = {
+                "name": name,
+                "kind": _KINDS[attribution.source_type],
+                "type": attribution.source_type,
+                "variants": [],
+                "descriptions": [],
+                "attributions": 0,
+                "at": [0, 0],
+            }
+            span = attribution.source or attribution.content
+            entry["at"] = [span.start, span.end]
+            if cluster is not None:
+                if cluster.kind == "person" and attribution.source_type == "named_person":
+                    entry["kind"] = "person"
+                mentions = sorted(cluster.mentions, key=lambda m: m.start)
+                full = [m for m in mentions if len(m.text.split()) >= 2] or mentions
+                if full:
+                    entry["at"] = [full[0].start, full[0].end]
+                entry["variants"] = _variants(name, cluster.variants)
+                entry["descriptions"] = _descriptions(analysis.text, cluster)
+            else:
+                entry["variants"] = [name]
+        entry["attributions"] += 1
+        description = speaker.description
+        if description and description.strip() and description not in entry["descriptions"]:
+            entry["descriptions"].append(" ".join(description.split()))
+    return list(out.values())
+
+
+def _variants(name: str, variants: list[str]) -> list[str]:
+    out = [name]
+    for variant in variants:
+        variant = clean_name(variant)
+        if variant and variant not in out:
+            out.append(variant)
+    return out
+
+
+def _descriptions(text: str, cluster) -> list[str]:
+    """The cluster's description and every appositive after a mention of its name
+    ("Denis Pushilin, the head of the DPR, said" -> "the head of the DPR")."""
+    found = []
+    if cluster.description:
+        found.append(" ".join(cluster.description.split()))
+    if cluster.kind != "person":
+        return found
+    for mention in cluster.mentions:
+        if not mention.text[:1].isupper():
+            continue  # pronouns and descriptors are not followed by the speaker's title
+        match = _APPOSITIVE.match(text[mention.end : mention.end + 160])
+        if not match:
+            continue
+        description = " ".join(match.group(1).split())
+        # "According to The New York Times, the city's loss has ..." is a clause, not a
+        # title: keep only short phrases that name a role or an organization.
+        if len(description.split()) > 14 or description in found:
+            continue
+        if roles_of(description) or organizations_of(description):
+            found.append(description)
+    return found
+
+
+# ---------------------------------------------------------------------- quotes
+
+
+def _quotes(analysis: Analysis, starts: list[int]) -> list[dict[str, Any]]:
+    text = analysis.text
+    clusters = [c for c in analysis.speakers if c.kind == "person"]
+    out = []
+    for quote in analysis.quotes:
+        inner = _strip_marks(text[quote.inner_start : quote.inner_end])
+        if len(words(inner)) < MIN_QUOTE_WORDS:
+            continue
+        speakers: list[str] = []
+        for attribution in analysis.attributions:
+            span = attribution.content
+            if attribution.speaker and span.start < quote.end and span.end > quote.start:
+                _add(speakers, attribution.speaker.name)
+        # A quote nobody is said to have spoken still belongs to whoever the sentence, or
+        # the one before it, is about ("..., Zelenskyy was advised to retreat. However,
+        # the President was firm ... 'not to retreat'").
+        first = max(0, bisect.bisect_right(starts, quote.start) - 2)
+        window_start = starts[first] if starts else 0
+        for cluster in clusters:
+            if len(cluster.name.split()) < 2:
+                continue  # a bare title or surname cluster ("President") names nobody
+            if any(window_start <= m.start < quote.end for m in cluster.mentions):
+                _add(speakers, cluster.name)
+        out.append(
+            {
+                "text": " ".join(inner.split())[:MAX_QUOTE_CHARS],
+                "speakers": speakers,
+                "at": [quote.start, quote.end],
+            }
+        )
+    return out
+
+
+def _add(names: list[str], name: str) -> None:
+    name = clean_name(name)
+    if name and name not in names:
+        names.append(name)
+
+
+# ---------------------------------------------------------------------- names
+
+
+def _headline_lines(text: str) -> list[tuple[int, int]]:
+    """Lines in title case or capitals (headlines, kickers): their capitals say nothing."""
+    out = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        found = words(line)
+        if len(found) >= 4:
+            capitals = sum(1 for w in found if w[:1].isupper() or w.lower() in _SMALL_WORDS)
+            if capitals / len(found) >= 0.8:
+                out.append((offset, offset + len(line)))
+        offset += len(line)
+    return out
+
+
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "for", "and", "to", "from", "at"})
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)
+
+
+def _names(text: str, starts: list[int], skip: list[tuple[int, int]]) -> dict[str, list[int]]:
+    """Capitalized words used as names (not merely starting a sentence), with their count
+    and first offset. Words that only ever start sentences are left out."""
+    sentence_starts = set(starts)
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    inside: Counter[str] = Counter()
+    for match in _CAPITALIZED.finditer(text):
+        word = match.group(0)
+        if not word[:1].isupper() or len(word) < 4 or _inside(match.start(), skip):
+            continue
+        if word.isupper():
+            continue  # acronyms are organizations' business
+        word = clean_name(word)
+        if len(word) < 4:
+            continue
+        counts[word] += 1
+        first.setdefault(word, match.start())
+        if match.start() not in sentence_starts and not _after_opening(text, match.start()):
+            inside[word] += 1
+    return {w: [n, first[w]] for w, n in sorted(counts.items()) if inside[w]}
+
+
+def _after_opening(text: str, offset: int) -> bool:
+    # A word right after an opening quote mark or line start begins a sentence too.
+    before = text[max(0, offset - 3) : offset].rstrip(" ")
+    return not before or before[-1:] in "\n\"“‘'«("
+
+
+def _organizations(text: str, skip: list[tuple[int, int]]) -> dict[str, list[int]]:
+    """Organization names and acronyms in the text: name -> [count, first start, end]."""
+    found: dict[str, list[int]] = {}
+    for match in _ACRONYM.finditer(text):
+        if _inside(match.start(), skip) or not is_acronym(match.group(0)):
+            continue
+        _count(found, match.group(0), match.start(), match.end())
+    for start, end in _sentence_like(text):
+        if _inside(start, skip):
+            continue
+        piece = text[start:end]
+        for name in organizations_of(piece):
+            if is_acronym(name):
+                continue  # counted above
+            at = piece.find(name)
+            _count(found, name, start + max(at, 0), start + max(at, 0) + len(name))
+    return found
+
+
+def _sentence_like(text: str) -> list[tuple[int, int]]:
+    out = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        out.append((offset, offset + len(line)))
+        offset += len(line)
+    return out
+
+
+def _count(found: dict[str, list[int]], name: str, start: int, end: int) -> None:
+    entry = found.get(name)
+    if entry is None:
+        found[name] = [1, start, end]
+    else:
+        entry[0] += 1

@@ -1,0 +1,337 @@
+"""The registry rules: what PROV007, PROV008 and PROV009 find, in one article or a corpus.
+
+Each rule has two sources of evidence:
+
+* the article itself (used by ``auditor audit`` through the ``registry`` check):
+  an expert whose institution the article never names (PROV007), one speaker given two
+  roles that cannot both be right (PROV008), two spellings of one organization's name
+  ("CNA" and "CAN", PROV009);
+* the registry (used after ``auditor batch``): a named expert or official who is not on
+  the known-sources list and appears in no other article (PROV007), a speaker described
+  differently across articles or against the known-sources list (PROV008), an
+  organization name close to a known one (PROV009).
+
+Every function returns :class:`Hit`-like dicts: ``start``/``end`` (offsets in the
+article), ``line``, and the values the rule's message uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from auditor.provenance.names import (
+    CREDENTIAL_ROLES,
+    EXPERT_ROLES,
+    acronym_transposed,
+    descriptions_conflict,
+    fold,
+    initials,
+    is_acronym,
+    name_key,
+    near_organization,
+    organizations_of,
+    roles_of,
+)
+
+CONDITIONS = ("credential_not_verifiable", "conflicting_roles", "near_miss_organization")
+
+
+@dataclass
+class SourceHit:
+    """One place a registry rule found, with the values for its message."""
+
+    start: int
+    end: int
+    values: dict[str, str] = field(default_factory=dict)
+    line: int | None = None
+
+
+def _span(at: list[int] | None) -> tuple[int, int, int | None]:
+    at = list(at or [0, 0])
+    line = at[2] if len(at) > 2 else None
+    return int(at[0]), int(at[1]), line
+
+
+def _credential(descriptions: Iterable[str]) -> tuple[set[str], list[str], str]:
+    """Role classes and organizations named in a speaker's descriptions, and the
+    description that says most (for messages)."""
+    roles: set[str] = set()
+    orgs: list[str] = []
+    best = ""
+    for description in descriptions:
+        roles |= roles_of(description)
+        orgs += organizations_of(description)
+        if len(description) > len(best):
+            best = description
+    return roles, orgs, best
+
+
+# ---------------------------------------------------------------------- one article
+
+
+def article_hits(condition: str, record: dict[str, Any]) -> list[SourceHit]:
+    """What ``condition`` finds in one article's provenance record alone."""
+    if condition == "credential_not_verifiable":
+        return list(_expert_without_institution(record))
+    if condition == "conflicting_roles":
+        return list(_roles_in_article(record))
+    if condition == "near_miss_organization":
+        return list(_organizations_in_article(record))
+    raise ValueError(f"unknown condition {condition!r}")
+
+
+def _expert_without_institution(record: dict[str, Any]) -> Iterable[SourceHit]:
+    for speaker in record.get("speakers") or []:
+        if speaker.get("type") != "named_person":
+            continue
+        roles, orgs, best = _credential(speaker.get("descriptions") or [])
+        if not (roles & EXPERT_ROLES) or orgs:
+            continue
+        start, end, line = _span(speaker.get("at"))
+        yield SourceHit(
+            start,
+            end,
+            {
+                "name": speaker["name"],
+                "credential": best,
+                "reason": "the article names no institution to check it with",
+            },
+            line,
+        )
+
+
+def _roles_in_article(record: dict[str, Any]) -> Iterable[SourceHit]:
+    for speaker in record.get("speakers") or []:
+        descriptions = speaker.get("descriptions") or []
+        pair = _first_conflict(descriptions)
+        if pair is None:
+            continue
+        start, end, line = _span(speaker.get("at"))
+        yield SourceHit(
+            start,
+            end,
+            {"name": speaker["name"], "first": pair[0], "second": pair[1], "where": ""},
+            line,
+        )
+
+
+def _first_conflict(descriptions: list[str]) -> tuple[str, str] | None:
+    for i, a in enumerate(descriptions):
+        for b in descriptions[i + 1 :]:
+            if descriptions_conflict(a, b):
+                return a, b
+    return None
+
+
+def _organizations_in_article(record: dict[str, Any]) -> Iterable[SourceHit]:
+    orgs = record.get("orgs") or {}
+    names = sorted(orgs, key=lambda n: (-orgs[n][0], orgs[n][1]))
+    flagged = set()
+    for i, common in enumerate(names):
+        for rare in names[i + 1 :]:
+            if rare in flagged or not near_organization(rare, common):
+                continue
+            flagged.add(rare)
+            count, start, end, *rest = orgs[rare]
+            yield SourceHit(
+                start,
+                end,
+                {"name": rare, "known": common, "reason": _near_reason(rare, common, "article")},
+                rest[0] if rest else None,
+            )
+
+
+def _near_reason(name: str, known: str, where: str) -> str:
+    if acronym_transposed(name, known):
+        how = "the same letters in another order"
+    else:
+        how = "a letter or two apart"
+    if where == "article":
+        return f"{how}; the article uses both"
+    return f"{how}; only {known!r} is on the known-sources list"
+
+
+# ---------------------------------------------------------------------- the registry
+
+
+def corpus_hits(condition: str, registry, article_ids: Iterable[int]) -> dict[int, list[SourceHit]]:
+    """What ``condition`` finds with the registry's evidence in the given articles."""
+    ids = sorted(set(article_ids))
+    if condition == "credential_not_verifiable":
+        return _unverifiable(registry, ids)
+    if condition == "conflicting_roles":
+        return _conflicting_roles(registry, ids)
+    if condition == "near_miss_organization":
+        return _near_known_organizations(registry, ids)
+    raise ValueError(f"unknown condition {condition!r}")
+
+
+def _rows(registry, sql: str, ids: list[int], extra: tuple = ()) -> list:
+    out = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        out += registry.db.execute(sql.format(marks=marks), (*extra, *chunk)).fetchall()
+    return out
+
+
+def _unverifiable(registry, ids: list[int]) -> dict[int, list[SourceHit]]:
+    rows = _rows(
+        registry,
+        "SELECT a.article_id, a.source_id, a.at_start, a.at_end, a.at_line, s.name, s.known, "
+        "(SELECT COUNT(*) FROM appearances o WHERE o.source_id = a.source_id) AS n "
+        "FROM appearances a JOIN sources s ON s.id = a.source_id "
+        "WHERE s.kind = 'person' AND a.source_type = 'named_person' "
+        "AND a.article_id IN ({marks})",
+        ids,
+    )
+    known_orgs = _known_names(registry)
+    out: dict[int, list[SourceHit]] = {}
+    for row in rows:
+        if row["known"] or row["n"] > 1:
+            continue
+        descriptions = [
+            r[0]
+            for r in registry.db.execute(
+                "SELECT description FROM descriptions WHERE source_id = ? ORDER BY description",
+                (row["source_id"],),
+            )
+        ]
+        roles, orgs, best = _credential(descriptions)
+        if not roles & CREDENTIAL_ROLES:
+            continue
+        unknown_orgs = [o for o in orgs if name_key(o) not in known_orgs]
+        if orgs and not unknown_orgs:
+            reason = (
+                f"{row['name']} is not on the known-sources list (though {orgs[0]} is) "
+                "and no other article quotes them"
+            )
+        elif unknown_orgs:
+            reason = (
+                f"neither {row['name']} nor {unknown_orgs[0]} is on the known-sources list, "
+                "and no other article quotes them"
+            )
+        else:
+            reason = (
+                f"{row['name']} is not on the known-sources list and no other article quotes them"
+            )
+        out.setdefault(row["article_id"], []).append(
+            SourceHit(
+                row["at_start"],
+                row["at_end"],
+                {"name": row["name"], "credential": best, "reason": reason},
+                row["at_line"],
+            )
+        )
+    return out
+
+
+def _known_names(registry) -> set[str]:
+    keys = set()
+    for (key,) in registry.db.execute(
+        "SELECT a.key FROM aliases a JOIN sources s ON s.id = a.source_id WHERE s.known = 1"
+    ):
+        keys.add(key)
+    return keys
+
+
+def _conflicting_roles(registry, ids: list[int]) -> dict[int, list[SourceHit]]:
+    rows = _rows(
+        registry,
+        "SELECT a.article_id, a.source_id, a.at_start, a.at_end, a.at_line, s.name, s.role, "
+        "s.organization FROM appearances a JOIN sources s ON s.id = a.source_id "
+        "WHERE a.article_id IN ({marks})",
+        ids,
+    )
+    out: dict[int, list[SourceHit]] = {}
+    for row in rows:
+        mine = [
+            r[0]
+            for r in registry.db.execute(
+                "SELECT description FROM descriptions WHERE source_id = ? AND article_id = ?",
+                (row["source_id"], row["article_id"]),
+            )
+        ]
+        if not mine:
+            continue
+        others: list[tuple[str, str]] = []
+        known = ", ".join(x for x in (row["role"], row["organization"]) if x)
+        if known:
+            others.append((known, "the known-sources list"))
+        for description, doc in registry.db.execute(
+            "SELECT d.description, ar.doc FROM descriptions d JOIN articles ar "
+            "ON ar.id = d.article_id WHERE d.source_id = ? AND d.article_id != ? "
+            "ORDER BY ar.published, ar.added, ar.doc",
+            (row["source_id"], row["article_id"]),
+        ):
+            others.append((description, doc))
+        found = _cross_conflict(mine, others)
+        if found is None:
+            continue
+        here, there, where = found
+        out.setdefault(row["article_id"], []).append(
+            SourceHit(
+                row["at_start"],
+                row["at_end"],
+                {"name": row["name"], "first": here, "second": there, "where": f" in {where}"},
+                row["at_line"],
+            )
+        )
+    return out
+
+
+def _cross_conflict(mine: list[str], others: list[tuple[str, str]]) -> tuple[str, str, str] | None:
+    for here in mine:
+        for there, where in others:
+            if fold(here) != fold(there) and descriptions_conflict(here, there):
+                return here, there, where
+    return None
+
+
+def _near_known_organizations(registry, ids: list[int]) -> dict[int, list[SourceHit]]:
+    references: dict[str, str] = {}  # key -> display name of a known organization
+    for name, kind in registry.db.execute(
+        "SELECT v.variant, s.kind FROM variants v JOIN sources s ON s.id = v.source_id "
+        "WHERE s.known = 1 AND s.kind != 'person' UNION "
+        "SELECT s.name, s.kind FROM sources s WHERE s.known = 1 AND s.kind != 'person'"
+    ):
+        del kind
+        references.setdefault(name_key(name), name)
+        short = initials(name)
+        if short:
+            references.setdefault(name_key(short), short)
+    if not references:
+        return {}
+    acronyms: dict[str, list[str]] = {}
+    for name in references.values():
+        if is_acronym(name):
+            acronyms.setdefault("".join(sorted(name)), []).append(name)
+    longer = [n for n in references.values() if not is_acronym(n)]
+    out: dict[int, list[SourceHit]] = {}
+    for article_id, article in registry.articles(ids).items():
+        for name, (count, start, end, *rest) in (article["record"].get("orgs") or {}).items():
+            del count
+            if name_key(name) in references:
+                continue
+            if is_acronym(name):
+                candidates = acronyms.get("".join(sorted(name)), [])
+            else:
+                candidates = [n for n in longer if abs(len(n) - len(name)) <= 3]
+            for known in candidates:
+                if near_organization(name, known):
+                    out.setdefault(article_id, []).append(
+                        SourceHit(
+                            start,
+                            end,
+                            {
+                                "name": name,
+                                "known": known,
+                                "reason": _near_reason(name, known, "list"),
+                            },
+                            rest[0] if rest else None,
+                        )
+                    )
+                    break
+    return out
