@@ -2,7 +2,7 @@
 
 Regenerate them with (from the repository root):
 
-    auditor audit examples/ --out reports/ --format markdown,html,json,sarif
+    auditor audit examples/ --out reports/ --format markdown,html,json,jsonl,sarif,github,text
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-FORMATS = "markdown,html,json,sarif"
-SUFFIXES = (".md", ".html", ".json", ".sarif")
+FORMATS = "markdown,html,json,jsonl,sarif,github,text"
+SUFFIXES = (".md", ".html", ".json", ".jsonl", ".sarif", ".github.txt", ".txt")
 
 
 @pytest.fixture(scope="module")
@@ -37,6 +37,7 @@ def regenerated(tmp_path_factory, nlp):
 
 def test_every_example_has_every_report(regenerated):
     examples = sorted(p.stem for p in (ROOT / "examples").iterdir() if p.is_file())
+    # One golden file per example and format (github's suffix is .github.txt).
     assert examples, "examples/ holds articles"
     expected = sorted(f"{stem}{suffix}" for stem in examples for suffix in SUFFIXES)
     assert sorted(p.name for p in regenerated.iterdir()) == expected

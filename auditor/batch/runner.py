@@ -51,6 +51,8 @@ class BatchOptions:
     progress_interval: float = 10.0
     #: Dask LocalCluster workers as processes (True) or threads of this process
     dask_processes: bool = True
+    #: source registry (SQLite) for the provenance step; None: no provenance step
+    registry: Path | None = None
 
 
 @dataclass
@@ -220,10 +222,15 @@ def run_batch(
     progress.close()
     store.close()
     summary.earlier = store.compact(state.order, state.failed)
+    sections: list[str] = []
+    if options.registry is not None:
+        from auditor.provenance import after_batch
+
+        sections = after_batch(out_dir, options.registry, rule_pack=rule_pack, say=say)
     if options.index:
         from auditor.batch.index import write_index
 
-        write_index(out_dir, rule_pack=rule_pack, formats=spec.formats)
+        write_index(out_dir, rule_pack=rule_pack, formats=spec.formats, sections=sections)
     summary.seconds = time.monotonic() - started
     _closing_lines(summary, options, say, stream)
     return summary
@@ -331,6 +338,8 @@ class _RunState:
             reports=reports,
             result=result["result"],
         )
+        if result.get("provenance"):
+            record["provenance"] = result["provenance"]  # read by auditor.provenance
         self.store.add_result(item.uid, record)
         self.summary.audited += 1
         self.progress.advance(audited=1)
