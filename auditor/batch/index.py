@@ -113,6 +113,8 @@ class CorpusIndex:
     errors: list[tuple[str, str]] = field(default_factory=list)
     error_kinds: Counter = field(default_factory=Counter)
     top: int = TOP
+    #: Markdown lines of extra sections (the provenance step's), shown before failures
+    sections: list[str] = field(default_factory=list)
     _worst: list[_Ranked] = field(default_factory=list)
 
     # ------------------------------------------------------------------ filling
@@ -278,12 +280,20 @@ def build_index(out_dir: Path, *, rule_pack=None, top: int = TOP) -> CorpusIndex
 
 
 def write_index(
-    out_dir: Path, *, rule_pack=None, formats: Iterable[str] = ("markdown",)
+    out_dir: Path,
+    *,
+    rule_pack=None,
+    formats: Iterable[str] = ("markdown",),
+    sections: Iterable[str] = (),
 ) -> CorpusIndex:
-    """Build the index of ``out_dir`` and write index.md and index.html there."""
+    """Build the index of ``out_dir`` and write index.md and index.html there.
+
+    ``sections`` are Markdown lines added before the failed documents.
+    """
     from auditor.batch.store import write_atomically
 
     index = build_index(out_dir, rule_pack=rule_pack)
+    index.sections = list(sections)
     prefer = tuple(formats)
     write_atomically(Path(out_dir) / "index.md", render_markdown(index, prefer=prefer))
     write_atomically(Path(out_dir) / "index.html", render_html(index, prefer=prefer))
@@ -323,6 +333,7 @@ def render_markdown(index: CorpusIndex, *, prefer: tuple[str, ...] = ("markdown"
     out += _speakers(index)
     out += _findings(index)
     out += _worst(index, prefer)
+    out += index.sections
     out += _failures(index)
     return "\n".join(out).rstrip("\n") + "\n"
 

@@ -188,12 +188,16 @@ def _finish(item: Item, article, meta: dict[str, Any], result, spec: WorkerSpec)
         return failure(item.uid, exc, stage="report")
     if article.title and "title" not in meta:
         meta = {"title": article.title, **meta}
+    from auditor.provenance.record import batch_record
+
     return {
         "uid": item.uid,
         "ok": True,
         "result": result.to_dict(),
         "meta": meta,
         "reports": reports,
+        # speakers, quotes and names for the source registry (auditor.provenance)
+        "provenance": batch_record(result.analysis),
     }
 
 

@@ -91,6 +91,14 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
     type=click.Path(dir_okay=False, path_type=Path),
     help="auditor.toml or pyproject.toml to use instead of the one found upward.",
 )
+@click.option(
+    "--registry",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="AUDITOR_REGISTRY",
+    metavar="PATH",
+    help="Source registry (SQLite) to add this corpus to and check it against; share one "
+    "between runs [default: OUT/sources.sqlite].",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress; only failures are printed.")
 def batch(
     inputs: tuple[str, ...],
@@ -105,6 +113,7 @@ def batch(
     html_extractor: str,
     model: str,
     config_path: Path | None,
+    registry: Path | None,
     quiet: bool,
 ) -> None:
     """Audit many articles: INPUT is a folder (searched for .txt, .md, .html), a file, a
@@ -118,6 +127,8 @@ def batch(
       index.md/.html  the corpus report (grades, source mix by outlet/author/month,
                       most quoted speakers, frequent findings, worst articles)
       reports/        one report per article in each --format
+      provenance.md   articles sharing an origin, quotes that drift, sources to check
+                      (and provenance.jsonl); speakers go to the --registry
 
     Re-running the same command skips documents already done (same content, rules and
     model) and retries failed ones; Ctrl-C keeps everything finished.
@@ -142,6 +153,7 @@ def batch(
         piece_chars=piece_chars,
         html_extractor=html_extractor,
         quiet=quiet,
+        registry=registry or out_dir / "sources.sqlite",
     )
     summary = run_batch(inputs, options, stream=sys.stderr)
     click.get_current_context().exit(summary.exit_code)
