@@ -108,6 +108,10 @@ from auditor.commands.batch_cmd import batch  # noqa: E402
 
 cli.add_command(batch)
 
+from auditor.commands.sources_cmd import sources  # noqa: E402
+
+cli.add_command(sources)
+
 
 def main() -> None:
     """Entry point of the ``auditor`` command."""
