@@ -32,6 +32,7 @@ from auditor.provenance.units import match_units
 SMALL_BUCKET = 64
 #: Articles of a larger bucket are compared with this many of its first members.
 REPRESENTATIVES = 4
+_NAMED = ("named_person", "named_organization", "media")
 
 
 @dataclass
@@ -235,7 +236,8 @@ def _describe_cluster(
         if a not in docs:
             continue
         for unit_a, unit_b in matched:
-            speaker = unit_a["speaker"] if unit_a["type"] != "unknown" else unit_b["speaker"]
+            named = unit_a["type"] in _NAMED or unit_b["type"] not in _NAMED
+            speaker = unit_a["speaker"] if named else unit_b["speaker"]
             claims.append(
                 {
                     "speaker": speaker,
@@ -246,7 +248,7 @@ def _describe_cluster(
                     ],
                 }
             )
-            if unit_a["type"] in ("named_person", "named_organization", "media"):
+            if unit_a["type"] in _NAMED:
                 by_speaker[speaker].update((a, b))
     # The common upstream: outlets (second-hand sourcing) cited by two or more members.
     names: dict[str, str] = {}
@@ -331,9 +333,9 @@ def conflicting_details(members: list[int], records: _Records) -> list[dict[str,
 # ---------------------------------------------------------------------- quote drift
 
 
-def _change(short: list[str], long: list[str]) -> tuple[str, float] | None:
-    """How one quote's words differ from another's, with their similarity; None when the
-    two are not versions of one quote."""
+def _change(short: list[str], long: list[str]) -> tuple[str, float]:
+    """How one quote's words differ from another's (the shorter first), with their
+    similarity (1.0 for identical words)."""
     n = len(short)
     for i in range(len(long) - n + 1):
         if long[i : i + n] == short:
@@ -358,9 +360,17 @@ def _change(short: list[str], long: list[str]) -> tuple[str, float] | None:
 def quote_drift(
     registry, focus: set[int], settings: Settings, records: _Records
 ) -> tuple[list[QuoteDrift], int]:
-    """Pairs of quote versions by one speaker across articles."""
-    versions: dict[tuple[str, str, str], dict[str, Any]] = {}
+    """Groups of versions of one quote by one speaker across articles."""
     compared = 0
+    parent: dict[str, str] = {}
+    texts: dict[str, dict[str, Any]] = {}  # version (folded words) -> how it is written, where
+    speakers: dict[str, Counter] = defaultdict(Counter)
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
     for (a, qa), (b, qb) in candidate_pairs(registry, "quote_keys", focus, "article_id, quote"):
         compared += 1
         quotes_a = records.get(a)["record"].get("quotes") or []
@@ -377,36 +387,61 @@ def quote_drift(
         short, long = sorted((words_one, words_two), key=len)
         if len(short) < settings.quote_min_words:
             continue
-        found = _change(short, long)
-        if found is None:
-            continue
-        change, ratio = found
+        change, ratio = _change(short, long)
         if not change.startswith("cut short") and ratio < settings.quote_similarity:
             continue
-        speaker = _speaker_name(one, two, common)
-        key = (speaker, " ".join(short), " ".join(long))
-        entry = versions.setdefault(key, {"change": change, "short": {}, "long": {}})
-        for quote, article, words_ in ((one, a, words_one), (two, b, words_two)):
-            side = "short" if words_ == short else "long"
-            entry[side].setdefault(article, quote)
-    out = []
-    for (speaker, _short, _long), entry in versions.items():
-        rows = []
-        for side in ("short", "long"):
-            for article, quote in sorted(entry[side].items()):
-                row = records.get(article)
-                rows.append(
-                    {
-                        "version": side,
-                        "doc": row["doc"],
-                        "title": row.get("title"),
-                        "text": quote["text"],
-                        "at": quote.get("at"),
-                    }
-                )
-        out.append(QuoteDrift(speaker, entry["change"], rows))
-    out.sort(key=lambda d: (d.speaker, d.versions[0]["doc"]))
+        name = _speaker_name(one, two, common)
+        for quote, article, found in ((one, a, words_one), (two, b, words_two)):
+            version = " ".join(found)
+            entry = texts.setdefault(version, {"text": quote["text"], "articles": {}})
+            entry["articles"].setdefault(article, quote.get("at"))
+            speakers[version][name] += 1
+        parent[find(" ".join(words_one))] = find(" ".join(words_two))
+    groups: dict[str, list[str]] = defaultdict(list)
+    for version in parent:
+        groups[find(version)].append(version)
+    out = [_drift_group(sorted(g), texts, speakers, records) for g in groups.values()]
+    out.sort(key=lambda d: (d.speaker, d.versions[0]["articles"][0]["doc"]))
     return out, compared
+
+
+def _drift_group(
+    versions: list[str], texts: dict, speakers: dict[str, Counter], records: _Records
+) -> QuoteDrift:
+    # The longest version is the reference the others are compared with.
+    versions.sort(key=lambda v: (-len(v.split()), v))
+    reference = versions[0].split()
+    names = Counter()
+    for version in versions:
+        names.update(speakers[version])
+    rows = []
+    changes = []
+    for version in versions:
+        entry = texts[version]
+        differs = None
+        if version != versions[0]:
+            short, long = sorted((version.split(), reference), key=len)
+            differs, _ = _change(short, long)
+            if short == reference:
+                differs = differs.replace("cut short", "longer")
+            changes.append(differs.split(":")[0].split(" (")[0])
+        rows.append(
+            {
+                "text": entry["text"],
+                "differs": differs,
+                "articles": [
+                    {
+                        "doc": records.get(article)["doc"],
+                        "title": records.get(article).get("title"),
+                        "at": at,
+                    }
+                    for article, at in sorted(entry["articles"].items())
+                ],
+            }
+        )
+    speaker = max(names, key=lambda n: (names[n], len(n)))
+    summary = f"{len(versions)} versions: " + ", ".join(dict.fromkeys(changes))
+    return QuoteDrift(speaker, summary, rows)
 
 
 def _speaker_name(one: dict, two: dict, common: Iterable[str]) -> str:

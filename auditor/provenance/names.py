@@ -67,6 +67,22 @@ def name_key(text: str) -> str:
     return fold(" ".join(words))
 
 
+_NAME_RUN = re.compile(
+    r"[A-Z][\w’'&.-]*(?:\s+(?:(?:of|for|the|and|on|de|du|la)\s+)*[A-Z][\w’'&.-]*)*"
+)
+
+
+def outlet_name(name: str) -> str:
+    """An outlet or organization as a source, without the document it spoke through:
+    "a recent report by The New York Times" -> "New York Times", "a Reuters report"
+    -> "Reuters" (the longest capitalized run). Unchanged when it has none."""
+    runs = [clean_name(m.group(0)) for m in _NAME_RUN.finditer(name)]
+    runs = [r for r in runs if r]
+    if not runs:
+        return clean_name(name)
+    return max(runs, key=len)
+
+
 def words(text: str) -> list[str]:
     """The words of ``text`` (letters, inner apostrophes and hyphens), as written."""
     return _WORD.findall(text)

@@ -24,11 +24,13 @@ import re
 from collections import Counter
 from typing import Any
 
+from auditor.lexicon import load_lexicon
 from auditor.model import Analysis, line_and_column
 from auditor.provenance.names import (
     clean_name,
     is_acronym,
     organizations_of,
+    outlet_name,
     roles_of,
     words,
 )
@@ -92,10 +94,12 @@ def record_from_result(result: dict[str, Any]) -> dict[str, Any]:
     quotes = []
     for attribution in result.get("attributions") or []:
         speaker = attribution.get("speaker") or {}
-        name = clean_name(str(speaker.get("name") or ""))
         kind = attribution.get("source_type")
+        name = clean_name(str(speaker.get("name") or ""))
+        if kind == "media":
+            name = outlet_name(name)
         content = attribution.get("content") or {}
-        if name and kind in REGISTERED_TYPES:
+        if name and kind in REGISTERED_TYPES and not _title_only(name):
             entry = speakers.setdefault(
                 name,
                 {
@@ -146,7 +150,9 @@ def _speakers(analysis: Analysis) -> list[dict[str, Any]]:
         if speaker is None or attribution.source_type not in REGISTERED_TYPES:
             continue
         name = clean_name(speaker.name)
-        if not name:
+        if attribution.source_type == "media":
+            name = outlet_name(name)  # "a Reuters report" -> "Reuters"
+        if not name or _title_only(name):
             continue
         cluster = clusters.get(speaker.cluster or "")
         entry = out.get(name)
@@ -178,6 +184,13 @@ def _speakers(analysis: Analysis) -> list[dict[str, Any]]:
         if description and description.strip() and description not in entry["descriptions"]:
             entry["descriptions"].append(" ".join(description.split()))
     return list(out.values())
+
+
+def _title_only(name: str) -> bool:
+    """True for a "name" that is only a title ("Mayor", "the President"): nobody in
+    particular, so not a source to register."""
+    found = words(name)
+    return len(found) == 1 and found[0].lower() in load_lexicon("person_titles")
 
 
 def _variants(name: str, variants: list[str]) -> list[str]:

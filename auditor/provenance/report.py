@@ -215,16 +215,13 @@ def _drift_item(report: ProvenanceReport, item: QuoteDrift) -> list[str]:
     out = [
         f"### {_cell(item.speaker, 80)}: {_cell(item.change, 200)}",
         "",
-        "| version | quote | article |",
+        "| quote | articles | compared with the first |",
         "|---|---|---|",
     ]
     for version in item.versions:
-        label = "shorter" if version["version"] == "short" else "longer"
-        if not item.change.startswith("cut short"):
-            label = "one" if version["version"] == "short" else "other"
-        out.append(
-            f"| {label} | “{_cell(version['text'], 300)}” | {_article(report, version['doc'])} |"
-        )
+        articles = ", ".join(_article(report, a["doc"]) for a in version["articles"])
+        differs = _cell(version["differs"], 200) if version["differs"] else "(the longest)"
+        out.append(f"| “{_cell(version['text'], 300)}” | {articles} | {differs} |")
     out.append("")
     return out
 

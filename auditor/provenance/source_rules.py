@@ -266,7 +266,7 @@ def _conflicting_roles(registry, ids: list[int]) -> dict[int, list[SourceHit]]:
             "ORDER BY ar.published, ar.added, ar.doc",
             (row["source_id"], row["article_id"]),
         ):
-            others.append((description, doc))
+            others.append((description, _short(doc)))
         found = _cross_conflict(mine, others)
         if found is None:
             continue
@@ -280,6 +280,11 @@ def _conflicting_roles(registry, ids: list[int]) -> dict[int, list[SourceHit]]:
             )
         )
     return out
+
+
+def _short(doc: str) -> str:
+    # Messages name the other article by file name (or record id), not its full path.
+    return doc.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def _cross_conflict(mine: list[str], others: list[tuple[str, str]]) -> tuple[str, str, str] | None:

@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from auditor.provenance.names import clean_name, fold, name_key, stems, surname, words
+from auditor.provenance.names import (
+    clean_name,
+    fold,
+    name_key,
+    outlet_name,
+    stems,
+    surname,
+    words,
+)
 
 #: Source types whose speaker is a name (keyed by it) rather than a description.
 NAMED_TYPES = ("named_person", "named_organization", "media")
@@ -27,7 +35,11 @@ def speaker_key(name: str | None, source_type: str, source_text: str | None = No
     if source_type in NAMED_TYPES and name:
         if source_type == "named_person":
             return "p:" + surname(name)
-        return "o:" + name_key(name)
+        return "o:" + name_key(outlet_name(name))
+    if name and sum(1 for w in words(clean_name(name)) if w[:1].isupper()) >= 2:
+        # A named report or outlet the classifier took for a document ("the Northern
+        # Ledger") is keyed like an organization, as other articles may call it one.
+        return "o:" + name_key(outlet_name(name))
     described = words(fold(source_text or name or ""))
     if not described:
         return None
@@ -62,7 +74,7 @@ def claim_units(result: dict[str, Any]) -> list[dict[str, Any]]:
         out.append(
             {
                 "who": who,
-                "speaker": name or " ".join(str(source.get("text", "")).split()),
+                "speaker": _display(name, kind) or " ".join(str(source.get("text", "")).split()),
                 "type": kind,
                 "stems": sorted(found),
                 "text": text[:EXCERPT_CHARS],
@@ -70,6 +82,10 @@ def claim_units(result: dict[str, Any]) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+def _display(name: str, kind: str) -> str:
+    return outlet_name(name) if name and kind in ("media", "named_organization") else name
 
 
 def match_units(a: dict[str, Any], b: dict[str, Any], overlap: float = 0.5) -> bool:
