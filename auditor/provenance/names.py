@@ -276,6 +276,10 @@ CREDENTIAL_ROLES = frozenset(
 )
 
 
+#: Endings of words that name a science's practitioner.
+_EXPERT_ENDINGS = ("ologist", "ographer", "onomist")
+
+
 def roles_of(description: str) -> set[str]:
     """Role classes named in a description ("the DPR leader" -> {"leader"})."""
     classes = role_classes()
@@ -289,6 +293,8 @@ def roles_of(description: str) -> set[str]:
                 found.add(classes[phrase])
             elif n == 1 and phrase.endswith("s") and phrase[:-1] in classes:
                 found.add(classes[phrase[:-1]])
+            elif n == 1 and phrase.rstrip("s").endswith(_EXPERT_ENDINGS):
+                found.add("expert")  # hydrologist, seismologists, demographer
     if "prime-minister" in found:
         found.discard("minister")  # "prime minister" is not a cabinet minister
     return found
