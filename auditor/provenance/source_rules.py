@@ -17,10 +17,12 @@ article), ``line``, and the values the rule's message uses.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from auditor.lexicon import load_lexicon
 from auditor.provenance.names import (
     CREDENTIAL_ROLES,
     EXPERT_ROLES,
@@ -33,6 +35,7 @@ from auditor.provenance.names import (
     near_organization,
     organizations_of,
     roles_of,
+    words,
 )
 
 CONDITIONS = ("credential_not_verifiable", "conflicting_roles", "near_miss_organization")
@@ -82,12 +85,30 @@ def article_hits(condition: str, record: dict[str, Any]) -> list[SourceHit]:
     raise ValueError(f"unknown condition {condition!r}")
 
 
+#: Words that tie a credential to a place of work ("at", "the authority's", "who advises").
+_TIES = frozenset({"at", "of", "for", "with", "from", "in", "who", "whose", "which", "that"})
+
+
+def _bare_credential(description: str) -> bool:
+    """True for a credential with no affiliation at all: "a hydrologist", "an independent
+    analyst"; not "the authority's chief hydrologist" or "an engineer who advises the
+    council"."""
+    if organizations_of(description) or re.search(r"\w['’]s\b", description):
+        return False
+    affiliations = load_lexicon("sourcing_affiliations") | load_lexicon("organization_words")
+    for word in words(fold(description)):
+        if word in _TIES or word in affiliations:
+            return False
+    return True
+
+
 def _expert_without_institution(record: dict[str, Any]) -> Iterable[SourceHit]:
     for speaker in record.get("speakers") or []:
         if speaker.get("type") != "named_person":
             continue
-        roles, orgs, best = _credential(speaker.get("descriptions") or [])
-        if not (roles & EXPERT_ROLES) or orgs:
+        descriptions = speaker.get("descriptions") or []
+        roles, _orgs, best = _credential(descriptions)
+        if not (roles & EXPERT_ROLES) or not all(_bare_credential(d) for d in descriptions):
             continue
         start, end, line = _span(speaker.get("at"))
         yield SourceHit(
