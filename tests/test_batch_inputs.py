@@ -176,3 +176,13 @@ def test_names():
     assert safe_name("../etc/passwd") == "etc_passwd"
     assert safe_name("a b:c") == "a_b_c"
     assert len(safe_name("x" * 500)) == 100
+
+
+def test_files_too_large_for_the_limit_are_not_read(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text("word " * 100)
+    (problem,) = iter_items(expand_inputs([str(path)]), max_bytes=400)
+    assert isinstance(problem, Problem)
+    assert problem.reason == f"{path}: too large (500 bytes); raise --max-chars"
+    (item,) = iter_items(expand_inputs([str(path)]), max_bytes=500)
+    assert isinstance(item, Item)

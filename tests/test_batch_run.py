@@ -363,6 +363,11 @@ def test_usage_errors_exit_2(tmp_path):
     unsupported.write_text("x")
     wrong = runner.invoke(cli, ["batch", str(unsupported), "--out", str(tmp_path / "o")])
     assert wrong.exit_code == 2 and "unsupported file type" in wrong.output
+    inside = tmp_path / "o" / "old.txt"
+    inside.parent.mkdir()
+    inside.write_text("The mayor said so.\n")
+    own = runner.invoke(cli, ["batch", str(inside), "--out", str(tmp_path / "o")])
+    assert own.exit_code == 2 and "every input is inside the --out folder" in own.output
 
 
 def test_command_exit_codes_for_success_and_failures(tmp_path):

@@ -218,19 +218,26 @@ def _open_records(path: str):
     return open(path, "rb")  # noqa: SIM115 - closed by the caller's with
 
 
-def iter_items(refs: Iterable[InputRef]) -> Iterator[Item | Problem]:
+def iter_items(
+    refs: Iterable[InputRef], *, max_bytes: int | None = None
+) -> Iterator[Item | Problem]:
     """One :class:`Item` per document in ``refs``, in order; a :class:`Problem` for input
-    that cannot become one (the batch goes on)."""
+    that cannot become one (the batch goes on). Files over ``max_bytes`` are not read."""
     for ref in refs:
         if ref.kind == "file":
-            yield _file_item(ref)
+            yield _file_item(ref, max_bytes)
         else:
             yield from _record_items(ref)
 
 
-def _file_item(ref: InputRef) -> Item | Problem:
+def _file_item(ref: InputRef, max_bytes: int | None = None) -> Item | Problem:
     path = ref.path
     try:
+        size = os.path.getsize(path)
+        if max_bytes is not None and size > max_bytes:
+            return Problem(
+                path, path, path, f"{path}: too large ({size:,} bytes); raise --max-chars"
+            )
         data = Path(path).read_bytes()
     except OSError as exc:
         return Problem(path, path, path, f"{path}: cannot be read ({exc.strerror or exc})")

@@ -157,6 +157,8 @@ def run_batch(
     started = time.monotonic()
     out_dir = Path(options.out_dir)
     refs = expand_inputs(inputs, exclude=out_dir)
+    if not refs:
+        raise AuditorError("nothing to audit: every input is inside the --out folder")
     first = refs[0].path if refs else None
     config = load_config(
         start=Path(first).parent if first else Path.cwd(), explicit=options.config_path
@@ -191,7 +193,7 @@ def run_batch(
         interval=options.progress_interval,
         quiet=options.quiet,
     )
-    state = _RunState(store, progress, summary, fingerprint, spec.formats)
+    state = _RunState(store, progress, summary, fingerprint, spec.formats, options.max_chars)
     engine = None
     previous = None
     if threading.current_thread() is threading.main_thread():
@@ -281,12 +283,14 @@ class _RunState:
         summary: BatchSummary,
         fingerprint: str,
         formats: tuple[str, ...],
+        max_chars: int,
     ):
         self.store = store
         self.progress = progress
         self.summary = summary
         self.fingerprint = fingerprint
         self.formats = formats
+        self.max_chars = max_chars
         self.order: list[str] = []
         self.failed: set[str] = set()
         self.in_flight: dict[str, tuple[Item, str]] = {}
@@ -294,7 +298,8 @@ class _RunState:
     def chunks(self, refs: list[InputRef], size: int) -> Iterator[list[Item]]:
         """Chunks of documents still to audit; records skips and unreadable input."""
         chunk: list[Item] = []
-        for item in iter_items(refs):
+        # A character takes at most 4 bytes in UTF-8: larger files cannot fit the limit.
+        for item in iter_items(refs, max_bytes=4 * self.max_chars):
             self.order.append(item.uid)
             if isinstance(item, Problem):
                 self._fail(
@@ -358,5 +363,6 @@ class _RunState:
         self.store.add_error(record)
         self.failed.add(uid)
         self.summary.failed += 1
-        self.summary.failures.append(reason)
+        if len(self.summary.failures) < 5:  # the first few are shown; all are in the file
+            self.summary.failures.append(reason)
         self.progress.advance(failed=1)
