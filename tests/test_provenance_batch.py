@@ -228,3 +228,43 @@ def test_the_provenance_report_escapes_article_text(tmp_path, nlp):
     assert "<b>" not in report and "lower \\| town &lt;b&gt;" in report
     data = _jsonl(tmp_path / "out", "shared_origin")
     assert any("lower | town <b>" in json.dumps(c, ensure_ascii=False) for c in data)
+
+
+def test_the_batch_command_takes_registry_and_defaults_into_the_output_folder(
+    tmp_path, nlp, monkeypatch
+):
+    from click.testing import CliRunner
+
+    import auditor.audit
+    from auditor.cli import cli
+
+    monkeypatch.setattr(auditor.audit, "load_pipeline", lambda model: nlp)
+    runner = CliRunner()
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["batch", str(CORPUS), "--out", str(out), "-q", "--no-reports"])
+    assert result.exit_code == 0, result.output
+    assert (out / "sources.sqlite").is_file() and (out / "provenance.md").is_file()
+    shared = tmp_path / "shared.sqlite"
+    result = runner.invoke(
+        cli,
+        ["batch", str(CORPUS), "--out", str(tmp_path / "two"), "-q"],
+        env={"AUDITOR_REGISTRY": str(shared)},
+    )
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / "two" / "sources.sqlite").exists()
+    with Registry(shared) as registry:
+        assert registry.counts()["articles"] == 4
+
+
+def test_an_unusable_registry_skips_the_step_and_says_why(tmp_path, batch, capsys):
+    first, _ = batch
+    out = tmp_path / "out"
+    out.mkdir()
+    shutil.copy(first / "results.jsonl", out / "results.jsonl")
+    not_a_registry = tmp_path / "notes.sqlite"
+    not_a_registry.write_text("not a database\n" * 100, encoding="utf-8")
+    lines = after_batch(out, not_a_registry)
+    assert lines[0] == "## Provenance across articles"
+    assert "The provenance step was skipped" in lines[2] and "not a registry" in lines[2]
+    assert "provenance step skipped" in capsys.readouterr().err
+    assert "skipped" in (out / "provenance.md").read_text(encoding="utf-8")

@@ -14,12 +14,13 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from auditor.provenance.crossdoc import Settings, cross_documents
-from auditor.provenance.registry import Registry
+from auditor.provenance.registry import Registry, RegistryError
 from auditor.provenance.report import (
     JSONL,
     REPORT,
@@ -30,6 +31,7 @@ from auditor.provenance.report import (
     render_markdown,
 )
 from auditor.provenance.source_rules import corpus_hits
+from auditor.report.escape import markdown_text
 
 #: The registry's file name in the output folder when ``--registry`` is not given.
 DEFAULT_REGISTRY = "sources.sqlite"
@@ -110,26 +112,9 @@ def corpus_findings(registry: Registry, rule_pack, articles: dict[int, str]) -> 
     return out
 
 
-def after_batch(
-    out_dir: Path,
-    registry_path: Path | None = None,
-    *,
-    rule_pack=None,
-    settings: Settings | None = None,
-    say: Callable[[str], None] | None = None,
-) -> list[str]:
-    """Registry update, registry rules and cross-document checks for the batch in
-    ``out_dir``; writes provenance.md and provenance.jsonl there and returns the lines of
-    the index section."""
-    from auditor.batch.store import RESULTS, write_atomically
+def _run(out_dir: Path, registry_path: Path, rule_pack, settings: Settings | None):
+    from auditor.batch.store import RESULTS
 
-    out_dir = Path(out_dir)
-    registry_path = Path(registry_path) if registry_path else default_registry(out_dir)
-    say = say or (lambda text: None)
-    if rule_pack is None:
-        from auditor.rules import load_rule_pack
-
-        rule_pack = load_rule_pack()
     with Registry(registry_path) as registry:
         seen, added = sync_results(registry, out_dir / RESULTS)
         ids = registry.article_ids(seen)
@@ -142,6 +127,38 @@ def after_batch(
             findings=corpus_findings(registry, rule_pack, articles),
             cross=cross_documents(registry, ids.values(), settings),
         )
+    return report, seen, added
+
+
+def after_batch(
+    out_dir: Path,
+    registry_path: Path | None = None,
+    *,
+    rule_pack=None,
+    settings: Settings | None = None,
+    say: Callable[[str], None] | None = None,
+) -> list[str]:
+    """Registry update, registry rules and cross-document checks for the batch in
+    ``out_dir``; writes provenance.md and provenance.jsonl there and returns the lines of
+    the index section."""
+    from auditor.batch.store import write_atomically
+
+    out_dir = Path(out_dir)
+    registry_path = Path(registry_path) if registry_path else default_registry(out_dir)
+    say = say or (lambda text: None)
+    if rule_pack is None:
+        from auditor.rules import load_rule_pack
+
+        rule_pack = load_rule_pack()
+    try:
+        report, seen, added = _run(out_dir, registry_path, rule_pack, settings)
+    except RegistryError as exc:
+        # The audit results are safe and the index is still to be written: report the
+        # problem there and on stderr (even with --quiet) instead of failing the batch.
+        print(f"auditor: warning: provenance step skipped: {exc}", file=sys.stderr)
+        text = f"The provenance step was skipped: {markdown_text(str(exc))}"
+        write_atomically(out_dir / REPORT, f"# Provenance across articles\n\n{text}\n")
+        return ["## Provenance across articles", "", text, ""]
     for entry in seen.values():
         link = next((entry["reports"][f] for f in _REPORT_ORDER if f in entry["reports"]), None)
         if link:

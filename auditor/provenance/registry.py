@@ -357,22 +357,21 @@ class Registry:
         """Store the article's compact record and its LSH keys."""
         units = claim_units(result)
         quotes = []
+        rows = []
         for number, quote in enumerate(record.get("quotes") or []):
             speakers = [s for s in quote.get("speakers") or [] if s]
             who = sorted({quote_speaker_key(s) for s in speakers} - {""})
             quotes.append(
                 {"text": quote["text"], "speakers": speakers, "who": who, "at": quote.get("at")}
             )
-            for key in {k for w in who for k in quote_keys(w, quote["text"])}:
-                db.execute(
-                    "INSERT INTO quote_keys (key, article_id, quote) VALUES (?, ?, ?)",
-                    (key, article_id, number),
-                )
-        for unit in units:
-            for key in unit_keys(unit["who"], unit["stems"]):
-                db.execute(
-                    "INSERT INTO unit_keys (key, article_id) VALUES (?, ?)", (key, article_id)
-                )
+            keys = {k for w in who for k in quote_keys(w, quote["text"])}
+            rows += [(key, article_id, number) for key in sorted(keys)]
+        db.executemany("INSERT INTO quote_keys (key, article_id, quote) VALUES (?, ?, ?)", rows)
+        keys = {k for unit in units for k in unit_keys(unit["who"], unit["stems"])}
+        db.executemany(
+            "INSERT INTO unit_keys (key, article_id) VALUES (?, ?)",
+            [(key, article_id) for key in sorted(keys)],
+        )
         stored = {
             "units": units,
             "quotes": quotes,
