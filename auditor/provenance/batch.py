@@ -168,8 +168,8 @@ def after_batch(
     write_atomically(out_dir / JSONL, "".join(jsonl_lines(report)))
     cross = report.cross
     say(
-        f"auditor: provenance: {added} articles added to {registry_path}; "
-        f"{len(cross.shared_origin)} shared-origin groups, {len(cross.quote_drift)} quote "
-        f"drifts, {len(report.findings)} sources to check (see {out_dir / REPORT})"
+        f"auditor: provenance: {added} articles added to {registry_path}; shared origin: "
+        f"{len(cross.shared_origin)}, quote drift: {len(cross.quote_drift)}, sources to check: "
+        f"{len(report.findings)} (see {out_dir / REPORT})"
     )
     return index_section(report)

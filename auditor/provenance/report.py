@@ -171,8 +171,8 @@ def _cluster(report: ProvenanceReport, number: int, cluster: SharedOrigin) -> li
         out += [f"Same statements from: {shared}.", ""]
     if cluster.conflicts:
         out += [
-            "**Names that differ** - one event told with different names; at most one "
-            "spelling is right:",
+            "**Names that differ** - the same event told with different place or person "
+            "names; check which is right:",
             "",
         ]
         for group in cluster.conflicts:
