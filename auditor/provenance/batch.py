@@ -17,7 +17,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from auditor.provenance.crossdoc import Settings, cross_documents
 from auditor.provenance.registry import Registry, RegistryError
@@ -32,6 +32,9 @@ from auditor.provenance.report import (
 )
 from auditor.provenance.source_rules import corpus_hits
 from auditor.report.escape import markdown_text
+
+if TYPE_CHECKING:
+    from auditor.rules import RulePack
 
 #: The registry's file name in the output folder when ``--registry`` is not given.
 DEFAULT_REGISTRY = "sources.sqlite"
@@ -84,7 +87,9 @@ def sync_results(registry: Registry, results: Path) -> tuple[dict[str, dict[str,
     return seen, added
 
 
-def corpus_findings(registry: Registry, rule_pack, articles: dict[int, str]) -> list[CorpusFinding]:
+def corpus_findings(
+    registry: Registry, rule_pack: RulePack, articles: dict[int, str]
+) -> list[CorpusFinding]:
     """The registry rules' findings in ``articles`` (id -> doc), as configured."""
     out = []
     for rule in rule_pack.enabled:
@@ -112,7 +117,7 @@ def corpus_findings(registry: Registry, rule_pack, articles: dict[int, str]) -> 
     return out
 
 
-def _run(out_dir: Path, registry_path: Path, rule_pack, settings: Settings | None):
+def _run(out_dir: Path, registry_path: Path, rule_pack: RulePack, settings: Settings | None):
     from auditor.batch.store import RESULTS
 
     with Registry(registry_path) as registry:
@@ -134,7 +139,7 @@ def after_batch(
     out_dir: Path,
     registry_path: Path | None = None,
     *,
-    rule_pack=None,
+    rule_pack: RulePack | None = None,
     settings: Settings | None = None,
     say: Callable[[str], None] | None = None,
 ) -> list[str]:

@@ -22,11 +22,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from auditor.provenance.names import fold, near_spelling, surname
 from auditor.provenance.sketch import quote_words
 from auditor.provenance.units import match_units
+
+if TYPE_CHECKING:
+    from auditor.provenance.registry import Registry
 
 #: Buckets up to this size are expanded into all their pairs.
 SMALL_BUCKET = 64
@@ -114,7 +117,7 @@ class CrossDocuments:
 
 
 def candidate_pairs(
-    registry, table: str, focus: set[int], columns: str = "article_id"
+    registry: Registry, table: str, focus: set[int], columns: str = "article_id"
 ) -> Iterator[tuple[tuple, tuple]]:
     """Pairs of entries (``(article_id,)`` or ``(article_id, quote)``) sharing a key in
     ``table``, in different articles, at least one of them a focus article."""
@@ -157,7 +160,7 @@ def _pairs(bucket: list[tuple], focus: set[int], seen: set[tuple]) -> Iterator[t
 class _Records:
     """Stored article records, loaded on demand and kept in a bounded cache."""
 
-    def __init__(self, registry, size: int = 20_000):
+    def __init__(self, registry: Registry, size: int = 20_000):
         self.registry = registry
         self.get = lru_cache(maxsize=size)(self._load)
 
@@ -183,7 +186,7 @@ def _matches(units_a: list[dict], units_b: list[dict]) -> list[tuple[dict, dict]
 
 
 def shared_origin(
-    registry, focus: set[int], settings: Settings, records: _Records
+    registry: Registry, focus: set[int], settings: Settings, records: _Records
 ) -> tuple[list[SharedOrigin], int]:
     """Clusters of articles that share most of their attributed claims."""
     parent: dict[int, int] = {}
@@ -358,7 +361,7 @@ def _change(short: list[str], long: list[str]) -> tuple[str, float]:
 
 
 def quote_drift(
-    registry, focus: set[int], settings: Settings, records: _Records
+    registry: Registry, focus: set[int], settings: Settings, records: _Records
 ) -> tuple[list[QuoteDrift], int]:
     """Groups of versions of one quote by one speaker across articles."""
     compared = 0
@@ -460,7 +463,7 @@ def _speaker_name(one: dict, two: dict, common: Iterable[str]) -> str:
 
 
 def cross_documents(
-    registry, focus: Iterable[int], settings: Settings | None = None
+    registry: Registry, focus: Iterable[int], settings: Settings | None = None
 ) -> CrossDocuments:
     """Run the three cross-document checks for the ``focus`` articles."""
     settings = settings or Settings()

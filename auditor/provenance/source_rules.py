@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from auditor.lexicon import load_lexicon
 from auditor.provenance.names import (
@@ -37,6 +37,9 @@ from auditor.provenance.names import (
     roles_of,
     words,
 )
+
+if TYPE_CHECKING:
+    from auditor.provenance.registry import Registry
 
 CONDITIONS = ("credential_not_verifiable", "conflicting_roles", "near_miss_organization")
 
@@ -177,7 +180,9 @@ def _near_reason(name: str, known: str, where: str) -> str:
 # ---------------------------------------------------------------------- the registry
 
 
-def corpus_hits(condition: str, registry, article_ids: Iterable[int]) -> dict[int, list[SourceHit]]:
+def corpus_hits(
+    condition: str, registry: Registry, article_ids: Iterable[int]
+) -> dict[int, list[SourceHit]]:
     """What ``condition`` finds with the registry's evidence in the given articles."""
     ids = sorted(set(article_ids))
     if condition == "credential_not_verifiable":
@@ -189,7 +194,7 @@ def corpus_hits(condition: str, registry, article_ids: Iterable[int]) -> dict[in
     raise ValueError(f"unknown condition {condition!r}")
 
 
-def _rows(registry, sql: str, ids: list[int], extra: tuple = ()) -> list:
+def _rows(registry: Registry, sql: str, ids: list[int], extra: tuple = ()) -> list:
     out = []
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
@@ -198,7 +203,7 @@ def _rows(registry, sql: str, ids: list[int], extra: tuple = ()) -> list:
     return out
 
 
-def _unverifiable(registry, ids: list[int]) -> dict[int, list[SourceHit]]:
+def _unverifiable(registry: Registry, ids: list[int]) -> dict[int, list[SourceHit]]:
     rows = _rows(
         registry,
         "SELECT a.article_id, a.source_id, a.at_start, a.at_end, a.at_line, s.name, s.known, "
@@ -249,7 +254,7 @@ def _unverifiable(registry, ids: list[int]) -> dict[int, list[SourceHit]]:
     return out
 
 
-def _known_names(registry) -> set[str]:
+def _known_names(registry: Registry) -> set[str]:
     keys = set()
     for (key,) in registry.db.execute(
         "SELECT a.key FROM aliases a JOIN sources s ON s.id = a.source_id WHERE s.known = 1"
@@ -258,7 +263,7 @@ def _known_names(registry) -> set[str]:
     return keys
 
 
-def _conflicting_roles(registry, ids: list[int]) -> dict[int, list[SourceHit]]:
+def _conflicting_roles(registry: Registry, ids: list[int]) -> dict[int, list[SourceHit]]:
     rows = _rows(
         registry,
         "SELECT a.article_id, a.source_id, a.at_start, a.at_end, a.at_line, s.name, s.role, "
@@ -316,7 +321,7 @@ def _cross_conflict(mine: list[str], others: list[tuple[str, str]]) -> tuple[str
     return None
 
 
-def _near_known_organizations(registry, ids: list[int]) -> dict[int, list[SourceHit]]:
+def _near_known_organizations(registry: Registry, ids: list[int]) -> dict[int, list[SourceHit]]:
     references: dict[str, str] = {}  # key -> display name of a known organization
     for name, kind in registry.db.execute(
         "SELECT v.variant, s.kind FROM variants v JOIN sources s ON s.id = v.source_id "
