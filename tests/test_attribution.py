@@ -183,3 +183,84 @@ def test_component_values_are_plain_for_multiprocessing(nlp):
     for name in ("auditor_quotes", "auditor_attributions", "auditor_speakers"):
         value = getattr(doc._, name)
         assert srsly.msgpack_loads(srsly.msgpack_dumps(value)) == value
+
+
+# ------------------------------------------------------------ objects and complements
+
+
+def test_object_and_preposition_of_an_accusing_verb(analyze):
+    a = only(analyze("Councillor Ines Moreau accused the contractor of hiding the defects."))
+    assert a.kind == "indirect"
+    assert a.cue.text == "accused"
+    assert a.content.text == "the contractor of hiding the defects"
+    assert a.source.text == "Councillor Ines Moreau"
+
+
+def test_infinitive_of_an_intention_verb(analyze):
+    a = only(analyze("The fishermen's union vowed to block the harbor until the fees are cut."))
+    assert a.cue.text == "vowed"
+    assert a.content.text == "to block the harbor until the fees are cut"
+    assert a.source.text == "The fishermen's union"
+
+
+def test_prepositional_cue_keeps_its_preposition(analyze):
+    a = only(analyze("Residents have called for an independent inquiry into the spill."))
+    assert a.cue.text == "have called for"
+    assert a.content.text == "an independent inquiry into the spill"
+
+
+def test_stance_verb_with_an_object(analyze):
+    a = only(analyze("The teachers' federation endorsed Mayor Okafor's school budget."))
+    assert a.cue.text == "endorsed"
+    assert a.content.text == "Mayor Okafor's school budget"
+
+
+def test_addressee_alone_is_no_content(analyze):
+    assert analyze("The minister told reporters on the steps of the court.").attributions == []
+
+
+def test_bare_pronoun_object_is_no_content(analyze):
+    assert analyze("The ministry denied it.").attributions == []
+
+
+def test_infinitive_under_a_non_reporting_word_is_nobody_s_statement(analyze):
+    analysis = analyze("The clerk, who was not authorized to discuss the tender, left early.")
+    assert analysis.attributions == []
+
+
+def test_passive_subject_is_not_a_speaker(analyze):
+    assert analyze("The driver was charged with reckless endangerment.").attributions == []
+
+
+def test_mixed_quote_whose_subject_precedes_the_quote(analyze):
+    a = only(
+        analyze('Okafor said the new pumps bought by the city "do nothing to stop the flooding."')
+    )
+    assert a.kind == "mixed"
+    assert a.content.text.startswith("the new pumps bought by the city")
+
+
+def test_second_clause_hung_on_the_cue_stays_in_the_content(analyze):
+    a = only(
+        analyze(
+            "Parents said they had doubts about the new timetable, but would not block "
+            "the board."
+        )
+    )
+    assert a.content.text == (
+        "they had doubts about the new timetable, but would not block the board"
+    )
+
+
+def test_trailing_aside_is_not_part_of_the_claim(analyze):
+    a = only(
+        analyze(
+            "The inspector said the dam needed repairs, which the county has delayed for years."
+        )
+    )
+    assert a.content.text == "the dam needed repairs"
+
+
+def test_trailing_apposition_is_not_part_of_the_claim(analyze):
+    a = only(analyze("Lopez said she would not support Mr. Hale, the favorite of the board."))
+    assert a.content.text == "she would not support Mr. Hale"

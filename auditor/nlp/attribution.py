@@ -23,6 +23,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
+from auditor.nlp.content import (
+    is_content_verb,
+    makes_clear,
+    preposition_of_cue,
+    reported_content,
+    word_count,
+)
 from auditor.nlp.cues import (
     cue_tokens,
     is_reporting_verb,
@@ -178,14 +185,10 @@ def _quote_tokens(doc: Doc, quote: dict) -> tuple[int, int]:
     return span.start, span.end
 
 
-def _word_count(doc: Doc, start: int, end: int) -> int:
-    return sum(1 for t in doc[start:end] if t.is_alpha or t.like_num)
-
-
 def _is_standalone_quote(doc: Doc, quote: dict, min_words: int) -> bool:
     """A quotation long enough to be someone's words rather than a scare quote or title."""
     start, end = _quote_tokens(doc, quote)
-    words = _word_count(doc, start, end)
+    words = word_count(doc, start, end)
     if words >= min_words:
         return True
     # A short quote that is a whole sentence on its own ("'Never.'") still counts.
@@ -262,7 +265,10 @@ def _paraphrase_around(doc: Doc, verb: Token, q_start: int, q_end: int) -> bool:
     if complement is None:
         return False
     start, end = subtree_token_range(complement)
-    if not (start <= q_start and q_end <= end):
+    # The quote's words, not its marks or final punctuation, which the parser often
+    # hangs on the reporting verb.
+    words = [t.i for t in doc[q_start:q_end] if not (t.is_punct or t.is_space)]
+    if not words or not (start <= words[0] and words[-1] < end):
         return False
     outside = [
         t for t in doc[start:end]
@@ -361,7 +367,7 @@ def _cue_may_precede(doc: Doc, q_start: int) -> bool:
 def _reported_speech(doc: Doc, index: _QuoteIndex, used_cues: set[int]) -> list[RawAttribution]:
     found = []
     for token in doc:
-        if token.idx in used_cues or not (is_reporting_verb(token) or _makes_clear(token)):
+        if token.idx in used_cues or not (is_content_verb(token) or makes_clear(token)):
             continue
         if index.inside(token) is not None:
             continue  # speech reported inside a quotation belongs to the quoted speaker
@@ -371,7 +377,7 @@ def _reported_speech(doc: Doc, index: _QuoteIndex, used_cues: set[int]) -> list[
         start, end = content_range
         end, via = _split_trailing_according(doc, start, end)
         bounds = trimmed_bounds(doc, start, end)
-        if bounds is None or _word_count(doc, start, end) < 2:
+        if bounds is None or word_count(doc, start, end) < 2:
             continue
         quote_ids = sorted(
             {q for t in doc[start:end] if (q := index.inside(t)) is not None}
@@ -379,6 +385,10 @@ def _reported_speech(doc: Doc, index: _QuoteIndex, used_cues: set[int]) -> list[
         kind = "mixed" if quote_ids else "indirect"
         subject = subject_of(token)
         cue = cue_tokens(token)
+        preposition = preposition_of_cue(token)
+        if preposition is not None and preposition.i > cue[-1].i and preposition.idx < bounds[0]:
+            # "called for | a recount": the preposition completes the cue.
+            cue = [*cue, preposition]
         attribution = RawAttribution(
             kind=kind,
             content=bounds,
@@ -394,68 +404,6 @@ def _reported_speech(doc: Doc, index: _QuoteIndex, used_cues: set[int]) -> list[
     return found
 
 
-def _makes_clear(token: Token) -> bool:
-    """"X has made it clear that ...": a statement, though "make" is no verb of saying."""
-    if token.lemma_ != "make":
-        return False
-    near = [c for c in token.subtree if c.head == token or c.head.head == token]
-    return any(c.lower_ in {"clear", "plain"} for c in near) and any(
-        c.dep_ == "ccomp" for c in token.subtree
-    )
-
-
-def reported_content(verb: Token) -> tuple[int, int] | None:
-    """Token range of what a reporting verb reports, or None.
-
-    In order: words after a colon that follows the verb ("responded with a video: ...");
-    the clausal complement ("confirmed that ..."), when it comes before the verb only if a
-    comma or quotation mark closes it ("..., officials said"); the object of object-taking
-    verbs ("accused the bank of fraud"); and the whole sentence around a parenthetical
-    "X said," ("Acts of protest, Mr. Obama said, are acts of patriotism").
-    """
-    doc = verb.doc
-    after_colon = _after_colon(verb)
-    if after_colon is not None:
-        return after_colon
-    complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    if complement is None and verb.lemma_ == "make":
-        complement = next((c for c in verb.subtree if c.dep_ == "ccomp"), None)
-    if complement is not None:
-        start, end = subtree_token_range(complement)
-        if end <= verb.i and not _closed_before_speaker(doc, end, verb):
-            complement = None
-        else:
-            return start, end
-    object_range = _object_content(verb)
-    if object_range is not None:
-        return object_range
-    if verb.dep_ == "parataxis" and subject_of(verb) is not None:
-        return verb.sent.start, verb.sent.end
-    return None
-
-
-def _after_colon(verb: Token) -> tuple[int, int] | None:
-    doc = verb.doc
-    sentence_end = verb.sent.end
-    for i in range(verb.i + 1, min(verb.i + 7, sentence_end)):
-        if doc[i].text == ":":
-            if _word_count(doc, i + 1, sentence_end) >= 3:
-                return i + 1, sentence_end
-            return None
-        if doc[i].text in {".", ";", "!", "?"} or doc[i].is_quote:
-            return None
-    return None
-
-
-def _closed_before_speaker(doc: Doc, end: int, verb: Token) -> bool:
-    """"Content, X said": a comma, dash or closing quote separates the content."""
-    separators = {",", "—", "–", "―"}
-    for i in (end - 1, end):
-        if 0 <= i < len(doc) and (doc[i].text in separators or doc[i].is_quote):
-            return True
-    return False
-
-
 def _split_trailing_according(doc: Doc, start: int, end: int) -> tuple[int, tuple | None]:
     """Cut a trailing ", according to X" off a content span; X is who passed it on."""
     for i in range(start, end - 1):
@@ -465,58 +413,6 @@ def _split_trailing_according(doc: Doc, start: int, end: int) -> tuple[int, tupl
                 return end, None
             return i, subject_bounds(source)
     return end, None
-
-
-#: Verbs whose object is only reported speech when a speaker does the emphasizing.
-EMPHASIS_VERBS = {"emphasize", "emphasise", "stress", "highlight", "underscore"}
-
-
-def _can_speak(subject: Token | None) -> bool:
-    """Whether a subject can be a source: a name, a person pronoun, or a noun that names
-    people, organizations or documents."""
-    if subject is None:
-        return False
-    if subject.pos_ == "PROPN":
-        return True
-    if subject.pos_ == "PRON":
-        return subject.lower_ in {"he", "she", "i", "we", "they", "you", "who"}
-    lemma = subject.lemma_.lower()
-    return any(
-        lemma in load_lexicon(name) or subject.lower_ in load_lexicon(name)
-        for name in (
-            "source_nouns_anonymous",
-            "source_nouns_vague",
-            "source_nouns_document",
-            "media_nouns",
-            "organization_words",
-            "person_titles",
-        )
-    )
-
-
-def _object_content(verb: Token) -> tuple[int, int] | None:
-    """What an object-taking reporting verb reports: "accused [the bank of fraud]",
-    "urges [supporters to monitor polling places]", "called for [a recount]"."""
-    if verb.lemma_.lower() not in load_lexicon("reporting_verbs_with_object"):
-        return None
-    parts = [
-        c
-        for c in verb.rights
-        if c.dep_ in {"dobj", "xcomp", "oprd"}
-        or (c.dep_ == "prep" and c.lower_ in {"for", "of", "on", "as"})
-    ]
-    if not _can_speak(subject_of(verb)):
-        return None  # "the display of grit underscores the message": nobody speaks
-    if verb.tag_ == "VBG" and verb.lemma_.lower() in EMPHASIS_VERBS:
-        return None  # "..., emphasizing the challenges" describes how, not what, was said
-    objects = [c for c in parts if c.dep_ == "dobj"]
-    if not objects and not any(c.dep_ == "prep" and c.lower_ == "for" for c in parts):
-        return None
-    if objects and objects[0].pos_ == "PRON" and len(parts) == 1:
-        return None  # "denied it": nothing checkable is said
-    start = min(c.left_edge.i for c in parts)
-    end = max(c.right_edge.i for c in parts) + 1
-    return start, end
 
 
 def _according_to(

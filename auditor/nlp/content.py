@@ -1,0 +1,330 @@
+"""What a reporting cue reports: the content span, read off the dependency parse.
+
+The functions take the cue's verb and return a token range ``[start, end)``. They follow
+how editors (and the PolNeAR annotators) read a claim: the whole that-clause, the object
+and its complements for verbs of stance ("accused the bank of fraud", "wants to cut
+taxes", "called for a recount"), without the cue and the speaker, and without trailing
+material that is not part of the claim (", which ..." asides, a second reporting verb).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from auditor.lexicon import load_lexicon
+from auditor.nlp.cues import is_reporting_verb, subject_of, subtree_token_range
+
+#: Verbs whose object is only reported speech when a speaker does the emphasizing.
+EMPHASIS_VERBS = {"emphasize", "emphasise", "stress", "highlight", "underscore"}
+#: Prepositions after an object that continue what a stance verb reports: "accused X of
+#: Y", "blamed X for Y", "described X as Y", "compared X to Y".
+OBJECT_PREPS = {"for", "of", "on", "as", "about", "against", "over", "with", "to"}
+#: Prepositions that say what an addressee was told or asked: "warned them of a storm".
+ADDRESSEE_PREPS = {"about", "of", "for", "against"}
+#: Named-entity labels of a prepositional object that says when or where, not what.
+CIRCUMSTANCE_LABELS = {"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"}
+#: Pronouns that can be a speaker.
+SPEAKING_PRONOUNS = {"he", "she", "i", "we", "they", "you", "who", "it"}
+#: Lexicons of nouns that can be a speaker: people, groups, organizations, documents.
+SPEAKER_LEXICONS = (
+    "source_nouns_anonymous",
+    "source_nouns_vague",
+    "source_nouns_document",
+    "media_nouns",
+    "organization_words",
+    "person_titles",
+    "speaker_nouns",
+)
+
+
+def reported_content(verb: Token) -> tuple[int, int] | None:
+    """Token range of what a reporting verb reports, or None.
+
+    In order: words after a colon that follows the verb ("responded with a video: ...");
+    the clausal complement ("confirmed that ..."), when it comes before the verb only if a
+    comma or quotation mark closes it ("..., officials said"); the object and complements
+    of the verb ("accused the bank of fraud", "vowed to appeal"); and the whole sentence
+    around a parenthetical "X said," ("Acts of protest, Mr. Obama said, are acts of
+    patriotism").
+    """
+    doc = verb.doc
+    after_colon = _after_colon(verb)
+    if after_colon is not None:
+        return after_colon
+    complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if complement is None and verb.lemma_ == "make":
+        complement = next((c for c in verb.subtree if c.dep_ == "ccomp"), None)
+    if complement is not None:
+        start, end = subtree_token_range(complement)
+        if end <= verb.i and not closed_before_speaker(doc, end):
+            complement = None
+        else:
+            if start > verb.i:
+                end = _continued_complement(verb, end)
+                end = claim_end(doc, start, end, verb)
+            return start, end
+    object_range = object_content(verb)
+    if object_range is not None:
+        return object_range
+    if verb.dep_ == "parataxis" and subject_of(verb) is not None:
+        return verb.sent.start, verb.sent.end
+    return None
+
+
+def _continued_complement(verb: Token, end: int) -> int:
+    """Extend a complement ending at token ``end`` over what the parser hung on the verb
+    but still belongs to what was said: a second clause ("said [Trump respects the
+    military] and [his comment was about strategy]") or a "but" / modal continuation
+    ("said [they had misgivings], but [could not bear to insult him]")."""
+    doc = verb.doc
+    for child in verb.rights:
+        if child.i < end:
+            continue
+        between = doc[end : child.left_edge.i]
+        if any(not (t.is_punct or t.dep_ == "cc") for t in between):
+            break
+        if child.dep_ == "ccomp":
+            end = child.right_edge.i + 1
+        elif child.dep_ == "conj" and not is_content_verb(child):
+            contrast = any(t.lower_ == "but" for t in between)
+            modal = any(c.tag_ == "MD" for c in child.children)
+            own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
+            if own_subject or not (modal or contrast):
+                break
+            end = child.right_edge.i + 1
+        elif not child.is_punct and child.dep_ != "cc":
+            break
+    return end
+
+
+def makes_clear(token: Token) -> bool:
+    """"X has made it clear that ...": a statement, though "make" is no verb of saying."""
+    if token.lemma_ != "make":
+        return False
+    near = [c for c in token.subtree if c.head == token or c.head.head == token]
+    return any(c.lower_ in {"clear", "plain"} for c in near) and any(
+        c.dep_ == "ccomp" for c in token.subtree
+    )
+
+
+def _after_colon(verb: Token) -> tuple[int, int] | None:
+    doc = verb.doc
+    sentence_end = verb.sent.end
+    for i in range(verb.i + 1, min(verb.i + 7, sentence_end)):
+        if doc[i].text == ":":
+            if word_count(doc, i + 1, sentence_end) >= 3:
+                return i + 1, sentence_end
+            return None
+        if doc[i].text in {".", ";", "!", "?"} or doc[i].is_quote:
+            return None
+    return None
+
+
+def closed_before_speaker(doc: Doc, end: int) -> bool:
+    """"Content, X said": a comma, dash or closing quote separates the content."""
+    separators = {",", "—", "–", "―"}
+    for i in (end - 1, end):
+        if 0 <= i < len(doc) and (doc[i].text in separators or doc[i].is_quote):
+            return True
+    return False
+
+
+def word_count(doc: Doc, start: int, end: int) -> int:
+    """Words and numbers among tokens ``[start, end)``."""
+    return sum(1 for t in doc[start:end] if t.is_alpha or t.like_num)
+
+
+def can_speak(subject: Token | None) -> bool:
+    """Whether a subject can be a source: a name, a person pronoun, or a noun that names
+    people, organizations or documents."""
+    if subject is None:
+        return False
+    if subject.pos_ == "PROPN":
+        return True
+    if subject.pos_ == "PRON":
+        return subject.lower_ in SPEAKING_PRONOUNS
+    if any(child.dep_ == "poss" for child in subject.children) and subject.lemma_.lower() in (
+        load_lexicon("reporting_nouns")
+    ):
+        return True  # "his campaign", "the group's report"
+    lemma = subject.lemma_.lower()
+    return any(
+        lemma in load_lexicon(name) or subject.lower_ in load_lexicon(name)
+        for name in SPEAKER_LEXICONS
+    )
+
+
+def is_content_verb(token: Token) -> bool:
+    """A verb that may attribute content: a reporting verb ("said", "believes"), a verb of
+    stance that reports through its object ("endorses", "refuses to"), or the verb of a
+    prepositional cue ("called for", "spoke of")."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    lemma = token.lemma_.lower()
+    return (
+        lemma in load_lexicon("reporting_verbs")
+        or lemma in load_lexicon("stance_verbs")
+        or preposition_of_cue(token) is not None
+    )
+
+
+def object_content(verb: Token) -> tuple[int, int] | None:
+    """What a verb of stance reports through its object and complements: "accused [the
+    bank of fraud]", "urges [supporters to monitor polling places]", "called for [a
+    recount]", "vowed [to appeal]". Only when a speaker does it, and not for a bare
+    pronoun ("denied it") or an addressee alone ("told reporters")."""
+    if not can_speak(subject_of(verb)) or _is_agentless_passive(verb):
+        return None  # "the display of grit underscores the message": nobody speaks
+    if verb.dep_ in {"xcomp", "advcl", "acl"} and _is_infinitive(verb):
+        # "plan to ask the state": the plan is the claim, and the verb it governs
+        # reports it; "not authorized to discuss the talks" is nobody's statement.
+        return None
+    if verb.tag_ == "VBG" and verb.lemma_.lower() in EMPHASIS_VERBS:
+        return None  # "..., emphasizing the challenges" describes how, not what, was said
+    parts = content_parts(verb)
+    if not parts:
+        return None
+    if len(parts) == 1 and parts[0].dep_ == "dobj":
+        head = parts[0]
+        if head.pos_ == "PRON" and head.lower_ not in {"what", "whatever"}:
+            return None  # "denied it": nothing checkable is said
+    if verb.lemma_.lower() in load_lexicon("reporting_verbs_addressee") and not any(
+        p.dep_ in {"xcomp", "ccomp", "oprd"} or p.lower_ in ADDRESSEE_PREPS for p in parts
+    ):
+        return None  # "told reporters on the steps": the addressee, not what was said
+    start = min(_content_start(c) for c in parts)
+    end = max(c.right_edge.i for c in parts) + 1
+    end = claim_end(verb.doc, start, end, verb)
+    if word_count(verb.doc, start, end) < 1:
+        return None
+    return start, end
+
+
+def content_parts(verb: Token) -> list[Token]:
+    """The verb's dependents after it that carry what is reported.
+
+    A prepositional cue gives its preposition ("called for [a recount]"); a verb that
+    reports through its object gives the object, an infinitive ("wants [to cut]"), a
+    predicate ("called it [a hoax]") and the prepositions stance verbs take after an
+    object ("blamed X [for Y]", "described X [as Y]").
+    """
+    parts = []
+    preposition = preposition_of_cue(verb)
+    if preposition is not None:
+        parts.append(preposition)
+    lemma = verb.lemma_.lower()
+    if lemma not in load_lexicon("reporting_verbs_with_object") and lemma not in load_lexicon(
+        "stance_verbs"
+    ):
+        return parts
+    has_object = False
+    for child in verb.rights:
+        if child == preposition:
+            continue
+        if child.dep_ in {"dobj", "oprd", "dative"} and not child.is_punct:
+            parts.append(child)
+            has_object = True
+        elif child.dep_ == "xcomp" and (_is_infinitive(child) or has_object):
+            parts.append(child)
+        elif child.dep_ == "ccomp" and child.i > verb.i:
+            parts.append(child)
+        elif (
+            child.dep_ == "prep"
+            and (has_object or preposition is not None)
+            and child.lower_ in OBJECT_PREPS
+            and _says_what(child)
+        ):
+            parts.append(child)
+    return parts
+
+
+def preposition_of_cue(verb: Token) -> Token | None:
+    """The preposition that completes a prepositional cue ("called for", "spoke of",
+    "complained about"): listed with the verb, right after it or its particle."""
+    doc = verb.doc
+    i = verb.i + 1
+    while i < len(doc) and doc[i].dep_ in {"prt", "advmod"} and doc[i].head == verb:
+        i += 1
+    if i < len(doc) and doc[i].head == verb and doc[i].dep_ == "prep":
+        pair = f"{verb.lemma_.lower()} {doc[i].lower_}"
+        if pair in load_lexicon("reporting_verb_prepositions") and _says_what(doc[i]):
+            return doc[i]
+    return None
+
+
+def _is_agentless_passive(verb: Token) -> bool:
+    """"X was charged with fraud", "a group known as Y": the subject is not the speaker."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True
+    return any(c.dep_ == "nsubjpass" for c in verb.children) and not any(
+        c.dep_ == "agent" for c in verb.children
+    )
+
+
+def _content_start(part: Token) -> int:
+    """Where a part's content starts: a preposition right after the cue belongs to the
+    cue ("called for | a recount"), so its object starts the content."""
+    if part.dep_ == "prep" and preposition_of_cue(part.head) == part:
+        objects = [c for c in part.children if c.dep_ in {"pobj", "pcomp"}]
+        if objects:
+            return objects[0].left_edge.i
+    return part.left_edge.i
+
+
+def _is_infinitive(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    )
+
+
+def _says_what(preposition: Token) -> bool:
+    """A prepositional object that is a topic or a claim, not a time or a place."""
+    objects = [c for c in preposition.children if c.dep_ in {"pobj", "pcomp"}]
+    if not objects:
+        return False
+    obj = objects[0]
+    if obj.ent_type_ in CIRCUMSTANCE_LABELS and preposition.lower_ in {"on", "at", "to", "over"}:
+        return False
+    return not (obj.pos_ == "PRON" and obj.lower_ not in {"what", "whatever"} and len(
+        list(obj.subtree)
+    ) == 1 and preposition.lower_ in {"to", "with", "at"})
+
+
+def claim_end(doc: Doc, start: int, end: int, verb: Token) -> int:
+    """Where the claim in tokens ``[start, end)`` ends: before a trailing non-restrictive
+    aside (", which forced her to leave") or a second reporting verb of the same speaker
+    (", citing ...", "and warned ...")."""
+    for i in range(start + 1, end):
+        token = doc[i]
+        if token.text == "," and i + 1 < end:
+            after = doc[i + 1]
+            if after.tag_ in {"WDT", "WP"} and after.lower_ in {"which", "who"}:
+                if after.head.dep_ == "relcl" and _runs_to(after.head, end):
+                    return _trim_end(doc, start, i)
+            if after.head.dep_ == "appos" and after.head.head.i < i and _runs_to(after.head, end):
+                return _trim_end(doc, start, i)  # "... support Mr. Trump, the favorite"
+            if after.tag_ == "VBG" and is_reporting_verb(after) and after.dep_ in {
+                "advcl", "conj", "xcomp", "acl"
+            }:
+                return _trim_end(doc, start, i)
+        if (
+            token.lower_ == "and"
+            and i + 1 < end
+            and is_reporting_verb(doc[i + 1])
+            and doc[i + 1].dep_ == "conj"
+            and doc[i + 1].tag_ == verb.tag_
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in doc[i + 1].children)
+        ):
+            return _trim_end(doc, start, i)
+    return end
+
+
+def _runs_to(token: Token, end: int) -> bool:
+    """``token``'s phrase reaches the end of the content (give or take punctuation)."""
+    return token.right_edge.i + 1 >= end - 1
+
+
+def _trim_end(doc: Doc, start: int, end: int) -> int:
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return end
