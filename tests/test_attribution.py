@@ -264,3 +264,61 @@ def test_trailing_aside_is_not_part_of_the_claim(analyze):
 def test_trailing_apposition_is_not_part_of_the_claim(analyze):
     a = only(analyze("Lopez said she would not support Mr. Hale, the favorite of the board."))
     assert a.content.text == "she would not support Mr. Hale"
+
+
+def test_single_name_is_enough_for_an_endorsement(analyze):
+    a = only(analyze("The dockworkers' union endorsed Okafor."))
+    assert a.content.text == "Okafor"
+
+
+def test_passive_with_agent_reports_its_subject(analyze):
+    a = only(analyze("The bypass plan was criticized by the regional planning board."))
+    assert a.content.text == "The bypass plan"
+    assert a.source.text == "the regional planning board"
+
+
+def test_poll_shows_a_finding(analyze):
+    a = only(analyze("The latest poll shows the incumbent ahead by four points."))
+    assert a.cue.text == "shows"
+    assert a.content.text == "the incumbent ahead by four points"
+
+
+def test_mixed_content_keeps_the_closing_quotation_mark(analyze):
+    a = only(analyze('The coach called the referee\'s decision "a disgrace."'))
+    assert a.kind == "mixed"
+    assert a.content.text == 'the referee\'s decision "a disgrace."'
+
+
+# ------------------------------------------------------------------------ noun cues
+
+
+def test_possessed_claim_noun_with_that_clause(analyze):
+    a = only(analyze("Voters doubted the mayor's claim that the tunnel would open in May."))
+    assert a.cue.text == "claim"
+    assert a.source.text == "the mayor's"
+    assert a.content.text == "the tunnel would open in May"
+
+
+def test_pledge_noun_with_infinitive(analyze):
+    analysis = analyze("Her pledge to cut ferry fares won her the island vote.")
+    a = only(analysis)
+    assert a.cue.text == "pledge"
+    assert a.content.text == "to cut ferry fares"
+
+
+def test_infinitive_of_purpose_after_a_noun_is_no_claim(analyze):
+    assert analyze("The council's proposals to widen the road were shelved.").attributions == []
+
+
+def test_in_a_statement_frames_the_sentence(analyze):
+    a = only(analyze("In a statement, the new pumps will be installed before winter."))
+    assert a.kind == "according_to"
+    assert a.cue.text == "In"
+    assert a.source.text == "a statement"
+    assert a.content.text == "the new pumps will be installed before winter"
+
+
+def test_in_a_statement_gives_way_to_the_verb_of_the_sentence(analyze):
+    a = only(analyze("In a statement, the ministry said the pumps would arrive in June."))
+    assert a.cue.text == "said"
+    assert a.source.text == "the ministry"

@@ -16,9 +16,6 @@ Results are plain dicts on ``doc._.auditor_attributions`` (see :class:`RawAttrib
 
 from __future__ import annotations
 
-import bisect
-from dataclasses import asdict, dataclass, field
-
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -36,10 +33,11 @@ from auditor.nlp.cues import (
     reporting_verbs,
     subject_bounds,
     subject_of,
-    subtree_token_range,
     trimmed_bounds,
 )
 from auditor.nlp.extensions import register_extensions
+from auditor.nlp.nominal import framed_attributions, noun_cue_attributions
+from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
 
 register_extensions()
 
@@ -52,31 +50,6 @@ MAX_CUE_GAP_AFTER = 4
 MAX_CUE_GAP_BEFORE = 3
 #: How a quotation's words may hang on the verb that reports them.
 GOVERNED_DEPS = {"ccomp", "parataxis", "dobj", "xcomp", "csubj", "advcl", "conj", "ROOT"}
-
-
-@dataclass
-class RawAttribution:
-    """One attribution as the component stores it (plain values only)."""
-
-    kind: str
-    content: tuple[int, int]
-    cue: tuple[int, int] | None = None
-    source: tuple[int, int] | None = None
-    #: character offset of the token that heads the source (for speaker resolution).
-    source_head: int | None = None
-    #: offset of the cue verb's token, used to avoid claiming one cue twice.
-    cue_head: int | None = None
-    quote_ids: list[int] = field(default_factory=list)
-    inherited_from: int | None = None
-    #: an outlet or person the claim was passed on by ("..., according to Interfax").
-    via: tuple[int, int] | None = None
-
-    def to_dict(self) -> dict:
-        data = asdict(self)
-        for key in ("content", "cue", "source", "via"):
-            if data[key] is not None:
-                data[key] = list(data[key])
-        return data
 
 
 @Language.factory(
@@ -120,7 +93,7 @@ def find_attributions(
     floating_quotes: bool = True,
 ) -> list[RawAttribution]:
     """All attributions in ``doc`` given its quotations (dicts as in ``Quote.to_dict``)."""
-    index = _QuoteIndex(quotes)
+    index = QuoteIndex(quotes, doc.text)
     found: list[RawAttribution] = []
     used_cues: set[int] = set()
     pending_floating: list[int] = []
@@ -143,6 +116,12 @@ def find_attributions(
     for attribution in _according_to(doc, index, found):
         found.append(attribution)
 
+    found.extend(noun_cue_attributions(doc, index))
+    for attribution in framed_attributions(doc, index):
+        # "In a statement, the ministry said ...": the verb's attribution says it all.
+        if not any(overlaps(a.content, attribution.content) for a in found):
+            found.append(attribution)
+
     for attribution in _speaker_colon(doc, found):
         found.append(attribution)
 
@@ -158,24 +137,7 @@ def find_attributions(
             for q in pending_floating
         )
     found.sort(key=lambda a: a.content[0])
-    return _drop_overlaps(found)
-
-
-class _QuoteIndex:
-    """Which quotation, if any, a character offset falls in."""
-
-    def __init__(self, quotes: list[dict]):
-        self.quotes = quotes
-        self.starts = [q["start"] for q in quotes]
-
-    def quote_at(self, offset: int) -> int | None:
-        i = bisect.bisect_right(self.starts, offset) - 1
-        if i >= 0 and self.quotes[i]["start"] <= offset < self.quotes[i]["end"]:
-            return i
-        return None
-
-    def inside(self, token: Token) -> int | None:
-        return self.quote_at(token.idx)
+    return _dropoverlaps(found)
 
 
 def _quote_tokens(doc: Doc, quote: dict) -> tuple[int, int]:
@@ -192,8 +154,8 @@ def _is_standalone_quote(doc: Doc, quote: dict, min_words: int) -> bool:
     if words >= min_words:
         return True
     # A short quote that is a whole sentence on its own ("'Never.'") still counts.
-    before = doc.text[: quote["start"]].rstrip()
-    return words >= 1 and (not before or before[-1] in ".!?\n")
+    previous = next((t for t in reversed(doc[:start]) if not t.is_space), None)
+    return words >= 1 and (previous is None or previous.text[-1] in ".!?")
 
 
 #: Marks a quotation that is only part of what a verb reports (a mixed quote).
@@ -201,7 +163,7 @@ _PART_OF_REPORTED_SPEECH = RawAttribution("mixed", (0, 0))
 
 
 def _direct_attribution(
-    doc: Doc, index: _QuoteIndex, qid: int, quote: dict, min_words: int
+    doc: Doc, index: QuoteIndex, qid: int, quote: dict, min_words: int
 ) -> RawAttribution | None:
     q_start, q_end = _quote_tokens(doc, quote)
     if q_end <= q_start:
@@ -259,12 +221,13 @@ def _dash_attribution(doc: Doc, qid: int, quote: dict, q_end: int) -> RawAttribu
 
 
 def _paraphrase_around(doc: Doc, verb: Token, q_start: int, q_end: int) -> bool:
-    """The verb's complement holds the quote and several words of paraphrase besides:
-    'said that the campaign was "taking a close look" at provisions' is a mixed quote."""
-    complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    if complement is None:
+    """What the verb reports holds the quote and several words of paraphrase besides:
+    'said that the campaign was "taking a close look" at provisions' and 'praised the mayor
+    for "bold new ideas"' are mixed quotes."""
+    content = reported_content(verb)
+    if content is None:
         return False
-    start, end = subtree_token_range(complement)
+    start, end = content
     # The quote's words, not its marks or final punctuation, which the parser often
     # hangs on the reporting verb.
     words = [t.i for t in doc[q_start:q_end] if not (t.is_punct or t.is_space)]
@@ -278,7 +241,7 @@ def _paraphrase_around(doc: Doc, verb: Token, q_start: int, q_end: int) -> bool:
 
 
 def _governing_verb(
-    doc: Doc, index: _QuoteIndex, qid: int, q_start: int, q_end: int
+    doc: Doc, index: QuoteIndex, qid: int, q_start: int, q_end: int
 ) -> Token | None:
     """A reporting verb outside the quote that a token inside it depends on."""
     for token in doc[q_start:q_end]:
@@ -301,7 +264,7 @@ def _within_reach(doc: Doc, verb: Token, q_start: int, q_end: int) -> bool:
     return len(between) <= 12 and not any(t.text in {".", "!", "?"} for t in between)
 
 
-def _adjacent_verb(doc: Doc, index: _QuoteIndex, q_start: int, q_end: int) -> Token | None:
+def _adjacent_verb(doc: Doc, index: QuoteIndex, q_start: int, q_end: int) -> Token | None:
     """A reporting verb right after the quote ("', said X") or right before it ("X said: '")."""
     if _cue_may_follow(doc, q_start, q_end):
         gap = 0
@@ -334,7 +297,7 @@ def _adjacent_verb(doc: Doc, index: _QuoteIndex, q_start: int, q_end: int) -> To
     return None
 
 
-def _stops_search(token: Token, index: _QuoteIndex) -> bool:
+def _stops_search(token: Token, index: QuoteIndex) -> bool:
     return token.text in {".", "!", "?"} or "\n" in token.text or index.inside(token) is not None
 
 
@@ -364,7 +327,7 @@ def _cue_may_precede(doc: Doc, q_start: int) -> bool:
     return previous.text in {":", ","} or is_reporting_verb(previous)
 
 
-def _reported_speech(doc: Doc, index: _QuoteIndex, used_cues: set[int]) -> list[RawAttribution]:
+def _reported_speech(doc: Doc, index: QuoteIndex, used_cues: set[int]) -> list[RawAttribution]:
     found = []
     for token in doc:
         if token.idx in used_cues or not (is_content_verb(token) or makes_clear(token)):
@@ -377,8 +340,9 @@ def _reported_speech(doc: Doc, index: _QuoteIndex, used_cues: set[int]) -> list[
         start, end = content_range
         end, via = _split_trailing_according(doc, start, end)
         bounds = trimmed_bounds(doc, start, end)
-        if bounds is None or word_count(doc, start, end) < 2:
+        if bounds is None or word_count(doc, start, end) < _min_content_words(doc, start, end):
             continue
+        bounds = _close_quotes(index, bounds)
         quote_ids = sorted(
             {q for t in doc[start:end] if (q := index.inside(t)) is not None}
         )
@@ -404,6 +368,26 @@ def _reported_speech(doc: Doc, index: _QuoteIndex, used_cues: set[int]) -> list[
     return found
 
 
+def _min_content_words(doc: Doc, start: int, end: int) -> int:
+    """One word is enough for a name ("Cruz endorsed Trump"); anything else needs two."""
+    words = [t for t in doc[start:end] if not (t.is_punct or t.is_space)]
+    return 1 if words and all(t.pos_ == "PROPN" for t in words) else 2
+
+
+def _close_quotes(index: QuoteIndex, bounds: tuple[int, int]) -> tuple[int, int]:
+    """Take in the closing mark of a quotation the content ends in: the parser hangs the
+    final punctuation and mark on the verb, but the quoted words belong together."""
+    start, end = bounds
+    quote_id = index.quote_at(end - 1)
+    if quote_id is not None:
+        quote = index.quotes[quote_id]
+        if quote["start"] >= start and quote["end"] > end and not any(
+            ch.isalnum() for ch in index.text[end : quote["end"]]
+        ):
+            end = quote["end"]
+    return start, end
+
+
 def _split_trailing_according(doc: Doc, start: int, end: int) -> tuple[int, tuple | None]:
     """Cut a trailing ", according to X" off a content span; X is who passed it on."""
     for i in range(start, end - 1):
@@ -416,7 +400,7 @@ def _split_trailing_according(doc: Doc, start: int, end: int) -> tuple[int, tupl
 
 
 def _according_to(
-    doc: Doc, index: _QuoteIndex, existing: list[RawAttribution]
+    doc: Doc, index: QuoteIndex, existing: list[RawAttribution]
 ) -> list[RawAttribution]:
     found = []
     for token in doc:
@@ -441,11 +425,11 @@ def _according_to(
         if content is None:
             continue
         # A direct quote next to "according to X" already took this phrase as its cue.
-        if any(_overlaps(a.content, content) and a.cue_head == token.idx for a in existing):
+        if any(overlaps(a.content, content) and a.cue_head == token.idx for a in existing):
             continue
         # "X said ..., according to Y": Y passed on what X said.
         speaker_claim = next(
-            (a for a in existing if a.source is not None and _overlaps(a.content, content)),
+            (a for a in existing if a.source is not None and overlaps(a.content, content)),
             None,
         )
         if speaker_claim is not None:
@@ -493,7 +477,7 @@ def _speaker_colon(doc: Doc, existing: list[RawAttribution]) -> list[RawAttribut
         transcript = all(t.text.isupper() for t in words)
         end = _paragraph_end(doc, token.i) if transcript else token.sent.end
         bounds = trimmed_bounds(doc, token.i + 1, end)
-        if bounds is None or any(_overlaps(a.content, bounds) for a in existing):
+        if bounds is None or any(overlaps(a.content, bounds) for a in existing):
             continue
         if " " not in text[bounds[0] : bounds[1]].strip():
             continue  # a link or a single word is a label's value, not a statement
@@ -535,7 +519,7 @@ def _headline_tail(doc: Doc, existing: list[RawAttribution]) -> list[RawAttribut
                     verb_start = offset + len(stripped) - len(tail[-1])
                     source_end = verb_start - 1
                     if source_end > source_start and not any(
-                        _overlaps(a.content, content) for a in existing
+                        overlaps(a.content, content) for a in existing
                     ):
                         head = doc.char_span(source_start, source_end, alignment_mode="expand")
                         found.append(
@@ -556,10 +540,6 @@ def _paragraph_end(doc: Doc, i: int) -> int:
     while i < len(doc) and "\n" not in doc[i].text and "\n" not in doc[i].whitespace_:
         i += 1
     return min(i + 1, len(doc))
-
-
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
 
 
 def _paragraph_of(text: str, offset: int) -> int:
@@ -638,7 +618,7 @@ def _continues(text: str, previous: RawAttribution, quote: dict) -> bool:
     return any(m is not None and previous.content[1] <= m[0] < quote["start"] for m in marks)
 
 
-def _drop_overlaps(found: list[RawAttribution]) -> list[RawAttribution]:
+def _dropoverlaps(found: list[RawAttribution]) -> list[RawAttribution]:
     """Keep one attribution per stretch of content: the first pass that claimed it wins,
     except that an attribution with a source beats one without."""
     priority = {"direct": 0, "mixed": 1, "indirect": 2, "according_to": 3, "floating": 4}
@@ -648,7 +628,7 @@ def _drop_overlaps(found: list[RawAttribution]) -> list[RawAttribution]:
     ):
         clash = False
         for other in kept:
-            if _overlaps(candidate.content, other.content):
+            if overlaps(candidate.content, other.content):
                 inter = min(candidate.content[1], other.content[1]) - max(
                     candidate.content[0], other.content[0]
                 )

@@ -21,6 +21,8 @@ EMPHASIS_VERBS = {"emphasize", "emphasise", "stress", "highlight", "underscore"}
 OBJECT_PREPS = {"for", "of", "on", "as", "about", "against", "over", "with", "to"}
 #: Prepositions that say what an addressee was told or asked: "warned them of a storm".
 ADDRESSEE_PREPS = {"about", "of", "for", "against"}
+#: Adverbs that finish a small clause after an object ("shows Clinton ahead by 3 points").
+SMALL_CLAUSE_ADVERBS = {"ahead", "behind", "up", "down", "even", "level", "tied"}
 #: Named-entity labels of a prepositional object that says when or where, not what.
 CIRCUMSTANCE_LABELS = {"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"}
 #: Pronouns that can be a speaker.
@@ -63,7 +65,7 @@ def reported_content(verb: Token) -> tuple[int, int] | None:
                 end = _continued_complement(verb, end)
                 end = claim_end(doc, start, end, verb)
             return start, end
-    object_range = object_content(verb)
+    object_range = object_content(verb) or passive_content(verb)
     if object_range is not None:
         return object_range
     if verb.dep_ == "parataxis" and subject_of(verb) is not None:
@@ -168,6 +170,20 @@ def is_content_verb(token: Token) -> bool:
     )
 
 
+def inside_reported_clause(token: Token) -> bool:
+    """``token`` is part of what a reporting verb above it reports ("said she would not
+    support Hale"): a stance there is the speaker's claim, not an attribution of its own."""
+    current = token
+    for _ in range(8):
+        if current.dep_ in {"ccomp", "conj", "xcomp", "advcl"} and current.head != current:
+            if current.dep_ == "ccomp" and is_reporting_verb(current.head):
+                return True
+            current = current.head
+            continue
+        break
+    return False
+
+
 def object_content(verb: Token) -> tuple[int, int] | None:
     """What a verb of stance reports through its object and complements: "accused [the
     bank of fraud]", "urges [supporters to monitor polling places]", "called for [a
@@ -175,6 +191,8 @@ def object_content(verb: Token) -> tuple[int, int] | None:
     pronoun ("denied it") or an addressee alone ("told reporters")."""
     if not can_speak(subject_of(verb)) or _is_agentless_passive(verb):
         return None  # "the display of grit underscores the message": nobody speaks
+    if not is_reporting_verb(verb) and inside_reported_clause(verb):
+        return None  # "said she would not support Hale": one attribution, the saying
     if verb.dep_ in {"xcomp", "advcl", "acl"} and _is_infinitive(verb):
         # "plan to ask the state": the plan is the claim, and the verb it governs
         # reports it; "not authorized to discuss the talks" is nobody's statement.
@@ -189,7 +207,10 @@ def object_content(verb: Token) -> tuple[int, int] | None:
         if head.pos_ == "PRON" and head.lower_ not in {"what", "whatever"}:
             return None  # "denied it": nothing checkable is said
     if verb.lemma_.lower() in load_lexicon("reporting_verbs_addressee") and not any(
-        p.dep_ in {"xcomp", "ccomp", "oprd"} or p.lower_ in ADDRESSEE_PREPS for p in parts
+        p.dep_ in {"xcomp", "ccomp", "oprd"}
+        or p.lower_ in ADDRESSEE_PREPS
+        or _predicate_of_object(p) is not None
+        for p in parts
     ):
         return None  # "told reporters on the steps": the addressee, not what was said
     start = min(_content_start(c) for c in parts)
@@ -197,6 +218,34 @@ def object_content(verb: Token) -> tuple[int, int] | None:
     end = claim_end(verb.doc, start, end, verb)
     if word_count(verb.doc, start, end) < 1:
         return None
+    return start, end
+
+
+def _predicate_of_object(part: Token) -> Token | None:
+    """"called the decision "a disgrace"": the parser often reads the predicate after an
+    object as its apposition; with no comma between, it is a predicate."""
+    if part.dep_ != "dobj":
+        return None
+    for child in part.rights:
+        if child.dep_ == "appos":
+            if not any(t.text == "," for t in part.doc[part.i : child.left_edge.i]):
+                return child
+    return None
+
+
+def passive_content(verb: Token) -> tuple[int, int] | None:
+    """A passive with its agent reports its subject: "[the nominee] was endorsed by the
+    Times", "[Oz] has been called a charlatan by fellow doctors"."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if subject is None or agent is None or subject.pos_ == "PRON" or not can_speak(
+        subject_of(verb)
+    ):
+        return None
+    start, end = subtree_token_range(subject)
+    complements = [c for c in verb.rights if c.dep_ in {"oprd", "xcomp"} and c.i < agent.i]
+    if complements:
+        end = max(c.right_edge.i for c in complements) + 1
     return start, end
 
 
@@ -224,6 +273,12 @@ def content_parts(verb: Token) -> list[Token]:
         if child.dep_ in {"dobj", "oprd", "dative"} and not child.is_punct:
             parts.append(child)
             has_object = True
+        elif child.dep_ == "advmod" and has_object and child.lower_ in SMALL_CLAUSE_ADVERBS:
+            parts.append(child)  # "shows [the incumbent ahead by four points]"
+        elif child.dep_ == "prep" and child.lower_ == "by" and parts and (
+            parts[-1].lower_ in SMALL_CLAUSE_ADVERBS
+        ):
+            parts.append(child)
         elif child.dep_ == "xcomp" and (_is_infinitive(child) or has_object):
             parts.append(child)
         elif child.dep_ == "ccomp" and child.i > verb.i:

@@ -154,7 +154,7 @@ def noun_phrase_bounds(token: Token) -> tuple[int, int]:
             break
         right -= 1
     start, end = doc[left].idx, doc[right].idx + len(doc[right])
-    span_text = doc.text[start:end]
+    span_text = doc[left : right + 1].text
     if "," in span_text and right + 1 < len(doc) and doc[right + 1].text == ",":
         end = doc[right + 1].idx + 1
     return start, end

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from auditor.lexicon import load_lexicon
 
@@ -104,11 +104,19 @@ def name_at(head: Token) -> NameParts | None:
     return NameParts(name, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), kind, title)
 
 
-def _entity_of(token: Token):
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+def _entity_of(token: Token) -> Span | None:
+    """The named entity ``token`` is part of, read off the IOB tags (building
+    ``doc.ents`` for every name would cost more than the rest of the lookup)."""
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
 
 
 def _kind(doc, start: int, end: int) -> str:
@@ -139,7 +147,7 @@ def _title_before(doc, head: Token, name_start: int) -> str | None:
     words = [t for t in tokens if not (t.is_punct or t.lower_ in {"the", "a", "an"})]
     if not words or not any(is_title(t) or t.pos_ in {"NOUN", "PROPN", "ADJ"} for t in words):
         return None
-    text = doc.text[words[0].idx : tokens[-1].idx + len(tokens[-1])].strip(" ,")
+    text = doc[words[0].i : tokens[-1].i + 1].text.strip(" ,")
     return text or None
 
 

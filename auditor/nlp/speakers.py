@@ -9,6 +9,7 @@ People's Republic") and a pronoun ("he", "it") join the nearest compatible clust
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -100,6 +101,7 @@ def resolve_speakers(
     for token in _name_heads(doc, {token_at[h] for h in heads if h in token_at}):
         book.add_name(token)
 
+    newlines = [i for i, ch in enumerate(doc.text) if ch == "\n"]
     previous_group: dict | None = None
     previous_person: tuple[_Cluster, int] | None = None  # last person speaker, paragraph
     for attribution in sorted(attributions, key=lambda a: a["content"][0]):
@@ -109,7 +111,7 @@ def resolve_speakers(
             head is not None
             and head.lower_ in PERSON_PRONOUNS
             and previous_person is not None
-            and previous_person[1] == _paragraph(doc, head.idx)
+            and previous_person[1] == _paragraph(newlines, head.idx)
         ):
             # "he said" goes on with the person quoted last in the paragraph, even when
             # someone else was mentioned in between.
@@ -131,7 +133,7 @@ def resolve_speakers(
             attribution["speaker_name"] = cluster.name
             attribution["speaker_description"] = cluster.description
             if cluster.kind == "person" and head is not None:
-                previous_person = (cluster, _paragraph(doc, head.idx))
+                previous_person = (cluster, _paragraph(newlines, head.idx))
         elif head is not None and head.lower_ in {"they", "them"} and previous_group:
             # "Officials and experts have said ... They say ...": the group speaks on.
             attribution["speaker_name"] = previous_group["speaker_name"]
@@ -146,8 +148,9 @@ def resolve_speakers(
     return book.clusters
 
 
-def _paragraph(doc: Doc, offset: int) -> int:
-    return doc.text.count("\n", 0, offset)
+def _paragraph(newlines: list[int], offset: int) -> int:
+    """The number of the paragraph holding ``offset``, given the newline offsets."""
+    return bisect.bisect_left(newlines, offset)
 
 
 def _plain_source_name(head: Token) -> str:

@@ -1,0 +1,124 @@
+"""Attributions whose cue is a noun: "Trump's claim that crime is rising", "his pledge to
+cut taxes", "a warning by the agency that ...", and "In a statement, ..." / "In the poll,
+..." where a document or a speech event frames the sentence."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from auditor.lexicon import load_lexicon
+from auditor.nlp.content import can_speak
+from auditor.nlp.cues import subject_bounds, subject_of, trimmed_bounds
+from auditor.nlp.raw import QuoteIndex, RawAttribution
+
+#: Nouns whose infinitive is what someone intends or demands ("his pledge to cut taxes");
+#: after other nouns an infinitive is usually a purpose ("proposals to help farmers").
+INTENTION_NOUNS = {
+    "plan", "pledge", "promise", "vow", "threat", "intention", "refusal", "demand", "call",
+    "agreement", "determination",
+}
+#: Possessive pronouns that name a speaker ("his claim", "their plan").
+POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "my", "our", "your"}
+#: Verbs that merely carry a noun cue, so their subject is its speaker: "X made the
+#: claim that", "X issued a warning that", "X repeated his charge that".
+LIGHT_VERBS = {"make", "issue", "repeat", "reiterate", "voice", "express", "renew", "announce"}
+
+
+def noun_cue_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttribution]:
+    """One attribution per clause-taking noun cue with a speaker."""
+    found = []
+    nouns = load_lexicon("reporting_nouns_clausal")
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns:
+            continue
+        if index.inside(token) is not None:
+            continue  # a claim mentioned inside a quotation belongs to the quoted speaker
+        clause = _clause_of(token)
+        if clause is None:
+            continue
+        speaker = _speaker_of(token)
+        if speaker is None:
+            continue
+        start, end = clause.left_edge.i, clause.right_edge.i + 1
+        bounds = trimmed_bounds(doc, start, end)
+        if bounds is None:
+            continue
+        found.append(
+            RawAttribution(
+                kind="indirect",
+                content=bounds,
+                cue=(token.idx, token.idx + len(token)),
+                cue_head=token.idx,
+                source=subject_bounds(speaker),
+                source_head=speaker.idx,
+            )
+        )
+    return found
+
+
+def _clause_of(noun: Token) -> Token | None:
+    """The that-clause or infinitive the noun takes ("claim [that ...]", "plan [to ...]")."""
+    for child in noun.rights:
+        if child.dep_ not in {"acl", "ccomp", "relcl"}:
+            continue
+        marks = {c.lower_ for c in child.children if c.dep_ in {"mark", "aux"}}
+        if "that" in marks and child.dep_ != "relcl":
+            return child
+        if "to" in marks and child.dep_ == "acl" and noun.lemma_.lower() in INTENTION_NOUNS:
+            return child
+    return None
+
+
+def _speaker_of(noun: Token) -> Token | None:
+    """Who holds the claim: the possessor, the object of "by", or the subject of a light
+    verb the noun is the object of."""
+    for child in noun.children:
+        if child.dep_ == "poss" and (can_speak(child) or child.lower_ in POSSESSIVE_PRONOUNS):
+            return child
+        if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and can_speak(obj):
+                return obj
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in LIGHT_VERBS:
+        subject = subject_of(head)
+        if can_speak(subject):
+            return subject
+    return None
+
+
+#: Nouns after a sentence-initial "In" that frame the sentence as someone's account:
+#: "In a statement, the ministry ...", "In the poll, 43 percent ...".
+FRAME_NOUNS = "framing_nouns"
+
+
+def framed_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttribution]:
+    """"In <document or speech>, <claim>": the document is the source of the claim."""
+    found = []
+    for sentence in doc.sents:
+        words = [t for t in sentence if not (t.is_space or t.is_quote)]
+        if len(words) < 4 or words[0].lower_ != "in":
+            continue
+        preposition = words[0]
+        source = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+        if source is None or source.lemma_.lower() not in load_lexicon(FRAME_NOUNS):
+            continue
+        comma = source.right_edge.i + 1
+        if comma >= sentence.end or doc[comma].text != ",":
+            continue
+        if index.inside(preposition) is not None:
+            continue
+        bounds = trimmed_bounds(doc, comma + 1, sentence.end)
+        if bounds is None:
+            continue
+        found.append(
+            RawAttribution(
+                kind="according_to",
+                content=bounds,
+                cue=(preposition.idx, preposition.idx + len(preposition)),
+                cue_head=preposition.idx,
+                source=subject_bounds(source),
+                source_head=source.idx,
+            )
+        )
+    return found

@@ -1,0 +1,61 @@
+"""Plain records the attribution passes share: one found attribution, and an index of
+quotations by character offset."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import asdict, dataclass, field
+
+from spacy.tokens import Token
+
+
+@dataclass
+class RawAttribution:
+    """One attribution as the component stores it (plain values only)."""
+
+    kind: str
+    content: tuple[int, int]
+    cue: tuple[int, int] | None = None
+    source: tuple[int, int] | None = None
+    #: character offset of the token that heads the source (for speaker resolution).
+    source_head: int | None = None
+    #: offset of the cue verb's token, used to avoid claiming one cue twice.
+    cue_head: int | None = None
+    quote_ids: list[int] = field(default_factory=list)
+    inherited_from: int | None = None
+    #: an outlet or person the claim was passed on by ("..., according to Interfax").
+    via: tuple[int, int] | None = None
+
+    def to_dict(self) -> dict:
+        """The record as msgpack-safe values (tuples become lists)."""
+        data = asdict(self)
+        for key in ("content", "cue", "source", "via"):
+            if data[key] is not None:
+                data[key] = list(data[key])
+        return data
+
+
+class QuoteIndex:
+    """Which quotation, if any, a character offset falls in (``text`` is the document's
+    text, kept here so passes need not rebuild it from the tokens)."""
+
+    def __init__(self, quotes: list[dict], text: str = ""):
+        self.quotes = quotes
+        self.text = text
+        self.starts = [q["start"] for q in quotes]
+
+    def quote_at(self, offset: int) -> int | None:
+        """The id of the quotation holding character ``offset``, or None."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and self.quotes[i]["start"] <= offset < self.quotes[i]["end"]:
+            return i
+        return None
+
+    def inside(self, token: Token) -> int | None:
+        """The id of the quotation ``token`` starts in, or None."""
+        return self.quote_at(token.idx)
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Two character ranges share at least one character."""
+    return a[0] < b[1] and b[0] < a[1]
