@@ -322,3 +322,61 @@ def test_in_a_statement_gives_way_to_the_verb_of_the_sentence(analyze):
     a = only(analyze("In a statement, the ministry said the pumps would arrive in June."))
     assert a.cue.text == "said"
     assert a.source.text == "the ministry"
+
+
+# ------------------------------------------------------------ quotes and their cues
+
+
+def test_long_speaker_name_between_quote_and_verb(analyze):
+    a = only(
+        analyze('"We will rebuild the pier," harbor authority chief Dana Whitcombe said Monday.')
+    )
+    assert a.kind == "direct"
+    assert a.source.text == "harbor authority chief Dana Whitcombe"
+
+
+def test_exclamation_then_capitalized_speaker(analyze):
+    a = only(analyze('"This is our year!" Mayor Ruiz shouted to the crowd.'))
+    assert a.kind == "direct"
+    assert a.source.text == "Mayor Ruiz"
+
+
+def test_colon_at_paragraph_end_introduces_next_paragraph_quote(analyze):
+    analysis = analyze(
+        'The harbor master said:\n\n"Nobody should take a boat out before the storm passes."'
+    )
+    a = only(analysis)
+    assert a.kind == "direct"
+    assert a.source.text == "The harbor master"
+    assert a.content.text.startswith('"Nobody')
+
+
+def test_as_she_put_it(analyze):
+    a = only(analyze("As the harbor master put it, the old pier is finished."))
+    assert a.cue.text == "put"
+    assert a.source.text == "the harbor master"
+    assert a.content.text == "the old pier is finished"
+
+
+def test_quote_signed_with_a_dash_glued_to_the_mark(analyze):
+    a = only(analyze("“The buses never come on time.”― Ines Moreau"))
+    assert a.source.text == "Ines Moreau"
+
+
+def test_halves_stay_apart_when_the_speaker_between_them_is_long(analyze):
+    text = (
+        '"It is over," said Ivo Brandt, who has run the village shop on the quay since '
+        'his father retired in the spring of 1988. "We lost."'
+    )
+    analysis = analyze(text)
+    assert [a.kind for a in analysis.attributions] == ["direct", "floating"]
+    assert all(a.speaker.name == "Ivo Brandt" for a in analysis.attributions)
+
+
+def test_outer_claim_holds_an_inner_quote_with_its_own_cue(analyze):
+    analysis = analyze(
+        'The council pledged to fine the operator over what it called "a reckless and '
+        'dangerous breach of the rules."'
+    )
+    cues = sorted(a.cue.text for a in analysis.attributions)
+    assert cues == ["called", "pledged"]

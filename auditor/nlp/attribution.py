@@ -46,6 +46,9 @@ register_extensions()
 MIN_QUOTE_WORDS = 4
 #: How many tokens after a closing quotation mark a cue may start ("', said X").
 MAX_CUE_GAP_AFTER = 4
+#: How far a cue may follow when everything before it is the speaker's name and title
+#: ('", Tulsa police Chief Chuck Jordan said').
+MAX_CUE_GAP_AFTER_NAME = 12
 #: How many tokens before an opening quotation mark a cue may end ("X said: '").
 MAX_CUE_GAP_BEFORE = 3
 #: How a quotation's words may hang on the verb that reports them.
@@ -137,7 +140,7 @@ def find_attributions(
             for q in pending_floating
         )
     found.sort(key=lambda a: a.content[0])
-    return _dropoverlaps(found)
+    return _drop_overlaps(found)
 
 
 def _quote_tokens(doc: Doc, quote: dict) -> tuple[int, int]:
@@ -187,7 +190,7 @@ def _direct_attribution(
         quote_ids=[qid],
     )
     if subject is not None and index.inside(subject) is None:
-        attribution.source = subject_bounds(subject)
+        attribution.source = subject_bounds(subject, verb)
         attribution.source_head = subject.idx
     return attribution
 
@@ -196,15 +199,23 @@ DASHES = {"―", "—", "–", "--"}
 
 
 def _dash_attribution(doc: Doc, qid: int, quote: dict, q_end: int) -> RawAttribution | None:
-    """A quotation signed with a dash: '"We need law and order." ― Maria Lopez, 34'."""
-    i = q_end
-    while i < len(doc) and doc[i].is_space:
-        i += 1
-    if i + 1 >= len(doc) or doc[i].text not in DASHES or "\n" in doc[i].whitespace_:
+    """A quotation signed with a dash: '"We need law and order." ― Maria Lopez, 34'.
+
+    Read off the characters, because the tokenizer may glue a dash to the closing mark
+    ('.”― Maria Lopez')."""
+    window = doc[max(q_end - 1, 0) : min(q_end + 6, len(doc))]
+    base, text = window.start_char, window.text
+    dash_at = quote["end"] - base
+    while 0 <= dash_at < len(text) and text[dash_at] in " \t":
+        dash_at += 1
+    dash = next((d for d in DASHES if dash_at >= 0 and text.startswith(d, dash_at)), None)
+    if dash is None:
         return None
-    first = doc[i + 1]
-    if first.pos_ != "PROPN":
+    dash_end = dash_at + len(dash)
+    first = next((t for t in window if t.idx - base >= dash_end and not t.is_space), None)
+    if first is None or first.pos_ != "PROPN" or "\n" in text[dash_end : first.idx - base]:
         return None
+    dash_at, dash_end = dash_at + base, dash_end + base
     # The name runs over the proper nouns after the dash; its head is the last of them.
     last = first
     while last.i + 1 < len(doc) and doc[last.i + 1].pos_ == "PROPN":
@@ -212,10 +223,10 @@ def _dash_attribution(doc: Doc, qid: int, quote: dict, q_end: int) -> RawAttribu
     return RawAttribution(
         kind="direct",
         content=(quote["start"], quote["end"]),
-        cue=(doc[i].idx, doc[i].idx + len(doc[i])),
+        cue=(dash_at, dash_end),
         source=(first.idx, last.idx + len(last)),
         source_head=last.idx,
-        cue_head=doc[i].idx,
+        cue_head=dash_at,
         quote_ids=[qid],
     )
 
@@ -269,14 +280,17 @@ def _adjacent_verb(doc: Doc, index: QuoteIndex, q_start: int, q_end: int) -> Tok
     if _cue_may_follow(doc, q_start, q_end):
         gap = 0
         i = q_end
-        while i < len(doc) and gap <= MAX_CUE_GAP_AFTER:
+        while i < len(doc) and gap <= MAX_CUE_GAP_AFTER_NAME:
             token = doc[i]
             if _stops_search(token, index):
                 break
             if is_reporting_verb(token) and token.pos_ == "VERB":
                 subject = subject_of(token)
-                # '"...," the ISW said' / '"...," said X': the speaker follows the quote.
-                if subject is not None and subject.i >= q_end:
+                # '"...," the ISW said' / '"...," said X': the speaker follows the quote,
+                # and a long name between quote and verb must be that speaker's.
+                if subject is not None and subject.i >= q_end and (
+                    gap <= MAX_CUE_GAP_AFTER or _only_subject_between(doc, q_end, token)
+                ):
                     return token
                 return None
             if not token.is_punct:
@@ -294,7 +308,33 @@ def _adjacent_verb(doc: Doc, index: QuoteIndex, q_start: int, q_end: int) -> Tok
             if not token.is_punct:
                 gap += 1
             i -= 1
-    return None
+    return _introduced_by_colon(doc, index, q_start)
+
+
+def _introduced_by_colon(doc: Doc, index: QuoteIndex, q_start: int) -> Token | None:
+    """A paragraph that ends "X said:" or "The Times reports:" introduces the quotation
+    that opens the next paragraph."""
+    previous = next((t for t in reversed(doc[:q_start]) if not t.is_space), None)
+    if previous is None or previous.text != ":" or index.inside(previous) is not None:
+        return None
+    between = doc[previous.i + 1 : q_start]
+    if not any("\n" in t.text or "\n" in t.whitespace_ for t in [previous, *between]):
+        return None  # within the paragraph, the search above had its chance
+    verbs = [t for t in previous.sent if t.i < previous.i and is_reporting_verb(t)]
+    return verbs[-1] if verbs else None
+
+
+def _only_subject_between(doc: Doc, q_end: int, verb: Token) -> bool:
+    """Every word between the quote and the verb belongs to the verb's subject or its
+    auxiliaries: '"...," Tulsa police Chief Chuck Jordan said'."""
+    subject = subject_of(verb)
+    if subject is None:
+        return False
+    left, right = subject.left_edge.i, subject.right_edge.i
+    return all(
+        t.is_punct or t.is_space or left <= t.i <= right or t.head == verb
+        for t in doc[q_end : verb.i]
+    )
 
 
 def _stops_search(token: Token, index: QuoteIndex) -> bool:
@@ -311,7 +351,11 @@ def _cue_may_follow(doc: Doc, q_start: int, q_end: int) -> bool:
     last = inner[-1].text
     if last == ",":
         return True
-    if last in {"!", "?", "—", "–", "-", "..."}:
+    if last in {"!", "?"}:
+        # '"Why now?" Smith asked.' as well as '"...?" she asked': the verb search that
+        # follows still needs a reporting verb whose subject comes after the quote.
+        return True
+    if last in {"—", "–", "-", "..."}:
         return following.is_lower or following.text == ","
     if last == ".":
         return False
@@ -362,7 +406,7 @@ def _reported_speech(doc: Doc, index: QuoteIndex, used_cues: set[int]) -> list[R
             via=via,
         )
         if subject is not None:
-            attribution.source = subject_bounds(subject)
+            attribution.source = subject_bounds(subject, token)
             attribution.source_head = subject.idx
         found.append(attribution)
     return found
@@ -594,7 +638,11 @@ def _nested(a: RawAttribution, b: RawAttribution) -> bool:
     """One attribution sits inside the other's content, cue and all."""
     for inner, outer in ((a, b), (b, a)):
         if inner.cue is not None and outer.content[0] <= inner.cue[0] < outer.content[1]:
-            if inner.kind in {"indirect", "mixed"} and outer.kind in {"indirect", "mixed"}:
+            # "pledged to impose sanctions over what it called "a clear threat"": the
+            # inner quote keeps its own cue, the outer claim holds it.
+            if inner.kind in {"indirect", "mixed", "direct"} and outer.kind in {
+                "indirect", "mixed"
+            }:
                 return True
     return False
 
@@ -606,11 +654,19 @@ def _starts_sentence(text: str, quote: dict) -> bool:
 
 def _continues(text: str, previous: RawAttribution, quote: dict) -> bool:
     """The quote goes on with the previous direct quote: same paragraph, and nothing but
-    that quote's own cue and source in between."""
+    that quote's own cue and source in between.
+
+    A content is one stretch of text, so joining the halves takes in the cue and source
+    between them. When those are longer than the quoted words ('"A," said X, a lawyer
+    who ... . "B."'), the halves stay two attributions, the second inheriting the speaker.
+    """
     if previous.kind not in {"direct", "floating"} or previous.content[1] > quote["start"]:
         return False
     between = text[previous.content[1] : quote["start"]]
     if "\n" in between or len(between) > 160:
+        return False
+    quoted = (previous.content[1] - previous.content[0]) + (quote["end"] - quote["start"])
+    if len(between.strip()) > quoted:
         return False
     if not between.strip(" ,.:;"):
         return True
@@ -618,7 +674,7 @@ def _continues(text: str, previous: RawAttribution, quote: dict) -> bool:
     return any(m is not None and previous.content[1] <= m[0] < quote["start"] for m in marks)
 
 
-def _dropoverlaps(found: list[RawAttribution]) -> list[RawAttribution]:
+def _drop_overlaps(found: list[RawAttribution]) -> list[RawAttribution]:
     """Keep one attribution per stretch of content: the first pass that claimed it wins,
     except that an attribution with a source beats one without."""
     priority = {"direct": 0, "mixed": 1, "indirect": 2, "according_to": 3, "floating": 4}

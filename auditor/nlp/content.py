@@ -23,6 +23,8 @@ OBJECT_PREPS = {"for", "of", "on", "as", "about", "against", "over", "with", "to
 ADDRESSEE_PREPS = {"about", "of", "for", "against"}
 #: Adverbs that finish a small clause after an object ("shows Clinton ahead by 3 points").
 SMALL_CLAUSE_ADVERBS = {"ahead", "behind", "up", "down", "even", "level", "tied"}
+#: Prepositions that open the setting of a speech act, never its content.
+SETTING_PREPS = {"during", "amid"}
 #: Named-entity labels of a prepositional object that says when or where, not what.
 CIRCUMSTANCE_LABELS = {"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"}
 #: Pronouns that can be a speaker.
@@ -65,6 +67,9 @@ def reported_content(verb: Token) -> tuple[int, int] | None:
                 end = _continued_complement(verb, end)
                 end = claim_end(doc, start, end, verb)
             return start, end
+    framing = as_clause_content(verb)
+    if framing is not None:
+        return framing
     object_range = object_content(verb) or passive_content(verb)
     if object_range is not None:
         return object_range
@@ -97,6 +102,30 @@ def _continued_complement(verb: Token, end: int) -> int:
         elif not child.is_punct and child.dep_ != "cc":
             break
     return end
+
+
+def as_clause_content(verb: Token) -> tuple[int, int] | None:
+    """"As Ms. Lee put it, the plan is dead" / "The plan, as Lee said, is dead": the clause
+    the as-clause hangs on is what was said, without the as-clause."""
+    if verb.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
+    ):
+        return None
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    head = verb.head
+    start, end = subtree_token_range(head)
+    clause_start, clause_end = subtree_token_range(verb)
+    doc = verb.doc
+    if clause_start <= start:
+        start = clause_end
+    elif clause_end >= end:
+        end = clause_start
+    else:
+        return None  # in the middle: the content would be two pieces
+    if word_count(doc, start, end) < 2:
+        return None
+    return start, end
 
 
 def makes_clear(token: Token) -> bool:
@@ -164,7 +193,7 @@ def is_content_verb(token: Token) -> bool:
         return False
     lemma = token.lemma_.lower()
     return (
-        lemma in load_lexicon("reporting_verbs")
+        is_reporting_verb(token)
         or lemma in load_lexicon("stance_verbs")
         or preposition_of_cue(token) is not None
     )
@@ -216,9 +245,41 @@ def object_content(verb: Token) -> tuple[int, int] | None:
     start = min(_content_start(c) for c in parts)
     end = max(c.right_edge.i for c in parts) + 1
     end = claim_end(verb.doc, start, end, verb)
+    end = _without_setting(verb.doc, start, end)
     if word_count(verb.doc, start, end) < 1:
         return None
     return start, end
+
+
+def _without_setting(doc: Doc, start: int, end: int) -> int:
+    """Cut the setting of the speech act off the end of an object content: "criticized
+    the law [during a stop in Flint]", "blasted Clinton as a disgrace [Wednesday on the
+    radio]", "likened the rules to arson [- a charge that stung]". The parser hangs these
+    on the object, but they say when, where or how the speaker spoke, not what. A setting
+    of a verb inside the content ("accused her of sleeping during the attack") stays."""
+    for i in range(start + 1, end):
+        token = doc[i]
+        if token.text in {"—", "–", "--", "-"} and token.whitespace_:
+            return _trim_end(doc, start, i)
+        if token.dep_ == "prep" and token.head.pos_ not in {"VERB", "AUX"} and _runs_to(
+            token, end
+        ):
+            obj = next((c for c in token.children if c.dep_ == "pobj"), None)
+            if token.lower_ in SETTING_PREPS or (
+                obj is not None
+                and token.lower_ in {"in", "at", "on"}
+                and (obj.ent_type_ in {"DATE", "TIME"} or obj.lemma_.lower() in _settings())
+            ):
+                return _trim_end(doc, start, i)
+        if token.ent_type_ in {"DATE", "TIME"} and token.dep_ == "npadvmod" and _runs_to(
+            token, end
+        ):
+            return _trim_end(doc, start, token.left_edge.i)
+    return end
+
+
+def _settings() -> frozenset[str]:
+    return load_lexicon("speech_settings")
 
 
 def _predicate_of_object(part: Token) -> Token | None:

@@ -27,8 +27,14 @@ def reporting_nouns() -> frozenset[str]:
 
 
 def is_reporting_verb(token: Token) -> bool:
-    """A verb whose lemma is in the reporting-verb lexicon (said, confirmed, estimates...)."""
-    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in reporting_verbs()
+    """A verb whose lemma is in the reporting-verb lexicon (said, confirmed, estimates...),
+    or "put it" as in "as Ms. Lee put it"."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    lemma = token.lemma_.lower()
+    if lemma == "put":
+        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
+    return lemma in reporting_verbs()
 
 
 def cue_tokens(verb: Token) -> list[Token]:
@@ -87,8 +93,27 @@ def subject_of(verb: Token) -> Token | None:
             if token.dep_ == "relcl":
                 # "X, who said ...": the relative pronoun's antecedent speaks.
                 return token.head
-            return token.head
+            carrier = _carrier_subject(token.head)
+            return carrier if carrier is not None else token.head
         break
+    return None
+
+
+#: Verbs that put out a statement or document: "X issued a statement calling ...".
+CARRIER_VERBS = {
+    "issue", "release", "hold", "file", "publish", "send", "post", "put", "give", "make",
+    "deliver", "sign", "write", "air", "run", "launch", "unveil",
+}
+
+
+def _carrier_subject(noun: Token) -> Token | None:
+    """Who put out the statement a participle hangs on: "[the Council] issued a statement
+    calling ...", "[she] held a news conference announcing ..."."""
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in CARRIER_VERBS:
+        return None
+    for child in noun.head.children:
+        if child.dep_ == "nsubj" and not child.is_punct:
+            return child
     return None
 
 
@@ -139,14 +164,18 @@ def _agent_of(verb: Token) -> Token | None:
     return None
 
 
-def noun_phrase_bounds(token: Token) -> tuple[int, int]:
+def noun_phrase_bounds(token: Token, cue: Token | None = None) -> tuple[int, int]:
     """Character bounds of the noun phrase headed by ``token``, appositions included.
 
     Follows the PolNeAR convention: "Ban Ki-moon, the secretary general of the United
-    Nations," keeps its closing comma when the phrase holds a comma itself.
+    Nations," keeps its closing comma when the phrase holds a comma itself. When the cue
+    verb modifies the noun ("a statement [calling the test a violation]"), the phrase
+    stops before it.
     """
     doc = token.doc
     left, right = token.left_edge.i, token.right_edge.i
+    if cue is not None and left <= cue.i <= right and cue.i > token.i:
+        right = cue.left_edge.i - 1
     while left < right and doc[left].is_punct and doc[left].text not in {"'", "’"}:
         left += 1
     while right > left and (doc[right].is_punct or doc[right].is_space):
@@ -160,11 +189,11 @@ def noun_phrase_bounds(token: Token) -> tuple[int, int]:
     return start, end
 
 
-def subject_bounds(subject: Token) -> tuple[int, int]:
-    """Character bounds of the source span for a subject token."""
+def subject_bounds(subject: Token, cue: Token | None = None) -> tuple[int, int]:
+    """Character bounds of the source span for a subject token (of the verb ``cue``)."""
     if subject.pos_ == "PRON" and subject.dep_ != "pobj":
         return subject.idx, subject.idx + len(subject)
-    return noun_phrase_bounds(subject)
+    return noun_phrase_bounds(subject, cue)
 
 
 def trimmed_bounds(doc: Doc, start_token: int, end_token: int) -> tuple[int, int] | None:
