@@ -380,3 +380,42 @@ def test_outer_claim_holds_an_inner_quote_with_its_own_cue(analyze):
     )
     cues = sorted(a.cue.text for a in analysis.attributions)
     assert cues == ["called", "pledged"]
+
+
+def test_nested_belief_is_part_of_the_outer_claim(analyze):
+    a = only(analyze("The mayor said she believes the ferry will run again by June."))
+    assert a.cue.text == "said"
+    assert a.content.text == "she believes the ferry will run again by June"
+
+
+def test_second_act_of_the_same_speaker_stays_its_own_attribution(analyze):
+    analysis = analyze(
+        "The minister said the army would stay in the north and warned against any "
+        "attempt to cross the border."
+    )
+    assert sorted(a.cue.text for a in analysis.attributions) == ["said", "warned against"]
+
+
+def test_both_halves_around_one_cue_are_one_attribution(analyze):
+    a = only(
+        analyze('"On this evidence," the auditor said, "the contract should never have been signed."')
+    )
+    assert a.content.text.startswith('"On this evidence,"')
+    assert a.content.text.endswith('signed."')
+
+
+def test_later_infinitives_hung_on_the_cue_stay_in_the_content(analyze):
+    a = only(
+        analyze(
+            "She wants to double the bus fleet, widen the bridge and build a new "
+            "ferry terminal."
+        )
+    )
+    assert a.content.text == (
+        "to double the bus fleet, widen the bridge and build a new ferry terminal"
+    )
+
+
+def test_object_before_a_clause_without_that(analyze):
+    a = only(analyze("Okafor cited remarks the governor had made about the port as proof."))
+    assert a.content.text.startswith("remarks the governor had made")

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.content import (
+    inside_reported_clause,
     is_content_verb,
     makes_clear,
     preposition_of_cue,
@@ -112,6 +113,7 @@ def find_attributions(
         found.append(attribution)
         if attribution.cue_head is not None:
             used_cues.add(attribution.cue_head)
+    found = _join_halves(index.text, found)
 
     for attribution in _reported_speech(doc, index, used_cues):
         found.append(attribution)
@@ -141,6 +143,26 @@ def find_attributions(
         )
     found.sort(key=lambda a: a.content[0])
     return _drop_overlaps(found)
+
+
+def _join_halves(text: str, found: list[RawAttribution]) -> list[RawAttribution]:
+    """'"On this basis," the analyst said, "unemployment is higher."': both halves took
+    the one cue between them; they are one attribution."""
+    joined: list[RawAttribution] = []
+    for attribution in found:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and attribution.cue_head is not None
+            and previous.cue_head == attribution.cue_head
+            and _continues(text, previous, {"start": attribution.content[0],
+                                            "end": attribution.content[1]})
+        ):
+            previous.content = (previous.content[0], attribution.content[1])
+            previous.quote_ids.extend(attribution.quote_ids)
+            continue
+        joined.append(attribution)
+    return joined
 
 
 def _quote_tokens(doc: Doc, quote: dict) -> tuple[int, int]:
@@ -378,6 +400,8 @@ def _reported_speech(doc: Doc, index: QuoteIndex, used_cues: set[int]) -> list[R
             continue
         if index.inside(token) is not None:
             continue  # speech reported inside a quotation belongs to the quoted speaker
+        if inside_reported_clause(token):
+            continue  # "X said [she believes Y]": X's claim, reported as one attribution
         content_range = reported_content(token)
         if content_range is None:
             continue
@@ -598,11 +622,6 @@ def _attach_floating(
     result = list(found)
     for qid in pending:
         quote = quotes[qid]
-        if not _starts_sentence(text, quote):
-            # A phrase quoted inside a sentence nobody is said to say: keep it, but do
-            # not hand it the last speaker's name.
-            result.append(RawAttribution("direct", (quote["start"], quote["end"]), quote_ids=[qid]))
-            continue
         # The closest attribution before the quote speaks on, if it named anyone.
         previous = None
         for candidate in sorted(result, key=lambda a: a.content[0]):
@@ -611,9 +630,15 @@ def _attach_floating(
         if previous is not None and previous.source is None:
             previous = None
         if previous is not None and _continues(text, previous, quote):
-            # '"A," she said. "B."' is one attribution whose words run on past the cue.
+            # '"A," she said. "B."' and '"Every time," he said, "you lose."' are one
+            # attribution whose words run on past the cue.
             previous.content = (previous.content[0], quote["end"])
             previous.quote_ids.append(qid)
+            continue
+        if not _starts_sentence(text, quote):
+            # A phrase quoted inside a sentence nobody is said to say: keep it, but do
+            # not hand it the last speaker's name.
+            result.append(RawAttribution("direct", (quote["start"], quote["end"]), quote_ids=[qid]))
             continue
         attribution = RawAttribution(
             kind="direct", content=(quote["start"], quote["end"]), quote_ids=[qid]

@@ -64,6 +64,7 @@ def reported_content(verb: Token) -> tuple[int, int] | None:
             complement = None
         else:
             if start > verb.i:
+                start = _object_before_clause(verb, complement, start)
                 end = _continued_complement(verb, end)
                 end = claim_end(doc, start, end, verb)
             return start, end
@@ -76,6 +77,23 @@ def reported_content(verb: Token) -> tuple[int, int] | None:
     if verb.dep_ == "parataxis" and subject_of(verb) is not None:
         return verb.sent.start, verb.sent.end
     return None
+
+
+def _object_before_clause(verb: Token, complement: Token, start: int) -> int:
+    """"mentioned [disparaging remarks] [Trump had made]": the parser reads a relative
+    clause without "that" as the verb's complement; the object before it is part of what
+    was mentioned. Not for an addressee ("told [reporters] that ...")."""
+    lemma = verb.lemma_.lower()
+    if lemma in load_lexicon("reporting_verbs_addressee"):
+        return start
+    if lemma not in load_lexicon("reporting_verbs_with_object") and lemma not in load_lexicon(
+        "stance_verbs"
+    ):
+        return start
+    objects = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < complement.i]
+    if objects and not any(t.dep_ == "mark" for t in complement.children):
+        return objects[0].left_edge.i
+    return start
 
 
 def _continued_complement(verb: Token, end: int) -> int:
@@ -202,6 +220,14 @@ def is_content_verb(token: Token) -> bool:
 def inside_reported_clause(token: Token) -> bool:
     """``token`` is part of what a reporting verb above it reports ("said she would not
     support Hale"): a stance there is the speaker's claim, not an attribution of its own."""
+    if (
+        token.dep_ in {"conj", "advcl"}
+        and is_reporting_verb(token)
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+    ):
+        # "said he would act and warned against delay", "..., citing the risks": a second
+        # act of the same speaker that the parser hung inside the first one's clause.
+        return False
     current = token
     for _ in range(8):
         if current.dep_ in {"ccomp", "conj", "xcomp", "advcl"} and current.head != current:
@@ -244,6 +270,7 @@ def object_content(verb: Token) -> tuple[int, int] | None:
         return None  # "told reporters on the steps": the addressee, not what was said
     start = min(_content_start(c) for c in parts)
     end = max(c.right_edge.i for c in parts) + 1
+    end = _coordinated_complements(verb, parts, end)
     end = claim_end(verb.doc, start, end, verb)
     end = _without_setting(verb.doc, start, end)
     if word_count(verb.doc, start, end) < 1:
@@ -280,6 +307,28 @@ def _without_setting(doc: Doc, start: int, end: int) -> int:
 
 def _settings() -> frozenset[str]:
     return load_lexicon("speech_settings")
+
+
+def _coordinated_complements(verb: Token, parts: list[Token], end: int) -> int:
+    """"wants [to triple X], [grow Y] and [create Z]", "mentioned [refinancing loans] and
+    [forcing universities to spend]": the parser hangs the later conjuncts on the cue
+    verb, but their form (bare infinitive, gerund) shows they continue its complement."""
+    forms = set()
+    for part in parts:
+        if part.dep_ == "xcomp" and _is_infinitive(part):
+            forms.add("VB")
+        if part.tag_ == "VBG" or any(c.tag_ == "VBG" and c.dep_ == "pcomp" for c in part.children):
+            forms.add("VBG")
+    if not forms:
+        return end
+    for child in verb.rights:
+        if child.i < end or child.dep_ != "conj":
+            continue
+        if child.tag_ in forms and child.tag_ != verb.tag_ and not any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in child.children
+        ):
+            end = child.right_edge.i + 1
+    return end
 
 
 def _predicate_of_object(part: Token) -> Token | None:
