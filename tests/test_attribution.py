@@ -398,7 +398,7 @@ def test_second_act_of_the_same_speaker_stays_its_own_attribution(analyze):
 
 def test_both_halves_around_one_cue_are_one_attribution(analyze):
     a = only(
-        analyze('"On this evidence," the auditor said, "the contract should never have been signed."')
+        analyze('"On this evidence," the auditor said, "the deal should never have been signed."')
     )
     assert a.content.text.startswith('"On this evidence,"')
     assert a.content.text.endswith('signed."')
