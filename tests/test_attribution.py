@@ -419,3 +419,42 @@ def test_later_infinitives_hung_on_the_cue_stay_in_the_content(analyze):
 def test_object_before_a_clause_without_that(analyze):
     a = only(analyze("Okafor cited remarks the governor had made about the port as proof."))
     assert a.content.text.startswith("remarks the governor had made")
+
+
+# ------------------------------------------------------------------------ headlines
+
+
+def test_title_case_headline_is_read_in_sentence_case(analyze):
+    analysis = analyze(
+        "Dock Workers Rip Port Authority As A 'Reckless Landlord'\n\n"
+        "The union said on Monday that rents at the harbor had doubled."
+    )
+    headline = [a for a in analysis.attributions if a.content.start < 50]
+    assert len(headline) == 1
+    assert headline[0].cue.text == "Rip"
+    assert headline[0].source.text == "Dock Workers"
+    assert headline[0].content.text.startswith("Port Authority")
+
+
+def test_headline_claim_runs_to_the_end_of_the_line(analyze):
+    analysis = analyze(
+        "Mayor Seeks New Ferry Funds As City Marks Harbor Anniversary\n\n"
+        "The mayor asked the council for money on Tuesday."
+    )
+    headline = [a for a in analysis.attributions if a.content.start < 60]
+    assert headline and headline[0].content.text == (
+        "New Ferry Funds As City Marks Harbor Anniversary"
+    )
+
+
+def test_document_noun_before_a_headline_colon(analyze):
+    analysis = analyze("Survey: Most Residents Want The Old Pier Rebuilt\n\nIt asked 900 people.")
+    headline = [a for a in analysis.attributions if a.content.start < 50]
+    assert headline and headline[0].source.text == "Survey"
+
+
+def test_title_before_a_colon_is_not_a_speaker(analyze):
+    analysis = analyze(
+        "Trouble On The Water: Ferry Service Cut To Two Boats\n\nThe ferry company cut service."
+    )
+    assert not [a for a in analysis.attributions if a.cue and a.cue.text == ":"]

@@ -16,6 +16,8 @@ Results are plain dicts on ``doc._.auditor_attributions`` (see :class:`RawAttrib
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -37,6 +39,7 @@ from auditor.nlp.cues import (
     trimmed_bounds,
 )
 from auditor.nlp.extensions import register_extensions
+from auditor.nlp.headlines import headline_bounds, sentence_cased
 from auditor.nlp.nominal import framed_attributions, noun_cue_attributions
 from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
 
@@ -70,20 +73,45 @@ def make_attribution_finder(
     >>> doc._.auditor_attributions[0]["kind"]
     'direct'
     """
-    return AttributionFinder(min_quote_words=min_quote_words, floating_quotes=floating_quotes)
+    return AttributionFinder(
+        min_quote_words=min_quote_words, floating_quotes=floating_quotes, nlp=nlp
+    )
 
 
 class AttributionFinder:
-    def __init__(self, min_quote_words: int = MIN_QUOTE_WORDS, floating_quotes: bool = True):
+    """The component: runs the passes and stores plain dicts on the doc.
+
+    With ``nlp``, a title-case headline is re-parsed in sentence case by the pipeline's
+    own tagger and parser (see :mod:`auditor.nlp.headlines`).
+    """
+
+    def __init__(
+        self,
+        min_quote_words: int = MIN_QUOTE_WORDS,
+        floating_quotes: bool = True,
+        nlp: Language | None = None,
+    ):
         self.min_quote_words = min_quote_words
         self.floating_quotes = floating_quotes
+        self.nlp = nlp
 
     def __call__(self, doc: Doc) -> Doc:
         quotes = doc._.auditor_quotes or []
-        doc._.auditor_attributions = [
-            a.to_dict()
-            for a in find_attributions(doc, quotes, self.min_quote_words, self.floating_quotes)
-        ]
+        reparse = self._reparse if self.nlp is not None else None
+        found = find_attributions(
+            doc, quotes, self.min_quote_words, self.floating_quotes, reparse=reparse
+        )
+        doc._.auditor_attributions = [a.to_dict() for a in found]
+        return doc
+
+    def _reparse(self, text: str) -> Doc:
+        """``text`` through the pipeline's components that come before the auditor's."""
+        assert self.nlp is not None
+        doc = self.nlp.make_doc(text)
+        for name, component in self.nlp.pipeline:
+            if name.startswith("auditor_") and name != "auditor_paragraphs":
+                break
+            doc = component(doc)
         return doc
 
 
@@ -95,8 +123,12 @@ def find_attributions(
     quotes: list[dict],
     min_quote_words: int = MIN_QUOTE_WORDS,
     floating_quotes: bool = True,
+    reparse: Callable[[str], Doc] | None = None,
 ) -> list[RawAttribution]:
-    """All attributions in ``doc`` given its quotations (dicts as in ``Quote.to_dict``)."""
+    """All attributions in ``doc`` given its quotations (dicts as in ``Quote.to_dict``).
+
+    ``reparse`` parses a piece of text; given, a title-case headline is read again in
+    sentence case."""
     index = QuoteIndex(quotes, doc.text)
     found: list[RawAttribution] = []
     used_cues: set[int] = set()
@@ -133,6 +165,12 @@ def find_attributions(
     for attribution in _headline_tail(doc, found):
         found.append(attribution)
 
+    if reparse is not None:
+        for attribution in _title_case_headline(doc, index, reparse):
+            if not any(overlaps(a.content, attribution.content) for a in found):
+                found.append(attribution)
+
+    _headline_runs_to_line_end(doc, found)
     found.sort(key=lambda a: a.content[0])
     if floating_quotes:
         found = _attach_floating(doc, quotes, pending_floating, found)
@@ -517,6 +555,10 @@ def _according_to(
     return found
 
 
+#: Words that show a capitalized phrase before a colon is a title rather than a name.
+HEADLINE_FUNCTION_WORDS = {"over", "on", "in", "at", "to", "for", "and", "the", "of", "with"}
+#: A paragraph this short after "Name:" is a headline or a one-line statement.
+MAX_HEADLINE_TOKENS = 30
 #: How many words may name the speaker before a colon ("Pat Caddell: ...").
 MAX_COLON_SPEAKER_WORDS = 6
 
@@ -540,13 +582,28 @@ def _speaker_colon(doc: Doc, existing: list[RawAttribution]) -> list[RawAttribut
             continue
         if " ".join(t.lower_ for t in words) in load_lexicon("colon_labels"):
             continue  # "Original: <link>", "Update: ..." label the text, nobody speaks
-        if not any(t.pos_ == "PROPN" or t.text.isupper() for t in words):
-            continue
+        if not any(
+            t.pos_ == "PROPN"
+            or t.text.isupper()
+            or t.lower_ in load_lexicon("source_nouns_document")
+            or _capitalized_elsewhere(doc, t)
+            for t in words
+        ):
+            continue  # "Poll: Race Tightens" speaks through a document
+        if any(t.lower_ in HEADLINE_FUNCTION_WORDS for t in words) and not any(
+            t.ent_type_ in {"PERSON", "ORG"} for t in words
+        ):
+            continue  # "Stealth Over Health: ..." is a title, not a name
         transcript = all(t.text.isupper() for t in words)
-        end = _paragraph_end(doc, token.i) if transcript else token.sent.end
+        paragraph_end = _paragraph_end(doc, token.i)
+        # A headline is one paragraph, however the parser split its title-case words.
+        short = paragraph_end - paragraph_start <= MAX_HEADLINE_TOKENS
+        end = paragraph_end if transcript or short else token.sent.end
         bounds = trimmed_bounds(doc, token.i + 1, end)
-        if bounds is None or any(overlaps(a.content, bounds) for a in existing):
-            continue
+        if bounds is None or any(
+            overlaps(a.content, bounds) and not _cue_within(a, bounds) for a in existing
+        ):
+            continue  # (an attribution inside the words after the colon is nested in it)
         if " " not in text[bounds[0] : bounds[1]].strip():
             continue  # a link or a single word is a label's value, not a statement
         head = speaker[-1]
@@ -561,6 +618,54 @@ def _speaker_colon(doc: Doc, existing: list[RawAttribution]) -> list[RawAttribut
             )
         )
     return found
+
+
+def _headline_runs_to_line_end(doc: Doc, found: list[RawAttribution]) -> None:
+    """In a headline, everything after the cue is the claim: "Obama Seeks More Refugees
+    As He Marks Holiday" (the parser cuts such lines short at every capital)."""
+    text = doc.text[:400]
+    line_end = text.find("\n")
+    if line_end < 0 or len(text[:line_end].split()) > MAX_HEADLINE_TOKENS:
+        return
+    end = len(text[:line_end].rstrip(" .;:,"))
+    for attribution in found:
+        cue = attribution.cue
+        start, stop = attribution.content
+        if cue is None or cue[1] > start or stop > line_end or stop >= end:
+            continue
+        if not attribution.quote_ids or attribution.kind in {"indirect", "mixed"}:
+            attribution.content = (start, end)
+
+
+def _title_case_headline(
+    doc: Doc, index: QuoteIndex, reparse: Callable[[str], Doc]
+) -> list[RawAttribution]:
+    """Attributions in a title-case headline, found in its sentence-cased re-parse."""
+    bounds = headline_bounds(index.text)
+    if bounds is None:
+        return []
+    line = sentence_cased(index.text[: bounds[1]])
+    headline = reparse(line)
+    quotes = [q for q in index.quotes if q["end"] <= bounds[1]]
+    line_index = QuoteIndex(quotes, line)
+    found = _reported_speech(headline, line_index, set())
+    found.extend(noun_cue_attributions(headline, line_index))
+    return [a for a in found if a.content[1] <= bounds[1]]
+
+
+def _cue_within(attribution: RawAttribution, bounds: tuple[int, int]) -> bool:
+    cue = attribution.cue
+    return cue is not None and bounds[0] <= cue[0] < bounds[1]
+
+
+def _capitalized_elsewhere(doc: Doc, word: Token) -> bool:
+    """The tagger misses names at the start of a headline ("Politifact: ..."); the same
+    word capitalized inside a sentence elsewhere in the article shows it is one."""
+    return any(
+        t.text == word.text and t.i != word.i and not t.is_sent_start and t.i > 0
+        and doc[t.i - 1].text not in {":", '"', "“", "'", "‘"}
+        for t in doc
+    )
 
 
 def _headline_tail(doc: Doc, existing: list[RawAttribution]) -> list[RawAttribution]:
