@@ -458,3 +458,16 @@ def test_title_before_a_colon_is_not_a_speaker(analyze):
         "Trouble On The Water: Ferry Service Cut To Two Boats\n\nThe ferry company cut service."
     )
     assert not [a for a in analysis.attributions if a.cue and a.cue.text == ":"]
+
+
+def test_raising_passive_has_no_source(analyze):
+    a = only(analyze("The harbor master is said to have resigned over the ferry contract."))
+    assert a.cue.text == "is said"
+    assert a.source is None
+    assert a.content.text == "The harbor master is said to have resigned over the ferry contract"
+
+
+def test_expected_to_is_an_attribution_to_nobody(analyze):
+    a = only(analyze("Turnout is expected to rise above sixty percent."))
+    assert a.source is None
+    assert a.content.text.startswith("Turnout")

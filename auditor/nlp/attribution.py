@@ -27,6 +27,7 @@ from auditor.nlp.content import (
     is_content_verb,
     makes_clear,
     preposition_of_cue,
+    raised_content,
     reported_content,
     word_count,
 )
@@ -453,7 +454,8 @@ def _reported_speech(doc: Doc, index: QuoteIndex, used_cues: set[int]) -> list[R
             {q for t in doc[start:end] if (q := index.inside(t)) is not None}
         )
         kind = "mixed" if quote_ids else "indirect"
-        subject = subject_of(token)
+        # "The minister is said to have resigned": the subject is what the claim is about.
+        subject = None if raised_content(token) == content_range else subject_of(token)
         cue = cue_tokens(token)
         preposition = preposition_of_cue(token)
         if preposition is not None and preposition.i > cue[-1].i and preposition.idx < bounds[0]:

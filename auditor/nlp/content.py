@@ -71,7 +71,7 @@ def reported_content(verb: Token) -> tuple[int, int] | None:
     framing = as_clause_content(verb)
     if framing is not None:
         return framing
-    object_range = object_content(verb) or passive_content(verb)
+    object_range = object_content(verb) or passive_content(verb) or raised_content(verb)
     if object_range is not None:
         return object_range
     if verb.dep_ == "parataxis" and subject_of(verb) is not None:
@@ -213,6 +213,7 @@ def is_content_verb(token: Token) -> bool:
     return (
         is_reporting_verb(token)
         or lemma in load_lexicon("stance_verbs")
+        or lemma in load_lexicon("raising_verbs")
         or preposition_of_cue(token) is not None
     )
 
@@ -357,6 +358,33 @@ def passive_content(verb: Token) -> tuple[int, int] | None:
     if complements:
         end = max(c.right_edge.i for c in complements) + 1
     return start, end
+
+
+def raised_content(verb: Token) -> tuple[int, int] | None:
+    """A claim attributed to nobody: "[the minister] is said [to have resigned]",
+    "[turnout] is expected [to rise]", "[the dam] is considered [a threat]", "[the plan]
+    seems [to work]". The content runs from the subject to the end of its predicate (the
+    cue between them included, since a content is one stretch of text)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in load_lexicon("raising_verbs") or any(
+        c.dep_ == "agent" for c in verb.children
+    ):
+        return None
+    active = lemma in {"seem", "appear"}
+    subject_dep = "nsubj" if active else "nsubjpass"
+    subject = next((c for c in verb.children if c.dep_ == subject_dep), None)
+    if subject is None or subject.lower_ == "it":
+        return None
+    predicate = next(
+        (
+            c for c in verb.rights
+            if (c.dep_ == "xcomp" and _is_infinitive(c)) or (c.dep_ == "oprd" and not active)
+        ),
+        None,
+    )
+    if predicate is None:
+        return None
+    return subject.left_edge.i, predicate.right_edge.i + 1
 
 
 def content_parts(verb: Token) -> list[Token]:
