@@ -471,3 +471,20 @@ def test_expected_to_is_an_attribution_to_nobody(analyze):
     a = only(analyze("Turnout is expected to rise above sixty percent."))
     assert a.source is None
     assert a.content.text.startswith("Turnout")
+
+
+def test_stance_stated_with_be_and_an_adjective(analyze):
+    a = only(analyze("Senator Okafor has been critical of the harbor contract."))
+    assert a.cue.text == "has been critical of"
+    assert a.content.text == "the harbor contract"
+    assert a.source.text == "Senator Okafor"
+
+
+def test_stance_stated_with_a_role_noun(analyze):
+    a = only(analyze("Lopez is a longtime supporter of the ferry union."))
+    assert a.content.text == "the ferry union"
+
+
+def test_stance_inside_what_was_said_is_not_its_own_attribution(analyze):
+    a = only(analyze("The ministry said it was opposed to the new tariff."))
+    assert a.cue.text == "said"

@@ -41,7 +41,11 @@ from auditor.nlp.cues import (
 )
 from auditor.nlp.extensions import register_extensions
 from auditor.nlp.headlines import headline_bounds, sentence_cased
-from auditor.nlp.nominal import framed_attributions, noun_cue_attributions
+from auditor.nlp.nominal import (
+    framed_attributions,
+    noun_cue_attributions,
+    predicate_stance_attributions,
+)
 from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
 
 register_extensions()
@@ -155,6 +159,7 @@ def find_attributions(
         found.append(attribution)
 
     found.extend(noun_cue_attributions(doc, index))
+    found.extend(predicate_stance_attributions(doc, index))
     for attribution in framed_attributions(doc, index):
         # "In a statement, the ministry said ...": the verb's attribution says it all.
         if not any(overlaps(a.content, attribution.content) for a in found):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
-from auditor.nlp.content import can_speak
+from auditor.nlp.content import can_speak, inside_reported_clause
 from auditor.nlp.cues import subject_bounds, subject_of, trimmed_bounds
 from auditor.nlp.raw import QuoteIndex, RawAttribution
 
@@ -34,7 +34,7 @@ def noun_cue_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttribution]:
         if index.inside(token) is not None:
             continue  # a claim mentioned inside a quotation belongs to the quoted speaker
         clause = _clause_of(token)
-        if clause is None:
+        if clause is None or inside_reported_clause(token.head):
             continue
         speaker = _speaker_of(token)
         if speaker is None:
@@ -122,3 +122,68 @@ def framed_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttribution]:
             )
         )
     return found
+
+
+#: Prepositions whose object is what a stance predicate is about ("critical of X").
+STANCE_PREPS = {"of", "about", "with", "on", "over", "to", "toward", "towards"}
+
+
+def predicate_stance_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttribution]:
+    """"[Graham] has been [critical of] [Trump]", "[she] was [sure] [the law would pass]":
+    a position stated with "be" and an adjective or role noun."""
+    found = []
+    predicates = load_lexicon("stance_predicates")
+    for token in doc:
+        if token.lemma_ != "be" or index.inside(token) is not None:
+            continue
+        if inside_reported_clause(token):
+            continue  # "said it was opposed to the test": part of what was said
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None or not can_speak(subject):
+            continue
+        predicate = next(
+            (
+                c for c in token.rights
+                if c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in predicates
+            ),
+            None,
+        )
+        if predicate is None:
+            continue
+        content = _stance_object(predicate)
+        if content is None or content.left_edge.i <= predicate.i:
+            continue  # "the law he was critical of": the object is not after the cue
+        start, end = content.left_edge.i, content.right_edge.i + 1
+        bounds = trimmed_bounds(doc, start, end)
+        if bounds is None:
+            continue
+        cue_end = doc[content.left_edge.i - 1] if content.dep_ == "pobj" else predicate
+        cue_start = min(
+            [token] + [c for c in token.children if c.dep_ in {"aux", "neg"} and c.i < token.i],
+            key=lambda t: t.i,
+        )
+        found.append(
+            RawAttribution(
+                kind="indirect",
+                content=bounds,
+                cue=(cue_start.idx, cue_end.idx + len(cue_end)),
+                cue_head=token.idx,
+                source=subject_bounds(subject),
+                source_head=subject.idx,
+            )
+        )
+    return found
+
+
+def _stance_object(predicate: Token) -> Token | None:
+    """What the stance is about: a that-clause ("sure [that ...]") or the object of a
+    preposition ("critical of [Trump]")."""
+    for child in predicate.children:
+        if child.dep_ == "ccomp":
+            return child
+    for child in predicate.children:
+        if child.dep_ == "prep" and child.lower_ in STANCE_PREPS:
+            obj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
+            if obj is not None:
+                return obj
+    return None
