@@ -488,3 +488,26 @@ def test_stance_stated_with_a_role_noun(analyze):
 def test_stance_inside_what_was_said_is_not_its_own_attribution(analyze):
     a = only(analyze("The ministry said it was opposed to the new tariff."))
     assert a.cue.text == "said"
+
+
+def test_short_quoted_utterance_that_the_verb_reports(analyze):
+    analysis = analyze('Fishermen on the quay chanted "No more fees!" until the meeting ended.')
+    direct = [a for a in analysis.attributions if a.kind == "direct"]
+    assert direct and direct[0].content.text == '"No more fees!"'
+    assert direct[0].source.text == "Fishermen on the quay"
+
+
+def test_according_to_whose_claim_the_parser_reads_as_apposition(analyze):
+    a = only(
+        analyze(
+            "According to longtime harbor pilot Maria Lopez, the new channel reeks of haste."
+        )
+    )
+    assert a.source.text == "longtime harbor pilot Maria Lopez"
+    assert a.content.text == "the new channel reeks of haste"
+
+
+def test_naming_verb_reports_its_object_and_predicate(analyze):
+    a = only(analyze("Critics dubbed the ferry plan a boat to nowhere."))
+    assert a.cue.text == "dubbed"
+    assert a.content.text == "the ferry plan a boat to nowhere"

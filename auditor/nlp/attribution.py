@@ -242,7 +242,9 @@ def _direct_attribution(
         verb = _adjacent_verb(doc, index, q_start, q_end)
     if verb is None:
         return _dash_attribution(doc, qid, quote, q_end)
-    if not _is_standalone_quote(doc, quote, min_words):
+    if not _is_standalone_quote(doc, quote, min_words) and not _spoken_sentence(
+        doc, verb, q_start, q_end
+    ):
         return None  # a scare quote or a title: the reported-speech pass may take it as mixed
     if _paraphrase_around(doc, verb, q_start, q_end):
         return _PART_OF_REPORTED_SPEECH
@@ -259,6 +261,18 @@ def _direct_attribution(
         attribution.source = subject_bounds(subject, verb)
         attribution.source_head = subject.idx
     return attribution
+
+
+def _spoken_sentence(doc: Doc, verb: Token, q_start: int, q_end: int) -> bool:
+    """A short quote that is a whole utterance the verb reports: 'chanted "What
+    curfew?"', 'she said, "Never."' (a sentence mark inside the quote, object of the
+    verb)."""
+    inner = [t for t in doc[q_start:q_end] if not (t.is_quote or t.is_space)]
+    if not inner or inner[-1].text not in {"?", "!", "."}:
+        return False
+    return any(t.head == verb and t.dep_ in {"dobj", "ccomp", "npadvmod"} for t in inner) or any(
+        t.i < q_start and t.text in {",", ":"} for t in doc[verb.i + 1 : q_start]
+    )
 
 
 DASHES = {"―", "—", "–", "--"}
@@ -528,6 +542,8 @@ def _according_to(
         phrase_start = token.i
         phrase_end = (source.right_edge.i + 1) if source is not None else to.i + 1
         sentence = token.sent
+        if source is not None:
+            phrase_end = _before_misread_apposition(doc, source, phrase_end, sentence.end)
         # The claim is the rest of the sentence, on whichever side holds the clause.
         before = trimmed_bounds(doc, sentence.start, phrase_start)
         after = trimmed_bounds(doc, phrase_end, sentence.end)
@@ -557,6 +573,8 @@ def _according_to(
         )
         if source is not None:
             attribution.source = subject_bounds(source)
+            if phrase_end <= source.right_edge.i:
+                attribution.source = trimmed_bounds(doc, source.left_edge.i, phrase_end)
             attribution.source_head = source.idx
         found.append(attribution)
     return found
@@ -566,6 +584,22 @@ def _according_to(
 HEADLINE_FUNCTION_WORDS = {"over", "on", "in", "at", "to", "for", "and", "the", "of", "with"}
 #: A paragraph this short after "Name:" is a headline or a one-line statement.
 MAX_HEADLINE_TOKENS = 30
+def _before_misread_apposition(doc: Doc, source: Token, end: int, sentence_end: int) -> int:
+    """"According to Rush Limbaugh, the move reeks of fear": the parser may take the
+    claim for an apposition of the source; an "apposition" that runs to the end of the
+    sentence is the claim, so the source stops at the comma before it."""
+    for token in doc[source.i : end]:
+        if token.dep_ != "appos" or token.head.i < source.left_edge.i:
+            continue
+        start = token.left_edge.i
+        last = sentence_end - 1
+        while last > start and (doc[last].is_punct or doc[last].is_space):
+            last -= 1
+        if token.right_edge.i >= last and start > 0 and doc[start - 1].text == ",":
+            return start - 1
+    return end
+
+
 #: How many words may name the speaker before a colon ("Pat Caddell: ...").
 MAX_COLON_SPEAKER_WORDS = 6
 
