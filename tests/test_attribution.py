@@ -511,3 +511,26 @@ def test_naming_verb_reports_its_object_and_predicate(analyze):
     a = only(analyze("Critics dubbed the ferry plan a boat to nowhere."))
     assert a.cue.text == "dubbed"
     assert a.content.text == "the ferry plan a boat to nowhere"
+
+
+def test_outlet_has_learned(analyze):
+    a = only(analyze("The Harbor Gazette has learned that the ferry contract was never signed."))
+    assert a.cue.text == "has learned"
+    assert a.content.text == "the ferry contract was never signed"
+
+
+def test_court_ruled_against(analyze):
+    a = only(analyze("A federal judge ruled against the port's new fee schedule."))
+    assert a.cue.text == "ruled against"
+    assert a.content.text == "the port's new fee schedule"
+
+
+def test_lemmatizer_slip_on_regular_past_is_put_right(analyze):
+    a = only(analyze("Okafor hoped to reopen the pier before the summer season."))
+    assert a.cue.text == "hoped"
+    assert a.content.text == "to reopen the pier before the summer season"
+
+
+def test_encouraging_others(analyze):
+    a = only(analyze("The mayor encouraged residents to report flooded basements."))
+    assert a.content.text == "residents to report flooded basements"

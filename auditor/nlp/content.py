@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
-from auditor.nlp.cues import is_reporting_verb, subject_of, subtree_token_range
+from auditor.nlp.cues import is_reporting_verb, subject_of, subtree_token_range, verb_lemma
 
 #: Verbs whose object is only reported speech when a speaker does the emphasizing.
 EMPHASIS_VERBS = {"emphasize", "emphasise", "stress", "highlight", "underscore"}
@@ -83,7 +83,7 @@ def _object_before_clause(verb: Token, complement: Token, start: int) -> int:
     """"mentioned [disparaging remarks] [Trump had made]": the parser reads a relative
     clause without "that" as the verb's complement; the object before it is part of what
     was mentioned. Not for an addressee ("told [reporters] that ...")."""
-    lemma = verb.lemma_.lower()
+    lemma = verb_lemma(verb)
     if lemma in load_lexicon("reporting_verbs_addressee"):
         return start
     if lemma not in load_lexicon("reporting_verbs_with_object") and lemma not in load_lexicon(
@@ -209,7 +209,7 @@ def is_content_verb(token: Token) -> bool:
     prepositional cue ("called for", "spoke of")."""
     if token.pos_ not in {"VERB", "AUX"}:
         return False
-    lemma = token.lemma_.lower()
+    lemma = verb_lemma(token)
     return (
         is_reporting_verb(token)
         or lemma in load_lexicon("stance_verbs")
@@ -253,7 +253,7 @@ def object_content(verb: Token) -> tuple[int, int] | None:
         # "plan to ask the state": the plan is the claim, and the verb it governs
         # reports it; "not authorized to discuss the talks" is nobody's statement.
         return None
-    if verb.tag_ == "VBG" and verb.lemma_.lower() in EMPHASIS_VERBS:
+    if verb.tag_ == "VBG" and verb_lemma(verb) in EMPHASIS_VERBS:
         return None  # "..., emphasizing the challenges" describes how, not what, was said
     parts = content_parts(verb)
     if not parts:
@@ -262,7 +262,7 @@ def object_content(verb: Token) -> tuple[int, int] | None:
         head = parts[0]
         if head.pos_ == "PRON" and head.lower_ not in {"what", "whatever"}:
             return None  # "denied it": nothing checkable is said
-    if verb.lemma_.lower() in load_lexicon("reporting_verbs_addressee") and not any(
+    if verb_lemma(verb) in load_lexicon("reporting_verbs_addressee") and not any(
         p.dep_ in {"xcomp", "ccomp", "oprd"}
         or p.lower_ in ADDRESSEE_PREPS
         or _predicate_of_object(p) is not None
@@ -365,7 +365,7 @@ def raised_content(verb: Token) -> tuple[int, int] | None:
     "[turnout] is expected [to rise]", "[the dam] is considered [a threat]", "[the plan]
     seems [to work]". The content runs from the subject to the end of its predicate (the
     cue between them included, since a content is one stretch of text)."""
-    lemma = verb.lemma_.lower()
+    lemma = verb_lemma(verb)
     if lemma not in load_lexicon("raising_verbs") or any(
         c.dep_ == "agent" for c in verb.children
     ):
@@ -399,7 +399,7 @@ def content_parts(verb: Token) -> list[Token]:
     preposition = preposition_of_cue(verb)
     if preposition is not None:
         parts.append(preposition)
-    lemma = verb.lemma_.lower()
+    lemma = verb_lemma(verb)
     if lemma not in load_lexicon("reporting_verbs_with_object") and lemma not in load_lexicon(
         "stance_verbs"
     ):
@@ -439,7 +439,7 @@ def preposition_of_cue(verb: Token) -> Token | None:
     while i < len(doc) and doc[i].dep_ in {"prt", "advmod"} and doc[i].head == verb:
         i += 1
     if i < len(doc) and doc[i].head == verb and doc[i].dep_ == "prep":
-        pair = f"{verb.lemma_.lower()} {doc[i].lower_}"
+        pair = f"{verb_lemma(verb)} {doc[i].lower_}"
         if pair in load_lexicon("reporting_verb_prepositions") and _says_what(doc[i]):
             return doc[i]
     return None

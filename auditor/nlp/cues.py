@@ -7,6 +7,8 @@ source or content span under the conventions editors (and the PolNeAR annotators
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from auditor.lexicon import load_lexicon
@@ -26,12 +28,31 @@ def reporting_nouns() -> frozenset[str]:
     return load_lexicon("reporting_nouns")
 
 
+#: A one-syllable verb ending consonant-vowel-consonant doubles its last letter before
+#: "-ed" ("hop" -> "hopped"), so "hoped" cannot be its past.
+_SHORT_CVC = re.compile(r"^[^aeiou]*[aeiou][^aeiouwxy]$")
+
+
+def verb_lemma(token: Token) -> str:
+    """The token's lemma, lower-cased, with the lemmatizer's slips on regular past forms
+    put right: "hoped" is "hope", not "hop"; "rated" is "rate", not "rat" (a verb whose
+    final consonant doubles would have been spelled "hopped")."""
+    lemma = token.lemma_.lower()
+    if (
+        token.tag_ in {"VBD", "VBN"}
+        and token.lower_ == lemma + "ed"
+        and _SHORT_CVC.match(lemma)
+    ):
+        return lemma + "e"
+    return lemma
+
+
 def is_reporting_verb(token: Token) -> bool:
     """A verb whose lemma is in the reporting-verb lexicon (said, confirmed, estimates...),
     or "put it" as in "as Ms. Lee put it"."""
     if token.pos_ not in {"VERB", "AUX"}:
         return False
-    lemma = token.lemma_.lower()
+    lemma = verb_lemma(token)
     if lemma == "put":
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
     return lemma in reporting_verbs()
