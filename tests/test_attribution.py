@@ -534,3 +534,27 @@ def test_lemmatizer_slip_on_regular_past_is_put_right(analyze):
 def test_encouraging_others(analyze):
     a = only(analyze("The mayor encouraged residents to report flooded basements."))
     assert a.content.text == "residents to report flooded basements"
+
+
+def test_verb_the_tagger_read_as_a_noun(nlp):
+    from spacy.tokens import Doc
+
+    from auditor.nlp.cues import acts_as_verb, is_reporting_verb
+
+    # "Okafor claims that fees rose", with "claims" mis-tagged as a noun at the root.
+    doc = Doc(
+        nlp.vocab,
+        words=["Okafor", "claims", "that", "fees", "rose"],
+        pos=["PROPN", "NOUN", "SCONJ", "NOUN", "VERB"],
+        deps=["nsubj", "ROOT", "mark", "nsubj", "ccomp"],
+        heads=[1, 1, 4, 4, 1],
+        lemmas=["Okafor", "claim", "that", "fee", "rise"],
+    )
+    assert acts_as_verb(doc[1]) and is_reporting_verb(doc[1])
+    assert not acts_as_verb(doc[3])  # a noun that is a subject, not a verb
+
+
+def test_role_of_a_named_person_can_speak(analyze):
+    a = only(analyze("Okafor's running mate, Ines Moreau, plans to cut ferry fares."))
+    assert a.cue.text == "plans"
+    assert a.content.text == "to cut ferry fares"

@@ -12,7 +12,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
-from auditor.nlp.cues import is_reporting_verb, subject_of, subtree_token_range, verb_lemma
+from auditor.nlp.cues import (
+    acts_as_verb,
+    is_reporting_verb,
+    subject_of,
+    subtree_token_range,
+    verb_lemma,
+)
 
 #: Verbs whose object is only reported speech when a speaker does the emphasizing.
 EMPHASIS_VERBS = {"emphasize", "emphasise", "stress", "highlight", "underscore"}
@@ -196,6 +202,17 @@ def can_speak(subject: Token | None) -> bool:
         load_lexicon("reporting_nouns")
     ):
         return True  # "his campaign", "the group's report"
+    if any(
+        child.dep_ == "appos" and child.pos_ == "PROPN" for child in subject.children
+    ) or any(
+        child.dep_ == "poss" and child.pos_ == "PROPN" and child.ent_type_ in {"PERSON", "ORG"}
+        for child in subject.children
+    ):
+        return True  # "Trump's running mate, Mike Pence,": a named person's role
+    if subject.text[:1].isupper() and not subject.text.isupper() and any(
+        t.text == subject.text and t.pos_ == "PROPN" for t in subject.doc
+    ):
+        return True  # a name the tagger took for a noun here but not elsewhere
     lemma = subject.lemma_.lower()
     return any(
         lemma in load_lexicon(name) or subject.lower_ in load_lexicon(name)
@@ -207,7 +224,7 @@ def is_content_verb(token: Token) -> bool:
     """A verb that may attribute content: a reporting verb ("said", "believes"), a verb of
     stance that reports through its object ("endorses", "refuses to"), or the verb of a
     prepositional cue ("called for", "spoke of")."""
-    if token.pos_ not in {"VERB", "AUX"}:
+    if not acts_as_verb(token):
         return False
     lemma = verb_lemma(token)
     return (

@@ -47,10 +47,20 @@ def verb_lemma(token: Token) -> str:
     return lemma
 
 
+def acts_as_verb(token: Token) -> bool:
+    """A verb, or a word the tagger took for a noun although it has a subject and a
+    clause of its own ("But Trump [claims] that he is the exception")."""
+    if token.pos_ in {"VERB", "AUX"}:
+        return True
+    return token.pos_ == "NOUN" and token.dep_ == "ROOT" and any(
+        c.dep_ in {"nsubj", "nsubjpass"} for c in token.children
+    )
+
+
 def is_reporting_verb(token: Token) -> bool:
     """A verb whose lemma is in the reporting-verb lexicon (said, confirmed, estimates...),
     or "put it" as in "as Ms. Lee put it"."""
-    if token.pos_ not in {"VERB", "AUX"}:
+    if not acts_as_verb(token):
         return False
     lemma = verb_lemma(token)
     if lemma == "put":
