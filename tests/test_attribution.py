@@ -558,3 +558,17 @@ def test_role_of_a_named_person_can_speak(analyze):
     a = only(analyze("Okafor's running mate, Ines Moreau, plans to cut ferry fares."))
     assert a.cue.text == "plans"
     assert a.content.text == "to cut ferry fares"
+
+
+def test_dash_signature_after_a_non_breaking_space(analyze):
+    a = only(analyze("“The ferry is always late.”\u00a0― Ines Moreau"))
+    assert a.source.text == "Ines Moreau"
+
+
+def test_according_to_a_quotation_that_runs_over_sentences(analyze):
+    text = (
+        'According to Lopez, "the pier is unsafe. Nobody should fish there." '
+        "The council met later."
+    )
+    a = only(analyze(text))
+    assert a.content.text == '"the pier is unsafe. Nobody should fish there."'

@@ -286,7 +286,7 @@ def _dash_attribution(doc: Doc, qid: int, quote: dict, q_end: int) -> RawAttribu
     window = doc[max(q_end - 1, 0) : min(q_end + 6, len(doc))]
     base, text = window.start_char, window.text
     dash_at = quote["end"] - base
-    while 0 <= dash_at < len(text) and text[dash_at] in " \t":
+    while 0 <= dash_at < len(text) and text[dash_at].isspace() and text[dash_at] != "\n":
         dash_at += 1
     dash = next((d for d in DASHES if dash_at >= 0 and text.startswith(d, dash_at)), None)
     if dash is None:
@@ -508,8 +508,9 @@ def _close_quotes(index: QuoteIndex, bounds: tuple[int, int]) -> tuple[int, int]
     quote_id = index.quote_at(end - 1)
     if quote_id is not None:
         quote = index.quotes[quote_id]
-        if quote["start"] >= start and quote["end"] > end and not any(
-            ch.isalnum() for ch in index.text[end : quote["end"]]
+        if quote["start"] >= start and quote["end"] > end and (
+            quote["start"] == start  # the content is a quotation that runs on
+            or not any(ch.isalnum() for ch in index.text[end : quote["end"]])
         ):
             end = quote["end"]
     return start, end
@@ -553,6 +554,7 @@ def _according_to(
             content = before or after
         if content is None:
             continue
+        content = _close_quotes(index, content)
         # A direct quote next to "according to X" already took this phrase as its cue.
         if any(overlaps(a.content, content) and a.cue_head == token.idx for a in existing):
             continue
