@@ -572,3 +572,12 @@ def test_according_to_a_quotation_that_runs_over_sentences(analyze):
     )
     a = only(analyze(text))
     assert a.content.text == '"the pier is unsafe. Nobody should fish there."'
+
+
+def test_writer_s_concessive_aside_is_not_part_of_the_claim(analyze):
+    analysis = analyze(
+        "Okafor claimed that the fees were fair, although he refused to publish the audit."
+    )
+    cues = {a.cue.text: a.content.text for a in analysis.attributions}
+    assert cues["claimed"] == "the fees were fair"
+    assert cues["refused"] == "to publish the audit"

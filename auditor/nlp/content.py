@@ -248,6 +248,8 @@ def inside_reported_clause(token: Token) -> bool:
         return False
     current = token
     for _ in range(8):
+        if current.dep_ == "advcl" and any(_concessive(c) for c in current.children):
+            return False  # "claimed X, although he refused to ...": the writer's aside
         if current.dep_ in {"ccomp", "conj", "xcomp", "advcl"} and current.head != current:
             if current.dep_ == "ccomp" and is_reporting_verb(current.head):
                 return True
@@ -513,6 +515,8 @@ def claim_end(doc: Doc, start: int, end: int, verb: Token) -> int:
                     return _trim_end(doc, start, i)
             if after.head.dep_ == "appos" and after.head.head.i < i and _runs_to(after.head, end):
                 return _trim_end(doc, start, i)  # "... support Mr. Trump, the favorite"
+            if _concessive(after):
+                return _trim_end(doc, start, i)  # "..., although he refused to ..."
             if after.tag_ == "VBG" and is_reporting_verb(after) and after.dep_ in {
                 "advcl", "conj", "xcomp", "acl"
             }:
@@ -527,6 +531,15 @@ def claim_end(doc: Doc, start: int, end: int, verb: Token) -> int:
         ):
             return _trim_end(doc, start, i)
     return end
+
+
+#: Conjunctions that open the writer's own counterpoint after a reported claim.
+CONCESSIVE_MARKS = {"although", "though", "whereas"}
+
+
+def _concessive(token: Token) -> bool:
+    """``token`` opens a concessive clause ("although he refused to pledge ...")."""
+    return token.lower_ in CONCESSIVE_MARKS and token.dep_ == "mark" and token.head.dep_ == "advcl"
 
 
 def _runs_to(token: Token, end: int) -> bool:
