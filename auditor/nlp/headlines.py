@@ -1,17 +1,28 @@
-"""Title-case headlines: "Black Lawmakers Rip Donald Trump As A 'Disgusting Fraud'".
+"""Headlines, transcripts and other lines that attribute without a verb of saying.
 
-The tagger reads capitalized verbs and function words as parts of proper names, so the
-parse of such a line finds no cue. The headline is re-parsed with its function words and
-its verbs of saying and stance in lower case ("Black Lawmakers rip Donald Trump as a
-'Disgusting Fraud'"); the text keeps its length, so every offset found in the re-parse is
-an offset in the article.
+- "Name: what they said" at the start of a paragraph: headlines ("Pence: Flowers Won't
+  Be at Debate", "Poll: Race Tightens") and transcripts ("WALLACE: Let's start ...");
+- "Bridge Will Close, City Says": a headline that ends with its source;
+- title-case headlines ("Black Lawmakers Rip Donald Trump As A 'Disgusting Fraud'"): the
+  tagger reads capitalized verbs and function words as parts of proper names, so the
+  line is re-parsed with its function words and its verbs of saying and stance in lower
+  case; the text keeps its length, so every offset found in the re-parse is an offset in
+  the article;
+- in a headline, everything after the cue is the claim.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
+from auditor.nlp.cues import reporting_verbs, trimmed_bounds
+from auditor.nlp.nominal import noun_cue_attributions
+from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
+from auditor.nlp.reported import reported_speech
 
 #: At most this many words make a headline.
 MAX_HEADLINE_WORDS = 30
@@ -83,3 +94,167 @@ def _verb_forms() -> frozenset[str]:
         lemma = pair.split()[0]
         forms.update({lemma, lemma + "s", lemma + "es"})
     return frozenset(forms)
+
+
+#: Words that show a capitalized phrase before a colon is a title rather than a name.
+HEADLINE_FUNCTION_WORDS = {"over", "on", "in", "at", "to", "for", "and", "the", "of", "with"}
+
+
+#: A paragraph this short after "Name:" is a headline or a one-line statement.
+MAX_HEADLINE_TOKENS = 30
+
+
+#: How many words may name the speaker before a colon ("Pat Caddell: ...").
+MAX_COLON_SPEAKER_WORDS = 6
+
+
+def speaker_colon(doc: Doc, existing: list[RawAttribution]) -> list[RawAttribution]:
+    """"Name: what they said" at the start of a paragraph: headlines ("Pence: Flowers
+    Won't Be at Debate") and transcripts ("WALLACE: Let's start with ...")."""
+    found = []
+    text = doc.text
+    paragraph_start = 0
+    for token in doc:
+        if token.i == 0 or "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+            paragraph_start = token.i
+        if token.text != ":" or token.i == paragraph_start:
+            continue
+        speaker = [t for t in doc[paragraph_start : token.i] if not t.is_space]
+        if not speaker or len(speaker) > MAX_COLON_SPEAKER_WORDS:
+            continue
+        words = [t for t in speaker if t.is_alpha]
+        if not words or not all(t.text[0].isupper() for t in words):
+            continue
+        if " ".join(t.lower_ for t in words) in load_lexicon("colon_labels"):
+            continue  # "Original: <link>", "Update: ..." label the text, nobody speaks
+        if not any(
+            t.pos_ == "PROPN"
+            or t.text.isupper()
+            or t.lower_ in load_lexicon("source_nouns_document")
+            or _capitalized_elsewhere(doc, t)
+            for t in words
+        ):
+            continue  # "Poll: Race Tightens" speaks through a document
+        if any(t.lower_ in HEADLINE_FUNCTION_WORDS for t in words) and not any(
+            t.ent_type_ in {"PERSON", "ORG"} for t in words
+        ):
+            continue  # "Stealth Over Health: ..." is a title, not a name
+        transcript = all(t.text.isupper() for t in words)
+        paragraph_end = _paragraph_end(doc, token.i)
+        # A headline is one paragraph, however the parser split its title-case words.
+        short = paragraph_end - paragraph_start <= MAX_HEADLINE_TOKENS
+        end = paragraph_end if transcript or short else token.sent.end
+        bounds = trimmed_bounds(doc, token.i + 1, end)
+        if bounds is None or any(
+            overlaps(a.content, bounds) and not _cue_within(a, bounds) for a in existing
+        ):
+            continue  # (an attribution inside the words after the colon is nested in it)
+        if " " not in text[bounds[0] : bounds[1]].strip():
+            continue  # a link or a single word is a label's value, not a statement
+        head = speaker[-1]
+        found.append(
+            RawAttribution(
+                kind="direct" if text[bounds[0]] in "\"“'‘" else "indirect",
+                content=bounds,
+                cue=(token.idx, token.idx + 1),
+                source=(speaker[0].idx, head.idx + len(head)),
+                source_head=head.idx,
+                cue_head=token.idx,
+            )
+        )
+    return found
+
+
+def _capitalized_elsewhere(doc: Doc, word: Token) -> bool:
+    """The tagger misses names at the start of a headline ("Politifact: ..."); the same
+    word capitalized inside a sentence elsewhere in the article shows it is one."""
+    return any(
+        t.text == word.text and t.i != word.i and not t.is_sent_start and t.i > 0
+        and doc[t.i - 1].text not in {":", '"', "“", "'", "‘"}
+        for t in doc
+    )
+
+
+def _cue_within(attribution: RawAttribution, bounds: tuple[int, int]) -> bool:
+    cue = attribution.cue
+    return cue is not None and bounds[0] <= cue[0] < bounds[1]
+
+
+def headline_tail(doc: Doc, existing: list[RawAttribution]) -> list[RawAttribution]:
+    """A headline that ends with its source: "Bridge Will Close, City Says",
+    "Withdrawal Weakens Leverage, Reports Indicate". Title case hides the verb from the
+    tagger, so the pattern is read off the words."""
+    found = []
+    text = doc.text
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        stripped = line.strip()
+        comma = stripped.rfind(",")
+        if 0 < comma and stripped[-1:].isalpha() and len(stripped.split()) <= 25:
+            tail = stripped[comma + 1 :].split()
+            if 1 <= len(tail) <= 5 and all(w[:1].isupper() for w in tail):
+                verb = tail[-1].lower()
+                if verb.rstrip("s") in reporting_verbs() or verb in reporting_verbs():
+                    offset = start + line.index(stripped)
+                    content = (offset, offset + comma)
+                    source_start = offset + comma + 1 + (len(stripped[comma + 1 :]) - len(
+                        stripped[comma + 1 :].lstrip()
+                    ))
+                    verb_start = offset + len(stripped) - len(tail[-1])
+                    source_end = verb_start - 1
+                    if source_end > source_start and not any(
+                        overlaps(a.content, content) for a in existing
+                    ):
+                        head = doc.char_span(source_start, source_end, alignment_mode="expand")
+                        found.append(
+                            RawAttribution(
+                                kind="indirect",
+                                content=content,
+                                cue=(verb_start, offset + len(stripped)),
+                                source=(source_start, source_end),
+                                source_head=head[-1].idx if head is not None else None,
+                                cue_head=verb_start,
+                            )
+                        )
+        start = end + 1
+    return found
+
+
+def headline_runs_to_line_end(doc: Doc, found: list[RawAttribution]) -> None:
+    """In a headline, everything after the cue is the claim: "Obama Seeks More Refugees
+    As He Marks Holiday" (the parser cuts such lines short at every capital)."""
+    text = doc.text[:400]
+    line_end = text.find("\n")
+    if line_end < 0 or len(text[:line_end].split()) > MAX_HEADLINE_TOKENS:
+        return
+    end = len(text[:line_end].rstrip(" .;:,"))
+    for attribution in found:
+        cue = attribution.cue
+        start, stop = attribution.content
+        if cue is None or cue[1] > start or stop > line_end or stop >= end:
+            continue
+        if not attribution.quote_ids or attribution.kind in {"indirect", "mixed"}:
+            attribution.content = (start, end)
+
+
+def title_case_headline(
+    doc: Doc, index: QuoteIndex, reparse: Callable[[str], Doc]
+) -> list[RawAttribution]:
+    """Attributions in a title-case headline, found in its sentence-cased re-parse."""
+    bounds = headline_bounds(index.text)
+    if bounds is None:
+        return []
+    line = sentence_cased(index.text[: bounds[1]])
+    headline = reparse(line)
+    quotes = [q for q in index.quotes if q["end"] <= bounds[1]]
+    line_index = QuoteIndex(quotes, line)
+    found = reported_speech(headline, line_index, set())
+    found.extend(noun_cue_attributions(headline, line_index))
+    return [a for a in found if a.content[1] <= bounds[1]]
+
+
+def _paragraph_end(doc: Doc, i: int) -> int:
+    while i < len(doc) and "\n" not in doc[i].text and "\n" not in doc[i].whitespace_:
+        i += 1
+    return min(i + 1, len(doc))

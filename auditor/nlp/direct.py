@@ -1,0 +1,310 @@
+"""Direct quotations: which cue and speaker each quotation found by ``auditor_quotes`` has.
+
+A quotation takes the reporting verb that governs it or sits beside it ("...,' said X",
+"X said: '...'", "'...,' X added", a paragraph ending "X said:" before it), a dash
+signature ('"..." ― Maria Lopez'), or nothing (it may float, see
+:mod:`auditor.nlp.floating`). A quotation that is only part of what a verb reports is
+left to the reported-speech pass as a mixed quote.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from auditor.nlp.content import (
+    reported_content,
+    word_count,
+)
+from auditor.nlp.cues import (
+    cue_tokens,
+    is_reporting_verb,
+    subject_bounds,
+    subject_of,
+)
+from auditor.nlp.floating import continues_quote
+from auditor.nlp.raw import QuoteIndex, RawAttribution
+
+#: A quotation shorter than this many words, inside a sentence, is read as a scare quote
+#: or a title ("a 'buffer zone'") unless a reporting verb governs it.
+MIN_QUOTE_WORDS = 4
+
+
+#: How many tokens after a closing quotation mark a cue may start ("', said X").
+MAX_CUE_GAP_AFTER = 4
+
+
+#: How far a cue may follow when everything before it is the speaker's name and title
+#: ('", Tulsa police Chief Chuck Jordan said').
+MAX_CUE_GAP_AFTER_NAME = 12
+
+
+#: How many tokens before an opening quotation mark a cue may end ("X said: '").
+MAX_CUE_GAP_BEFORE = 3
+
+
+#: How a quotation's words may hang on the verb that reports them.
+GOVERNED_DEPS = {"ccomp", "parataxis", "dobj", "xcomp", "csubj", "advcl", "conj", "ROOT"}
+
+
+def _quote_tokens(doc: Doc, quote: dict) -> tuple[int, int]:
+    span = doc.char_span(quote["start"], quote["end"], alignment_mode="expand")
+    if span is None:  # pragma: no cover - expand mode always yields a span for valid offsets
+        return 0, 0
+    return span.start, span.end
+
+
+def is_standalone_quote(doc: Doc, quote: dict, min_words: int) -> bool:
+    """A quotation long enough to be someone's words rather than a scare quote or title."""
+    start, end = _quote_tokens(doc, quote)
+    words = word_count(doc, start, end)
+    if words >= min_words:
+        return True
+    # A short quote that is a whole sentence on its own ("'Never.'") still counts.
+    previous = next((t for t in reversed(doc[:start]) if not t.is_space), None)
+    return words >= 1 and (previous is None or previous.text[-1] in ".!?")
+
+
+#: Marks a quotation that is only part of what a verb reports (a mixed quote).
+PART_OF_REPORTED_SPEECH = RawAttribution("mixed", (0, 0))
+
+
+def direct_attribution(
+    doc: Doc, index: QuoteIndex, qid: int, quote: dict, min_words: int
+) -> RawAttribution | None:
+    """The attribution of quotation ``qid``; None when it has no cue of its own (it may
+    float), ``PART_OF_REPORTED_SPEECH`` when it is part of a paraphrase (mixed)."""
+    q_start, q_end = _quote_tokens(doc, quote)
+    if q_end <= q_start:
+        return None
+    verb = _governing_verb(doc, index, qid, q_start, q_end)
+    if verb is None:
+        verb = _adjacent_verb(doc, index, q_start, q_end)
+    if verb is None:
+        return _dash_attribution(doc, qid, quote, q_end)
+    if not is_standalone_quote(doc, quote, min_words) and not _spoken_sentence(
+        doc, verb, q_start, q_end
+    ):
+        return None  # a scare quote or a title: the reported-speech pass may take it as mixed
+    if _paraphrase_around(doc, verb, q_start, q_end):
+        return PART_OF_REPORTED_SPEECH
+    subject = subject_of(verb)
+    cue = cue_tokens(verb)
+    attribution = RawAttribution(
+        kind="direct",
+        content=(quote["start"], quote["end"]),
+        cue=(cue[0].idx, cue[-1].idx + len(cue[-1])),
+        cue_head=verb.idx,
+        quote_ids=[qid],
+    )
+    if subject is not None and index.inside(subject) is None:
+        attribution.source = subject_bounds(subject, verb)
+        attribution.source_head = subject.idx
+    return attribution
+
+
+def _spoken_sentence(doc: Doc, verb: Token, q_start: int, q_end: int) -> bool:
+    """A short quote that is a whole utterance the verb reports: 'chanted "What
+    curfew?"', 'she said, "Never."' (a sentence mark inside the quote, object of the
+    verb)."""
+    inner = [t for t in doc[q_start:q_end] if not (t.is_quote or t.is_space)]
+    if not inner or inner[-1].text not in {"?", "!", "."}:
+        return False
+    return any(t.head == verb and t.dep_ in {"dobj", "ccomp", "npadvmod"} for t in inner) or any(
+        t.i < q_start and t.text in {",", ":"} for t in doc[verb.i + 1 : q_start]
+    )
+
+
+DASHES = {"―", "—", "–", "--"}
+
+
+def _dash_attribution(doc: Doc, qid: int, quote: dict, q_end: int) -> RawAttribution | None:
+    """A quotation signed with a dash: '"We need law and order." ― Maria Lopez, 34'.
+
+    Read off the characters, because the tokenizer may glue a dash to the closing mark
+    ('.”― Maria Lopez')."""
+    window = doc[max(q_end - 1, 0) : min(q_end + 6, len(doc))]
+    base, text = window.start_char, window.text
+    dash_at = quote["end"] - base
+    while 0 <= dash_at < len(text) and text[dash_at].isspace() and text[dash_at] != "\n":
+        dash_at += 1
+    dash = next((d for d in DASHES if dash_at >= 0 and text.startswith(d, dash_at)), None)
+    if dash is None:
+        return None
+    dash_end = dash_at + len(dash)
+    first = next((t for t in window if t.idx - base >= dash_end and not t.is_space), None)
+    if first is None or first.pos_ != "PROPN" or "\n" in text[dash_end : first.idx - base]:
+        return None
+    dash_at, dash_end = dash_at + base, dash_end + base
+    # The name runs over the proper nouns after the dash; its head is the last of them.
+    last = first
+    while last.i + 1 < len(doc) and doc[last.i + 1].pos_ == "PROPN":
+        last = doc[last.i + 1]
+    return RawAttribution(
+        kind="direct",
+        content=(quote["start"], quote["end"]),
+        cue=(dash_at, dash_end),
+        source=(first.idx, last.idx + len(last)),
+        source_head=last.idx,
+        cue_head=dash_at,
+        quote_ids=[qid],
+    )
+
+
+def _paraphrase_around(doc: Doc, verb: Token, q_start: int, q_end: int) -> bool:
+    """What the verb reports holds the quote and several words of paraphrase besides:
+    'said that the campaign was "taking a close look" at provisions' and 'praised the mayor
+    for "bold new ideas"' are mixed quotes."""
+    content = reported_content(verb)
+    if content is None:
+        return False
+    start, end = content
+    # The quote's words, not its marks or final punctuation, which the parser often
+    # hangs on the reporting verb.
+    words = [t.i for t in doc[q_start:q_end] if not (t.is_punct or t.is_space)]
+    if not words or not (start <= words[0] and words[-1] < end):
+        return False
+    outside = [
+        t for t in doc[start:end]
+        if not (q_start <= t.i < q_end) and (t.is_alpha or t.like_num) and t.lower_ != "that"
+    ]
+    return len(outside) >= 3
+
+
+def _governing_verb(
+    doc: Doc, index: QuoteIndex, qid: int, q_start: int, q_end: int
+) -> Token | None:
+    """A reporting verb outside the quote that a token inside it depends on."""
+    for token in doc[q_start:q_end]:
+        head = token.head
+        if token.dep_ not in GOVERNED_DEPS:
+            continue
+        if head.i < q_start or head.i >= q_end:
+            if is_reporting_verb(head) and index.inside(head) is None:
+                if _within_reach(doc, head, q_start, q_end):
+                    return head
+    return None
+
+
+def _within_reach(doc: Doc, verb: Token, q_start: int, q_end: int) -> bool:
+    """The verb is in the sentence right around the quote, not clauses away."""
+    if verb.i >= q_end:
+        between = doc[q_end : verb.i]
+    else:
+        between = doc[verb.i + 1 : q_start]
+    return len(between) <= 12 and not any(t.text in {".", "!", "?"} for t in between)
+
+
+def _adjacent_verb(doc: Doc, index: QuoteIndex, q_start: int, q_end: int) -> Token | None:
+    """A reporting verb right after the quote ("', said X") or right before it ("X said: '")."""
+    if _cue_may_follow(doc, q_start, q_end):
+        gap = 0
+        i = q_end
+        while i < len(doc) and gap <= MAX_CUE_GAP_AFTER_NAME:
+            token = doc[i]
+            if _stops_search(token, index):
+                break
+            if is_reporting_verb(token) and token.pos_ == "VERB":
+                subject = subject_of(token)
+                # '"...," the ISW said' / '"...," said X': the speaker follows the quote,
+                # and a long name between quote and verb must be that speaker's.
+                if subject is not None and subject.i >= q_end and (
+                    gap <= MAX_CUE_GAP_AFTER or _only_subject_between(doc, q_end, token)
+                ):
+                    return token
+                return None
+            if not token.is_punct:
+                gap += 1
+            i += 1
+    if _cue_may_precede(doc, q_start):
+        gap = 0
+        i = q_start - 1
+        while i >= 0 and gap <= MAX_CUE_GAP_BEFORE:
+            token = doc[i]
+            if _stops_search(token, index):
+                break
+            if is_reporting_verb(token) and token.pos_ == "VERB":
+                return token
+            if not token.is_punct:
+                gap += 1
+            i -= 1
+    return _introduced_by_colon(doc, index, q_start)
+
+
+def _introduced_by_colon(doc: Doc, index: QuoteIndex, q_start: int) -> Token | None:
+    """A paragraph that ends "X said:" or "The Times reports:" introduces the quotation
+    that opens the next paragraph."""
+    previous = next((t for t in reversed(doc[:q_start]) if not t.is_space), None)
+    if previous is None or previous.text != ":" or index.inside(previous) is not None:
+        return None
+    between = doc[previous.i + 1 : q_start]
+    if not any("\n" in t.text or "\n" in t.whitespace_ for t in [previous, *between]):
+        return None  # within the paragraph, the search above had its chance
+    verbs = [t for t in previous.sent if t.i < previous.i and is_reporting_verb(t)]
+    return verbs[-1] if verbs else None
+
+
+def _only_subject_between(doc: Doc, q_end: int, verb: Token) -> bool:
+    """Every word between the quote and the verb belongs to the verb's subject or its
+    auxiliaries: '"...," Tulsa police Chief Chuck Jordan said'."""
+    subject = subject_of(verb)
+    if subject is None:
+        return False
+    left, right = subject.left_edge.i, subject.right_edge.i
+    return all(
+        t.is_punct or t.is_space or left <= t.i <= right or t.head == verb
+        for t in doc[q_end : verb.i]
+    )
+
+
+def _stops_search(token: Token, index: QuoteIndex) -> bool:
+    return token.text in {".", "!", "?"} or "\n" in token.text or index.inside(token) is not None
+
+
+def _cue_may_follow(doc: Doc, q_start: int, q_end: int) -> bool:
+    """News puts the cue after a quote that ends in a comma ('...,' he said), or in ! or ?
+    followed by a lower-case word ('...?' she asked); not after a closed sentence."""
+    inner = [t for t in doc[q_start:q_end] if not (t.is_quote or t.is_space)]
+    following = next((t for t in doc[q_end:] if not t.is_space), None)
+    if not inner or following is None:
+        return False
+    last = inner[-1].text
+    if last == ",":
+        return True
+    if last in {"!", "?"}:
+        # '"Why now?" Smith asked.' as well as '"...?" she asked': the verb search that
+        # follows still needs a reporting verb whose subject comes after the quote.
+        return True
+    if last in {"—", "–", "-", "..."}:
+        return following.is_lower or following.text == ","
+    if last == ".":
+        return False
+    # '...', the ISW said  (the comma outside the marks)
+    return following.text == ","
+
+
+def _cue_may_precede(doc: Doc, q_start: int) -> bool:
+    """A cue may stand just before a quote introduced by ':' or ',' or by the verb itself."""
+    previous = next((t for t in reversed(doc[:q_start]) if not t.is_space), None)
+    if previous is None:
+        return False
+    return previous.text in {":", ","} or is_reporting_verb(previous)
+
+
+def join_halves(text: str, found: list[RawAttribution]) -> list[RawAttribution]:
+    """'"On this basis," the analyst said, "unemployment is higher."': both halves took
+    the one cue between them; they are one attribution."""
+    joined: list[RawAttribution] = []
+    for attribution in found:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and attribution.cue_head is not None
+            and previous.cue_head == attribution.cue_head
+            and continues_quote(text, previous, {"start": attribution.content[0],
+                                            "end": attribution.content[1]})
+        ):
+            previous.content = (previous.content[0], attribution.content[1])
+            previous.quote_ids.extend(attribution.quote_ids)
+            continue
+        joined.append(attribution)
+    return joined

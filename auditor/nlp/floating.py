@@ -1,0 +1,84 @@
+"""Quotations with no cue of their own: a quoted sentence goes on with, or inherits the
+speaker of, the attribution just before it in the same or the previous paragraph."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from auditor.nlp.raw import RawAttribution
+
+
+def _paragraph_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset)
+
+
+def attach_floating(
+    doc: Doc, quotes: list[dict], pending: list[int], found: list[RawAttribution]
+) -> list[RawAttribution]:
+    """Give each cue-less quotation the speaker of the attribution just before it."""
+    text = doc.text
+    result = list(found)
+    for qid in pending:
+        quote = quotes[qid]
+        # The closest attribution before the quote speaks on, if it named anyone.
+        previous = None
+        for candidate in sorted(result, key=lambda a: a.content[0]):
+            if candidate.content[1] <= quote["start"]:
+                previous = candidate
+        if previous is not None and previous.source is None:
+            previous = None
+        if previous is not None and continues_quote(text, previous, quote):
+            # '"A," she said. "B."' and '"Every time," he said, "you lose."' are one
+            # attribution whose words run on past the cue.
+            previous.content = (previous.content[0], quote["end"])
+            previous.quote_ids.append(qid)
+            continue
+        if not _starts_sentence(text, quote):
+            # A phrase quoted inside a sentence nobody is said to say: keep it, but do
+            # not hand it the last speaker's name.
+            result.append(RawAttribution("direct", (quote["start"], quote["end"]), quote_ids=[qid]))
+            continue
+        attribution = RawAttribution(
+            kind="direct", content=(quote["start"], quote["end"]), quote_ids=[qid]
+        )
+        if previous is not None:
+            gap_paragraphs = _paragraph_of(text, quote["start"]) - _paragraph_of(
+                text, previous.content[1]
+            )
+            # Blank lines count as paragraph separators of their own in the view.
+            between = text[previous.content[1] : quote["start"]]
+            paragraphs_between = sum(1 for part in between.split("\n")[1:-1] if part.strip())
+            if gap_paragraphs == 0 or paragraphs_between == 0:
+                attribution.kind = "floating"
+                attribution.source = previous.source
+                attribution.source_head = previous.source_head
+                attribution.inherited_from = previous.content[0]
+        result.append(attribution)
+    return result
+
+
+def _starts_sentence(text: str, quote: dict) -> bool:
+    before = text[: quote["start"]].rstrip(" \t")
+    return not before or before[-1] in ".!?:\n\"”’'»—―-"
+
+
+def continues_quote(text: str, previous: RawAttribution, quote: dict) -> bool:
+    """The quote goes on with the previous direct quote: same paragraph, and nothing but
+    that quote's own cue and source in between.
+
+    A content is one stretch of text, so joining the halves takes in the cue and source
+    between them. When those are longer than the quoted words ('"A," said X, a lawyer
+    who ... . "B."'), the halves stay two attributions, the second inheriting the speaker.
+    """
+    if previous.kind not in {"direct", "floating"} or previous.content[1] > quote["start"]:
+        return False
+    between = text[previous.content[1] : quote["start"]]
+    if "\n" in between or len(between) > 160:
+        return False
+    quoted = (previous.content[1] - previous.content[0]) + (quote["end"] - quote["start"])
+    if len(between.strip()) > quoted:
+        return False
+    if not between.strip(" ,.:;"):
+        return True
+    marks = [previous.cue, previous.source]
+    return any(m is not None and previous.content[1] <= m[0] < quote["start"] for m in marks)

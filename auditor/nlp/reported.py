@@ -1,0 +1,179 @@
+"""Reported speech and "according to X": attributions whose content is read off the parse.
+
+A verb of saying, thinking or stance reports its clause or object (see
+:func:`auditor.nlp.content.reported_content`); "according to X" attributes the clause it
+hangs on to X.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from auditor.nlp.content import (
+    inside_reported_clause,
+    is_content_verb,
+    makes_clear,
+    preposition_of_cue,
+    raised_content,
+    reported_content,
+    word_count,
+)
+from auditor.nlp.cues import (
+    cue_tokens,
+    subject_bounds,
+    subject_of,
+    trimmed_bounds,
+)
+from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
+
+
+def reported_speech(doc: Doc, index: QuoteIndex, used_cues: set[int]) -> list[RawAttribution]:
+    """One attribution per verb that reports something, except the cues of direct quotes
+    (``used_cues``), verbs inside quotations and verbs inside what another verb reports."""
+    found = []
+    for token in doc:
+        if token.idx in used_cues or not (is_content_verb(token) or makes_clear(token)):
+            continue
+        if index.inside(token) is not None:
+            continue  # speech reported inside a quotation belongs to the quoted speaker
+        if inside_reported_clause(token):
+            continue  # "X said [she believes Y]": X's claim, reported as one attribution
+        content_range = reported_content(token)
+        if content_range is None:
+            continue
+        start, end = content_range
+        end, via = _split_trailing_according(doc, start, end)
+        bounds = trimmed_bounds(doc, start, end)
+        if bounds is None or word_count(doc, start, end) < _min_content_words(doc, start, end):
+            continue
+        bounds = close_quotes(index, bounds)
+        quote_ids = sorted(
+            {q for t in doc[start:end] if (q := index.inside(t)) is not None}
+        )
+        kind = "mixed" if quote_ids else "indirect"
+        # "The minister is said to have resigned": the subject is what the claim is about.
+        subject = None if raised_content(token) == content_range else subject_of(token)
+        cue = cue_tokens(token)
+        preposition = preposition_of_cue(token)
+        if preposition is not None and preposition.i > cue[-1].i and preposition.idx < bounds[0]:
+            # "called for | a recount": the preposition completes the cue.
+            cue = [*cue, preposition]
+        attribution = RawAttribution(
+            kind=kind,
+            content=bounds,
+            cue=(cue[0].idx, cue[-1].idx + len(cue[-1])),
+            cue_head=token.idx,
+            quote_ids=quote_ids,
+            via=via,
+        )
+        if subject is not None:
+            attribution.source = subject_bounds(subject, token)
+            attribution.source_head = subject.idx
+        found.append(attribution)
+    return found
+
+
+def _min_content_words(doc: Doc, start: int, end: int) -> int:
+    """One word is enough for a name ("Cruz endorsed Trump"); anything else needs two."""
+    words = [t for t in doc[start:end] if not (t.is_punct or t.is_space)]
+    return 1 if words and all(t.pos_ == "PROPN" for t in words) else 2
+
+
+def close_quotes(index: QuoteIndex, bounds: tuple[int, int]) -> tuple[int, int]:
+    """Take in the closing mark of a quotation the content ends in: the parser hangs the
+    final punctuation and mark on the verb, but the quoted words belong together."""
+    start, end = bounds
+    quote_id = index.quote_at(end - 1)
+    if quote_id is not None:
+        quote = index.quotes[quote_id]
+        if quote["start"] >= start and quote["end"] > end and (
+            quote["start"] == start  # the content is a quotation that runs on
+            or not any(ch.isalnum() for ch in index.text[end : quote["end"]])
+        ):
+            end = quote["end"]
+    return start, end
+
+
+def _split_trailing_according(doc: Doc, start: int, end: int) -> tuple[int, tuple | None]:
+    """Cut a trailing ", according to X" off a content span; X is who passed it on."""
+    for i in range(start, end - 1):
+        if doc[i].lower_ == "according" and doc[i + 1].lower_ == "to":
+            source = next((c for c in doc[i + 1].children if c.dep_ == "pobj"), None)
+            if source is None or source.right_edge.i + 1 < end - 1:
+                return end, None
+            return i, subject_bounds(source)
+    return end, None
+
+
+def according_to(
+    doc: Doc, index: QuoteIndex, existing: list[RawAttribution]
+) -> list[RawAttribution]:
+    """"According to X, ..." and "..., according to X": X is the source of the clause;
+    when a speaker already claims the clause ("Y said ..., according to X"), X is only
+    recorded as who passed it on (``via``)."""
+    found = []
+    for token in doc:
+        if token.lower_ != "according" or token.i + 1 >= len(doc):
+            continue
+        to = doc[token.i + 1]
+        if to.lower_ != "to":
+            continue
+        if index.inside(token) is not None:
+            continue
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        phrase_start = token.i
+        phrase_end = (source.right_edge.i + 1) if source is not None else to.i + 1
+        sentence = token.sent
+        if source is not None:
+            phrase_end = _before_misread_apposition(doc, source, phrase_end, sentence.end)
+        # The claim is the rest of the sentence, on whichever side holds the clause.
+        before = trimmed_bounds(doc, sentence.start, phrase_start)
+        after = trimmed_bounds(doc, phrase_end, sentence.end)
+        if before and after:
+            content = (before[0], after[1])
+        else:
+            content = before or after
+        if content is None:
+            continue
+        content = close_quotes(index, content)
+        # A direct quote next to "according to X" already took this phrase as its cue.
+        if any(overlaps(a.content, content) and a.cue_head == token.idx for a in existing):
+            continue
+        # "X said ..., according to Y": Y passed on what X said.
+        speaker_claim = next(
+            (a for a in existing if a.source is not None and overlaps(a.content, content)),
+            None,
+        )
+        if speaker_claim is not None:
+            if speaker_claim.via is None and source is not None:
+                speaker_claim.via = subject_bounds(source)
+            continue
+        attribution = RawAttribution(
+            kind="according_to",
+            content=content,
+            cue=(token.idx, to.idx + len(to)),
+            cue_head=token.idx,
+        )
+        if source is not None:
+            attribution.source = subject_bounds(source)
+            if phrase_end <= source.right_edge.i:
+                attribution.source = trimmed_bounds(doc, source.left_edge.i, phrase_end)
+            attribution.source_head = source.idx
+        found.append(attribution)
+    return found
+
+
+def _before_misread_apposition(doc: Doc, source: Token, end: int, sentence_end: int) -> int:
+    """"According to Rush Limbaugh, the move reeks of fear": the parser may take the
+    claim for an apposition of the source; an "apposition" that runs to the end of the
+    sentence is the claim, so the source stops at the comma before it."""
+    for token in doc[source.i : end]:
+        if token.dep_ != "appos" or token.head.i < source.left_edge.i:
+            continue
+        start = token.left_edge.i
+        last = sentence_end - 1
+        while last > start and (doc[last].is_punct or doc[last].is_space):
+            last -= 1
+        if token.right_edge.i >= last and start > 0 and doc[start - 1].text == ",":
+            return start - 1
+    return end
