@@ -581,3 +581,30 @@ def test_writer_s_concessive_aside_is_not_part_of_the_claim(analyze):
     cues = {a.cue.text: a.content.text for a in analysis.attributions}
     assert cues["claimed"] == "the fees were fair"
     assert cues["refused"] == "to publish the audit"
+
+
+def test_narrator_sentence_between_quotes_keeps_them_apart(analyze):
+    text = (
+        '"We have had floods before," Lopez said at the pier. She did not mention the dam. '
+        '"This one is different."'
+    )
+    analysis = analyze(text)
+    first = [a for a in analysis.attributions if a.content.text.startswith('"We have')]
+    assert first and "dam" not in first[0].content.text
+
+
+def test_title_abbreviation_between_quotes_is_no_sentence_end(analyze):
+    text = '"The pumps held," said Mr. Hale. "The walls did not."'
+    a = only(analyze(text))
+    assert a.content.text == text.rstrip()
+
+
+def test_expressed_concern_is_one_attribution(analyze):
+    a = only(analyze("Residents expressed concern that the new pier would block the view."))
+    assert a.cue.text == "expressed"
+    assert a.content.text == "concern that the new pier would block the view"
+
+
+def test_supporter_of_two_things(analyze):
+    a = only(analyze("Lopez is a longtime supporter of the union and of its strike fund."))
+    assert a.content.text == "the union and of its strike fund"

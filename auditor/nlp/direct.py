@@ -88,6 +88,8 @@ def direct_attribution(
     if _paraphrase_around(doc, verb, q_start, q_end):
         return PART_OF_REPORTED_SPEECH
     subject = subject_of(verb)
+    if subject is not None and q_start <= subject.i < q_end:
+        subject = _speaker_after_quote(verb, q_end)  # a word of the quote read as subject
     cue = cue_tokens(verb)
     attribution = RawAttribution(
         kind="direct",
@@ -204,7 +206,7 @@ def _adjacent_verb(doc: Doc, index: QuoteIndex, q_start: int, q_end: int) -> Tok
             if _stops_search(token, index):
                 break
             if is_reporting_verb(token) and token.pos_ == "VERB":
-                subject = subject_of(token)
+                subject = _speaker_after_quote(token, q_end)
                 # '"...," the ISW said' / '"...," said X': the speaker follows the quote,
                 # and a long name between quote and verb must be that speaker's.
                 if subject is not None and subject.i >= q_end and (
@@ -241,6 +243,13 @@ def _introduced_by_colon(doc: Doc, index: QuoteIndex, q_start: int) -> Token | N
         return None  # within the paragraph, the search above had its chance
     verbs = [t for t in previous.sent if t.i < previous.i and is_reporting_verb(t)]
     return verbs[-1] if verbs else None
+
+
+def _speaker_after_quote(verb: Token, q_end: int) -> Token | None:
+    """The verb's subject after the quote: '"The pumps held," said Mr. Hale' where the
+    parser also took "pumps" inside the quote for a subject."""
+    after = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i >= q_end]
+    return after[0] if after else subject_of(verb)
 
 
 def _only_subject_between(doc: Doc, q_end: int, verb: Token) -> bool:

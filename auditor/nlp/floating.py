@@ -3,9 +3,12 @@ speaker of, the attribution just before it in the same or the previous paragraph
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from auditor.nlp.raw import RawAttribution
+from auditor.text import title_abbreviations
 
 
 def _paragraph_of(text: str, offset: int) -> int:
@@ -80,5 +83,21 @@ def continues_quote(text: str, previous: RawAttribution, quote: dict) -> bool:
         return False
     if not between.strip(" ,.:;"):
         return True
+    if _more_than_one_sentence(between):
+        return False  # '"A," she said. He left. "B."': the narrator spoke in between
     marks = [previous.cue, previous.source]
     return any(m is not None and previous.content[1] <= m[0] < quote["start"] for m in marks)
+
+
+def _more_than_one_sentence(between: str) -> bool:
+    """Words follow a sentence end: the text between two quotes holds a sentence of its
+    own besides the cue ('," Obama said. He did not say more. "')."""
+    words = between.split()
+    for i, word in enumerate(words[:-1]):
+        if word[-1:] not in {".", "!", "?"}:
+            continue
+        if word.strip(",;:'\"”’") in title_abbreviations() or re.fullmatch(r"(?:[A-Z]\.)+", word):
+            continue  # "Mr.", "Sen.", "D.C.", initials: no sentence ends there
+        if words[i + 1][:1].isupper():
+            return True
+    return False

@@ -7,7 +7,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
-from auditor.nlp.content import can_speak, inside_reported_clause
+from auditor.nlp.content import (
+    can_speak,
+    inside_reported_clause,
+    is_content_verb,
+    object_content,
+)
 from auditor.nlp.cues import subject_bounds, subject_of, trimmed_bounds
 from auditor.nlp.raw import QuoteIndex, RawAttribution
 
@@ -36,6 +41,8 @@ def noun_cue_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttribution]:
         clause = _clause_of(token)
         if clause is None or inside_reported_clause(token.head):
             continue
+        if token.dep_ == "dobj" and is_content_verb(token.head) and object_content(token.head):
+            continue  # "expressed concern that ...": the verb reports the whole
         speaker = _speaker_of(token)
         if speaker is None:
             continue
@@ -154,10 +161,13 @@ def predicate_stance_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttrib
         if content is None or content.left_edge.i <= predicate.i:
             continue  # "the law he was critical of": the object is not after the cue
         start, end = content.left_edge.i, content.right_edge.i + 1
+        if content.dep_ in {"pobj", "pcomp"}:
+            # "supporter of NATO and of its allies": the preposition's conjuncts count too
+            end = max(end, content.head.right_edge.i + 1)
         bounds = trimmed_bounds(doc, start, end)
         if bounds is None:
             continue
-        cue_end = doc[content.left_edge.i - 1] if content.dep_ == "pobj" else predicate
+        cue_end = doc[content.left_edge.i - 1] if content.dep_ in {"pobj", "pcomp"} else predicate
         cue_start = min(
             [token] + [c for c in token.children if c.dep_ in {"aux", "neg"} and c.i < token.i],
             key=lambda t: t.i,
