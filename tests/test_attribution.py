@@ -608,3 +608,21 @@ def test_expressed_concern_is_one_attribution(analyze):
 def test_supporter_of_two_things(analyze):
     a = only(analyze("Lopez is a longtime supporter of the union and of its strike fund."))
     assert a.content.text == "the union and of its strike fund"
+
+
+def test_intention_of_unnamed_people_is_no_attribution(analyze):
+    # A claim about the officials, not the officials speaking: no anonymous source here.
+    assert analyze("Hospital officials plan to ask the state for more money.").attributions == []
+
+
+def test_intention_of_a_named_body_is_an_attribution(analyze):
+    a = only(analyze("The Harbor Authority plans to ask the state for more money."))
+    assert a.cue.text == "plans"
+
+
+def test_headline_speaker_name_stays_inside_the_source(analyze):
+    analysis = analyze(
+        "Ferry Board Warns Of Summer Delays\n\nThe ferry board warned that boats would be late."
+    )
+    names = {a.speaker.name for a in analysis.attributions if a.speaker}
+    assert names == {"Ferry Board"}

@@ -264,8 +264,11 @@ def object_content(verb: Token) -> tuple[int, int] | None:
     bank of fraud]", "urges [supporters to monitor polling places]", "called for [a
     recount]", "vowed [to appeal]". Only when a speaker does it, and not for a bare
     pronoun ("denied it") or an addressee alone ("told reporters")."""
-    if not can_speak(subject_of(verb)) or _is_agentless_passive(verb):
+    subject = subject_of(verb)
+    if not can_speak(subject) or _is_agentless_passive(verb):
         return None  # "the display of grit underscores the message": nobody speaks
+    if _intention_of_unnamed(verb, subject):
+        return None  # "officials plan to ...": a claim about them, not their statement
     if not is_reporting_verb(verb) and inside_reported_clause(verb):
         return None  # "said she would not support Hale": one attribution, the saying
     if verb.dep_ in {"xcomp", "advcl", "acl"} and _is_infinitive(verb):
@@ -366,6 +369,11 @@ def _predicate_of_object(part: Token) -> Token | None:
 def passive_content(verb: Token) -> tuple[int, int] | None:
     """A passive with its agent reports its subject: "[the nominee] was endorsed by the
     Times", "[Oz] has been called a charlatan by fellow doctors"."""
+    lemma = verb_lemma(verb)
+    if lemma not in load_lexicon("reporting_verbs_with_object") and lemma not in load_lexicon(
+        "stance_verbs"
+    ):
+        return None  # "This article was published by the Gazette" reports nothing
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if subject is None or agent is None or subject.pos_ == "PRON" or not can_speak(
@@ -404,6 +412,15 @@ def raised_content(verb: Token) -> tuple[int, int] | None:
     if predicate is None:
         return None
     return subject.left_edge.i, predicate.right_edge.i + 1
+
+
+def _intention_of_unnamed(verb: Token, subject: Token | None) -> bool:
+    """An intention ("plan to", "want") of people the article does not name."""
+    if subject is None or verb_lemma(verb) not in load_lexicon("intention_verbs"):
+        return False
+    lemma = subject.lemma_.lower()
+    unnamed = load_lexicon("source_nouns_anonymous") | load_lexicon("source_nouns_vague")
+    return subject.pos_ == "NOUN" and lemma in unnamed
 
 
 def content_parts(verb: Token) -> list[Token]:

@@ -31,7 +31,8 @@ def organization_words() -> frozenset[str]:
     return load_lexicon("organization_words")
 
 
-def _common_source_nouns() -> frozenset[str]:
+def common_source_nouns() -> frozenset[str]:
+    """Nouns for documents and unnamed sources ("report", "officials", "analysts")."""
     return (
         load_lexicon("source_nouns_document")
         | load_lexicon("source_nouns_vague")
@@ -55,7 +56,7 @@ def name_at(head: Token) -> NameParts | None:
     doc = head.doc
     start, end = head.i, head.i + 1
     entity = _entity_of(head)
-    if head.lower_ in _common_source_nouns() and (entity is None or len(entity) < 2):
+    if head.lower_ in common_source_nouns() and (entity is None or len(entity) < 2):
         return None  # "Report Says" in a title-case headline is not a name
     if entity is not None and entity.label_ in {"ORG", "PERSON", "FAC", "NORP", "GPE"}:
         # "the British Ministry of Defense": the entity runs past the syntactic head.

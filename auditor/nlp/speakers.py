@@ -19,7 +19,13 @@ from spacy.tokens import Doc, Token
 from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import antecedent
 from auditor.nlp.extensions import register_extensions
-from auditor.nlp.names import NameParts, appositive_of, name_at, normalize_name
+from auditor.nlp.names import (
+    NameParts,
+    appositive_of,
+    common_source_nouns,
+    name_at,
+    normalize_name,
+)
 
 register_extensions()
 
@@ -96,10 +102,14 @@ def resolve_speakers(
     """Build clusters from the named mentions in ``doc`` and set ``speaker`` (a cluster id,
     or None) and ``speaker_name`` / ``speaker_description`` on each attribution dict."""
     book = _ClusterBook(similarity, _label_votes(doc))
-    heads = {a["source_head"] for a in attributions if a.get("source_head") is not None}
+    sources = {
+        a["source_head"]: tuple(a["source"])
+        for a in attributions
+        if a.get("source_head") is not None and a.get("source")
+    }
     token_at = {t.idx: t for t in doc}
-    for token in _name_heads(doc, {token_at[h] for h in heads if h in token_at}):
-        book.add_name(token)
+    for token in _name_heads(doc, {token_at[h] for h in sources if h in token_at}):
+        book.add_name(token, within=sources.get(token.idx))
 
     newlines = [i for i, ch in enumerate(doc.text) if ch == "\n"]
     previous_group: dict | None = None
@@ -117,7 +127,8 @@ def resolve_speakers(
             # someone else was mentioned in between.
             cluster = previous_person[0]
         elif head is not None:
-            cluster = book.resolve(head)
+            source = attribution.get("source")
+            cluster = book.resolve(head, within=tuple(source) if source else None)
         if cluster is None and attribution.get("inherited_from") is not None:
             cluster = next(
                 (book.by_id(a["speaker"]) for a in attributions
@@ -211,8 +222,13 @@ class _ClusterBook:
 
     # -- building
 
-    def add_name(self, head: Token) -> _Cluster | None:
+    def add_name(self, head: Token, within: tuple[int, int] | None = None) -> _Cluster | None:
+        """Cluster the name whose last word is ``head``; ``within`` (the source span) keeps
+        a misparse from stretching the name past the source ("River Authority Warns Of
+        ..." in a title-case headline)."""
         parts = name_at(head)
+        if parts is not None and within is not None:
+            parts = _clipped(parts, head, within)
         if parts is None or parts.name.lower() in _channels() or not normalize_name(parts.name):
             return None
         if parts.kind == "organization" and " " not in parts.name:
@@ -286,7 +302,8 @@ class _ClusterBook:
 
     # -- resolving a source head
 
-    def resolve(self, head: Token) -> _Cluster | None:
+    def resolve(self, head: Token, within: tuple[int, int] | None = None) -> _Cluster | None:
+        """The cluster a source headed by ``head`` (spanning ``within``) refers to."""
         owner = self._mention_owner.get(head.idx)
         if owner is not None:
             return owner
@@ -300,7 +317,7 @@ class _ClusterBook:
                 return self.resolve(antecedent(head))
             return None
         if head.pos_ == "PROPN":
-            return self.add_name(head)
+            return self.add_name(head, within=within)
         if head.pos_ == "NOUN":
             named = next(
                 (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None
@@ -363,6 +380,19 @@ class _ClusterBook:
     @staticmethod
     def _last_mention(cluster: _Cluster) -> int:
         return max((s for s, _ in cluster.mentions), default=-1)
+
+
+def _clipped(parts: NameParts, head: Token, within: tuple[int, int]) -> NameParts | None:
+    """``parts`` cut to the characters ``within``; None when nothing is left."""
+    start, end = max(parts.start, within[0]), min(parts.end, within[1])
+    if start == parts.start and end == parts.end:
+        return parts
+    span = head.doc.char_span(start, end, alignment_mode="contract")
+    if span is None or not span.text.strip():
+        return None
+    if len(span) == 1 and span[0].lower_ in common_source_nouns():
+        return None  # "..., Report Says": a document, not a name
+    return NameParts(span.text, span.start_char, span.end_char, parts.kind, parts.title)
 
 
 def _author_of(document: Token) -> Token | None:
