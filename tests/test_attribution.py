@@ -619,10 +619,3 @@ def test_intention_of_a_named_body_is_an_attribution(analyze):
     a = only(analyze("The Harbor Authority plans to ask the state for more money."))
     assert a.cue.text == "plans"
 
-
-def test_headline_speaker_name_stays_inside_the_source(analyze):
-    analysis = analyze(
-        "Ferry Board Warns Of Summer Delays\n\nThe ferry board warned that boats would be late."
-    )
-    names = {a.speaker.name for a in analysis.attributions if a.speaker}
-    assert names == {"Ferry Board"}

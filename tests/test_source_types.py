@@ -22,6 +22,12 @@ CASES = [
     ("Analysts suggest the shortage will get worse.", "vague"),
     ("Experts say the city should have asked more bidders.", "vague"),
     ("Latest intelligence shows that the troops have moved.", "vague"),
+    # headlines
+    ("Ferry Fares Will Rise, Report Says", "document"),
+    ("Ferry Board Warns Of Summer Delays", "named_organization"),
+    # stances and evidentials
+    ("Senator Maria Lopez accused the contractor of hiding the defects.", "named_person"),
+    ("The harbor master is said to have resigned.", "unknown"),
 ]
 
 

@@ -79,3 +79,17 @@ def test_clusters_record_first_full_mention(nlp):
     cluster = next(c for c in analysis.speakers if c.name == "Ana Ruiz")
     assert cluster.introduced == 0
     assert all(text[m.start : m.end] == m.text for m in cluster.mentions)
+
+
+def test_headline_speaker_stays_inside_its_source(nlp):
+    _, names = speakers_of(
+        nlp, "Ferry Board Warns Of Summer Delays\n\nThe ferry board warned of delays."
+    )
+    assert set(names) == {"Ferry Board"}
+
+
+def test_speaker_of_a_stance_verb(nlp):
+    _, names = speakers_of(
+        nlp, "Maria Lopez chairs the port council. Lopez accused the contractor of fraud."
+    )
+    assert names == ["Maria Lopez"]
