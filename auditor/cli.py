@@ -116,3 +116,7 @@ cli.add_command(sources)
 def main() -> None:
     """Entry point of the ``auditor`` command."""
     cli(prog_name="auditor")
+
+
+if __name__ == "__main__":
+    main()

@@ -27,7 +27,9 @@ CASES = [
     ("Ferry Board Warns Of Summer Delays", "named_organization"),
     # stances and evidentials
     ("Senator Maria Lopez accused the contractor of hiding the defects.", "named_person"),
-    ("The harbor master is said to have resigned.", "unknown"),
+    # credited to nobody in particular: a weasel attribution
+    ("The harbor master is said to have resigned.", "vague"),
+    ("It is believed that the harbor master resigned.", "vague"),
 ]
 
 

@@ -36,6 +36,10 @@ class SourceClassifier:
                 head = antecedent(head)
             cluster = clusters.get(attribution.get("speaker"))
             attribution["source_type"] = classify_source(doc, head, cluster)
+            if head is None and attribution.get("cue") and attribution["kind"] != "direct":
+                # "It is said that ...", "X is expected to ...": a claim credited to nobody
+                # in particular is a weasel attribution (MOS:WEASEL), not an unknown one.
+                attribution["source_type"] = "vague"
         return doc
 
 
