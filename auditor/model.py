@@ -27,6 +27,9 @@ SOURCE_TYPES = (
     "unknown",
 )
 
+#: Keys of ``Summary.counts``: the source types, then the two kinds of claim.
+SUMMARY_COUNT_KEYS = (*SOURCE_TYPES, "unattributed", "unverified")
+
 SEVERITIES = ("suggestion", "warning", "error")
 GRADES = ("A", "B", "C", "D", "F")
 

@@ -22,32 +22,14 @@ from pathlib import Path
 from typing import Any
 
 from auditor.batch.store import ERROR_SCHEMA, ERRORS, RESULT_SCHEMA, RESULTS, iter_lines
-from auditor.model import GRADES, SEVERITIES
+from auditor.model import GRADES, SEVERITIES, SUMMARY_COUNT_KEYS
+from auditor.report.common import SOURCE_TYPE_LABELS
 from auditor.report.escape import html_text, markdown_link_url, markdown_text, mermaid_label
 
-#: Source types and claim statuses in summary counts, in taxonomy order.
-MIX_ORDER = (
-    "named_person",
-    "named_organization",
-    "media",
-    "document",
-    "anonymous",
-    "vague",
-    "unknown",
-    "unattributed",
-    "unverified",
-)
-MIX_LABELS = {
-    "named_person": "named person",
-    "named_organization": "named organization",
-    "media": "media (second-hand)",
-    "document": "document",
-    "anonymous": "anonymous",
-    "vague": "vague",
-    "unknown": "unknown",
-    "unattributed": "unattributed claim",
-    "unverified": "unverified claim",
-}
+#: Source types and claim statuses in summary counts, in taxonomy order, and their labels
+#: (the same words as in the single-article reports).
+MIX_ORDER = SUMMARY_COUNT_KEYS
+MIX_LABELS = SOURCE_TYPE_LABELS
 #: Source types whose speakers are listed as "most quoted".
 NAMED_SPEAKER_TYPES = ("named_person", "named_organization", "media")
 #: Groupings of the per-group tables, with the metadata key each reads.

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 
-from auditor.model import Attribution, AuditResult, Claim, Finding
+from auditor.model import SUMMARY_COUNT_KEYS, Attribution, AuditResult, Claim, Finding
 from auditor.report import common
 from auditor.report import markdown as markdown_report
 from auditor.report.escape import html_text as esc
@@ -181,17 +181,7 @@ def _mix_chart(result: AuditResult) -> str:
     )
 
 
-_SOURCE_COLOURS = {
-    "named_person",
-    "named_organization",
-    "media",
-    "document",
-    "anonymous",
-    "vague",
-    "unknown",
-    "unattributed",
-    "unverified",
-}
+_SOURCE_COLOURS = set(SUMMARY_COUNT_KEYS)
 
 
 # -- the article with its marks -------------------------------------------------------------
