@@ -11,9 +11,7 @@ from pathlib import Path
 
 import click
 
-from auditor.pipeline import DEFAULT_MODEL
-
-CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+from auditor.commands.options import CONTEXT_SETTINGS, config_option, model_option
 
 
 @click.command(context_settings=CONTEXT_SETTINGS)
@@ -78,19 +76,8 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
     show_default=True,
     help="How HTML pages are reduced to the article (auto: trafilatura when installed).",
 )
-@click.option(
-    "--model",
-    default=DEFAULT_MODEL,
-    show_default=True,
-    metavar="NAME",
-    help="Installed spaCy pipeline (package name or path) to run; it needs a parser.",
-)
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="auditor.toml or pyproject.toml to use instead of the one found upward.",
-)
+@model_option
+@config_option
 @click.option(
     "--registry",
     type=click.Path(dir_okay=False, path_type=Path),
