@@ -61,7 +61,7 @@ def reported_content(verb: Token) -> tuple[int, int] | None:
     after_colon = _after_colon(verb)
     if after_colon is not None:
         return after_colon
-    complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    complement = _complement(verb)
     if complement is None and verb.lemma_ == "make":
         complement = next((c for c in verb.subtree if c.dep_ == "ccomp"), None)
     if complement is not None:
@@ -82,6 +82,28 @@ def reported_content(verb: Token) -> tuple[int, int] | None:
         return object_range
     if verb.dep_ == "parataxis" and subject_of(verb) is not None:
         return verb.sent.start, verb.sent.end
+    return None
+
+
+def _complement(verb: Token) -> Token | None:
+    """The clause a verb reports: its clausal complement, the one after it when there are
+    two ("[While he admitted X], Lee noted [Y]"), or a that-clause the parser hung on the
+    verb as an adverbial after a time phrase ("tweeted in the early hours [that ...]")."""
+    complements = [c for c in verb.children if c.dep_ == "ccomp"]
+    after = [c for c in complements if c.i > verb.i]
+    if after:
+        return after[0]
+    if complements:
+        return complements[0]
+    for child in verb.rights:
+        first = child.left_edge
+        if (
+            child.dep_ == "advcl"
+            and first.lower_ == "that"
+            and first.dep_ in {"mark", "advmod"}
+            and any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
+        ):
+            return child
     return None
 
 
@@ -271,12 +293,20 @@ def object_content(verb: Token) -> tuple[int, int] | None:
         return None  # "officials plan to ...": a claim about them, not their statement
     if not is_reporting_verb(verb) and inside_reported_clause(verb):
         return None  # "said she would not support Hale": one attribution, the saying
-    if verb.dep_ in {"xcomp", "advcl", "acl"} and _is_infinitive(verb):
+    if verb.dep_ in {"xcomp", "advcl", "acl"} and _is_infinitive(verb) and not _act_of_its_own(
+        verb
+    ):
         # "plan to ask the state": the plan is the claim, and the verb it governs
         # reports it; "not authorized to discuss the talks" is nobody's statement.
         return None
-    if verb.tag_ == "VBG" and verb_lemma(verb) in EMPHASIS_VERBS:
-        return None  # "..., emphasizing the challenges" describes how, not what, was said
+    if (
+        verb.tag_ == "VBG"
+        and verb_lemma(verb) in EMPHASIS_VERBS
+        and not any(c.dep_ == "aux" for c in verb.children)
+    ):
+        # "..., emphasizing the challenges" describes how, not what, was said; "Lee is
+        # stressing the need for ..." is what Lee says.
+        return None
     parts = content_parts(verb)
     if not parts:
         return None
@@ -301,6 +331,18 @@ def object_content(verb: Token) -> tuple[int, int] | None:
     return start, end
 
 
+def _act_of_its_own(verb: Token) -> bool:
+    """An infinitive that says what the speaker went and did, under a verb that neither
+    reports nor intends: "took to Twitter [to accuse] the campaign of lying", "used the
+    speech [to attack] the plan"."""
+    head = verb.head
+    if verb.dep_ == "acl" or head.pos_ != "VERB" or is_content_verb(head):
+        return False
+    if verb_lemma(head) in load_lexicon("intention_verbs"):
+        return False
+    return not any(c.dep_ in {"auxpass", "nsubjpass"} for c in head.children)
+
+
 def _without_setting(doc: Doc, start: int, end: int) -> int:
     """Cut the setting of the speech act off the end of an object content: "criticized
     the law [during a stop in Flint]", "blasted Clinton as a disgrace [Wednesday on the
@@ -311,8 +353,10 @@ def _without_setting(doc: Doc, start: int, end: int) -> int:
         token = doc[i]
         if token.text in {"—", "–", "--", "-"} and token.whitespace_:
             return _trim_end(doc, start, i)
-        if token.dep_ == "prep" and token.head.pos_ not in {"VERB", "AUX"} and _runs_to(
-            token, end
+        if token.dep_ == "prep" and token.head.pos_ not in {"VERB", "AUX"} and (
+            # "during a stop in Flint, for his wife": what follows a setting is more
+            # setting, whatever the parser hung it on
+            token.lower_ in SETTING_PREPS or _runs_to(token, end)
         ):
             obj = next((c for c in token.children if c.dep_ == "pobj"), None)
             if token.lower_ in SETTING_PREPS or (
@@ -541,13 +585,20 @@ def claim_end(doc: Doc, start: int, end: int, verb: Token) -> int:
         if (
             token.lower_ == "and"
             and i + 1 < end
-            and is_reporting_verb(doc[i + 1])
+            and is_content_verb(doc[i + 1])
             and doc[i + 1].dep_ == "conj"
-            and doc[i + 1].tag_ == verb.tag_
+            and _same_form(doc[i + 1], verb)
             and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in doc[i + 1].children)
         ):
             return _trim_end(doc, start, i)
     return end
+
+
+def _same_form(a: Token, b: Token) -> bool:
+    """Two verbs in the same form, the tagger's VBD / VBN confusion aside ("[tweeted] that
+    ... and [encouraged] ...": two acts of one speaker)."""
+    past = {"VBD", "VBN"}
+    return a.tag_ == b.tag_ or (a.tag_ in past and b.tag_ in past)
 
 
 #: Conjunctions that open the writer's own counterpoint after a reported claim.

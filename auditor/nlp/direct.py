@@ -33,9 +33,9 @@ MIN_QUOTE_WORDS = 4
 MAX_CUE_GAP_AFTER = 4
 
 
-#: How far a cue may follow when everything before it is the speaker's name and title
-#: ('", Tulsa police Chief Chuck Jordan said').
-MAX_CUE_GAP_AFTER_NAME = 12
+#: How far a cue may follow at most, when every word before it is its subject: a name
+#: with a long title ('", Jane Roe, director of the ... and a professor at ..., said').
+MAX_CUE_GAP_AFTER_SUBJECT = 40
 
 
 #: How many tokens before an opening quotation mark a cue may end ("X said: '").
@@ -60,8 +60,21 @@ def is_standalone_quote(doc: Doc, quote: dict, min_words: int) -> bool:
     if words >= min_words:
         return True
     # A short quote that is a whole sentence on its own ("'Never.'") still counts.
-    previous = next((t for t in reversed(doc[:start]) if not t.is_space), None)
-    return words >= 1 and (previous is None or previous.text[-1] in ".!?")
+    return words >= 1 and starts_sentence(doc, start)
+
+
+def starts_sentence(doc: Doc, start: int) -> bool:
+    """Token ``start`` opens a sentence: it follows a sentence end, a paragraph break or
+    a quotation that closed a sentence ('"Yes." "You sure?" she asked')."""
+    i = start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0 or "\n" in doc[i + 1 : start].text or "\n" in doc[i].whitespace_:
+        return True
+    previous = doc[i]
+    if previous.is_quote and i > 0:
+        previous = doc[i - 1]  # a closing mark: look at what it closes
+    return previous.text[-1] in ".!?"
 
 
 #: Marks a quotation that is only part of what a verb reports (a mixed quote).
@@ -201,10 +214,12 @@ def _adjacent_verb(doc: Doc, index: QuoteIndex, q_start: int, q_end: int) -> Tok
     if _cue_may_follow(doc, q_start, q_end):
         gap = 0
         i = q_end
-        while i < len(doc) and gap <= MAX_CUE_GAP_AFTER_NAME:
+        while i < len(doc) and gap <= MAX_CUE_GAP_AFTER_SUBJECT:
             token = doc[i]
             if _stops_search(token, index):
                 break
+            if gap == 0 and token.pos_ == "CCONJ":
+                break  # '"...," but he said ...': a new clause, not this quote's cue
             if is_reporting_verb(token) and token.pos_ == "VERB":
                 subject = _speaker_after_quote(token, q_end)
                 # '"...," the ISW said' / '"...," said X': the speaker follows the quote,
@@ -213,7 +228,10 @@ def _adjacent_verb(doc: Doc, index: QuoteIndex, q_start: int, q_end: int) -> Tok
                     gap <= MAX_CUE_GAP_AFTER or _only_subject_between(doc, q_end, token)
                 ):
                     return token
-                return None
+                if gap <= MAX_CUE_GAP_AFTER:
+                    return None
+                # a verb inside the speaker's description ("X, who has argued for
+                # years that ..., said"): the cue may still come
             if not token.is_punct:
                 gap += 1
             i += 1

@@ -89,6 +89,9 @@ def close_quotes(index: QuoteIndex, bounds: tuple[int, int]) -> tuple[int, int]:
         if quote["start"] >= start and quote["end"] > end and (
             quote["start"] == start  # the content is a quotation that runs on
             or not any(ch.isalnum() for ch in index.text[end : quote["end"]])
+            # 'said he fought "for our rights, knowing we had none."': the parser cut
+            # the quoted words short, but a claim does not stop halfway through a quote
+            or (quote.get("closed", True) and quote.get("paragraphs", 1) == 1)
         ):
             end = quote["end"]
     return start, end
