@@ -14,7 +14,10 @@ Passes over a parsed document, in this order; each lives in its own module:
    statement, ...", "has been critical of ...";
 5. headlines and transcripts (:mod:`auditor.nlp.headlines`): "Name: words", "..., City
    Says", title-case headlines re-parsed in sentence case;
-6. floating quotes (:mod:`auditor.nlp.floating`): a quoted sentence with no cue of its
+6. quoted words under any verb (:mod:`auditor.nlp.quoted`): a quotation left over, in
+   the object of a verb whose subject can speak, is that subject's ("Reid pounded Trump
+   as a "con artist"");
+7. floating quotes (:mod:`auditor.nlp.floating`): a quoted sentence with no cue of its
    own goes on with, or inherits the speaker of, the attribution just before it.
 
 Overlapping results are settled last: one attribution per stretch of content, except
@@ -50,6 +53,7 @@ from auditor.nlp.nominal import (
     noun_cue_attributions,
     predicate_stance_attributions,
 )
+from auditor.nlp.quoted import quoted_under_any_verb
 from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
 from auditor.nlp.reported import according_to, reported_speech
 
@@ -168,6 +172,10 @@ def find_attributions(
                 found.append(attribution)
 
     headline_runs_to_line_end(doc, found)
+    quoted = quoted_under_any_verb(doc, index, found)
+    found.extend(quoted)
+    claimed = {q for a in quoted for q in a.quote_ids}
+    pending_floating = [q for q in pending_floating if q not in claimed]
     found.sort(key=lambda a: a.content[0])
     if floating_quotes:
         found = attach_floating(doc, quotes, pending_floating, found)

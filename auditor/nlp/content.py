@@ -87,8 +87,10 @@ def reported_content(verb: Token) -> tuple[int, int] | None:
 
 def _complement(verb: Token) -> Token | None:
     """The clause a verb reports: its clausal complement, the one after it when there are
-    two ("[While he admitted X], Lee noted [Y]"), or a that-clause the parser hung on the
-    verb as an adverbial after a time phrase ("tweeted in the early hours [that ...]")."""
+    two ("[While he admitted X], Lee noted [Y]"), or a that-clause the parser hung
+    elsewhere after a time phrase: on the verb as an adverbial ("tweeted in the early
+    hours [that ...]") or on the phrase as a relative clause ("reported at the time [that
+    the editor had quit]")."""
     complements = [c for c in verb.children if c.dep_ == "ccomp"]
     after = [c for c in complements if c.i > verb.i]
     if after:
@@ -96,15 +98,28 @@ def _complement(verb: Token) -> Token | None:
     if complements:
         return complements[0]
     for child in verb.rights:
-        first = child.left_edge
-        if (
-            child.dep_ == "advcl"
-            and first.lower_ == "that"
-            and first.dep_ in {"mark", "advmod"}
-            and any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
-        ):
+        if child.dep_ == "advcl" and _misread_that_clause(child):
             return child
+        if child.dep_ == "prep":
+            for obj in child.children:
+                if obj.dep_ != "pobj":
+                    continue
+                clause = next((c for c in obj.children if c.dep_ == "relcl"), None)
+                if clause is not None and _misread_that_clause(clause):
+                    return clause
     return None
+
+
+def _misread_that_clause(clause: Token) -> bool:
+    """A clause opened by "that" as a conjunction, with a subject of its own: a that-clause,
+    not a relative clause ("[that] the editor had quit", not "a statement [that] was
+    released")."""
+    first = clause.left_edge
+    return (
+        first.lower_ == "that"
+        and first.dep_ in {"mark", "advmod"}
+        and any(c.dep_ in {"nsubj", "nsubjpass"} and c != first for c in clause.children)
+    )
 
 
 def _object_before_clause(verb: Token, complement: Token, start: int) -> int:
@@ -218,6 +233,12 @@ def can_speak(subject: Token | None) -> bool:
         return False
     if subject.pos_ == "PROPN":
         return True
+    if subject.lower_ == "which" and subject.tag_ == "WDT":
+        # "the police department, which reported ...": the antecedent speaks
+        referent = _relative_antecedent(subject)
+        return referent is not None and referent.pos_ in {"NOUN", "PROPN"} and can_speak(
+            referent
+        )
     if subject.pos_ == "PRON":
         return subject.lower_ in SPEAKING_PRONOUNS
     if any(child.dep_ == "poss" for child in subject.children) and subject.lemma_.lower() in (
@@ -240,6 +261,17 @@ def can_speak(subject: Token | None) -> bool:
         lemma in load_lexicon(name) or subject.lower_ in load_lexicon(name)
         for name in SPEAKER_LEXICONS
     )
+
+
+def _relative_antecedent(pronoun: Token) -> Token | None:
+    """The noun a relative "which" stands for: the head of its relative clause,
+    or, when the parser missed the relative clause, the noun right before it."""
+    if pronoun.head.dep_ == "relcl":
+        return pronoun.head.head
+    i = pronoun.i - 1
+    while i >= 0 and pronoun.doc[i].is_punct:
+        i -= 1
+    return pronoun.doc[i] if i >= 0 else None
 
 
 def is_content_verb(token: Token) -> bool:
@@ -325,7 +357,7 @@ def object_content(verb: Token) -> tuple[int, int] | None:
     end = max(c.right_edge.i for c in parts) + 1
     end = _coordinated_complements(verb, parts, end)
     end = claim_end(verb.doc, start, end, verb)
-    end = _without_setting(verb.doc, start, end)
+    end = without_setting(verb.doc, start, end)
     if word_count(verb.doc, start, end) < 1:
         return None
     return start, end
@@ -343,7 +375,7 @@ def _act_of_its_own(verb: Token) -> bool:
     return not any(c.dep_ in {"auxpass", "nsubjpass"} for c in head.children)
 
 
-def _without_setting(doc: Doc, start: int, end: int) -> int:
+def without_setting(doc: Doc, start: int, end: int) -> int:
     """Cut the setting of the speech act off the end of an object content: "criticized
     the law [during a stop in Flint]", "blasted Clinton as a disgrace [Wednesday on the
     radio]", "likened the rules to arson [- a charge that stung]". The parser hangs these
@@ -352,6 +384,8 @@ def _without_setting(doc: Doc, start: int, end: int) -> int:
     for i in range(start + 1, end):
         token = doc[i]
         if token.text in {"—", "–", "--", "-"} and token.whitespace_:
+            if i + 1 < end and doc[i + 1].is_quote:
+                continue  # 'welcome the governor - "my new best friend"': the speaker's words
             return _trim_end(doc, start, i)
         if token.dep_ == "prep" and token.head.pos_ not in {"VERB", "AUX"} and (
             # "during a stop in Flint, for his wife": what follows a setting is more
@@ -505,7 +539,7 @@ def content_parts(verb: Token) -> list[Token]:
             child.dep_ == "prep"
             and (has_object or preposition is not None)
             and child.lower_ in OBJECT_PREPS
-            and _says_what(child)
+            and says_what(child)
         ):
             parts.append(child)
     return parts
@@ -520,7 +554,7 @@ def preposition_of_cue(verb: Token) -> Token | None:
         i += 1
     if i < len(doc) and doc[i].head == verb and doc[i].dep_ == "prep":
         pair = f"{verb_lemma(verb)} {doc[i].lower_}"
-        if pair in load_lexicon("reporting_verb_prepositions") and _says_what(doc[i]):
+        if pair in load_lexicon("reporting_verb_prepositions") and says_what(doc[i]):
             return doc[i]
     return None
 
@@ -550,7 +584,7 @@ def _is_infinitive(token: Token) -> bool:
     )
 
 
-def _says_what(preposition: Token) -> bool:
+def says_what(preposition: Token) -> bool:
     """A prepositional object that is a topic or a claim, not a time or a place."""
     objects = [c for c in preposition.children if c.dep_ in {"pobj", "pcomp"}]
     if not objects:

@@ -235,7 +235,13 @@ def trimmed_bounds(doc: Doc, start_token: int, end_token: int) -> tuple[int, int
         i += 1
     if i <= j and doc[i].lower_ in CLAUSE_MARKERS and doc[i].dep_ == "mark":
         i += 1
-    while j >= i and (doc[j].is_space or doc[j].text in TRIM_PUNCT):
+    while j >= i and (
+        doc[j].is_space
+        or doc[j].text in TRIM_PUNCT
+        # "(or, as the Beast called them, "anchors")": the bracket closes the writer's
+        # aside, not the content
+        or (doc[j].text == ")" and "(" not in doc[i:j].text)
+    ):
         j -= 1
     if i > j:
         return None

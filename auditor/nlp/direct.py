@@ -22,6 +22,7 @@ from auditor.nlp.cues import (
     subject_of,
 )
 from auditor.nlp.floating import continues_quote
+from auditor.nlp.quoted import looks_like_title, quote_text
 from auditor.nlp.raw import QuoteIndex, RawAttribution
 
 #: A quotation shorter than this many words, inside a sentence, is read as a scare quote
@@ -90,10 +91,14 @@ def direct_attribution(
     if q_end <= q_start:
         return None
     verb = _governing_verb(doc, index, qid, q_start, q_end)
+    if verb is not None and verb.i < q_start:
+        verb = _nearer_cue_before(doc, index, verb, q_start) or verb
     if verb is None:
         verb = _adjacent_verb(doc, index, q_start, q_end)
     if verb is None:
         return _dash_attribution(doc, qid, quote, q_end)
+    if _names_a_work(doc, index, quote, q_start, q_end):
+        return None
     if not is_standalone_quote(doc, quote, min_words) and not _spoken_sentence(
         doc, verb, q_start, q_end
     ):
@@ -115,6 +120,18 @@ def direct_attribution(
         attribution.source = subject_bounds(subject, verb)
         attribution.source_head = subject.idx
     return attribution
+
+
+def _names_a_work(doc: Doc, index: QuoteIndex, quote: dict, q_start: int, q_end: int) -> bool:
+    """A title inside a noun phrase, not words anyone said: 'On Tuesday's episode of "The
+    Morning Show," the nominee said ...'."""
+    if not looks_like_title(quote_text(index.text, quote)):
+        return False
+    heads = [
+        t for t in doc[q_start:q_end]
+        if not (t.is_punct or t.is_space) and not (q_start <= t.head.i < q_end)
+    ]
+    return len(heads) == 1 and heads[0].dep_ in {"pobj", "compound", "poss"}
 
 
 def _spoken_sentence(doc: Doc, verb: Token, q_start: int, q_end: int) -> bool:
@@ -197,6 +214,28 @@ def _governing_verb(
             if is_reporting_verb(head) and index.inside(head) is None:
                 if _within_reach(doc, head, q_start, q_end):
                     return head
+    return None
+
+
+#: How many tokens a nearer reporting verb may stand before the quote it takes over.
+MAX_NEARER_CUE_GAP = 10
+
+
+def _nearer_cue_before(doc: Doc, index: QuoteIndex, verb: Token, q_start: int) -> Token | None:
+    """A reporting verb with a speaker of its own between the governing verb and the
+    quote: in 'the ad ends with footage of Trump saying at the debate, "..."' the parser
+    hangs the quote on "ends", but Trump is the one saying it."""
+    for i in range(q_start - 1, max(verb.i, q_start - 1 - MAX_NEARER_CUE_GAP), -1):
+        token = doc[i]
+        if token.text in {".", "!", "?"} or index.inside(token) is not None:
+            return None
+        if is_reporting_verb(token) and token.pos_ == "VERB":
+            subject = next(
+                (c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None
+            )
+            if subject is not None and verb.i < subject.i < token.i:
+                return token
+            return None
     return None
 
 

@@ -80,9 +80,17 @@ def _min_content_words(doc: Doc, start: int, end: int) -> int:
 
 
 def close_quotes(index: QuoteIndex, bounds: tuple[int, int]) -> tuple[int, int]:
-    """Take in the closing mark of a quotation the content ends in: the parser hangs the
-    final punctuation and mark on the verb, but the quoted words belong together."""
+    """Take in the closing mark of a quotation the content ends in, and the opening mark
+    of one it starts in: the parser hangs marks and final punctuation on the verb, but
+    the quoted words belong together."""
     start, end = bounds
+    quote_id = index.quote_at(start)
+    if quote_id is not None:
+        quote = index.quotes[quote_id]
+        if quote["start"] < start and not any(
+            ch.isalnum() for ch in index.text[quote["start"] : start]
+        ):
+            start = quote["start"]
     quote_id = index.quote_at(end - 1)
     if quote_id is not None:
         quote = index.quotes[quote_id]

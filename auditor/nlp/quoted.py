@@ -1,0 +1,217 @@
+"""Quoted words under a verb that is no verb of saying: "Reid pounded Trump as a "con
+artist"", "a nurse had typed "no known allergies"", "the band leader was singing "Happy
+Days"".
+
+A writer who puts someone's words in quotation marks inside what that someone did says
+the words are theirs, whatever the verb. So a quotation that no other pass attributed,
+and that sits in the object or complement of a verb whose subject can speak, is a mixed
+quote of that subject: the content is what the verb does with its object, the cue is the
+verb. A quotation under a verb whose subject cannot speak ("the storm left a "trail of
+destruction"") or under "be" ("the plan is "dead"") stays a scare quote, since nothing
+says whose word it is.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from auditor.nlp.content import (
+    OBJECT_PREPS,
+    can_speak,
+    claim_end,
+    says_what,
+    without_setting,
+    word_count,
+)
+from auditor.nlp.cues import cue_tokens, subject_bounds, subject_of, trimmed_bounds
+from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
+from auditor.nlp.reported import close_quotes
+
+#: How a quotation may hang below the verb: inside its object, an object's modifier, a
+#: prepositional phrase or a complement ("typed ["...""], "pounded Trump [as a "..."]").
+PATH_DEPS = {
+    "dobj", "dative", "oprd", "pobj", "pcomp", "prep", "appos", "conj", "cc", "amod",
+    "compound", "nmod", "npadvmod", "attr", "acomp", "advmod", "det", "poss", "nummod",
+    "quantmod",
+}  # fmt: skip
+#: How the top of that path may hang on the verb: as what the verb acts on.
+OBJECT_DEPS = {"dobj", "dative", "oprd", "prep", "xcomp", "ccomp", "attr", "acomp"}
+#: Subject pronouns that do not name who chose the words ("it used the phrase ...").
+IMPERSONAL = {"it", "this", "that", "which", "what"}
+#: How many heads a quotation may climb to reach its verb.
+MAX_CLIMB = 6
+
+
+def quoted_under_any_verb(
+    doc: Doc, index: QuoteIndex, found: list[RawAttribution]
+) -> list[RawAttribution]:
+    """Mixed attributions for the quotations no attribution in ``found`` covers, whose
+    words sit in what a verb with a speaking subject acts on."""
+    results: list[RawAttribution] = []
+    for qid, quote in enumerate(index.quotes):
+        bounds = (quote["start"], quote["end"])
+        if any(overlaps(a.content, bounds) for a in [*found, *results]):
+            continue
+        attribution = _attribute(doc, index, qid, quote)
+        if attribution is not None:
+            results.append(attribution)
+    return results
+
+
+def _attribute(doc: Doc, index: QuoteIndex, qid: int, quote: dict) -> RawAttribution | None:
+    span = doc.char_span(quote["start"], quote["end"], alignment_mode="expand")
+    if span is None or word_count(doc, span.start, span.end) < 1:
+        return None
+    if looks_like_title(quote_text(index.text, quote)):
+        return None  # "appeared on "Morning Joe"": a name, not anyone's words
+    colon = _colon_before(doc, span.start)
+    if colon is not None:
+        verb, top = _verb_of_phrase(colon.head, span.start), None
+    else:
+        verb, top = _verb_above(span.start, span.end, doc)
+    if verb is None or index.inside(verb) is not None:
+        return None
+    subject = subject_of(verb)
+    if (
+        subject is None
+        or subject.lower_ in IMPERSONAL
+        or not can_speak(subject)
+        or index.inside(subject) is not None
+        or span.start <= subject.i < span.end
+    ):
+        return None
+    if top is None:
+        # 'rolled out a new message: "It's about me."': after a colon the quotation is
+        # the whole of what is said
+        bounds: tuple[int, int] | None = (quote["start"], quote["end"])
+    else:
+        start = _content_start(verb, top)
+        end = _content_end(verb, top)
+        end = claim_end(doc, start, end, verb)
+        end = without_setting(doc, start, end)
+        bounds = trimmed_bounds(doc, start, end)
+    if bounds is None:
+        return None
+    bounds = close_quotes(index, bounds)
+    if not (bounds[0] <= quote["start"] and quote["end"] <= bounds[1]):
+        return None  # the quotation must lie whole in what the verb acts on
+    kind = "direct" if bounds == (quote["start"], quote["end"]) else "mixed"
+    cue = cue_tokens(verb)
+    return RawAttribution(
+        kind=kind,
+        content=bounds,
+        cue=(cue[0].idx, cue[-1].idx + len(cue[-1])),
+        cue_head=verb.idx,
+        source=subject_bounds(subject, verb),
+        source_head=subject.idx,
+        quote_ids=[qid],
+    )
+
+
+def _verb_above(q_start: int, q_end: int, doc: Doc) -> tuple[Token | None, Token | None]:
+    """The verb the quotation's words hang under, and the verb's dependent that holds
+    them; ``(None, None)`` when the path leaves the object of a verb (a clause of its own,
+    a subject) or the verb is "be"."""
+    inner = [t for t in doc[q_start:q_end] if not (t.is_punct or t.is_space)]
+    outside = [t for t in inner if not (q_start <= t.head.i < q_end)]
+    if len(outside) != 1:
+        return None, None  # the quote is not one phrase (or it is the whole sentence)
+    token = outside[0]
+    for _ in range(MAX_CLIMB):
+        head = token.head
+        if head is token:
+            return None, None
+        if head.pos_ == "VERB" and head.i < q_start:
+            if token.dep_ not in OBJECT_DEPS or head.lemma_ == "be":
+                return None, None
+            if _agentless_passive(head):
+                return None, None
+            return head, token
+        if head.pos_ in {"VERB", "AUX"} or token.dep_ not in PATH_DEPS:
+            return None, None  # a clause of its own, or the subject side of the verb
+        token = head
+    return None, None
+
+
+def _colon_before(doc: Doc, start: int) -> Token | None:
+    """The colon right before token ``start``, in the same paragraph."""
+    i = start - 1
+    while i >= 0 and doc[i].is_space and "\n" not in doc[i].text:
+        i -= 1
+    return doc[i] if i >= 0 and doc[i].text == ":" else None
+
+
+def _verb_of_phrase(token: Token, before: int) -> Token | None:
+    """The verb, before token ``before``, whose object holds ``token``: "rolled out [a
+    new message]:", "had [one request]:"."""
+    for _ in range(MAX_CLIMB):
+        if token.pos_ == "VERB" and token.i < before:
+            if token.lemma_ == "be" or _agentless_passive(token):
+                return None
+            return token
+        if token.dep_ not in PATH_DEPS or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """"was labeled "Mostly True"", "a box marked "fragile"": nobody chose the words."""
+    if verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"}:
+        return True
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) and not any(
+        c.dep_ == "agent" for c in verb.children
+    )
+
+
+def _content_end(verb: Token, top: Token) -> int:
+    """Past the dependent holding the quote, over the object's complements that follow it:
+    "specified ["Other"] [as their religion]"."""
+    end = top.right_edge.i + 1
+    for child in verb.rights:
+        if child.i <= top.i:
+            continue
+        if child.left_edge.i > end and any(
+            not t.is_punct for t in verb.doc[end : child.left_edge.i]
+        ):
+            break
+        if child.dep_ in OBJECT_DEPS - {"prep"} or (
+            child.dep_ == "prep" and child.lower_ in OBJECT_PREPS and says_what(child)
+        ):
+            end = child.right_edge.i + 1
+        elif not child.is_punct:
+            break
+    return end
+
+
+#: Short words a title may keep in lower case ("Contract with America").
+TITLE_SMALL_WORDS = {
+    "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from",
+}  # fmt: skip
+
+
+def quote_text(text: str, quote: dict) -> str:
+    """The words between a quotation's marks."""
+    return text[quote["start"] : quote["end"]]
+
+
+def looks_like_title(quoted: str) -> bool:
+    """Quoted words written as a title or a name ("Morning Joe", "Contract with America",
+    "13th"): every word capitalized (or a number), short joining words aside."""
+    words = [w.strip(".,;:!?'\"“”‘’«»()[]") for w in quoted.split()]
+    words = [w for w in words if any(c.isalnum() for c in w)]
+    if not words:
+        return False
+    return all(
+        w[0].isupper() or w[0].isdigit() or (i > 0 and w.lower() in TITLE_SMALL_WORDS)
+        for i, w in enumerate(words)
+    )
+
+
+def _content_start(verb: Token, top: Token) -> int:
+    """The first of the verb's object-like dependents up to the one holding the quote:
+    "pounded [Trump as a "con artist"]"."""
+    firsts = [
+        c.left_edge.i for c in verb.rights if c.dep_ in OBJECT_DEPS and c.i <= top.i
+    ]
+    return min([top.left_edge.i, *firsts])
