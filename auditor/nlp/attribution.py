@@ -145,7 +145,7 @@ def find_attributions(
         found.append(attribution)
         if attribution.cue_head is not None:
             used_cues.add(attribution.cue_head)
-    found = join_halves(index.text, found)
+    found = join_halves(index.text, found, doc)
 
     for attribution in reported_speech(doc, index, used_cues):
         found.append(attribution)

@@ -82,7 +82,38 @@ def reported_content(verb: Token) -> tuple[int, int] | None:
         return object_range
     if verb.dep_ == "parataxis" and subject_of(verb) is not None:
         return verb.sent.start, verb.sent.end
+    if _parenthetical(verb):
+        return verb.sent.start, verb.sent.end
     return None
+
+
+def _parenthetical(verb: Token) -> bool:
+    """"These workers, Lee explained at the hearing, were "well paid"": the parser takes
+    the inserted "Lee explained" for the main clause; what it interrupts, a subject
+    before it and a predicate after it, is what was said."""
+    if verb.dep_ != "ROOT" or not is_reporting_verb(verb):
+        return False
+    subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    doc = verb.doc
+    if subject is None or subject.left_edge.i - 1 <= verb.sent.start:
+        return False
+    comma = subject.left_edge.i - 1
+    if doc[comma].text != ",":
+        return False
+    if not any(
+        c.i < comma and c.dep_ in {"nsubj", "npadvmod", "dep"} and c.pos_ in {"NOUN", "PROPN"}
+        for c in verb.lefts
+    ):
+        return False  # "In August, Lee said ...": a fronted setting, not a fronted subject
+    rest = next(
+        (c for c in verb.rights if c.dep_ in {"conj", "advcl", "parataxis"} and c.pos_ in {
+            "VERB", "AUX"
+        }),
+        None,
+    )
+    if rest is None or doc[rest.left_edge.i - 1].text != ",":
+        return False
+    return not any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in rest.children)
 
 
 def _complement(verb: Token) -> Token | None:
@@ -157,12 +188,19 @@ def _continued_complement(verb: Token, end: int) -> int:
             contrast = any(t.lower_ == "but" for t in between)
             modal = any(c.tag_ == "MD" for c in child.children)
             own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
-            if own_subject or not (modal or contrast):
+            if not _holds_quotation(child) and (own_subject or not (modal or contrast)):
                 break
             end = child.right_edge.i + 1
         elif not child.is_punct and child.dep_ != "cc":
             break
     return end
+
+
+def _holds_quotation(token: Token) -> bool:
+    """``token``'s phrase holds a quotation, opening and closing mark ("and there was "no
+    evidence" yet"): a writer goes on quoting the speaker, not speaking for themselves."""
+    marks = [t for t in token.subtree if t.is_quote]
+    return len(marks) >= 2
 
 
 def as_clause_content(verb: Token) -> tuple[int, int] | None:
@@ -420,11 +458,15 @@ def _coordinated_complements(verb: Token, parts: list[Token], end: int) -> int:
             forms.add("VB")
         if part.tag_ == "VBG" or any(c.tag_ == "VBG" and c.dep_ == "pcomp" for c in part.children):
             forms.add("VBG")
-    if not forms:
-        return end
+    if verb.tag_ != "VB":
+        forms.add("VB")  # a bare verb cannot go with "referencing" or "advocates" itself
     for child in verb.rights:
-        if child.i < end or child.dep_ != "conj":
+        if child.i < end or child.dep_ not in {"conj", "advcl"}:
             continue
+        if child.dep_ == "advcl" and (child.tag_ != "VB" or any(
+            c.dep_ in {"mark", "aux"} for c in child.children
+        )):
+            continue  # "to end X, [stop] Y": only a bare verb is a misread conjunct
         if child.tag_ in forms and child.tag_ != verb.tag_ and not any(
             c.dep_ in {"nsubj", "nsubjpass"} for c in child.children
         ):
@@ -616,6 +658,8 @@ def claim_end(doc: Doc, start: int, end: int, verb: Token) -> int:
                 "advcl", "conj", "xcomp", "acl"
             }:
                 return _trim_end(doc, start, i)
+            if _writers_participle(doc, i + 1, start, end):
+                return _trim_end(doc, start, i)
         if (
             token.lower_ == "and"
             and i + 1 < end
@@ -628,11 +672,31 @@ def claim_end(doc: Doc, start: int, end: int, verb: Token) -> int:
     return end
 
 
+def _writers_participle(doc: Doc, i: int, start: int, end: int) -> bool:
+    """A participle clause that closes the content after a comma, hung on a verb of the
+    content: "he would consider it an insult[, implicitly putting his name on the line]",
+    "whether the moderators will be fair[, engaging in old tactics]". News adds such
+    clauses to say what the speaker was doing, not what was said."""
+    if i < end and doc[i].pos_ == "ADV" and i + 1 < end:
+        i += 1  # ", implicitly putting ..."
+    participle = doc[i]
+    return (
+        participle.tag_ == "VBG"
+        and participle.dep_ == "advcl"
+        and start <= participle.head.i < i
+        and participle.head.pos_ in {"VERB", "AUX"}
+        and not any(c.dep_ in {"nsubj", "mark"} for c in participle.children)
+        and participle.right_edge.i + 1 >= end - 1
+        and not _holds_quotation(participle)
+    )
+
+
 def _same_form(a: Token, b: Token) -> bool:
-    """Two verbs in the same form, the tagger's VBD / VBN confusion aside ("[tweeted] that
-    ... and [encouraged] ...": two acts of one speaker)."""
-    past = {"VBD", "VBN"}
-    return a.tag_ == b.tag_ or (a.tag_ in past and b.tag_ in past)
+    """Two verbs in the same form, the tagger's VBD / VBN and VB / VBP confusions aside
+    ("[tweeted] that ... and [encouraged] ...": two acts of one speaker)."""
+    return a.tag_ == b.tag_ or any(
+        a.tag_ in pair and b.tag_ in pair for pair in ({"VBD", "VBN"}, {"VB", "VBP"})
+    )
 
 
 #: Conjunctions that open the writer's own counterpoint after a reported claim.

@@ -127,7 +127,19 @@ def subject_of(verb: Token) -> Token | None:
             carrier = _carrier_subject(token.head)
             return carrier if carrier is not None else token.head
         break
-    return None
+    return _name_before(verb)
+
+
+def _name_before(verb: Token) -> Token | None:
+    """A finite main verb the parser left without a subject, right after a name: in
+    "..., Obama and Clinton call them ..." it hung the names on the phrase before the
+    comma; English puts the subject there."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in {"VBP", "VBZ", "VBD"} or verb.i == 0:
+        return None
+    if any(c.dep_ in {"expl", "nsubj", "nsubjpass", "csubj"} for c in verb.children):
+        return None
+    previous = verb.doc[verb.i - 1]
+    return previous if previous.pos_ == "PROPN" else None
 
 
 #: Verbs that put out a statement or document: "X issued a statement calling ...".

@@ -356,7 +356,9 @@ def _cue_may_precede(doc: Doc, q_start: int) -> bool:
     return previous.text in {":", ","} or is_reporting_verb(previous)
 
 
-def join_halves(text: str, found: list[RawAttribution]) -> list[RawAttribution]:
+def join_halves(
+    text: str, found: list[RawAttribution], doc: Doc | None = None
+) -> list[RawAttribution]:
     """'"On this basis," the analyst said, "unemployment is higher."': both halves took
     the one cue between them; they are one attribution."""
     joined: list[RawAttribution] = []
@@ -366,8 +368,12 @@ def join_halves(text: str, found: list[RawAttribution]) -> list[RawAttribution]:
             previous is not None
             and attribution.cue_head is not None
             and previous.cue_head == attribution.cue_head
-            and continues_quote(text, previous, {"start": attribution.content[0],
-                                            "end": attribution.content[1]})
+            and continues_quote(
+                text,
+                previous,
+                {"start": attribution.content[0], "end": attribution.content[1]},
+                doc,
+            )
         ):
             previous.content = (previous.content[0], attribution.content[1])
             previous.quote_ids.extend(attribution.quote_ids)

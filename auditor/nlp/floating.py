@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Doc
 
+from auditor.nlp.cues import is_reporting_verb
 from auditor.nlp.raw import RawAttribution
 from auditor.text import title_abbreviations
 
@@ -30,7 +31,7 @@ def attach_floating(
                 previous = candidate
         if previous is not None and previous.source is None:
             previous = None
-        if previous is not None and continues_quote(text, previous, quote):
+        if previous is not None and continues_quote(text, previous, quote, doc):
             # '"A," she said. "B."' and '"Every time," he said, "you lose."' are one
             # attribution whose words run on past the cue.
             previous.content = (previous.content[0], quote["end"])
@@ -65,7 +66,9 @@ def _starts_sentence(text: str, quote: dict) -> bool:
     return not before or before[-1] in ".!?:\n\"”’'»—―-"
 
 
-def continues_quote(text: str, previous: RawAttribution, quote: dict) -> bool:
+def continues_quote(
+    text: str, previous: RawAttribution, quote: dict, doc: Doc | None = None
+) -> bool:
     """The quote goes on with the previous direct quote: same paragraph, and nothing but
     that quote's own cue and source in between.
 
@@ -86,7 +89,20 @@ def continues_quote(text: str, previous: RawAttribution, quote: dict) -> bool:
     if _more_than_one_sentence(between):
         return False  # '"A," she said. He left. "B."': the narrator spoke in between
     marks = [previous.cue, previous.source]
+    if doc is not None and _second_act(doc, previous.content[1], quote["start"], previous):
+        return False
     return any(m is not None and previous.content[1] <= m[0] < quote["start"] for m in marks)
+
+
+def _second_act(doc: Doc, start: int, end: int, previous: RawAttribution) -> bool:
+    """Between the two quotes, besides the cue, a participle of saying introduces the
+    second one: '"A," Lee said, suggesting a few questions, including: "B?"'."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return False
+    return any(
+        t.tag_ == "VBG" and t.idx != previous.cue_head and is_reporting_verb(t) for t in span
+    )
 
 
 def _more_than_one_sentence(between: str) -> bool:
