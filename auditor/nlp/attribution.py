@@ -54,6 +54,7 @@ from auditor.nlp.nominal import (
     predicate_stance_attributions,
 )
 from auditor.nlp.quoted import quoted_under_any_verb
+from auditor.nlp.quotes import find_nested_quotes
 from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
 from auditor.nlp.reported import according_to, reported_speech
 
@@ -172,7 +173,8 @@ def find_attributions(
                 found.append(attribution)
 
     headline_runs_to_line_end(doc, found)
-    quoted = quoted_under_any_verb(doc, index, found)
+    excerpted = [q.to_dict() for q in find_nested_quotes(doc.text)]
+    quoted = quoted_under_any_verb(doc, index, found, excerpted)
     found.extend(quoted)
     claimed = {q for a in quoted for q in a.quote_ids}
     pending_floating = [q for q in pending_floating if q not in claimed]
@@ -191,6 +193,8 @@ def find_attributions(
 def _nested(a: RawAttribution, b: RawAttribution) -> bool:
     """One attribution sits inside the other's content, cue and all."""
     for inner, outer in ((a, b), (b, a)):
+        if inner.in_excerpt and outer.content[0] <= inner.content[0] < outer.content[1]:
+            return True  # a quotation within a pasted excerpt keeps its own speaker
         if inner.cue is not None and outer.content[0] <= inner.cue[0] < outer.content[1]:
             # "pledged to impose sanctions over what it called "a clear threat"": the
             # inner quote keeps its own cue, the outer claim holds it.

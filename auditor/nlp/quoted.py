@@ -43,22 +43,48 @@ MAX_CLIMB = 6
 
 
 def quoted_under_any_verb(
-    doc: Doc, index: QuoteIndex, found: list[RawAttribution]
+    doc: Doc,
+    index: QuoteIndex,
+    found: list[RawAttribution],
+    excerpted: list[dict] | None = None,
 ) -> list[RawAttribution]:
     """Mixed attributions for the quotations no attribution in ``found`` covers, whose
-    words sit in what a verb with a speaking subject acts on."""
+    words sit in what a verb with a speaking subject acts on.
+
+    ``excerpted`` are quotations nested in an unclosed top-level quotation (an excerpt
+    from another text, pasted with a stray opening mark): inside it the writer's marks
+    mean no more than that, so its own quotations are read as if it were not there."""
     results: list[RawAttribution] = []
-    for qid, quote in enumerate(index.quotes):
+    candidates = [(qid, quote, None) for qid, quote in enumerate(index.quotes)]
+    for quote in excerpted or []:
+        holder = index.quote_at(quote["start"])
+        if holder is not None and not index.quotes[holder].get("closed", True):
+            candidates.append((None, quote, holder))
+    for qid, quote, holder in candidates:
         bounds = (quote["start"], quote["end"])
-        if any(overlaps(a.content, bounds) for a in [*found, *results]):
+        if any(overlaps(a.content, bounds) for a in results) or any(
+            overlaps(a.content, bounds) and not _only_holds(a, holder, index)
+            for a in found
+        ):
             continue
-        attribution = _attribute(doc, index, qid, quote)
+        attribution = _attribute(doc, index, quote, qid, holder)
         if attribution is not None:
             results.append(attribution)
     return results
 
 
-def _attribute(doc: Doc, index: QuoteIndex, qid: int, quote: dict) -> RawAttribution | None:
+def _only_holds(attribution: RawAttribution, holder: int | None, index: QuoteIndex) -> bool:
+    """``attribution`` is just the unclosed excerpt ``holder`` as a whole, which a quote
+    within it may still be carved out of."""
+    if holder is None:
+        return False
+    quote = index.quotes[holder]
+    return attribution.content[0] <= quote["start"] and quote["end"] <= attribution.content[1]
+
+
+def _attribute(
+    doc: Doc, index: QuoteIndex, quote: dict, qid: int | None, holder: int | None
+) -> RawAttribution | None:
     span = doc.char_span(quote["start"], quote["end"], alignment_mode="expand")
     if span is None or word_count(doc, span.start, span.end) < 1:
         return None
@@ -69,14 +95,14 @@ def _attribute(doc: Doc, index: QuoteIndex, qid: int, quote: dict) -> RawAttribu
         verb, top = _verb_of_phrase(colon.head, span.start), None
     else:
         verb, top = _verb_above(span.start, span.end, doc)
-    if verb is None or index.inside(verb) is not None:
+    if verb is None or index.inside(verb) not in (None, holder):
         return None
     subject = subject_of(verb)
     if (
         subject is None
         or subject.lower_ in IMPERSONAL
         or not can_speak(subject)
-        or index.inside(subject) is not None
+        or index.inside(subject) not in (None, holder)
         or span.start <= subject.i < span.end
     ):
         return None
@@ -92,9 +118,12 @@ def _attribute(doc: Doc, index: QuoteIndex, qid: int, quote: dict) -> RawAttribu
         bounds = trimmed_bounds(doc, start, end)
     if bounds is None:
         return None
-    bounds = close_quotes(index, bounds)
-    if not (bounds[0] <= quote["start"] and quote["end"] <= bounds[1]):
-        return None  # the quotation must lie whole in what the verb acts on
+    if holder is None:
+        bounds = close_quotes(index, bounds)
+    if not overlaps(bounds, (quote["start"], quote["end"])):
+        return None  # the quotation must lie in what the verb acts on
+    # marks and final punctuation the parser hung elsewhere belong to the quotation
+    bounds = (min(bounds[0], quote["start"]), max(bounds[1], quote["end"]))
     kind = "direct" if bounds == (quote["start"], quote["end"]) else "mixed"
     cue = cue_tokens(verb)
     return RawAttribution(
@@ -104,7 +133,8 @@ def _attribute(doc: Doc, index: QuoteIndex, qid: int, quote: dict) -> RawAttribu
         cue_head=verb.idx,
         source=subject_bounds(subject, verb),
         source_head=subject.idx,
-        quote_ids=[qid],
+        quote_ids=[] if qid is None else [qid],
+        in_excerpt=holder is not None,
     )
 
 
@@ -197,7 +227,10 @@ def quote_text(text: str, quote: dict) -> str:
 
 def looks_like_title(quoted: str) -> bool:
     """Quoted words written as a title or a name ("Morning Joe", "Contract with America",
-    "13th"): every word capitalized (or a number), short joining words aside."""
+    "13th"): every word capitalized (or a number), short joining words aside, and no
+    exclamation or question mark."""
+    if any(mark in quoted for mark in "!?"):
+        return False  # "U-S-A! U-S-A!", "What curfew?": cried or asked, not a title
     words = [w.strip(".,;:!?'\"“”‘’«»()[]") for w in quoted.split()]
     words = [w for w in words if any(c.isalnum() for c in w)]
     if not words:

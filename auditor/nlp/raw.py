@@ -25,6 +25,9 @@ class RawAttribution:
     inherited_from: int | None = None
     #: an outlet or person the claim was passed on by ("..., according to Interfax").
     via: tuple[int, int] | None = None
+    #: found inside an excerpt pasted in an unclosed quotation, so it may sit inside the
+    #: attribution of the excerpt as a whole.
+    in_excerpt: bool = False
 
     def to_dict(self) -> dict:
         """The record as msgpack-safe values (tuples become lists)."""
