@@ -148,7 +148,8 @@ def find_attributions(
             used_cues.add(attribution.cue_head)
     found = join_halves(index.text, found, doc)
 
-    for attribution in reported_speech(doc, index, used_cues):
+    taken = [a.content for a in found]
+    for attribution in reported_speech(doc, index, used_cues, taken):
         found.append(attribution)
 
     for attribution in according_to(doc, index, found):

@@ -173,8 +173,9 @@ def _object_before_clause(verb: Token, complement: Token, start: int) -> int:
 def _continued_complement(verb: Token, end: int) -> int:
     """Extend a complement ending at token ``end`` over what the parser hung on the verb
     but still belongs to what was said: a second clause ("said [Trump respects the
-    military] and [his comment was about strategy]") or a "but" / modal continuation
-    ("said [they had misgivings], but [could not bear to insult him]")."""
+    military] and [his comment was about strategy]"), a "but" / modal continuation
+    ("said [they had misgivings], but [could not bear to insult him]"), a conjunct that
+    goes on quoting, or a condition of the claim ("[if the bill passed]")."""
     doc = verb.doc
     for child in verb.rights:
         if child.i < end:
@@ -182,18 +183,42 @@ def _continued_complement(verb: Token, end: int) -> int:
         between = doc[end : child.left_edge.i]
         if any(not (t.is_punct or t.dep_ == "cc") for t in between):
             break
-        if child.dep_ == "ccomp":
+        if child.dep_ == "ccomp" or (child.dep_ == "advcl" and _condition_of_claim(child)):
             end = child.right_edge.i + 1
         elif child.dep_ == "conj" and not is_content_verb(child):
             contrast = any(t.lower_ == "but" for t in between)
             modal = any(c.tag_ == "MD" for c in child.children)
             own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
-            if not _holds_quotation(child) and (own_subject or not (modal or contrast)):
+            finite = child.tag_ in {"VBD", "VBZ", "VBP", "MD"} or any(
+                c.dep_ in {"aux", "auxpass"} for c in child.children
+            )
+            if (
+                finite
+                and not _holds_quotation(child)
+                and (own_subject or not (modal or contrast))
+            ):
+                # a non-finite conjunct ("and the partner [being] supportive") cannot be
+                # the narrator's own sentence: it goes on with the complement
                 break
             end = child.right_edge.i + 1
         elif not child.is_punct and child.dep_ != "cc":
             break
     return end
+
+
+def _condition_of_claim(clause: Token) -> bool:
+    """An adverbial clause after the complement that qualifies the claim, not the act of
+    saying it: "said costs would fall [if the bill passed]", "said there is a gap [when
+    it comes to pay]"."""
+    marks = {c.lower_ for c in clause.children if c.dep_ in {"mark", "advmod"}}
+    if marks & {"if", "unless"}:
+        return True
+    return (
+        "when" in marks
+        and clause.lemma_ == "come"
+        and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in clause.children)
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in clause.children)
+    )
 
 
 def _holds_quotation(token: Token) -> bool:

@@ -150,14 +150,30 @@ CARRIER_VERBS = {
 
 
 def _carrier_subject(noun: Token) -> Token | None:
-    """Who put out the statement a participle hangs on: "[the Council] issued a statement
-    calling ...", "[she] held a news conference announcing ..."."""
+    """Who put out the statement a participle or relative clause hangs on: "[the Council]
+    issued a statement calling ...", "[she] held a news conference announcing ..."."""
     if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in CARRIER_VERBS:
         return None
-    for child in noun.head.children:
+    carrier = noun.head
+    for child in carrier.children:
         if child.dep_ == "nsubj" and not child.is_punct:
             return child
+    if carrier.dep_ == "xcomp":
+        # "prompted [his wife] to make a comment that ...": the object of the verb above
+        # is the one who makes it
+        return next((c for c in carrier.head.children if c.dep_ == "dobj"), None)
     return None
+
+
+def statement_maker(pronoun: Token) -> Token | None:
+    """Who made the statement a relative pronoun stands for: in "[she] made a comment that
+    described ...", "she"; None when the antecedent is no statement or has no maker."""
+    if pronoun.tag_ != "WDT" or pronoun.head.dep_ != "relcl":
+        return None
+    statement = pronoun.head.head
+    if statement.lemma_.lower() not in reporting_nouns():
+        return None
+    return _carrier_subject(statement)
 
 
 def _is_passive(verb: Token) -> bool:

@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc
 
-from auditor.nlp.cues import is_reporting_verb
+from auditor.nlp.content import is_content_verb
 from auditor.nlp.raw import RawAttribution
 from auditor.text import title_abbreviations
 
@@ -96,12 +96,17 @@ def continues_quote(
 
 def _second_act(doc: Doc, start: int, end: int, previous: RawAttribution) -> bool:
     """Between the two quotes, besides the cue, a participle of saying introduces the
-    second one: '"A," Lee said, suggesting a few questions, including: "B?"'."""
+    second one: '"A," Lee said, suggesting a few questions, including: "B?"', '"A," Lee
+    said, going on to contrast the plans: "B."'."""
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
         return False
     return any(
-        t.tag_ == "VBG" and t.idx != previous.cue_head and is_reporting_verb(t) for t in span
+        t.idx != previous.cue_head
+        and is_content_verb(t)
+        # "suggesting ...", "going on to say ..."
+        and (t.tag_ == "VBG" or (t.dep_ == "xcomp" and t.head.tag_ == "VBG"))
+        for t in span
     )
 
 

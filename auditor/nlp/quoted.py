@@ -23,7 +23,14 @@ from auditor.nlp.content import (
     without_setting,
     word_count,
 )
-from auditor.nlp.cues import cue_tokens, subject_bounds, subject_of, trimmed_bounds
+from auditor.nlp.cues import (
+    cue_tokens,
+    is_reporting_verb,
+    statement_maker,
+    subject_bounds,
+    subject_of,
+    trimmed_bounds,
+)
 from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
 from auditor.nlp.reported import close_quotes
 
@@ -38,6 +45,8 @@ PATH_DEPS = {
 OBJECT_DEPS = {"dobj", "dative", "oprd", "prep", "xcomp", "ccomp", "attr", "acomp"}
 #: Subject pronouns that do not name who chose the words ("it used the phrase ...").
 IMPERSONAL = {"it", "this", "that", "which", "what"}
+#: Verbs whose object is uttered even when it is a title: "sang "Amazing Grace"".
+PERFORMANCE_VERBS = {"sing", "chant", "recite", "hum", "shout", "yell", "scream"}
 #: How many heads a quotation may climb to reach its verb.
 MAX_CLIMB = 6
 
@@ -88,8 +97,6 @@ def _attribute(
     span = doc.char_span(quote["start"], quote["end"], alignment_mode="expand")
     if span is None or word_count(doc, span.start, span.end) < 1:
         return None
-    if looks_like_title(quote_text(index.text, quote)):
-        return None  # "appeared on "Morning Joe"": a name, not anyone's words
     colon = _colon_before(doc, span.start)
     if colon is not None:
         verb, top = _verb_of_phrase(colon.head, span.start), None
@@ -97,8 +104,16 @@ def _attribute(
         verb, top = _verb_above(span.start, span.end, doc)
     if verb is None or index.inside(verb) not in (None, holder):
         return None
+    if looks_like_title(quote_text(index.text, quote)) and verb.lemma_.lower() not in (
+        PERFORMANCE_VERBS
+    ):
+        # "appeared on "Morning Joe"": a name, not anyone's words; but what is sung or
+        # recited is uttered, title or not
+        return None
     subject = subject_of(verb)
-    if (
+    if subject is not None and subject.tag_ == "WDT":
+        subject = statement_maker(subject) or subject
+    if not (subject is None and _telegraphic(verb)) and (
         subject is None
         or subject.lower_ in IMPERSONAL
         or not can_speak(subject)
@@ -131,10 +146,25 @@ def _attribute(
         content=bounds,
         cue=(cue[0].idx, cue[-1].idx + len(cue[-1])),
         cue_head=verb.idx,
-        source=subject_bounds(subject, verb),
-        source_head=subject.idx,
+        source=None if subject is None else subject_bounds(subject, verb),
+        source_head=None if subject is None else subject.idx,
         quote_ids=[] if qid is None else [qid],
         in_excerpt=holder is not None,
+    )
+
+
+def _telegraphic(verb: Token) -> bool:
+    """A verb of saying in the third person with no subject at all, as in a list of what
+    someone does ("Calls rivals "losers" and "sad."", "Mocks the press and calls it
+    "fake.""): the quoted words are that someone's, though the sentence does not name
+    them."""
+    subjects = {"nsubj", "nsubjpass", "expl", "csubj"}
+    root = verb.sent.root
+    return (
+        verb.tag_ == "VBZ"
+        and (verb == root or (verb.dep_ == "conj" and verb.head == root))
+        and is_reporting_verb(verb)
+        and not any(c.dep_ in subjects for c in [*verb.children, *root.children])
     )
 
 

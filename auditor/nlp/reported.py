@@ -27,12 +27,19 @@ from auditor.nlp.cues import (
 from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
 
 
-def reported_speech(doc: Doc, index: QuoteIndex, used_cues: set[int]) -> list[RawAttribution]:
-    """One attribution per verb that reports something, except the cues of direct quotes
-    (``used_cues``), verbs inside quotations and verbs inside what another verb reports."""
+def reported_speech(
+    doc: Doc,
+    index: QuoteIndex,
+    used_cues: set[int],
+    taken: list[tuple[int, int]] | None = None,
+) -> list[RawAttribution]:
+    """One attribution per verb that reports something, except verbs inside quotations
+    and verbs inside what another verb reports. The cue of a direct quote (``used_cues``;
+    ``taken`` are the direct quotes' contents) may only report words before it that no
+    direct quote holds."""
     found = []
     for token in doc:
-        if token.idx in used_cues or not (is_content_verb(token) or makes_clear(token)):
+        if not (is_content_verb(token) or makes_clear(token)):
             continue
         if index.inside(token) is not None:
             continue  # speech reported inside a quotation belongs to the quoted speaker
@@ -42,11 +49,17 @@ def reported_speech(doc: Doc, index: QuoteIndex, used_cues: set[int]) -> list[Ra
         if content_range is None:
             continue
         start, end = content_range
+        if token.idx in used_cues and end > token.i:
+            # the cue of a direct quote; only words before it may still be its content:
+            # 'Oz is "smart as hell," Lee wrote, and "full of it."'
+            continue
         end, via = _split_trailing_according(doc, start, end)
         bounds = trimmed_bounds(doc, start, end)
         if bounds is None or word_count(doc, start, end) < _min_content_words(doc, start, end):
             continue
         bounds = close_quotes(index, bounds)
+        if token.idx in used_cues and any(overlaps(bounds, t) for t in taken or []):
+            continue
         quote_ids = sorted(
             {q for t in doc[start:end] if (q := index.inside(t)) is not None}
         )
