@@ -119,7 +119,47 @@ def direct_attribution(
     if subject is not None and index.inside(subject) is None:
         attribution.source = subject_bounds(subject, verb)
         attribution.source_head = subject.idx
+    fronted = _fronted_clause(doc, index, quote, verb, q_start)
+    if fronted is not None:
+        attribution.kind = "mixed"
+        attribution.content = (doc[fronted].idx, quote["end"])
     return attribution
+
+
+#: Words that open a clause a quoted sentence may begin with before the cue interrupts it.
+SUBORDINATORS = {
+    "when", "if", "as", "because", "while", "after", "before", "once", "since", "unless",
+    "although", "though", "whenever",
+}  # fmt: skip
+
+
+def _fronted_clause(
+    doc: Doc, index: QuoteIndex, quote: dict, verb: Token, q_start: int
+) -> int | None:
+    """'So when the deal fell through, Mr. Reyes said, "we were floored."': a quotation
+    that opens in lower case goes on a sentence begun before the cue; the clause fronted
+    before the speaker is part of what is reported. The token where it starts, or None."""
+    if verb.i >= q_start:
+        return None
+    inner = next((ch for ch in quote_text(index.text, quote) if ch.isalpha()), "")
+    if not inner.islower():
+        return None
+    clause = next(
+        (
+            c for c in verb.lefts
+            if c.dep_ == "advcl"
+            and any(m.lower_ in SUBORDINATORS for m in c.children if m.dep_ in {"mark", "advmod"})
+        ),
+        None,
+    )
+    if clause is None or index.inside(clause) is not None:
+        return None
+    start = clause.left_edge.i
+    sentence_start = verb.sent.start
+    # "So when ...": only adverbs and conjunctions before the clause go with it
+    if all(t.pos_ in {"ADV", "CCONJ", "PUNCT", "SPACE"} for t in doc[sentence_start:start]):
+        start = sentence_start
+    return start
 
 
 def _names_a_work(doc: Doc, index: QuoteIndex, quote: dict, q_start: int, q_end: int) -> bool:

@@ -104,11 +104,13 @@ def _attribute(
         verb, top = _verb_above(span.start, span.end, doc)
     if verb is None or index.inside(verb) not in (None, holder):
         return None
-    if looks_like_title(quote_text(index.text, quote)) and verb.lemma_.lower() not in (
-        PERFORMANCE_VERBS
+    if (
+        looks_like_title(quote_text(index.text, quote))
+        and verb.lemma_.lower() not in PERFORMANCE_VERBS
+        and not _word_as_object(top, span.start, span.end)
     ):
         # "appeared on "Morning Joe"": a name, not anyone's words; but what is sung or
-        # recited is uttered, title or not
+        # recited is uttered, title or not, and one word the speaker chose is theirs
         return None
     subject = subject_of(verb)
     if subject is not None and subject.tag_ == "WDT":
@@ -235,13 +237,32 @@ def _content_end(verb: Token, top: Token) -> int:
             not t.is_punct for t in verb.doc[end : child.left_edge.i]
         ):
             break
-        if child.dep_ in OBJECT_DEPS - {"prep"} or (
-            child.dep_ == "prep" and child.lower_ in OBJECT_PREPS and says_what(child)
+        if (
+            child.dep_ in OBJECT_DEPS - {"prep"}
+            or (child.dep_ == "prep" and child.lower_ in OBJECT_PREPS and says_what(child))
+            or _comparison(child)
         ):
             end = child.right_edge.i + 1
         elif not child.is_punct:
             break
     return end
+
+
+def _word_as_object(top: Token | None, q_start: int, q_end: int) -> bool:
+    """The quotation is one word, the verb's own object, which the verb ranks as
+    something: 'listed "Other" as their religion'."""
+    if top is None or top.dep_ != "dobj" or not (q_start <= top.i < q_end):
+        return False
+    ranked = any(c.dep_ == "prep" and c.lower_ == "as" and c.i > top.i for c in top.head.children)
+    return ranked and sum(1 for t in top.doc[q_start:q_end] if t.is_alpha) == 1
+
+
+def _comparison(token: Token) -> bool:
+    """"rated 20 percent as "false" [compared to 11 percent]": the comparison completes
+    what is said."""
+    return token.lemma_ == "compare" and token.dep_ in {"prep", "advcl"} and any(
+        c.dep_ == "prep" and c.lower_ in {"to", "with"} for c in token.children
+    )
 
 
 #: Short words a title may keep in lower case ("Contract with America").
