@@ -92,7 +92,7 @@ def direct_attribution(
         return None
     verb = _governing_verb(doc, index, qid, q_start, q_end)
     if verb is not None and verb.i < q_start:
-        verb = _nearer_cue_before(doc, index, verb, q_start) or verb
+        verb = _nearer_cue_before(doc, index, verb.i, q_start) or verb
     if verb is None:
         verb = _adjacent_verb(doc, index, q_start, q_end)
     if verb is None:
@@ -261,11 +261,12 @@ def _governing_verb(
 MAX_NEARER_CUE_GAP = 10
 
 
-def _nearer_cue_before(doc: Doc, index: QuoteIndex, verb: Token, q_start: int) -> Token | None:
-    """A reporting verb with a speaker of its own between the governing verb and the
-    quote: in 'the ad ends with footage of Trump saying at the debate, "..."' the parser
-    hangs the quote on "ends", but Trump is the one saying it."""
-    for i in range(q_start - 1, max(verb.i, q_start - 1 - MAX_NEARER_CUE_GAP), -1):
+def _nearer_cue_before(doc: Doc, index: QuoteIndex, after: int, q_start: int) -> Token | None:
+    """A reporting verb with a speaker of its own shortly before the quote and after token
+    ``after`` (the verb that governs the quote): in 'the ad ends with footage of Lee
+    saying at the debate, "..."' the parser hangs the quote on "ends", but Lee is the one
+    saying it."""
+    for i in range(q_start - 1, max(after, q_start - 1 - MAX_NEARER_CUE_GAP), -1):
         token = doc[i]
         if token.text in {".", "!", "?"} or index.inside(token) is not None:
             return None
@@ -273,16 +274,22 @@ def _nearer_cue_before(doc: Doc, index: QuoteIndex, verb: Token, q_start: int) -
             subject = next(
                 (c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None
             )
-            if subject is not None and verb.i < subject.i < token.i:
+            if subject is None and token.dep_ == "acl" and token.tag_ == "VBG":
+                subject = token.head  # "footage of [Lee] saying ..."
+            if subject is not None and after < subject.i < token.i:
                 return token
             return None
     return None
 
 
 def _within_reach(doc: Doc, verb: Token, q_start: int, q_end: int) -> bool:
-    """The verb is in the sentence right around the quote, not clauses away."""
+    """The verb is in the sentence right around the quote, not clauses away, and not in a
+    clause of its own after it ('"...," when her rival said')."""
     if verb.i >= q_end:
         between = doc[q_end : verb.i]
+        first = next((t for t in between if not (t.is_punct or t.is_space)), None)
+        if first is not None and (first.pos_ in {"CCONJ", "SCONJ"} or first.tag_ == "WRB"):
+            return False
     else:
         between = doc[verb.i + 1 : q_start]
     return len(between) <= 12 and not any(t.text in {".", "!", "?"} for t in between)
@@ -297,8 +304,10 @@ def _adjacent_verb(doc: Doc, index: QuoteIndex, q_start: int, q_end: int) -> Tok
             token = doc[i]
             if _stops_search(token, index):
                 break
-            if gap == 0 and token.pos_ == "CCONJ":
-                break  # '"...," but he said ...': a new clause, not this quote's cue
+            if gap == 0 and (token.pos_ in {"CCONJ", "SCONJ"} or token.tag_ == "WRB"):
+                # '"...," but he said ...', '"...," when her rival said ...': a new
+                # clause, not this quote's cue
+                break
             if is_reporting_verb(token) and token.pos_ == "VERB":
                 subject = _speaker_after_quote(token, q_end)
                 # '"...," the ISW said' / '"...," said X': the speaker follows the quote,

@@ -106,7 +106,7 @@ def _attribute(
         return None
     if (
         looks_like_title(quote_text(index.text, quote))
-        and verb.lemma_.lower() not in PERFORMANCE_VERBS
+        and not _performed(verb, top)
         and not _word_as_object(top, span.start, span.end)
     ):
         # "appeared on "Morning Joe"": a name, not anyone's words; but what is sung or
@@ -246,6 +246,15 @@ def _content_end(verb: Token, top: Token) -> int:
         elif not child.is_punct:
             break
     return end
+
+
+def _performed(verb: Token, top: Token | None) -> bool:
+    """The quotation is what a verb of performing utters: 'sang "Amazing Grace"'."""
+    return (
+        verb.lemma_.lower() in PERFORMANCE_VERBS
+        and top is not None
+        and top.dep_ in {"dobj", "ccomp", "oprd"}
+    )
 
 
 def _word_as_object(top: Token | None, q_start: int, q_end: int) -> bool:
