@@ -619,3 +619,591 @@ def test_intention_of_a_named_body_is_an_attribution(analyze):
     a = only(analyze("The Harbor Authority plans to ask the state for more money."))
     assert a.cue.text == "plans"
 
+
+
+# --- direct-quote recall: quotations in paraphrase, long speakers, split quotes ---------
+
+
+def find(analysis, startswith):
+    """The one attribution whose content starts with ``startswith``."""
+    found = [a for a in analysis.attributions if a.content.text.startswith(startswith)]
+    assert len(found) == 1, [(a.kind, a.content.text) for a in analysis.attributions]
+    return found[0]
+
+
+def test_speaker_with_a_long_title_after_the_quote(analyze):
+    analysis = analyze(
+        '"It closes a loophole that has cost the county dearly," Jane Roe, director of the '
+        "Center for Rural Housing Studies and a professor at the Hillcrest School of Law at "
+        'Marlow University, said of the bill. "It also costs nothing."'
+    )
+    a = find(analysis, '"It closes')
+    assert a.kind == "direct"
+    assert a.content.text == '"It closes a loophole that has cost the county dearly,"'
+    assert a.cue.text == "said"
+    assert a.source.text.startswith("Jane Roe, director of the Center")
+
+
+def test_but_after_a_quote_opens_a_new_clause_not_a_cue(analyze):
+    analysis = analyze(
+        'Okafor said the tape did not give "any proof that the driver had a weapon in the '
+        'car," but she said the records "match what witnesses told us" about the night.'
+    )
+    first = find(analysis, "the tape did not give")
+    assert first.source.text == "Okafor"
+    assert first.content.text.endswith('in the car,"')
+    second = find(analysis, "the records")
+    assert second.cue.text == "said" and second.source.text == "she"
+    assert second.content.text.endswith("about the night")
+
+
+def test_content_does_not_stop_halfway_through_a_quote(analyze):
+    a = only(
+        analyze(
+            'Tomas Reyes, of Dayton, said he had served in the army "for the town\'s sake, '
+            'knowing that nobody back home would thank us."'
+        )
+    )
+    assert a.kind == "mixed"
+    assert a.content.text.endswith('nobody back home would thank us."')
+
+
+def test_that_clause_after_a_time_phrase(analyze):
+    analysis = analyze(
+        'Lind tweeted in the early morning hours that the deal was "a fraud" and "a '
+        'disgrace" and encouraged voters to "look it up" themselves.'
+    )
+    a = find(analysis, "the deal was")
+    assert a.content.text == 'the deal was "a fraud" and "a disgrace"'
+    assert a.cue.text == "tweeted" and a.source.text == "Lind"
+
+
+def test_infinitive_of_what_the_speaker_went_and_did(analyze):
+    a = only(analyze('The senator went on television to accuse the agency of "gross negligence."'))
+    assert a.cue.text == "to accuse"
+    assert a.source.text == "The senator"
+    assert a.content.text.startswith('the agency of "gross negligence')
+
+
+def test_emphasis_verb_as_the_main_predicate(analyze):
+    a = only(
+        analyze(
+            'Governor Hale is stressing the need to protect the coast from "relentless storms" '
+            "this winter."
+        )
+    )
+    assert a.cue.text == "is stressing" and a.source.text == "Governor Hale"
+    assert '"relentless storms"' in a.content.text
+
+
+def test_complement_after_the_verb_wins_over_a_fronted_clause(analyze):
+    analysis = analyze(
+        'While she admitted funding was short, Lind also noted several "hidden costs" made '
+        "the project harder."
+    )
+    a = find(analysis, "several")
+    assert a.cue.text == "noted"
+    assert a.content.text == 'several "hidden costs" made the project harder'
+
+
+def test_setting_after_the_quoted_label_is_cut(analyze):
+    a = only(
+        analyze(
+            'Mayor Okafor criticized the budget as a "reckless plan" during a town hall in '
+            "Dayton, Ohio, for the council."
+        )
+    )
+    assert a.content.text == 'the budget as a "reckless plan"'
+
+
+def test_quoted_words_typed_by_a_speaker(analyze):
+    a = only(analyze('On her chart, a nurse had typed "no known allergies."'))
+    assert a.kind == "direct"
+    assert a.content.text == '"no known allergies."'
+    assert a.cue.text == "had typed" and a.source.text == "a nurse"
+
+
+def test_quoted_label_under_a_verb_of_attack(analyze):
+    a = only(analyze('Reid has been pounding the governor as a "con artist" for months.'))
+    assert a.kind == "mixed"
+    assert a.source.text == "Reid"
+    assert a.content.text.startswith('the governor as a "con artist"')
+
+
+def test_quote_after_a_colon_is_the_whole_content(analyze):
+    a = only(analyze('The mayor is rolling out a blunt new slogan: "We fix things."'))
+    assert a.kind == "direct"
+    assert a.content.text == '"We fix things."'
+    assert a.source.text == "The mayor"
+
+
+def test_scare_quote_under_a_subject_that_cannot_speak(analyze):
+    assert analyze('The storm left a "trail of destruction" across the county.').attributions == []
+
+
+def test_scare_quote_under_an_impersonal_subject(analyze):
+    assert analyze('It used the phrase "deep concern" twice.').attributions == []
+
+
+def test_quoted_title_is_nobody_s_words(analyze):
+    show = analyze('She sat for an interview on the network\'s show, "Politics Now."')
+    assert show.attributions == []
+    analysis = analyze('On Monday\'s episode of "The Evening Hour," the senator said she\'d run.')
+    a = only(analysis)
+    assert a.content.text == "she'd run"
+    assert a.source.text == "the senator"
+
+
+def test_sung_title_is_uttered(analyze):
+    a = only(
+        analyze(
+            'The band leader called the mayors to the stage, singing "Happy Days Are Here '
+            'Again."'
+        )
+    )
+    assert a.kind == "direct"
+    assert a.cue.text == "singing" and a.source.text == "The band leader"
+
+
+def test_one_word_label_ranked_as_something(analyze):
+    a = only(analyze('Many voters listed "Other" as their religion.'))
+    assert a.content.text == '"Other" as their religion'
+    assert a.source.text == "Many voters"
+
+
+def test_rating_with_its_comparison(analyze):
+    a = only(
+        analyze(
+            'The agency rated 40 percent of the claims as "false" compared to 12 percent of '
+            "the others."
+        )
+    )
+    assert a.content.text == (
+        '40 percent of the claims as "false" compared to 12 percent of the others'
+    )
+
+
+def test_short_question_after_a_paragraph_break(analyze):
+    analysis = analyze('The room fell quiet.\n\n"You sure?" she said, but he had already left.')
+    a = find(analysis, '"You sure?"')
+    assert a.kind == "direct"
+    assert a.cue.text == "said" and a.source.text == "she"
+
+
+def test_surrogates_can_speak(analyze):
+    a = only(analyze('Her surrogates called the plan "a giveaway" for the rich.'))
+    assert a.source.text == "Her surrogates"
+    assert a.content.text.startswith('the plan "a giveaway"')
+
+
+def test_which_after_an_organization_speaks(analyze):
+    a = only(
+        analyze(
+            "The reporters turned to the county sheriff's office which reported \"1,204 "
+            'emergency calls" in August.'
+        )
+    )
+    assert a.source.text == "which"
+    assert '"1,204 emergency calls"' in a.content.text
+
+
+def test_parenthetical_speaker_inside_the_claim(analyze):
+    text = 'These workers, Lind explained at the hearing, were "well paid," earning $40,000 a year.'
+    a = only(analyze(text))
+    assert a.cue.text == "explained" and a.source.text == "Lind"
+    assert a.content.text == text.rstrip(".")
+
+
+def test_quoted_second_clause_goes_on_with_the_claim(analyze):
+    a = only(
+        analyze(
+            'The chief also said that it was too early to name a cause, and there was "no '
+            'sign" of arson yet.'
+        )
+    )
+    assert a.content.text.endswith('"no sign" of arson yet')
+    a = only(analyze('Lind said the plan would fail, and there was "no money" left for repairs.'))
+    assert a.content.text == 'the plan would fail, and there was "no money" left for repairs'
+
+
+def test_non_finite_conjunct_goes_on_with_the_claim(analyze):
+    analysis = analyze(
+        'She said she remembers the client being "annoyed," and the partner being patient '
+        "with her."
+    )
+    a = find(analysis, "she remembers")
+    assert a.content.text.endswith("the partner being patient with her")
+
+
+def test_when_it_comes_to_is_part_of_the_claim(analyze):
+    a = only(
+        analyze(
+            'Lind said there is a "real gap in pay between the two hospitals," when it comes '
+            "to how many nurses work nights."
+        )
+    )
+    assert a.content.text.endswith("when it comes to how many nurses work nights")
+
+
+def test_second_cue_between_two_quotes_keeps_them_apart(analyze):
+    analysis = analyze(
+        '"We need to talk about schools," Lind said, suggesting a few questions, including, '
+        '"Why are the buses late? Who is paying for the repairs?"'
+    )
+    first = find(analysis, '"We need')
+    assert first.content.text == '"We need to talk about schools,"'
+    second = find(analysis, "a few questions")
+    assert second.cue.text == "suggesting" and second.source.text == "Lind"
+
+
+def test_quotes_inside_a_pasted_excerpt_keep_their_speakers(analyze):
+    analysis = analyze(
+        "The Tribune reports:\n\n"
+        '"The first time she went, she was anxious. On her chart, in a box labeled '
+        '"history," a nurse had typed "no known allergies."\n\n'
+        '"She left the next day, chanting "No more! No more!"'
+    )
+    typed = find(analysis, '"no known allergies."')
+    assert typed.source.text == "a nurse"
+    chant = find(analysis, '"No more!')
+    assert chant.cue.text == "chanting" and chant.source.text == "She"
+
+
+def test_list_of_deeds_without_a_subject(analyze):
+    a = only(analyze('Mocks his rivals and calls them "losers" and "clowns."'))
+    assert a.cue.text == "calls"
+    assert a.source is None
+    assert a.content.text == 'them "losers" and "clowns."'
+
+
+def test_comment_that_described_belongs_to_who_made_it(analyze):
+    a = only(
+        analyze(
+            "The report prompted the minister to make a comment that described the protesters "
+            'as "paid agitators."'
+        )
+    )
+    assert a.source.text == "the minister"
+    assert a.content.text == 'the protesters as "paid agitators."'
+
+
+def test_words_before_a_direct_quote_s_cue(analyze):
+    analysis = analyze(
+        'The plan is "bold and smart," Lind wrote in a memo to staff, and "long overdue."'
+    )
+    before = find(analysis, "The plan is")
+    assert before.content.text == 'The plan is "bold and smart,"'
+    assert before.cue.text == "wrote" and before.source.text == "Lind"
+    assert find(analysis, '"long overdue."').cue.text == "wrote"
+
+
+def test_lower_case_quote_goes_on_a_fronted_clause(analyze):
+    text = 'So when the buyer backed out last spring, Mr. Okafor said, "we were stunned."'
+    a = only(analyze(text))
+    assert a.kind == "mixed"
+    assert a.content.text == text
+    assert a.source.text == "Mr. Okafor"
+
+
+def test_trailing_participle_is_the_writer_s(analyze):
+    a = only(
+        analyze(
+            'The president told voters he would consider it a "personal insult" if they '
+            "stayed home, implicitly putting his name on the ballot."
+        )
+    )
+    assert a.content.text == 'he would consider it a "personal insult" if they stayed home'
+
+
+def test_bare_verbs_continue_an_infinitive_complement(analyze):
+    a = only(
+        analyze(
+            "The group advocates rules to end the deferral of income, stop tax inversions and "
+            'close loopholes like "double dipping."'
+        )
+    )
+    assert a.content.text.endswith('close loopholes like "double dipping."')
+
+
+def test_second_verb_of_the_same_speaker_is_cut(analyze):
+    analysis = analyze('Critics call the plan "a giveaway" and describe its backers as lobbyists.')
+    assert find(analysis, "the plan").content.text == 'the plan "a giveaway"'
+    assert find(analysis, "its backers").cue.text == "describe"
+
+
+def test_nearer_cue_between_the_governing_verb_and_the_quote(analyze):
+    analysis = analyze(
+        "The ad concludes with footage of the senator saying at the debate last week, "
+        '"That makes me tough."'
+    )
+    a = find(analysis, '"That makes me tough."')
+    assert a.cue.text == "saying"
+    assert "senator" in a.source.text
+
+
+@pytest.mark.parametrize(
+    ("quoted", "title"),
+    [
+        ('"Morning Briefing"', True),
+        ('"Contract with the Voters,"', True),
+        ('"13th."', True),
+        ('"Lock him up! Lock him up!"', False),
+        ('"a disgrace"', False),
+        ('"the Islamic State"', False),
+    ],
+)
+def test_looks_like_title(quoted, title):
+    from auditor.nlp.quoted import looks_like_title
+
+    assert looks_like_title(quoted) is title
+
+
+def test_content_drops_the_bracket_that_closes_the_writer_s_aside(nlp):
+    from auditor.nlp.cues import trimmed_bounds
+
+    doc = nlp.make_doc('the "paper tigers") met')
+    end = [t.i for t in doc if t.text == ")"][0] + 1
+    start, stop = trimmed_bounds(doc, 0, end)
+    assert doc.text[start:stop] == 'the "paper tigers"'
+
+
+def test_content_takes_in_the_opening_mark_of_its_quote():
+    from auditor.nlp.raw import QuoteIndex
+    from auditor.nlp.reported import close_quotes
+
+    text = 'It reported "2,000 calls" in May.'
+    index = QuoteIndex([{"start": 12, "end": 25, "closed": True, "paragraphs": 1}], text)
+    start, end = close_quotes(index, (13, 24))  # the parser left both marks out
+    assert text[start:end] == '"2,000 calls"'
+
+
+# --- rules that repair the parser's misreadings, on parses written out by hand ---------
+
+
+def parsed(nlp, rows):
+    """A Doc with the parse given row by row: (word, tag, pos, dep, head index, lemma)."""
+    from spacy.tokens import Doc
+
+    words = [r[0] for r in rows]
+    spaces = [i + 1 < len(rows) and rows[i + 1][2] != "PUNCT" for i in range(len(rows))]
+    return Doc(
+        nlp.vocab,
+        words=words,
+        spaces=spaces,
+        tags=[r[1] for r in rows],
+        pos=[r[2] for r in rows],
+        deps=[r[3] for r in rows],
+        heads=[r[4] for r in rows],
+        lemmas=[r[5] for r in rows],
+    )
+
+
+def test_parenthetical_cue_misread_as_the_main_verb(nlp):
+    from auditor.nlp.content import reported_content
+
+    doc = parsed(nlp, [
+        ("These", "DT", "DET", "det", 1, "these"),
+        ("workers", "NNS", "NOUN", "npadvmod", 4, "worker"),
+        (",", ",", "PUNCT", "punct", 4, ","),
+        ("Lind", "NNP", "PROPN", "nsubj", 4, "Lind"),
+        ("explained", "VBD", "VERB", "ROOT", 4, "explain"),
+        (",", ",", "PUNCT", "punct", 4, ","),
+        ("were", "VBD", "AUX", "conj", 4, "be"),
+        ("well", "RB", "ADV", "advmod", 8, "well"),
+        ("paid", "VBN", "VERB", "acomp", 6, "pay"),
+        (".", ".", "PUNCT", "punct", 4, "."),
+    ])  # fmt: skip
+    assert reported_content(doc[4]) == (0, 10)
+
+
+def test_fronted_setting_is_no_parenthetical(nlp):
+    from auditor.nlp.content import reported_content
+
+    doc = parsed(nlp, [
+        ("In", "IN", "ADP", "prep", 3, "in"),
+        ("August", "NNP", "PROPN", "pobj", 0, "August"),
+        (",", ",", "PUNCT", "punct", 3, ","),
+        ("Lind", "NNP", "PROPN", "nsubj", 4, "Lind"),
+        ("explained", "VBD", "VERB", "ROOT", 4, "explain"),
+        (",", ",", "PUNCT", "punct", 4, ","),
+        ("smiling", "VBG", "VERB", "advcl", 4, "smile"),
+        (".", ".", "PUNCT", "punct", 4, "."),
+    ])  # fmt: skip
+    assert reported_content(doc[4]) is None
+
+
+def test_gerund_conjunct_misread_as_a_second_sentence(nlp):
+    from auditor.nlp.content import reported_content
+
+    doc = parsed(nlp, [
+        ("She", "PRP", "PRON", "nsubj", 1, "she"),
+        ("said", "VBD", "VERB", "ROOT", 1, "say"),
+        ("she", "PRP", "PRON", "nsubj", 3, "she"),
+        ("recalls", "VBZ", "VERB", "ccomp", 1, "recall"),
+        ("the", "DT", "DET", "det", 5, "the"),
+        ("aide", "NN", "NOUN", "nsubj", 6, "aide"),
+        ("being", "VBG", "AUX", "ccomp", 3, "be"),
+        ("tired", "JJ", "ADJ", "acomp", 6, "tired"),
+        (",", ",", "PUNCT", "punct", 1, ","),
+        ("and", "CC", "CCONJ", "cc", 1, "and"),
+        ("the", "DT", "DET", "det", 11, "the"),
+        ("boss", "NN", "NOUN", "nsubj", 12, "boss"),
+        ("being", "VBG", "AUX", "conj", 1, "be"),
+        ("kind", "JJ", "ADJ", "acomp", 12, "kind"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ])  # fmt: skip
+    assert reported_content(doc[1]) == (2, 14)
+
+
+def test_finite_conjunct_is_the_narrator_s(nlp):
+    from auditor.nlp.content import reported_content
+
+    doc = parsed(nlp, [
+        ("She", "PRP", "PRON", "nsubj", 1, "she"),
+        ("said", "VBD", "VERB", "ROOT", 1, "say"),
+        ("costs", "NNS", "NOUN", "nsubj", 3, "cost"),
+        ("rose", "VBD", "VERB", "ccomp", 1, "rise"),
+        (",", ",", "PUNCT", "punct", 1, ","),
+        ("and", "CC", "CCONJ", "cc", 1, "and"),
+        ("the", "DT", "DET", "det", 7, "the"),
+        ("board", "NN", "NOUN", "nsubj", 8, "board"),
+        ("left", "VBD", "VERB", "conj", 1, "leave"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ])  # fmt: skip
+    assert reported_content(doc[1]) == (2, 4)
+
+
+@pytest.mark.parametrize(
+    ("mark", "verb", "lemma", "subject"),
+    [("when", "comes", "come", "it"), ("if", "builds", "build", "it")],
+)
+def test_condition_of_the_claim_misread_as_the_cue_s(nlp, mark, verb, lemma, subject):
+    from auditor.nlp.content import reported_content
+
+    doc = parsed(nlp, [
+        ("Lind", "NNP", "PROPN", "nsubj", 1, "Lind"),
+        ("said", "VBD", "VERB", "ROOT", 1, "say"),
+        ("there", "EX", "PRON", "expl", 3, "there"),
+        ("is", "VBZ", "VERB", "ccomp", 1, "be"),
+        ("a", "DT", "DET", "det", 5, "a"),
+        ("gap", "NN", "NOUN", "attr", 3, "gap"),
+        (",", ",", "PUNCT", "punct", 1, ","),
+        (mark, "WRB" if mark == "when" else "IN", "SCONJ", "advmod", 9, mark),
+        (subject, "PRP", "PRON", "nsubj", 9, subject),
+        (verb, "VBZ", "VERB", "advcl", 1, lemma),
+        ("to", "IN", "ADP", "prep", 9, "to"),
+        ("pay", "NN", "NOUN", "pobj", 10, "pay"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ])  # fmt: skip
+    assert reported_content(doc[1]) == (2, 12)
+
+
+def test_time_of_the_saying_stays_out(nlp):
+    from auditor.nlp.content import reported_content
+
+    doc = parsed(nlp, [
+        ("Lind", "NNP", "PROPN", "nsubj", 1, "Lind"),
+        ("said", "VBD", "VERB", "ROOT", 1, "say"),
+        ("costs", "NNS", "NOUN", "nsubj", 3, "cost"),
+        ("rose", "VBD", "VERB", "ccomp", 1, "rise"),
+        (",", ",", "PUNCT", "punct", 1, ","),
+        ("when", "WRB", "SCONJ", "advmod", 6, "when"),
+        ("asked", "VBN", "VERB", "advcl", 1, "ask"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ])  # fmt: skip
+    assert reported_content(doc[1]) == (2, 4)
+
+
+def test_complement_after_the_cue_beats_a_fronted_one(nlp):
+    from auditor.nlp.content import reported_content
+
+    doc = parsed(nlp, [
+        ("While", "IN", "SCONJ", "mark", 2, "while"),
+        ("he", "PRP", "PRON", "nsubj", 2, "he"),
+        ("admitted", "VBD", "VERB", "advcl", 4, "admit"),
+        ("funds", "NNS", "NOUN", "nsubj", 4, "fund"),
+        ("were", "VBD", "AUX", "ccomp", 8, "be"),
+        ("short", "JJ", "ADJ", "acomp", 4, "short"),
+        (",", ",", "PUNCT", "punct", 8, ","),
+        ("Lind", "NNP", "PROPN", "nsubj", 8, "Lind"),
+        ("noted", "VBD", "VERB", "ROOT", 8, "note"),
+        ("costs", "NNS", "NOUN", "nsubj", 10, "cost"),
+        ("rose", "VBD", "VERB", "ccomp", 8, "rise"),
+        (".", ".", "PUNCT", "punct", 8, "."),
+    ])  # fmt: skip
+    assert reported_content(doc[8]) == (9, 11)
+
+
+def test_second_act_in_the_base_form_is_cut(nlp):
+    from auditor.nlp.content import claim_end
+
+    doc = parsed(nlp, [
+        ("Critics", "NNS", "NOUN", "nsubj", 1, "critic"),
+        ("call", "VBP", "VERB", "ROOT", 1, "call"),
+        ("the", "DT", "DET", "det", 3, "the"),
+        ("plan", "NN", "NOUN", "dobj", 1, "plan"),
+        ("a", "DT", "DET", "det", 5, "a"),
+        ("giveaway", "NN", "NOUN", "oprd", 1, "giveaway"),
+        ("and", "CC", "CCONJ", "cc", 5, "and"),
+        ("describe", "VB", "VERB", "conj", 5, "describe"),
+        ("its", "PRP$", "PRON", "poss", 9, "its"),
+        ("backers", "NNS", "NOUN", "dobj", 7, "backer"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ])  # fmt: skip
+    assert claim_end(doc, 2, 10, doc[1]) == 6
+
+
+def test_name_before_a_verb_left_without_subject(nlp):
+    from auditor.nlp.cues import subject_of
+
+    doc = parsed(nlp, [
+        ("After", "IN", "ADP", "prep", 6, "after"),
+        ("the", "DT", "DET", "det", 2, "the"),
+        ("war", "NN", "NOUN", "pobj", 0, "war"),
+        (",", ",", "PUNCT", "punct", 2, ","),
+        ("Lee", "NNP", "PROPN", "conj", 2, "Lee"),
+        ("and", "CC", "CCONJ", "cc", 4, "and"),
+        ("Kim", "NNP", "PROPN", "conj", 4, "Kim"),
+        ("call", "VBP", "VERB", "ROOT", 7, "call"),
+        ("it", "PRP", "PRON", "dobj", 7, "it"),
+        ("a", "DT", "DET", "det", 10, "a"),
+        ("win", "NN", "NOUN", "oprd", 7, "win"),
+        (".", ".", "PUNCT", "punct", 7, "."),
+    ])  # fmt: skip
+    assert subject_of(doc[7]).text == "Kim"
+    doc = parsed(nlp, [
+        ("Then", "RB", "ADV", "advmod", 1, "then"),
+        ("call", "VB", "VERB", "ROOT", 1, "call"),
+        ("it", "PRP", "PRON", "dobj", 1, "it"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ])  # fmt: skip
+    assert subject_of(doc[1]) is None
+
+
+def test_that_clause_misread_as_a_relative_clause_of_a_time_phrase(nlp):
+    from auditor.nlp.content import reported_content
+
+    rows = [
+        ("The", "DT", "DET", "det", 1, "the"),
+        ("Times", "NNP", "PROPN", "nsubj", 2, "Times"),
+        ("reported", "VBD", "VERB", "ROOT", 2, "report"),
+        ("at", "IN", "ADP", "prep", 2, "at"),
+        ("the", "DT", "DET", "det", 5, "the"),
+        ("time", "NN", "NOUN", "pobj", 3, "time"),
+        ("that", "WDT", "PRON", "advmod", 9, "that"),
+        ("the", "DT", "DET", "det", 8, "the"),
+        ("editor", "NN", "NOUN", "nsubj", 9, "editor"),
+        ("quit", "VBD", "VERB", "relcl", 5, "quit"),
+        (".", ".", "PUNCT", "punct", 2, "."),
+    ]
+    doc = parsed(nlp, rows)
+    assert reported_content(doc[2]) == (6, 10)
+    # a real relative clause: "that" is its subject
+    rows[6:10] = [
+        ("that", "WDT", "PRON", "nsubj", 7, "that"),
+        ("was", "VBD", "AUX", "relcl", 5, "be"),
+        ("busy", "JJ", "ADJ", "acomp", 7, "busy"),
+    ]
+    rows = [(*r[:4], r[4] if r[4] < 9 else r[4] - 1, r[5]) for r in rows]
+    doc = parsed(nlp, rows)
+    assert reported_content(doc[2]) is None
