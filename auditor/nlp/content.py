@@ -431,6 +431,8 @@ def _act_of_its_own(verb: Token) -> bool:
     reports nor intends: "took to Twitter [to accuse] the campaign of lying", "used the
     speech [to attack] the plan"."""
     head = verb.head
+    if not is_reporting_verb(verb):
+        return False  # "went there to discuss the plan": a topic, not a claim
     if verb.dep_ == "acl" or head.pos_ != "VERB" or is_content_verb(head):
         return False
     if verb_lemma(head) in load_lexicon("intention_verbs"):
@@ -483,8 +485,12 @@ def _coordinated_complements(verb: Token, parts: list[Token], end: int) -> int:
             forms.add("VB")
         if part.tag_ == "VBG" or any(c.tag_ == "VBG" and c.dep_ == "pcomp" for c in part.children):
             forms.add("VBG")
-    if verb.tag_ != "VB":
-        forms.add("VB")  # a bare verb cannot go with "referencing" or "advocates" itself
+    if verb.tag_ != "VB" and any(
+        t.lower_ == "to" and t.i > verb.i for t in verb.doc[verb.i : end]
+    ):
+        # "advocates rules [to end] X, [stop] Y": a bare verb after an infinitive goes on
+        # with it; it cannot go with "advocates" or "referencing" itself
+        forms.add("VB")
     for child in verb.rights:
         if child.i < end or child.dep_ not in {"conj", "advcl"}:
             continue

@@ -271,6 +271,10 @@ def _nearer_cue_before(doc: Doc, index: QuoteIndex, after: int, q_start: int) ->
         if token.text in {".", "!", "?"} or index.inside(token) is not None:
             return None
         if is_reporting_verb(token) and token.pos_ == "VERB":
+            if token.dep_ == "relcl" or any(q_start <= a.i for a in token.ancestors):
+                # "anybody who complains about it "is not having a good night"": a verb
+                # inside the quoted clause's own subject
+                return None
             subject = next(
                 (c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None
             )
