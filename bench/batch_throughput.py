@@ -142,7 +142,27 @@ def speed(args: argparse.Namespace) -> dict:
     return results
 
 
+def _tree_memory(root) -> tuple[int, int]:
+    """(PSS of the batch process, PSS of its worker processes), in bytes."""
+    import psutil
+
+    main = workers = 0
+    for process in [root, *root.children(recursive=True)]:
+        try:
+            info = process.memory_full_info()
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            continue
+        used = getattr(info, "pss", info.rss)
+        if process.pid == root.pid:
+            main += used
+        else:
+            workers += used
+    return main, workers
+
+
 def memory(args: argparse.Namespace) -> dict:
+    """Peak memory while auditing the first 1,000 documents, while auditing all of them,
+    and in the steps after the last document (compaction, provenance, index)."""
     import psutil
 
     work = args.work
@@ -151,57 +171,48 @@ def memory(args: argparse.Namespace) -> dict:
     out = work / "out-memory"
     shutil.rmtree(out, ignore_errors=True)
     command = [
-        sys.executable,
-        "-m",
-        "auditor",
-        "batch",
-        str(subset),
-        "--out",
-        str(out),
-        "--jobs",
-        str(args.memory_jobs),
-        "-q",
-    ]
+        sys.executable, "-m", "auditor", "batch", str(subset), "--out", str(out),
+        "--jobs", str(args.memory_jobs), "-q",
+    ]  # fmt: skip
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     process = subprocess.Popen(command, env=env)
     root = psutil.Process(process.pid)
     results_path = out / "results.jsonl"
-    done = 0
-    read = 0
-    peak_first = peak_all = 0
-    samples = 0
+    done = read = 0
+    peaks = {"first_1000": 0, "auditing": 0, "after": 0}
+    series = []
+    started = time.monotonic()
     while process.poll() is None:
         try:
-            tree = [root, *root.children(recursive=True)]
-            used = 0
-            for p in tree:
-                try:
-                    info = p.memory_full_info()
-                    used += getattr(info, "pss", info.rss)
-                except (psutil.NoSuchProcess, psutil.AccessDenied):
-                    pass
+            main, workers = _tree_memory(root)
         except psutil.NoSuchProcess:
             break
-        if results_path.exists():
+        if results_path.exists() and done < args.memory_n:
             with results_path.open("rb") as stream:
                 stream.seek(read)
                 chunk = stream.read()
                 read += len(chunk)
                 done += chunk.count(b"\n")
-        samples += 1
-        peak_all = max(peak_all, used)
+        phase = "auditing" if done < args.memory_n else "after"
+        peaks[phase] = max(peaks[phase], main + workers)
         if done <= 1000:
-            peak_first = max(peak_first, used)
+            peaks["first_1000"] = max(peaks["first_1000"], main + workers)
+        series.append((round(time.monotonic() - started, 1), done, main >> 20, workers >> 20))
         time.sleep(0.5)
     if process.returncode != 0:
         sys.exit(f"batch exited with {process.returncode}")
+    (work / "memory-series.csv").write_text(
+        "seconds,documents,main_mb,workers_mb\n"
+        + "".join(",".join(map(str, row)) + "\n" for row in series)
+    )
     results = {
         "memory_documents": args.memory_n,
         "memory_jobs": args.memory_jobs,
-        "peak_mb_first_1000": peak_first / 2**20,
-        "peak_mb_all": peak_all / 2**20,
-        "growth": peak_all / peak_first - 1 if peak_first else float("nan"),
-        "samples": samples,
+        "peak_mb_first_1000": peaks["first_1000"] / 2**20,
+        "peak_mb_auditing_all": peaks["auditing"] / 2**20,
+        "growth_auditing": peaks["auditing"] / peaks["first_1000"] - 1,
+        "peak_mb_after_auditing": peaks["after"] / 2**20,
+        "samples": len(series),
     }
     for key, value in results.items():
         shown = f"{value:.3f}" if isinstance(value, float) else value

@@ -45,13 +45,38 @@ class StoreError(AuditorError):
     """The output folder cannot be used as a result store."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Stored:
-    """What the store remembers of a document's result line."""
+    """What the store remembers of a document's result line (kept small: one per document).
+
+    ``stem`` is the reports' common path without extension (``reports/a/b``), ``formats``
+    the formats written; ``offset`` is where the line starts in results.jsonl.
+    """
 
     key: str
-    reports: dict[str, str]
+    stem: str | None
+    formats: tuple[str, ...]
     offset: int
+
+    @property
+    def reports(self) -> dict[str, str]:
+        """``format -> path`` of the reports written."""
+        from auditor.report import EXTENSIONS
+
+        if self.stem is None:
+            return {}
+        return {fmt: self.stem + EXTENSIONS[fmt] for fmt in self.formats}
+
+
+#: One shared tuple per combination of formats (there are few), instead of one per document.
+_FORMAT_SETS: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def _stored(key: str, reports: dict[str, str], offset: int) -> Stored:
+    formats = tuple(reports)
+    formats = _FORMAT_SETS.setdefault(formats, formats)
+    stem = _report_stem(next(iter(reports.values()))) if reports else None
+    return Stored(str(key), stem, formats, offset)
 
 
 def dump_line(record: dict[str, Any]) -> str:
@@ -147,11 +172,11 @@ class ResultStore:
             if record.get("schema") != RESULT_SCHEMA:
                 continue
             uid = uid_of(record)
-            reports = record.get("reports") or {}
-            self.stored[uid] = Stored(str(record.get("key")), dict(reports), offset)
+            stored = _stored(record.get("key"), record.get("reports") or {}, offset)
+            self.stored[uid] = stored
             self._order.append(uid)
-            for path in reports.values():
-                self.names[_report_stem(path)] = uid
+            if stored.stem is not None:
+                self.names[stored.stem] = uid
         # Unbuffered: each line reaches the file as one write() call, at once.
         self._results = self.results_path.open("ab", buffering=0)
         self._errors = self.errors_path.open("ab", buffering=0)
@@ -176,18 +201,20 @@ class ResultStore:
         stored = self.stored.get(uid)
         if stored is None or stored.key != key:
             return False
-        for fmt in formats:
-            path = stored.reports.get(fmt)
-            if path is None or not (self.out_dir / path).is_file():
-                return False
-        return True
+        if not set(formats) <= set(stored.formats):
+            return False
+        return all(
+            (self.out_dir / path).is_file()
+            for fmt, path in stored.reports.items()
+            if fmt in formats
+        )
 
     def report_name(self, uid: str, base: str) -> str:
         """The report path stem (below ``reports/``) for ``uid``: its earlier one, else
         ``base``, else ``base-2``, ``base-3``... when another document has it."""
         stored = self.stored.get(uid)
-        if stored is not None and stored.reports:
-            return _report_stem(next(iter(stored.reports.values())))[len(REPORTS) + 1 :]
+        if stored is not None and stored.stem is not None:
+            return stored.stem[len(REPORTS) + 1 :]
         candidate, n = base, 1
         while self.names.get(f"{REPORTS}/{candidate}", uid) != uid:
             n += 1
@@ -213,7 +240,12 @@ class ResultStore:
         assert self._results is not None, "open the store first"
         offset = self._results.tell()
         _write_all(self._results, dump_line(record).encode("utf-8"))
-        self.stored[uid] = Stored(record["key"], dict(record.get("reports") or {}), offset)
+        stored = self.stored[uid] = _stored(record["key"], record.get("reports") or {}, offset)
+        if stored.stem is not None:
+            # Re-keyed so the name map and the entry share one string (a million documents
+            # add up).
+            self.names.pop(stored.stem, None)
+            self.names[stored.stem] = uid
         self._order.append(uid)
 
     def add_error(self, record: dict[str, Any]) -> None:
@@ -244,17 +276,10 @@ class ResultStore:
         with self.results_path.open("rb") as source, temporary.open("wb") as target:
             for uid in order:
                 source.seek(latest[uid])
+                self.stored[uid].offset = target.tell()
                 target.write(source.readline())
         os.replace(temporary, self.results_path)
-        self.stored = {}
-        self._order = []
-        for offset, record in iter_lines(self.results_path):
-            if record.get("schema") == RESULT_SCHEMA:
-                uid = uid_of(record)
-                self.stored[uid] = Stored(
-                    str(record.get("key")), record.get("reports") or {}, offset
-                )
-                self._order.append(uid)
+        self._order = list(order)
 
     def _rewrite_errors(self, run_order: list[str], in_run: set[str], failed: set[str]) -> None:
         latest: dict[str, bytes] = {}
