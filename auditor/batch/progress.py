@@ -7,6 +7,7 @@ rate and the ETA are about the documents actually audited.
 
 from __future__ import annotations
 
+import shutil
 import sys
 import time
 from typing import IO
@@ -57,8 +58,16 @@ class Progress:
         if bar and not quiet:
             from tqdm import tqdm
 
+            # A terminal that reports no size (some CI pseudo-terminals) gets 80 columns
+            # instead of an empty bar.
+            sized = shutil.get_terminal_size((0, 0)).columns > 0
             self._bar = tqdm(
-                total=total, unit="doc", file=self.stream, dynamic_ncols=True, smoothing=0.05
+                total=total,
+                unit="doc",
+                file=self.stream,
+                dynamic_ncols=sized,
+                ncols=None if sized else 80,
+                smoothing=0.05,
             )
 
     @property
