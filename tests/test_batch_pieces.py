@@ -79,3 +79,25 @@ def test_html_extractor_identity():
     assert extractor_identity("auto").startswith("trafilatura-")
     with pytest.raises(ExtractorError):
         extractor_identity("magic")
+
+
+def test_html_with_an_extractor_returning_a_dict(monkeypatch):
+    """trafilatura 1.x returns a dict where 2.x returns a Document."""
+    from auditor.batch import html
+
+    class OldExtractor:
+        @staticmethod
+        def bare_extraction(source, **options):
+            return {
+                "title": "Dam Repairs Begin",
+                "date": "2023-11-20",
+                "sitename": None,
+                "text": "Work crews began repairing the old dam on Monday, the water board "
+                "said in a statement.",
+            }
+
+    monkeypatch.setattr(html, "_trafilatura", lambda: OldExtractor)
+    article = article_from_text(PAGE, format="html")
+    refined, meta = refine_html(article)
+    assert meta == {"title": "Dam Repairs Begin", "published": "2023-11-20"}
+    assert "water board" in refined.view and "Tomas Eklund" not in refined.view

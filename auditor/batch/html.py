@@ -26,6 +26,15 @@ EXTRACTORS = ("auto", "trafilatura", "builtin")
 #: the ingest module sometimes split or join paragraphs differently).
 _PARTIAL_MATCH = 40
 _NOT_NEWLINE = re.compile(r"[^\n]")
+#: Our metadata keys and the extractor's names for them.
+_FIELDS = {
+    "title": "title",
+    "published": "date",
+    "author": "author",
+    "outlet": "sitename",
+    "url": "url",
+    "text": "text",
+}
 
 
 class ExtractorError(AuditorError):
@@ -89,8 +98,10 @@ def refine_html(article, choice: str = "auto") -> tuple[Any, dict[str, Any]]:
         return article, {}
     if found is None:
         return article, {}
+    if not isinstance(found, dict):  # trafilatura 2 returns a Document, 1.x a dict
+        found = {name: getattr(found, name, None) for name in _FIELDS.values()}
     meta = _metadata(found)
-    text = getattr(found, "text", None) or ""
+    text = found.get("text") or ""
     keep = _kept_paragraphs(article.view, text, meta.get("title"))
     if not keep:
         return article, meta
@@ -99,18 +110,11 @@ def refine_html(article, choice: str = "auto") -> tuple[Any, dict[str, Any]]:
     return dataclasses.replace(article, view=view, title=title), meta
 
 
-def _metadata(found: Any) -> dict[str, Any]:
-    fields = {
-        "title": "title",
-        "published": "date",
-        "author": "author",
-        "outlet": "sitename",
-        "url": "url",
-    }
+def _metadata(found: dict[str, Any]) -> dict[str, Any]:
     meta = {}
-    for key, attribute in fields.items():
-        value = getattr(found, attribute, None)
-        if isinstance(value, str) and value.strip():
+    for key, name in _FIELDS.items():
+        value = found.get(name)
+        if key != "text" and isinstance(value, str) and value.strip():
             meta[key] = value.strip()
     return meta
 
