@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from auditor.model import Analysis, Attribution, Quote, Span, Speaker, SpeakerCluster
+from auditor.nlp.doctext import doc_text
 from auditor.text import paragraph_spans
 
 
@@ -17,8 +18,9 @@ def analysis_from_doc(doc: Doc, source: str | None = None) -> Analysis:
     ``source`` is the original text the spans must slice (the article's source when the
     doc was made from its same-length view); it defaults to ``doc.text``.
     """
-    text = doc.text if source is None else source
-    if len(text) != len(doc.text):
+    view = doc_text(doc)
+    text = view if source is None else source
+    if len(text) != len(view):
         raise ValueError("source and doc text must have the same length")
     clusters = [_cluster(text, c) for c in (doc._.auditor_speakers or [])]
     by_id = {c.id: c for c in clusters}
@@ -28,7 +30,7 @@ def analysis_from_doc(doc: Doc, source: str | None = None) -> Analysis:
     return Analysis(
         text=text,
         sentences=_sentences(doc),
-        paragraphs=paragraph_spans(doc.text),
+        paragraphs=paragraph_spans(view),
         quotes=[Quote.from_dict(q) for q in (doc._.auditor_quotes or [])],
         attributions=attributions,
         speakers=clusters,

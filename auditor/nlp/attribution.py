@@ -40,6 +40,7 @@ from auditor.nlp.direct import (
     is_standalone_quote,
     join_halves,
 )
+from auditor.nlp.doctext import doc_text
 from auditor.nlp.extensions import register_extensions
 from auditor.nlp.floating import attach_floating
 from auditor.nlp.headlines import (
@@ -130,7 +131,7 @@ def find_attributions(
 
     ``reparse`` parses a piece of text; given, a title-case headline is read again in
     sentence case."""
-    index = QuoteIndex(quotes, doc.text)
+    index = QuoteIndex(quotes, doc_text(doc))
     found: list[RawAttribution] = []
     used_cues: set[int] = set()
     pending_floating: list[int] = []
@@ -174,7 +175,7 @@ def find_attributions(
                 found.append(attribution)
 
     headline_runs_to_line_end(doc, found)
-    excerpted = [q.to_dict() for q in find_nested_quotes(doc.text)]
+    excerpted = [q.to_dict() for q in find_nested_quotes(doc_text(doc))]
     quoted = quoted_under_any_verb(doc, index, found, excerpted)
     found.extend(quoted)
     claimed = {q for a in quoted for q in a.quote_ids}

@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Doc
 
 from auditor.nlp.content import is_content_verb
+from auditor.nlp.doctext import doc_text
 from auditor.nlp.raw import RawAttribution
 from auditor.text import title_abbreviations
 
@@ -20,7 +21,7 @@ def attach_floating(
     doc: Doc, quotes: list[dict], pending: list[int], found: list[RawAttribution]
 ) -> list[RawAttribution]:
     """Give each cue-less quotation the speaker of the attribution just before it."""
-    text = doc.text
+    text = doc_text(doc)
     result = list(found)
     for qid in pending:
         quote = quotes[qid]

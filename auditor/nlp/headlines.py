@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import reporting_verbs, trimmed_bounds
+from auditor.nlp.doctext import doc_text
 from auditor.nlp.nominal import noun_cue_attributions
 from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
 from auditor.nlp.reported import reported_speech
@@ -112,7 +113,7 @@ def speaker_colon(doc: Doc, existing: list[RawAttribution]) -> list[RawAttributi
     """"Name: what they said" at the start of a paragraph: headlines ("Pence: Flowers
     Won't Be at Debate") and transcripts ("WALLACE: Let's start with ...")."""
     found = []
-    text = doc.text
+    text = doc_text(doc)
     paragraph_start = 0
     for token in doc:
         if token.i == 0 or "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
@@ -185,7 +186,7 @@ def headline_tail(doc: Doc, existing: list[RawAttribution]) -> list[RawAttributi
     "Withdrawal Weakens Leverage, Reports Indicate". Title case hides the verb from the
     tagger, so the pattern is read off the words."""
     found = []
-    text = doc.text
+    text = doc_text(doc)
     start = 0
     for line in text.split("\n"):
         end = start + len(line)
@@ -224,7 +225,7 @@ def headline_tail(doc: Doc, existing: list[RawAttribution]) -> list[RawAttributi
 def headline_runs_to_line_end(doc: Doc, found: list[RawAttribution]) -> None:
     """In a headline, everything after the cue is the claim: "Obama Seeks More Refugees
     As He Marks Holiday" (the parser cuts such lines short at every capital)."""
-    text = doc.text[:400]
+    text = doc_text(doc)[:400]
     line_end = text.find("\n")
     if line_end < 0 or len(text[:line_end].split()) > MAX_HEADLINE_TOKENS:
         return

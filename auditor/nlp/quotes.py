@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from auditor.model import Quote
+from auditor.nlp.doctext import doc_text
 from auditor.nlp.extensions import register_extensions
 
 register_extensions()
@@ -442,5 +443,5 @@ class QuoteFinder:
             Doc.set_extension(attr, default=None)
 
     def __call__(self, doc: Doc) -> Doc:
-        setattr(doc._, self.attr, [q.to_dict() for q in find_quotes(doc.text)])
+        setattr(doc._, self.attr, [q.to_dict() for q in find_quotes(doc_text(doc))])
         return doc

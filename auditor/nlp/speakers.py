@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import antecedent
+from auditor.nlp.doctext import doc_text
 from auditor.nlp.extensions import register_extensions
 from auditor.nlp.names import (
     NameParts,
@@ -111,7 +112,7 @@ def resolve_speakers(
     for token in _name_heads(doc, {token_at[h] for h in sources if h in token_at}):
         book.add_name(token, within=sources.get(token.idx))
 
-    newlines = [i for i, ch in enumerate(doc.text) if ch == "\n"]
+    newlines = [i for i, ch in enumerate(doc_text(doc)) if ch == "\n"]
     previous_group: dict | None = None
     previous_person: tuple[_Cluster, int] | None = None  # last person speaker, paragraph
     for attribution in sorted(attributions, key=lambda a: a["content"][0]):
