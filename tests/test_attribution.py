@@ -76,9 +76,7 @@ def test_quote_in_next_paragraph_floats_with_previous_speaker(analyze):
 
 
 def test_single_quotes_are_quotations_not_apostrophes(analyze):
-    a = only(
-        analyze("'It's a major headache for the bakery's customers,' said Tomas Lindqvist.")
-    )
+    a = only(analyze("'It's a major headache for the bakery's customers,' said Tomas Lindqvist."))
     assert a.content.text == "'It's a major headache for the bakery's customers,'"
     assert a.speaker.name == "Tomas Lindqvist"
 
@@ -105,9 +103,7 @@ def test_mixed_quote(analyze):
 
 
 def test_according_to_at_start(analyze):
-    a = only(
-        analyze("According to the Department of Transportation, 42,000 cars cross each day.")
-    )
+    a = only(analyze("According to the Department of Transportation, 42,000 cars cross each day."))
     assert a.kind == "according_to"
     assert a.source.text == "the Department of Transportation"
     assert a.content.text == "42,000 cars cross each day"
@@ -115,9 +111,7 @@ def test_according_to_at_start(analyze):
 
 def test_according_to_at_end_is_recorded_as_passed_on(analyze):
     a = only(
-        analyze(
-            "Petra Lindgren said the plant would close in May, according to the Daily Ledger."
-        )
+        analyze("Petra Lindgren said the plant would close in May, according to the Daily Ledger.")
     )
     assert a.source.text == "Petra Lindgren"
     assert a.content.text == "the plant would close in May"
@@ -243,8 +237,7 @@ def test_mixed_quote_whose_subject_precedes_the_quote(analyze):
 def test_second_clause_hung_on_the_cue_stays_in_the_content(analyze):
     a = only(
         analyze(
-            "Parents said they had doubts about the new timetable, but would not block "
-            "the board."
+            "Parents said they had doubts about the new timetable, but would not block the board."
         )
     )
     assert a.content.text == (
@@ -407,8 +400,7 @@ def test_both_halves_around_one_cue_are_one_attribution(analyze):
 def test_later_infinitives_hung_on_the_cue_stay_in_the_content(analyze):
     a = only(
         analyze(
-            "She wants to double the bus fleet, widen the bridge and build a new "
-            "ferry terminal."
+            "She wants to double the bus fleet, widen the bridge and build a new ferry terminal."
         )
     )
     assert a.content.text == (
@@ -434,6 +426,28 @@ def test_title_case_headline_is_read_in_sentence_case(analyze):
     assert headline[0].cue.text == "Rip"
     assert headline[0].source.text == "Dock Workers"
     assert headline[0].content.text.startswith("Port Authority")
+
+
+def test_pipe_reparses_the_batch_s_headlines_together(nlp, monkeypatch):
+    texts = [
+        "Dock Workers Rip Port Authority As A 'Reckless Landlord'\n\n"
+        "The union said on Monday that rents at the harbor had doubled.",
+        "Mayor Seeks New Ferry Funds As City Marks Harbor Anniversary\n\n"
+        "The mayor asked the council for money on Tuesday.",
+        "the ferry ran late.\n\nNobody said why.",
+    ]
+    one_by_one = [doc._.auditor_attributions for doc in map(nlp, texts)]
+    finder = nlp.get_pipe("auditor_attributions")
+    calls = []
+    reparse_all = finder._reparse_all
+    monkeypatch.setattr(
+        finder, "_reparse_all", lambda lines: calls.append(lines) or reparse_all(lines)
+    )
+    piped = [doc._.auditor_attributions for doc in nlp.pipe(texts, batch_size=8)]
+    assert piped == one_by_one
+    assert any(a["content"][0] < 50 for a in piped[0])  # the headline's attribution
+    # Both title-case headlines in one pass of the model; the lower-case line in none.
+    assert [len(lines) for lines in calls] == [2]
 
 
 def test_headline_claim_runs_to_the_end_of_the_line(analyze):
@@ -499,9 +513,7 @@ def test_short_quoted_utterance_that_the_verb_reports(analyze):
 
 def test_according_to_whose_claim_the_parser_reads_as_apposition(analyze):
     a = only(
-        analyze(
-            "According to longtime harbor pilot Maria Lopez, the new channel reeks of haste."
-        )
+        analyze("According to longtime harbor pilot Maria Lopez, the new channel reeks of haste.")
     )
     assert a.source.text == "longtime harbor pilot Maria Lopez"
     assert a.content.text == "the new channel reeks of haste"
@@ -567,8 +579,7 @@ def test_dash_signature_after_a_non_breaking_space(analyze):
 
 def test_according_to_a_quotation_that_runs_over_sentences(analyze):
     text = (
-        'According to Lopez, "the pier is unsafe. Nobody should fish there." '
-        "The council met later."
+        'According to Lopez, "the pier is unsafe. Nobody should fish there." The council met later.'
     )
     a = only(analyze(text))
     assert a.content.text == '"the pier is unsafe. Nobody should fish there."'
@@ -620,7 +631,6 @@ def test_intention_of_a_named_body_is_an_attribution(analyze):
     assert a.cue.text == "plans"
 
 
-
 # --- direct-quote recall: quotations in paraphrase, long speakers, split quotes ---------
 
 
@@ -660,7 +670,7 @@ def test_but_after_a_quote_opens_a_new_clause_not_a_cue(analyze):
 def test_content_does_not_stop_halfway_through_a_quote(analyze):
     a = only(
         analyze(
-            'Tomas Reyes, of Dayton, said he had served in the army "for the town\'s sake, '
+            "Tomas Reyes, of Dayton, said he had served in the army \"for the town's sake, "
             'knowing that nobody back home would thank us."'
         )
     )
@@ -748,7 +758,7 @@ def test_scare_quote_under_an_impersonal_subject(analyze):
 def test_quoted_title_is_nobody_s_words(analyze):
     show = analyze('She sat for an interview on the network\'s show, "Politics Now."')
     assert show.attributions == []
-    analysis = analyze('On Monday\'s episode of "The Evening Hour," the senator said she\'d run.')
+    analysis = analyze("On Monday's episode of \"The Evening Hour,\" the senator said she'd run.")
     a = only(analysis)
     assert a.content.text == "she'd run"
     assert a.source.text == "the senator"
@@ -757,8 +767,7 @@ def test_quoted_title_is_nobody_s_words(analyze):
 def test_sung_title_is_uttered(analyze):
     a = only(
         analyze(
-            'The band leader called the mayors to the stage, singing "Happy Days Are Here '
-            'Again."'
+            'The band leader called the mayors to the stage, singing "Happy Days Are Here Again."'
         )
     )
     assert a.kind == "direct"
@@ -828,8 +837,7 @@ def test_quoted_second_clause_goes_on_with_the_claim(analyze):
 
 def test_non_finite_conjunct_goes_on_with_the_claim(analyze):
     analysis = analyze(
-        'She said she remembers the client being "annoyed," and the partner being patient '
-        "with her."
+        'She said she remembers the client being "annoyed," and the partner being patient with her.'
     )
     a = find(analysis, "she remembers")
     assert a.content.text.endswith("the partner being patient with her")

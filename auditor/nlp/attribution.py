@@ -28,10 +28,11 @@ claimed Z"). Results are plain dicts on ``doc._.auditor_attributions`` (see
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from auditor.nlp.direct import (
     MIN_QUOTE_WORDS,
@@ -44,8 +45,10 @@ from auditor.nlp.doctext import doc_text
 from auditor.nlp.extensions import register_extensions
 from auditor.nlp.floating import attach_floating
 from auditor.nlp.headlines import (
+    headline_bounds,
     headline_runs_to_line_end,
     headline_tail,
+    sentence_cased,
     speaker_colon,
     title_case_headline,
 )
@@ -101,8 +104,23 @@ class AttributionFinder:
         self.nlp = nlp
 
     def __call__(self, doc: Doc) -> Doc:
-        quotes = doc._.auditor_quotes or []
         reparse = self._reparse if self.nlp is not None else None
+        return self._find(doc, reparse)
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128, **_: object) -> Iterator[Doc]:
+        """``__call__`` over a stream; the headlines of a batch are re-parsed together
+        (one pass of the model over all of them costs a fraction of one pass each)."""
+        for batch in minibatch(docs, size=batch_size):
+            parsed = self._reparse_headlines(batch) if self.nlp is not None else {}
+
+            def reparse(text: str, parsed=parsed) -> Doc:
+                return parsed[text] if text in parsed else self._reparse(text)
+
+            for doc in batch:
+                yield self._find(doc, reparse if self.nlp is not None else None)
+
+    def _find(self, doc: Doc, reparse: Callable[[str], Doc] | None) -> Doc:
+        quotes = doc._.auditor_quotes or []
         found = find_attributions(
             doc, quotes, self.min_quote_words, self.floating_quotes, reparse=reparse
         )
@@ -111,13 +129,32 @@ class AttributionFinder:
 
     def _reparse(self, text: str) -> Doc:
         """``text`` through the pipeline's components that come before the auditor's."""
+        return self._reparse_all([text])[0]
+
+    def _reparse_headlines(self, docs: list[Doc]) -> dict[str, Doc]:
+        """Sentence-cased title-case headline -> its parse, for the docs that have one."""
+        lines = []
+        for doc in docs:
+            text = doc_text(doc)
+            bounds = headline_bounds(text)
+            if bounds is not None:
+                lines.append(sentence_cased(text[: bounds[1]]))
+        lines = list(dict.fromkeys(lines))
+        return dict(zip(lines, self._reparse_all(lines), strict=True))
+
+    def _reparse_all(self, texts: list[str]) -> list[Doc]:
         assert self.nlp is not None
-        doc = self.nlp.make_doc(text)
+        if not texts:
+            return []
+        docs: Iterable[Doc] = [self.nlp.make_doc(text) for text in texts]
         for name, component in self.nlp.pipeline:
             if name.startswith("auditor_") and name != "auditor_paragraphs":
                 break
-            doc = component(doc)
-        return doc
+            if hasattr(component, "pipe"):
+                docs = component.pipe(docs, batch_size=max(1, len(texts)))
+            else:
+                docs = map(component, docs)
+        return list(docs)
 
 
 def find_attributions(
@@ -201,7 +238,8 @@ def _nested(a: RawAttribution, b: RawAttribution) -> bool:
             # "pledged to impose sanctions over what it called "a clear threat"": the
             # inner quote keeps its own cue, the outer claim holds it.
             if inner.kind in {"indirect", "mixed", "direct"} and outer.kind in {
-                "indirect", "mixed"
+                "indirect",
+                "mixed",
             }:
                 return True
     return False
