@@ -17,18 +17,13 @@ from auditor.rules.checks import CHECKS, Check, Param
 from auditor.rules.context import Context, Hit
 from auditor.rules.model import Rule, RuleError
 
-#: Where a Context keeps the record once built (several rules share it).
-_CACHE = "_provenance_record"
-
 
 def context_record(ctx: Context) -> dict[str, Any]:
-    """The provenance record of the article ``ctx`` describes (built once per context)."""
-    cached = ctx.__dict__.get(_CACHE)
-    if cached is None:
-        from auditor.provenance.record import article_record
+    """The provenance record of the article ``ctx`` describes (built once per analysis,
+    shared by the rules and, in a batch, the result sent to the registry)."""
+    from auditor.provenance.record import cached_record
 
-        cached = ctx.__dict__[_CACHE] = article_record(ctx.analysis)
-    return cached
+    return cached_record(ctx.analysis)
 
 
 def _condition(value: Any, where: str) -> str:

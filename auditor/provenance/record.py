@@ -75,6 +75,20 @@ def article_record(analysis: Analysis) -> dict[str, Any]:
     }
 
 
+#: Where an Analysis keeps its record once built: the registry rules build it during the
+#: rule evaluation and a batch worker returns it with the result. It reads only what the
+#: NLP stage and ``sourcing.annotate`` set, which nothing after them changes.
+_CACHE = "_provenance_record"
+
+
+def cached_record(analysis: Analysis) -> dict[str, Any]:
+    """:func:`article_record` of ``analysis``, built once per analysis."""
+    record = analysis.__dict__.get(_CACHE)
+    if record is None:
+        record = analysis.__dict__[_CACHE] = article_record(analysis)
+    return record
+
+
 def batch_record(analysis: Analysis | None) -> dict[str, Any] | None:
     """:func:`article_record` for a batch worker: None when there is no analysis or the
     record cannot be built, so the document's audit is never lost over it (the registry
@@ -82,7 +96,7 @@ def batch_record(analysis: Analysis | None) -> dict[str, Any] | None:
     if analysis is None:
         return None
     try:
-        return article_record(analysis)
+        return cached_record(analysis)
     except Exception:  # noqa: BLE001 - the audit result matters more than this extra
         return None
 
