@@ -25,6 +25,7 @@ import re
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -79,7 +80,7 @@ class Config:
 
     def selects(self, rule_id: str) -> bool:
         """True when ``rule_id`` is selected and not ignored."""
-        return _matches(rule_id, self.select) and not _matches(rule_id, self.ignore)
+        return _selected(rule_id, tuple(self.select), tuple(self.ignore))
 
     def severity_for(self, rule_id: str, default: str) -> str:
         """The configured severity of ``rule_id`` (an id beats its family), else ``default``."""
@@ -92,6 +93,12 @@ class Config:
 def rule_family(rule_id: str) -> str:
     """The family of a rule id: its letters ("ANON001" -> "ANON")."""
     return rule_id.rstrip("0123456789")
+
+
+@lru_cache(maxsize=4096)
+def _selected(rule_id: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
+    # Asked for every rule of every article: remembered per selection.
+    return _matches(rule_id, select) and not _matches(rule_id, ignore)
 
 
 def _matches(rule_id: str, selectors: tuple[str, ...]) -> bool:
