@@ -85,9 +85,19 @@ def _cluster(text: str, raw: dict) -> SpeakerCluster:
 
 
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Character bounds of each sentence's words (spaces at either end left out), in one
+    pass over the tokens (the sentences ``doc.sents`` gives)."""
     sentences = []
-    for sent in doc.sents:
-        tokens = [t for t in sent if not t.is_space]
-        if tokens:
-            sentences.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1])))
+    first: int | None = None
+    last = 0
+    for token in doc:
+        if token.is_sent_start and token.i and first is not None:
+            sentences.append((first, last))
+            first = None
+        if not token.is_space:
+            if first is None:
+                first = token.idx
+            last = token.idx + len(token)
+    if first is not None:
+        sentences.append((first, last))
     return sentences

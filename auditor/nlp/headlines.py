@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import reporting_verbs, trimmed_bounds
-from auditor.nlp.doctext import doc_text
+from auditor.nlp.doctext import doc_text, doc_tokens
 from auditor.nlp.nominal import noun_cue_attributions
 from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
 from auditor.nlp.reported import reported_speech
@@ -115,8 +115,10 @@ def speaker_colon(doc: Doc, existing: list[RawAttribution]) -> list[RawAttributi
     found = []
     text = doc_text(doc)
     paragraph_start = 0
-    for token in doc:
-        if token.i == 0 or "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+    tokens = doc_tokens(doc)
+    for token in tokens:
+        before = tokens[token.i - 1] if token.i else None
+        if before is None or "\n" in before.text or "\n" in before.whitespace_:
             paragraph_start = token.i
         if token.text != ":" or token.i == paragraph_start:
             continue

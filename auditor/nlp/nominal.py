@@ -14,6 +14,7 @@ from auditor.nlp.content import (
     object_content,
 )
 from auditor.nlp.cues import subject_bounds, subject_of, trimmed_bounds
+from auditor.nlp.doctext import doc_tokens
 from auditor.nlp.raw import QuoteIndex, RawAttribution
 
 #: Nouns whose infinitive is what someone intends or demands ("his pledge to cut taxes");
@@ -33,7 +34,7 @@ def noun_cue_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttribution]:
     """One attribution per clause-taking noun cue with a speaker."""
     found = []
     nouns = load_lexicon("reporting_nouns_clausal")
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns:
             continue
         if index.inside(token) is not None:
@@ -140,7 +141,7 @@ def predicate_stance_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttrib
     a position stated with "be" and an adjective or role noun."""
     found = []
     predicates = load_lexicon("stance_predicates")
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.lemma_ != "be" or index.inside(token) is not None:
             continue
         if inside_reported_clause(token):

@@ -24,6 +24,7 @@ from auditor.nlp.cues import (
     subject_of,
     trimmed_bounds,
 )
+from auditor.nlp.doctext import doc_tokens
 from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
 
 
@@ -38,7 +39,7 @@ def reported_speech(
     ``taken`` are the direct quotes' contents) may only report words before it that no
     direct quote holds."""
     found = []
-    for token in doc:
+    for token in doc_tokens(doc):
         if not (is_content_verb(token) or makes_clear(token)):
             continue
         if index.inside(token) is not None:
@@ -136,10 +137,11 @@ def according_to(
     when a speaker already claims the clause ("Y said ..., according to X"), X is only
     recorded as who passed it on (``via``)."""
     found = []
-    for token in doc:
+    tokens = doc_tokens(doc)
+    for token in tokens:
         if token.lower_ != "according" or token.i + 1 >= len(doc):
             continue
-        to = doc[token.i + 1]
+        to = tokens[token.i + 1]
         if to.lower_ != "to":
             continue
         if index.inside(token) is not None:

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import antecedent
+from auditor.nlp.doctext import doc_tokens, forget
 from auditor.nlp.extensions import register_extensions
 from auditor.nlp.names import normalize_name
 
@@ -28,7 +29,7 @@ def make_source_classifier(nlp: Language, name: str) -> SourceClassifier:
 class SourceClassifier:
     def __call__(self, doc: Doc) -> Doc:
         clusters = {c["id"]: c for c in (doc._.auditor_speakers or [])}
-        token_at = {t.idx: t for t in doc}
+        token_at = {t.idx: t for t in doc_tokens(doc)}
         for attribution in doc._.auditor_attributions or []:
             offset = attribution.get("antecedent_head") or attribution.get("source_head")
             head = token_at.get(offset)
@@ -40,6 +41,7 @@ class SourceClassifier:
                 # "It is said that ...", "X is expected to ...": a claim credited to nobody
                 # in particular is a weasel attribution (MOS:WEASEL), not an unknown one.
                 attribution["source_type"] = "vague"
+        forget(doc)  # the last component: the shared token list has served
         return doc
 
 

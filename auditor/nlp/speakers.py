@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import antecedent
-from auditor.nlp.doctext import doc_text
+from auditor.nlp.doctext import doc_text, doc_tokens
 from auditor.nlp.extensions import register_extensions
 from auditor.nlp.names import (
     NameParts,
@@ -108,7 +108,7 @@ def resolve_speakers(
         for a in attributions
         if a.get("source_head") is not None and a.get("source")
     }
-    token_at = {t.idx: t for t in doc}
+    token_at = {t.idx: t for t in doc_tokens(doc)}
     for token in _name_heads(doc, {token_at[h] for h in sources if h in token_at}):
         book.add_name(token, within=sources.get(token.idx))
 
@@ -192,7 +192,7 @@ def _name_heads(doc: Doc, source_heads: set[Token]) -> list[Token]:
     for token in source_heads:
         if token.pos_ == "PROPN":
             heads.add(token)
-    for token in doc:
+    for token in doc_tokens(doc):
         # The tagger misses names at the start of sentences; subjects are worth a look.
         if token.pos_ == "PROPN" and token.dep_ in {"nsubj", "nsubjpass"}:
             heads.add(token)
