@@ -61,7 +61,14 @@ class ClaimFacts:
     unverified: dict[str, str]
 
 
+#: Every alternative of _NOT_FIGURES needs a digit or a web address: without either, the
+#: text is returned as it is (the substitution scans each word several times).
+_MAY_HOLD_NON_FIGURES = re.compile(r"\d|://|www\.", re.IGNORECASE)
+
+
 def _without_non_figures(text: str) -> str:
+    if _MAY_HOLD_NON_FIGURES.search(text) is None:
+        return text
     return _NOT_FIGURES.sub(lambda m: " " * len(m.group()), text)
 
 

@@ -52,16 +52,30 @@ def _role_pattern() -> re.Pattern:
 
 
 @cache
-def _secondhand_patterns() -> tuple[re.Pattern, ...]:
-    outlets = sorted(lexicon.entries("sourcing_outlets"), key=len, reverse=True)
-    outlet_alt = "|".join(lexicon.phrase_pattern(o) for o in outlets)
+def _secondhand_patterns() -> tuple[tuple[re.Pattern, bool], ...]:
+    """Each cue's pattern, and whether it holds an outlet name."""
     compiled = []
     for line in lexicon.entries("sourcing_secondhand"):
         source = line[3:] if line.startswith("re:") else line
         source = source.replace(" ", r"\s+")
-        source = source.replace("{outlet}", f"(?P<outlet>{outlet_alt})").replace("{name}", _NAME)
-        compiled.append(re.compile(rf"\b{source}", re.I))
+        outlet = f"(?P<outlet>{_outlet_alternatives()})"
+        needs_outlet = "{outlet}" in source
+        source = source.replace("{outlet}", outlet).replace("{name}", _NAME)
+        compiled.append((re.compile(rf"\b{source}", re.I), needs_outlet))
     return tuple(compiled)
+
+
+@cache
+def _outlet_alternatives() -> str:
+    outlets = sorted(lexicon.entries("sourcing_outlets"), key=len, reverse=True)
+    return "|".join(lexicon.phrase_pattern(o) for o in outlets)
+
+
+@cache
+def _any_outlet() -> re.Pattern:
+    """An outlet name as written in the list (case kept): a text without one cannot pass
+    the name check below, so the cues that need an outlet are not tried on it."""
+    return re.compile(_outlet_alternatives())
 
 
 @cache
@@ -71,7 +85,13 @@ def _outlet_names() -> frozenset[str]:
 
 def _secondhand_match(text: str) -> str | None:
     """The phrase showing that ``text`` takes its information from another outlet."""
-    for pat in _secondhand_patterns():
+    names_outlet: bool | None = None
+    for pat, needs_outlet in _secondhand_patterns():
+        if needs_outlet:
+            if names_outlet is None:
+                names_outlet = _any_outlet().search(text) is not None
+            if not names_outlet:
+                continue
         for match in pat.finditer(text):
             groups = match.groupdict()
             # The cue words ignore case, the names must not ("the times" is not The Times).
