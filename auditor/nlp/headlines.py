@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -80,6 +81,7 @@ def sentence_cased(line: str) -> str:
     return _WORD.sub(lower, line)
 
 
+@cache
 def _verb_forms() -> frozenset[str]:
     """Inflected forms of the reporting and stance verbs ("says", "urges", "vows")."""
     forms = set()
