@@ -18,8 +18,9 @@ article), ``line``, and the values the rule's message uses.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from auditor.lexicon import load_lexicon
@@ -42,6 +43,8 @@ if TYPE_CHECKING:
     from auditor.provenance.registry import Registry
 
 CONDITIONS = ("credential_not_verifiable", "conflicting_roles", "near_miss_organization")
+#: Sources whose descriptions across the registry are kept for the next articles (PROV008).
+DESCRIBED_CACHE = 256
 
 
 @dataclass
@@ -207,7 +210,8 @@ def _unverifiable(registry: Registry, ids: list[int]) -> dict[int, list[SourceHi
     rows = _rows(
         registry,
         "SELECT a.article_id, a.source_id, a.at_start, a.at_end, a.at_line, s.name, s.known, "
-        "(SELECT COUNT(*) FROM appearances o WHERE o.source_id = a.source_id) AS n "
+        "(SELECT COUNT(*) FROM (SELECT 1 FROM appearances o WHERE o.source_id = a.source_id "
+        "LIMIT 2)) AS n "
         "FROM appearances a JOIN sources s ON s.id = a.source_id "
         "WHERE s.kind = 'person' AND a.source_type = 'named_person' "
         "AND a.article_id IN ({marks})",
@@ -272,6 +276,9 @@ def _conflicting_roles(registry: Registry, ids: list[int]) -> dict[int, list[Sou
         ids,
     )
     out: dict[int, list[SourceHit]] = {}
+    described = lru_cache(maxsize=DESCRIBED_CACHE)(
+        lambda source_id: _described(registry, source_id)
+    )
     for row in rows:
         mine = [
             r[0]
@@ -286,13 +293,13 @@ def _conflicting_roles(registry: Registry, ids: list[int]) -> dict[int, list[Sou
         known = ", ".join(x for x in (row["role"], row["organization"]) if x)
         if known:
             others.append((known, "the known-sources list"))
-        for description, doc in registry.db.execute(
-            "SELECT d.description, ar.doc FROM descriptions d JOIN articles ar "
-            "ON ar.id = d.article_id WHERE d.source_id = ? AND d.article_id != ? "
-            "ORDER BY ar.published, ar.added, ar.doc",
-            (row["source_id"], row["article_id"]),
-        ):
-            others.append((description, _short(doc)))
+        elsewhere = []
+        for description, occurrences in described(row["source_id"]):
+            for position, article_id, doc in occurrences:
+                if article_id != row["article_id"]:
+                    elsewhere.append((position, description, doc))
+                    break
+        others += [(description, _short(doc)) for _, description, doc in sorted(elsewhere)]
         found = _cross_conflict(mine, others)
         if found is None:
             continue
@@ -306,6 +313,24 @@ def _conflicting_roles(registry: Registry, ids: list[int]) -> dict[int, list[Sou
             )
         )
     return out
+
+
+def _described(registry: Registry, source_id: int) -> list[tuple[str, list[tuple[int, int, str]]]]:
+    """Each distinct description of a source, with its first two articles (position in
+    publication order, article id, doc): all it takes to find the first description
+    *another* article gives, without reading every article's again for each article."""
+    seen: dict[str, list[tuple[int, int, str]]] = {}
+    rows = registry.db.execute(
+        "SELECT d.description, d.article_id, ar.doc FROM descriptions d JOIN articles ar "
+        "ON ar.id = d.article_id WHERE d.source_id = ? "
+        "ORDER BY ar.published, ar.added, ar.doc, d.article_id, d.description",
+        (source_id,),
+    )
+    for position, (description, article_id, doc) in enumerate(rows):
+        occurrences = seen.setdefault(description, [])
+        if len(occurrences) < 2:
+            occurrences.append((position, article_id, doc))
+    return list(seen.items())
 
 
 def _short(doc: str) -> str:
@@ -341,7 +366,7 @@ def _near_known_organizations(registry: Registry, ids: list[int]) -> dict[int, l
             acronyms.setdefault("".join(sorted(name)), []).append(name)
     longer = [n for n in references.values() if not is_acronym(n)]
     out: dict[int, list[SourceHit]] = {}
-    for article_id, article in registry.articles(ids).items():
+    for article_id, article in _records(registry, ids):
         for name, (count, start, end, *rest) in (article["record"].get("orgs") or {}).items():
             del count
             if name_key(name) in references:
@@ -366,3 +391,9 @@ def _near_known_organizations(registry: Registry, ids: list[int]) -> dict[int, l
                     )
                     break
     return out
+
+
+def _records(registry: Registry, ids: list[int], chunk: int = 100) -> Iterator[tuple[int, dict]]:
+    """The stored records of ``ids``, read ``chunk`` at a time."""
+    for start in range(0, len(ids), chunk):
+        yield from registry.articles(ids[start : start + chunk]).items()
