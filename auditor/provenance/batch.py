@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,11 +25,14 @@ from auditor.provenance.report import (
     JSONL,
     REPORT,
     CorpusFinding,
+    Findings,
+    Limits,
     ProvenanceReport,
     index_section,
-    jsonl_lines,
     render_markdown,
+    write_jsonl,
 )
+from auditor.provenance.scratch import IdSet, Scratch, ScratchMap
 from auditor.provenance.source_rules import corpus_hits
 from auditor.report.escape import markdown_text
 
@@ -38,6 +41,8 @@ if TYPE_CHECKING:
 
 #: The registry's file name in the output folder when ``--registry`` is not given.
 DEFAULT_REGISTRY = "sources.sqlite"
+#: Articles whose registry findings are worked out together.
+FINDINGS_CHUNK = 1000
 _REPORT_ORDER = ("markdown", "html", "json", "text", "sarif", "jsonl", "github")
 
 
@@ -51,16 +56,11 @@ def default_registry(out_dir: Path) -> Path:
     return Path(out_dir) / DEFAULT_REGISTRY
 
 
-def sync_results(registry: Registry, results: Path) -> tuple[dict[str, dict[str, Any]], int]:
-    """Add every result line of ``results`` (a results.jsonl) to ``registry``.
-
-    Returns ``sha256 -> {"doc", "title", "reports"}`` for the articles in the file, and
-    how many were new to the registry.
-    """
+def _synced(registry: Registry, results: Path) -> Iterator[tuple[str, dict[str, Any], int]]:
+    """Add every result line of ``results`` to ``registry``, one at a time: yields the
+    article's sha256, ``{"doc", "title", "reports"}`` and 1 when it was new."""
     from auditor.batch.store import RESULT_SCHEMA, iter_lines
 
-    seen: dict[str, dict[str, Any]] = {}
-    added = 0
     for _, line in iter_lines(Path(results)):
         if line.get("schema") != RESULT_SCHEMA:
             continue
@@ -78,20 +78,35 @@ def sync_results(registry: Registry, results: Path) -> tuple[dict[str, dict[str,
             "outlet": meta.get("outlet"),
             "published": meta.get("published"),
         }
-        added += registry.add_article(info, result, line.get("provenance"))
-        seen[sha] = {
+        added = registry.add_article(info, result, line.get("provenance"))
+        entry = {
             "doc": doc,
             "title": meta.get("title") or document.get("name") or doc,
             "reports": line.get("reports") or {},
         }
+        yield sha, entry, added
+
+
+def sync_results(registry: Registry, results: Path) -> tuple[dict[str, dict[str, Any]], int]:
+    """Add every result line of ``results`` (a results.jsonl) to ``registry``.
+
+    Returns ``sha256 -> {"doc", "title", "reports"}`` for the articles in the file, and
+    how many were new to the registry. (The batch step itself keeps these in a working
+    database instead: see :func:`after_batch`.)
+    """
+    seen: dict[str, dict[str, Any]] = {}
+    added = 0
+    for sha, entry, new in _synced(registry, results):
+        seen[sha] = entry
+        added += new
     return seen, added
 
 
-def corpus_findings(
+def iter_corpus_findings(
     registry: Registry, rule_pack: RulePack, articles: dict[int, str]
-) -> list[CorpusFinding]:
-    """The registry rules' findings in ``articles`` (id -> doc), as configured."""
-    out = []
+) -> Iterator[CorpusFinding]:
+    """The registry rules' findings in ``articles`` (id -> doc), as configured, rule by
+    rule."""
     for rule in rule_pack.enabled:
         if rule.check != "registry":
             continue
@@ -101,38 +116,115 @@ def corpus_findings(
                 values = _Values(hit.values)
                 values.setdefault("id", rule.id)
                 values.setdefault("name", rule.name)
-                out.append(
-                    CorpusFinding(
-                        rule=rule.id,
-                        name=rule.name,
-                        severity=rule.severity,
-                        message=rule.message.format_map(values),
-                        doc=articles[article_id],
-                        start=hit.start,
-                        end=hit.end,
-                        line=hit.line,
-                    )
+                yield CorpusFinding(
+                    rule=rule.id,
+                    name=rule.name,
+                    severity=rule.severity,
+                    message=rule.message.format_map(values),
+                    doc=articles[article_id],
+                    start=hit.start,
+                    end=hit.end,
+                    line=hit.line,
                 )
+
+
+def corpus_findings(
+    registry: Registry, rule_pack: RulePack, articles: dict[int, str]
+) -> list[CorpusFinding]:
+    """The registry rules' findings in ``articles`` (id -> doc), as configured, by article
+    and position."""
+    out = list(iter_corpus_findings(registry, rule_pack, articles))
     out.sort(key=lambda f: (f.doc, f.start, f.rule))
     return out
 
 
-def _run(out_dir: Path, registry_path: Path, rule_pack: RulePack, settings: Settings | None):
-    from auditor.batch.store import RESULTS
+_BATCH_TABLES = (
+    # the batch's articles as results.jsonl lists them (a repeated text: the last line wins)
+    "CREATE TABLE batch (sha256 TEXT PRIMARY KEY, doc TEXT, title TEXT, link TEXT)",
+    "CREATE INDEX batch_doc ON batch (doc)",
+    "CREATE TABLE focus (article_id INTEGER PRIMARY KEY, doc TEXT)",
+)
 
-    with Registry(registry_path) as registry:
-        seen, added = sync_results(registry, out_dir / RESULTS)
-        ids = registry.article_ids(seen)
-        articles = {article_id: seen[sha]["doc"] for sha, article_id in ids.items()}
-        report = ProvenanceReport(
-            registry=str(registry_path),
-            checked=len(ids),
-            added=added,
-            counts=registry.counts(),
-            findings=corpus_findings(registry, rule_pack, articles),
-            cross=cross_documents(registry, ids.values(), settings),
-        )
-    return report, seen, added
+
+def _sync_batch(registry: Registry, results: Path, store: Scratch) -> int:
+    """Sync ``results`` into the registry, keeping this batch's articles in ``store``;
+    returns how many were new to the registry."""
+    store.script(*_BATCH_TABLES)
+    added = 0
+    for sha, entry, new in _synced(registry, results):
+        added += new
+        reports = entry["reports"]
+        link = next((reports[f] for f in _REPORT_ORDER if f in reports), None)
+        row = (sha, entry["doc"], entry["title"], link)
+        store.insert("INSERT OR REPLACE INTO batch VALUES (?, ?, ?, ?)", row)
+    chunk: list[tuple[str, str]] = []
+
+    def flush() -> None:
+        ids = registry.article_ids(sha for sha, _ in chunk)
+        for sha, doc in chunk:
+            if sha in ids:
+                store.insert("INSERT OR REPLACE INTO focus VALUES (?, ?)", (ids[sha], doc))
+        chunk.clear()
+
+    for sha, doc in store.rows("SELECT sha256, doc FROM batch ORDER BY rowid"):
+        chunk.append((sha, doc))
+        if len(chunk) >= 500:
+            flush()
+    flush()
+    return added
+
+
+def _focus_chunks(store: Scratch) -> Iterator[dict[int, str]]:
+    chunk: dict[int, str] = {}
+    for article_id, doc in store.rows("SELECT article_id, doc FROM focus ORDER BY article_id"):
+        chunk[article_id] = doc
+        if len(chunk) >= FINDINGS_CHUNK:
+            yield chunk
+            chunk = {}
+    if chunk:
+        yield chunk
+
+
+def _run(
+    out_dir: Path,
+    registry_path: Path,
+    rule_pack: RulePack,
+    settings: Settings | None,
+    limits: Limits | None,
+) -> tuple[list[str], str]:
+    """The whole step with the registry open; returns the index section and a summary."""
+    from auditor.batch.store import RESULTS, write_atomically
+
+    with Registry(registry_path) as registry, Scratch() as store:
+        added = _sync_batch(registry, out_dir / RESULTS, store)
+        checked = int(store.value("SELECT COUNT(*) FROM focus"))
+        findings = Findings(store=store)
+        for articles in _focus_chunks(store):
+            for finding in iter_corpus_findings(registry, rule_pack, articles):
+                findings.add(finding)
+        focus = IdSet(article_id for (article_id,) in store.rows("SELECT article_id FROM focus"))
+        cross = cross_documents(registry, focus, settings)
+        try:
+            report = ProvenanceReport(
+                registry=str(registry_path),
+                checked=checked,
+                added=added,
+                counts=registry.counts(),
+                findings=findings,
+                cross=cross,
+                links=ScratchMap(store, "batch", "doc", "link"),
+                titles=ScratchMap(store, "batch", "doc", "title"),
+            )
+            write_atomically(out_dir / REPORT, render_markdown(report, limits))
+            write_jsonl(report, out_dir / JSONL)
+            summary = (
+                f"{added} articles added to {registry_path}; shared origin: "
+                f"{cross.origin_count}, quote drift: {cross.drift_count}, sources to check: "
+                f"{len(findings)} (see {out_dir / REPORT})"
+            )
+            return index_section(report), summary
+        finally:
+            cross.close()
 
 
 def after_batch(
@@ -141,11 +233,17 @@ def after_batch(
     *,
     rule_pack: RulePack | None = None,
     settings: Settings | None = None,
+    limits: Limits | None = None,
     say: Callable[[str], None] | None = None,
 ) -> list[str]:
     """Registry update, registry rules and cross-document checks for the batch in
-    ``out_dir``; writes provenance.md and provenance.jsonl there and returns the lines of
-    the index section."""
+    ``out_dir``; writes provenance.md (bounded by ``limits``) and provenance.jsonl
+    (complete) there and returns the lines of the index section.
+
+    Memory stays flat whatever the number of articles: this batch's articles, the
+    findings and the cross-document groups are kept in a temporary SQLite database, and
+    both files are written from there.
+    """
     from auditor.batch.store import write_atomically
 
     out_dir = Path(out_dir)
@@ -156,7 +254,7 @@ def after_batch(
 
         rule_pack = load_rule_pack()
     try:
-        report, seen, added = _run(out_dir, registry_path, rule_pack, settings)
+        section, summary = _run(out_dir, registry_path, rule_pack, settings, limits)
     except RegistryError as exc:
         # The audit results are safe and the index is still to be written: report the
         # problem there and on stderr (even with --quiet) instead of failing the batch.
@@ -164,17 +262,5 @@ def after_batch(
         text = f"The provenance step was skipped: {markdown_text(str(exc))}"
         write_atomically(out_dir / REPORT, f"# Provenance across articles\n\n{text}\n")
         return ["## Provenance across articles", "", text, ""]
-    for entry in seen.values():
-        link = next((entry["reports"][f] for f in _REPORT_ORDER if f in entry["reports"]), None)
-        if link:
-            report.links[entry["doc"]] = link
-        report.titles[entry["doc"]] = entry["title"]
-    write_atomically(out_dir / REPORT, render_markdown(report))
-    write_atomically(out_dir / JSONL, "".join(jsonl_lines(report)))
-    cross = report.cross
-    say(
-        f"auditor: provenance: {added} articles added to {registry_path}; shared origin: "
-        f"{len(cross.shared_origin)}, quote drift: {len(cross.quote_drift)}, sources to check: "
-        f"{len(report.findings)} (see {out_dir / REPORT})"
-    )
-    return index_section(report)
+    say(f"auditor: provenance: {summary}")
+    return section

@@ -764,6 +764,23 @@ class Registry:
                 out[sha] = int(article_id)
         return out
 
+    def article_meta(self, ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+        """Article id -> doc, title, outlet and publication date (no stored record)."""
+        out = {}
+        for chunk in _chunks(sorted(set(ids)), 500):
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.execute(
+                f"SELECT id, doc, title, outlet, published FROM articles WHERE id IN ({marks})",
+                chunk,
+            ):
+                out[int(row["id"])] = {
+                    "doc": row["doc"],
+                    "title": row["title"],
+                    "outlet": row["outlet"],
+                    "date": _day(row["published"], "") or None,
+                }
+        return out
+
     def articles(self, ids: Iterable[int]) -> dict[int, dict[str, Any]]:
         """Article id -> its row (doc, title, outlet, date) and stored ``record``."""
         out = {}

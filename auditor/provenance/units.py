@@ -93,6 +93,10 @@ def match_units(a: dict[str, Any], b: dict[str, Any], overlap: float = 0.5) -> b
     shared stems making up ``overlap`` of the shorter one's."""
     if a["who"] != b["who"]:
         return False
-    sa, sb = set(a["stems"]), set(b["stems"])
+    return match_stems(frozenset(a["stems"]), frozenset(b["stems"]), overlap)
+
+
+def match_stems(sa: frozenset[str], sb: frozenset[str], overlap: float = 0.5) -> bool:
+    """The stem test of :func:`match_units`, on two claims by the same speaker."""
     shared = len(sa & sb)
     return shared >= MIN_STEMS and shared >= overlap * min(len(sa), len(sb))
