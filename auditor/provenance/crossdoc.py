@@ -264,9 +264,9 @@ class _Records:
     """Stored article records, loaded on demand and kept in a bounded cache (least
     recently used out)."""
 
-    def __init__(self, registry: Registry, size: int = RECORD_CACHE):
+    def __init__(self, registry: Registry, size: int | None = None):
         self.registry = registry
-        self.size = size
+        self.size = RECORD_CACHE if size is None else size
         self._cache: OrderedDict[int, dict[str, Any]] = OrderedDict()
         self.loads = 0
 

@@ -221,21 +221,26 @@ def _short_doc(doc: str) -> str:
     return doc.rsplit("/", 1)[-1]
 
 
-def _more(shown: int, total: int, what: str) -> str:
-    """ "and N more WHAT" when ``total`` is more than ``shown``, else ""."""
-    return f"and {total - shown} more {what}".rstrip() if total > shown else ""
+def _more(shown: int, total: int, one: str = "", many: str = "") -> str:
+    """ "and N more THINGS" when ``total`` is more than ``shown``, else ""."""
+    left = total - shown
+    if left <= 0:
+        return ""
+    return f"and {left} more {one if left == 1 else many}".rstrip()
 
 
-def _rest(shown: int, total: int, what: str) -> list[str]:
-    """A paragraph saying how many more ``what`` provenance.jsonl lists, if any."""
-    if total <= shown:
+def _rest(shown: int, total: int, one: str, many: str) -> list[str]:
+    """A paragraph saying how many more ``one``/``many`` provenance.jsonl lists, if any."""
+    left = total - shown
+    if left <= 0:
         return []
-    return [f"{total - shown} more {what} in [{JSONL}]({JSONL}).", ""]
+    what = f"{one} is" if left == 1 else f"{many} are"
+    return [f"{left} more {what} in [{JSONL}]({JSONL}).", ""]
 
 
-def _listing(items: list[str], total: int, what: str = "") -> str:
+def _listing(items: list[str], total: int, one: str = "", many: str = "") -> str:
     """``items`` joined by commas, with "and N more" when ``total`` is larger."""
-    more = _more(len(items), total, what)
+    more = _more(len(items), total, one, many)
     return ", ".join([*items, more] if more else items)
 
 
@@ -312,7 +317,9 @@ def _origins(report: ProvenanceReport, limits: Limits) -> list[str]:
     shown = 0
     for shown, cluster in enumerate(report.cross.origins(limits.groups, sample), 1):
         out += _cluster(report, shown, cluster, limits)
-    return out + _rest(shown, total, "groups of articles (smaller ones) that share an origin are")
+    return out + _rest(
+        shown, total, "group of articles sharing an origin", "groups of articles sharing an origin"
+    )
 
 
 def _cluster(
@@ -324,7 +331,7 @@ def _cluster(
         extra = ", ".join(x for x in (article.outlet, article.date) if x)
         suffix = f" ({_cell(extra, 60)})" if extra else ""
         out.append(f"- {_article(report, article.doc)}{suffix}")
-    more = _more(min(len(cluster.articles), limits.group_articles), n, "articles")
+    more = _more(min(len(cluster.articles), limits.group_articles), n, "article", "articles")
     if more:
         out.append(f"- … {more} (all in [{JSONL}]({JSONL}))")
     out.append("")
@@ -333,13 +340,14 @@ def _cluster(
             f"**{_cell(s, 80)}** (cited in {k} of {n})"
             for s, k in cluster.upstream[: limits.group_sources]
         ]
-        cited_by = _listing(cited, len(cluster.upstream), "sources")
+        cited_by = _listing(cited, len(cluster.upstream), "source", "sources")
         out += [f"Common upstream source cited: {cited_by}.", ""]
     if cluster.speakers:
         shared = [
             f"{_cell(s, 80)} ({k} articles)" for s, k in cluster.speakers[: limits.group_sources]
         ]
-        out += [f"Same statements from: {_listing(shared, len(cluster.speakers), 'speakers')}.", ""]
+        recurring = _listing(shared, len(cluster.speakers), "speaker", "speakers")
+        out += [f"Same statements from: {recurring}.", ""]
     if cluster.conflicts:
         out += [
             "**Names that differ** - the same event told with different place or person "
@@ -354,7 +362,9 @@ def _cluster(
                 total = cluster.usage_counts.get(usage["name"], len(usage["articles"]))
                 parts.append(f"**{_cell(usage['name'], 40)}** ({_listing(where, total)})")
             out.append("- " + " / ".join(parts))
-        more = _more(limits.name_groups, len(cluster.conflicts), "groups of names")
+        more = _more(
+            limits.name_groups, len(cluster.conflicts), "group of names", "groups of names"
+        )
         if more:
             out.append(f"- … {more}")
         out.append("")
@@ -368,7 +378,13 @@ def _cluster(
             f"<br>— {_article(report, two['doc'], short=True)} |"
         )
     out.append("")
-    return out + _rest(len(claims), cluster.claim_count, "pairs of shared claims are")
+    if cluster.claim_count > len(claims):
+        out += [
+            f"All {cluster.claim_count} pairs of shared claims (one per pair of articles "
+            f"compared, repeats included) are in [{JSONL}]({JSONL}).",
+            "",
+        ]
+    return out
 
 
 def _drift(report: ProvenanceReport, limits: Limits) -> list[str]:
@@ -385,7 +401,7 @@ def _drift(report: ProvenanceReport, limits: Limits) -> list[str]:
     drifts = list(report.cross.drifts(limits.drift, sample, order="importance"))
     for item in drifts:
         out += _drift_item(report, item, limits)
-    return out + _rest(len(drifts), total, "quotes that drift (in fewer versions) are")
+    return out + _rest(len(drifts), total, "drifting quote", "drifting quotes")
 
 
 def _drift_item(report: ProvenanceReport, item: QuoteDrift, limits: Limits) -> list[str]:
@@ -400,13 +416,15 @@ def _drift_item(report: ProvenanceReport, item: QuoteDrift, limits: Limits) -> l
         shown = version["articles"][: limits.version_articles]
         articles = [_article(report, a["doc"]) for a in shown]
         total = version.get("article_count", len(version["articles"]))
-        more = _more(len(shown), total, "articles")
+        more = _more(len(shown), total, "article", "articles")
         if more:
             articles.append(more)
         differs = _cell(version["differs"], 200) if version["differs"] else "(the longest)"
         out.append(f"| “{_cell(version['text'], 300)}” | {', '.join(articles)} | {differs} |")
     out.append("")
-    return out + _rest(len(versions), item.version_count, "versions of this quote are")
+    return out + _rest(
+        len(versions), item.version_count, "version of this quote", "versions of this quote"
+    )
 
 
 def _findings(report: ProvenanceReport, limits: Limits) -> list[str]:
@@ -430,7 +448,7 @@ def _findings(report: ProvenanceReport, limits: Limits) -> list[str]:
             f"{markdown_text(f.name)} | {markdown_text(f.severity)} | {_cell(f.message, 400)} |"
         )
     out.append("")
-    return out + _rest(len(shown), total, "sources to check (as or less severe) are")
+    return out + _rest(len(shown), total, "source to check", "sources to check")
 
 
 def _how(report: ProvenanceReport) -> list[str]:
