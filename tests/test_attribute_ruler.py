@@ -141,3 +141,16 @@ def test_saved_and_loaded(tmp_path, table):
     assert isinstance(loaded.get_pipe("attribute_ruler"), TableAttributeRuler)
     text = TRICKY[0]
     assert _annotations(loaded(text)) == _annotations(table(text))
+
+
+def test_regex_results_are_remembered_within_a_bound(monkeypatch):
+    from auditor.nlp import attribute_ruler
+
+    monkeypatch.setattr(attribute_ruler._Regex, "LIMIT", 5)
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("auditor_attribute_ruler")
+    ruler.add([[{"LOWER": {"REGEX": "^x"}}]], {"LEMMA": "ex"})
+    doc = nlp(" ".join(f"x{n} y{n}" for n in range(20)))
+    assert [t.lemma_ for t in doc][:4] == ["ex", "", "ex", ""]
+    (test,) = [t for p in ruler._table.everywhere for t in p.tokens[0]]
+    assert len(test[1].seen) <= 5

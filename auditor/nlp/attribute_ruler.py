@@ -191,14 +191,20 @@ class _NotIn(_Test):
 class _Regex(_Test):
     """``re.search`` on the attribute's string, as the Matcher's ``REGEX`` does."""
 
+    #: Results remembered; past this the memory starts again, so a long batch over an
+    #: archive's ever-growing vocabulary stays flat.
+    LIMIT = 50_000
+
     def __init__(self, vocab: Vocab, pattern: str) -> None:
         self.vocab = vocab
         self.pattern = re.compile(pattern)
-        self.seen: dict[int, bool] = {}  # string hash -> result (a few thousand words)
+        self.seen: dict[int, bool] = {}  # string hash -> result
 
     def __contains__(self, value: int) -> bool:
         found = self.seen.get(value)
         if found is None:
+            if len(self.seen) >= self.LIMIT:
+                self.seen.clear()
             found = self.seen[value] = bool(self.pattern.search(self.vocab.strings[value]))
         return found
 
