@@ -91,6 +91,18 @@ def test_004_findings(audits):
     assert {"PROV002", "PROV003"} <= rules(result)
 
 
+def test_004_pronoun_sources_are_judged_by_what_they_stand_for(audits):
+    result = audits["004"]
+    by_speaker = {a.speaker.name: a for a in result.attributions if a.speaker}
+    generals = by_speaker["his top generals"]  # "..., who advised ..."
+    assert generals.source.text == "who" and generals.source_type == "anonymous"
+    assert {"ANON001", "ANON006"} <= set(generals.findings)
+    officials = by_speaker["Ukrainian officials and experts"]  # "They say ..."
+    assert officials.source.text == "They" and officials.source_type == "anonymous"
+    messages = [f.message for f in result.findings if "ANON001" == f.rule]
+    assert any("Ukrainian officials and experts (They)" in m for m in messages)
+
+
 def test_000_flags_vague_and_headline(audits):
     result = audits["000"]
     vague = [result.text[f.start : f.end] for f in result.findings if f.rule == "ATTR003"]

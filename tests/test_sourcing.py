@@ -347,3 +347,36 @@ def test_summary_penalty_cap_and_empty_article() -> None:
     many = [finding(f"R{n:03d}", "error") for n in range(20)]
     summary = summarize(empty, many)
     assert summary.score == 60 and any("capped at 40" in line for line in summary.why)
+
+
+def test_a_pronoun_is_judged_by_the_phrase_it_stands_for(auditor) -> None:
+    from auditor.ingest import article_from_text
+
+    result = auditor.audit(
+        article_from_text(
+            "The mayor met her advisers, who said the bridge must close."
+        )
+    )
+    (who,) = [a for a in result.attributions if a.source and a.source.text == "who"]
+    assert who.speaker.name == "her advisers"
+    assert who.source_type == "anonymous"
+    anon = [f for f in result.findings if f.rule == "ANON001"]
+    assert anon and "'her advisers (who)'" in anon[0].message
+
+
+def test_a_pronoun_that_stands_for_nothing_stays_unknown() -> None:
+    from auditor.model import Speaker
+    from auditor.sourcing.flags import described_by, refine_source_type
+    from auditor.sourcing.text import TextIndex
+
+    found = analysis(
+        "They said the bridge must close.",
+        {"source": "They", "content": "the bridge must close", "cue": "said"},
+    )
+    (attribution,) = found.attributions
+    attribution.source_type = "anonymous"
+    assert described_by(found, attribution) is None
+    assert refine_source_type(found, attribution, TextIndex.of(found)) == "unknown"
+    # Resolved to a phrase that is not in the text before it: nothing to judge either.
+    attribution.speaker = Speaker("the engineers")
+    assert described_by(found, attribution) is None

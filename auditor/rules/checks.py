@@ -28,6 +28,7 @@ from auditor.model import KINDS, SOURCE_TYPES, Attribution
 from auditor.rules.context import Context, Hit, excerpt
 from auditor.rules.model import Rule, RuleError
 from auditor.sourcing import CLAIM_KINDS, FLAGS, lexicon
+from auditor.sourcing.flags import described_by
 
 # ---------------------------------------------------------------------------- parameters
 
@@ -228,6 +229,18 @@ class PhraseCheck(Check):
 # ---------------------------------------------------------------------------- attribution
 
 
+def _source_words(ctx: Context, attribution: Attribution) -> str:
+    """The source as a message names it: "his top generals (who)" for a pronoun that
+    stands for a phrase, the source's own words otherwise."""
+    source = attribution.source
+    if source is None:
+        return "(no source)"
+    described = described_by(ctx.analysis, attribution)
+    if described is not None and described is not source:
+        return f"{excerpt(described.text)} ({source.text.strip()})"
+    return excerpt(source.text)
+
+
 #: Words whose full stop does not end a sentence ("Mr. King", "U.S. forces", "Gen. Lee").
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Jr|Sr|No|vs|etc|Inc|Co|"
@@ -308,7 +321,7 @@ class AttributionCheck(Check):
             wanted = list(p.get("flags", [])) + list(p.get("any_flags", []))
             cue = a.cue.text if a.cue else ""
             values = {
-                "source": excerpt(a.source.text) if a.source else "(no source)",
+                "source": _source_words(ctx, a),
                 "cue": cue or "(no cue)",
                 "content": excerpt(a.content.text),
                 "speaker": a.speaker.name if a.speaker else "(unknown)",

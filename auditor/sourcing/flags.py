@@ -8,9 +8,10 @@ The cue lists are data files in ``auditor/lexicons/sourcing_*.txt``.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
-from auditor.model import Analysis, Attribution
+from auditor.model import Analysis, Attribution, Span
 from auditor.nlp.sourcing import is_media_name
 from auditor.sourcing import lexicon
 from auditor.sourcing.text import TextIndex
@@ -242,10 +243,12 @@ def attribution_flags(
     sentence_i = index.sentence_index(anchor)
     sentence_text = masked[slice(*index.sentences[sentence_i])] if sentence_i is not None else ""
 
-    if attribution.source is not None and attribution.source_type in UNNAMED_TYPES:
-        region, sentence_end = _region(index, masked, attribution.source.start)
+    # A pronoun is judged by the phrase it stands for ("his top generals, who ...").
+    described = described_by(analysis, attribution)
+    if described is not None and attribution.source_type in UNNAMED_TYPES:
+        region, sentence_end = _region(index, masked, described.start)
         flags.update(reason_flags(region))
-        descriptor = _descriptor(text, attribution, sentence_end)
+        descriptor = _descriptor(text, replace(attribution, source=described), sentence_end)
         flags.update(descriptor_flags(descriptor))
         basis = lexicon.pattern("sourcing_basis").search(region)
         if basis:
@@ -265,8 +268,8 @@ def attribution_flags(
                 flags["direct_quote"] = "the content is in quotation marks"
                 break
 
-    if attribution.source is not None and attribution.source_type in ("anonymous", "vague"):
-        src = attribution.source.text
+    if described is not None and attribution.source_type in ("anonymous", "vague"):
+        src = described.text
         last = re.findall(r"[A-Za-z]+", src)
         plural = lexicon.word_set("sourcing_plural_sources")
         if last and last[-1].lower() in plural:
@@ -305,19 +308,41 @@ def attribution_flags(
 _PRONOUNS = {"who", "he", "she", "they", "it", "which", "that", "we", "i", "you"}
 
 
+#: How far before a pronoun its antecedent may stand (a paragraph or two).
+_ANTECEDENT_REACH = 800
+
+
+def described_by(analysis: Analysis, attribution: Attribution) -> Span | None:
+    """The words that describe an attribution's source: the source itself, or for a bare
+    pronoun ("who", "they") the phrase it stands for when the speaker resolved to one
+    ("his top generals, who advised ..."); None for a pronoun that stands for nothing."""
+    source = attribution.source
+    if source is None or source.text.strip().lower() not in _PRONOUNS:
+        return source
+    speaker = attribution.speaker
+    if speaker is None or speaker.name.strip().lower() in _PRONOUNS:
+        return None
+    reach = max(0, source.start - _ANTECEDENT_REACH)
+    found = analysis.text.rfind(speaker.name, reach, source.start)
+    if found < 0:
+        return None
+    return Span(found, found + len(speaker.name), speaker.name)
+
+
 def refine_source_type(analysis: Analysis, attribution: Attribution, index: TextIndex) -> str:
     """A better source type where the text says more than the NLP stage saw.
 
     An ``unknown`` or ``vague`` source described as granted anonymity becomes
     ``anonymous``, and an ``unknown`` bare "source(s)" likewise. A bare pronoun typed
-    ``anonymous`` becomes ``unknown``: "who" or "they" do not describe the source, so the
-    anonymous-source rules would judge the wrong words (the antecedent carries its own
-    attribution). Anything else is kept.
+    ``anonymous`` stays so when it stands for a phrase of the text (the rules then judge
+    that phrase, see :func:`described_by`) and becomes ``unknown`` otherwise. Anything
+    else is kept.
     """
     kind = attribution.source_type
     source = attribution.source
     if kind == "anonymous" and source is not None and source.text.strip().lower() in _PRONOUNS:
-        return "unknown"
+        if described_by(analysis, attribution) is None:
+            return "unknown"
     if source is None or kind not in ("unknown", "vague"):
         return kind
     masked_sentence = ""
