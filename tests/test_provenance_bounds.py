@@ -249,8 +249,8 @@ def test_results_do_not_depend_on_the_cache_sizes(tmp_path, monkeypatch):
     (tmp_path / "big").mkdir()
     (tmp_path / "tiny").mkdir()
     expected = run(tmp_path / "big")
-    monkeypatch.setattr(crossdoc, "RECORD_CACHE", 2)
-    monkeypatch.setattr(crossdoc, "COMPACT_CACHE", 3)
+    monkeypatch.setattr(crossdoc.records, "RECORD_CACHE", 2)
+    monkeypatch.setattr(crossdoc.records, "COMPACT_CACHE", 3)
     assert run(tmp_path / "tiny") == expected
     assert [len(c["articles"]) for c in expected[0]] == [30, 5, 3]
 

@@ -236,7 +236,7 @@ def test_candidates_grow_with_the_articles_not_with_their_pairs(registry):
 
 
 def test_a_widely_syndicated_report_costs_a_line_per_copy(registry, monkeypatch):
-    monkeypatch.setattr(crossdoc, "SMALL_BUCKET", 8)
+    monkeypatch.setattr(crossdoc.pairs, "SMALL_BUCKET", 8)
     claims = [
         ("Reuters", "media", "the spillway had been closed for repairs since March"),
         ("Mira Solberg", "named_person", "the evacuation of the lower town was complete by noon"),
@@ -257,7 +257,7 @@ def test_a_widely_syndicated_report_costs_a_line_per_copy(registry, monkeypatch)
         for i in range(40)
     ]
     pairs = sum(1 for _ in candidate_pairs(registry, "unit_keys", set(ids)))
-    assert pairs <= crossdoc.REPRESENTATIVES * len(ids)  # not 40 * 39 / 2 = 780
+    assert pairs <= crossdoc.pairs.REPRESENTATIVES * len(ids)  # not 40 * 39 / 2 = 780
     (cluster,) = cross_documents(registry, ids).shared_origin
     assert len(cluster.articles) == 40
     assert cluster.upstream == [("Reuters", 40)]
