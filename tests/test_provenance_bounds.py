@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+from registry_articles import add_article, claim_attributions, provenance_record
 
 from auditor.batch.store import RESULT_SCHEMA, iter_lines
 from auditor.provenance import crossdoc
@@ -37,36 +38,8 @@ TOPICS = [
 ]
 
 
-def _attributions(claims):
-    return [
-        {
-            "kind": "indirect",
-            "content": {"start": 0, "end": len(text), "text": text},
-            "source": {"start": 0, "end": len(who), "text": who},
-            "speaker": {"name": who},
-            "source_type": kind,
-        }
-        for who, kind, text in claims
-    ]
-
-
-def _record(quotes=()):
-    return {
-        "speakers": [],
-        "quotes": [{"text": t, "speakers": [s], "at": [0, len(t)]} for s, t in quotes],
-        "names": {},
-        "orgs": {},
-    }
-
-
 def add(registry, doc, claims=(), quotes=()):
-    sha = hashlib.sha256(doc.encode()).hexdigest()
-    registry.add_article(
-        {"sha256": sha, "doc": doc, "title": f"Title of {doc}"},
-        {"attributions": _attributions(claims)},
-        _record(quotes),
-    )
-    return registry.article_ids([sha])[sha]
+    return add_article(registry, doc, claims, quotes, title=f"Title of {doc}")
 
 
 def _group_claims(group: int) -> list[tuple[str, str, str]]:
@@ -262,8 +235,11 @@ def _result_line(doc: str, claims, quotes=()) -> dict:
         "id": doc,
         "meta": {"title": f"Title of {doc}"},
         "reports": {"markdown": f"reports/{doc}.md"},
-        "result": {"document": {"sha256": sha, "path": doc}, "attributions": _attributions(claims)},
-        "provenance": _record(quotes),
+        "result": {
+            "document": {"sha256": sha, "path": doc},
+            "attributions": claim_attributions(claims),
+        },
+        "provenance": provenance_record(quotes),
     }
 
 

@@ -3,10 +3,10 @@ conflicting details, and that the work grows with the articles, not with their p
 
 from __future__ import annotations
 
-import hashlib
 import random
 
 import pytest
+from registry_articles import add_article
 
 from auditor.provenance import crossdoc
 from auditor.provenance.crossdoc import Settings, candidate_pairs, cross_documents
@@ -16,27 +16,7 @@ from auditor.provenance.registry import Registry
 def add(registry, doc, claims=(), quotes=(), names=None, published=None):
     """Record an article: ``claims`` are (speaker, source type, text), ``quotes``
     (speaker, text)."""
-    sha = hashlib.sha256(doc.encode()).hexdigest()
-    attributions = [
-        {
-            "kind": "indirect",
-            "content": {"start": 0, "end": len(text), "text": text},
-            "source": {"start": 0, "end": len(who), "text": who},
-            "speaker": {"name": who},
-            "source_type": kind,
-        }
-        for who, kind, text in claims
-    ]
-    record = {
-        "speakers": [],
-        "quotes": [{"text": t, "speakers": [s], "at": [0, len(t)]} for s, t in quotes],
-        "names": {n: [c, 0] for n, c in (names or {}).items()},
-        "orgs": {},
-    }
-    registry.add_article(
-        {"sha256": sha, "doc": doc, "published": published}, {"attributions": attributions}, record
-    )
-    return registry.article_ids([sha])[sha]
+    return add_article(registry, doc, claims, quotes, names, published=published)
 
 
 @pytest.fixture
