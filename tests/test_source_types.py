@@ -30,6 +30,9 @@ CASES = [
     # credited to nobody in particular: a weasel attribution
     ("The harbor master is said to have resigned.", "vague"),
     ("It is believed that the harbor master resigned.", "vague"),
+    # the owner of the words is the source; a document stays a document
+    ("The ministry's statement said that the port would reopen.", "document"),
+    ("Mayor Ruiz's comments suggest that the port will reopen.", "named_person"),
 ]
 
 
@@ -37,3 +40,14 @@ CASES = [
 def test_source_type(nlp, text, expected):
     analysis = analysis_from_doc(nlp(text))
     assert [a.source_type for a in analysis.attributions] == [expected]
+
+
+def test_the_owner_of_the_words_is_the_speaker(nlp):
+    text = (
+        "Mayor Ana Ruiz visited the harbor on Monday.\n\n"
+        "Ruiz's comments suggest that the port will reopen in May."
+    )
+    (attribution,) = analysis_from_doc(nlp(text)).attributions
+    assert attribution.source.text == "Ruiz's comments"
+    assert attribution.speaker.name == "Ana Ruiz"
+    assert attribution.source_type == "named_person"

@@ -184,9 +184,14 @@ def _is_passive(verb: Token) -> bool:
 
 
 def antecedent(token: Token) -> Token:
-    """The noun a relative pronoun stands for ("generals, who advised" -> generals)."""
+    """Who a source phrase stands for: the noun of a relative pronoun ("generals, who
+    advised" -> generals), the owner of words ("Pushilin's comments suggest" -> Pushilin)."""
     if token.tag_ in {"WP", "WDT"} and token.head.dep_ == "relcl":
         return token.head.head
+    if token.pos_ == "NOUN" and token.lower_ in load_lexicon("spoken_by_owner"):
+        for child in token.children:
+            if child.dep_ == "poss" and child.pos_ == "PROPN":
+                return child
     return token
 
 

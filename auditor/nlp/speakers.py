@@ -320,6 +320,8 @@ class _ClusterBook:
         if head.pos_ == "PROPN":
             return self.add_name(head, within=within)
         if head.pos_ == "NOUN":
+            if antecedent(head) is not head:  # "Pushilin's comments suggest ..."
+                return self.resolve(antecedent(head))
             named = next(
                 (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None
             )
