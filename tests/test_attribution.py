@@ -1215,3 +1215,12 @@ def test_that_clause_misread_as_a_relative_clause_of_a_time_phrase(nlp):
     rows = [(*r[:4], r[4] if r[4] < 9 else r[4] - 1, r[5]) for r in rows]
     doc = parsed(nlp, rows)
     assert reported_content(doc[2]) is None
+
+
+def test_continue_with_an_infinitive_only_marks_time(analyze):
+    assert not analyze(
+        "As the dispute over the pier continues to grow, the council and the port "
+        "authority face a difficult choice."
+    ).attributions
+    said = only(analyze('"We will rebuild the pier," she continued.'))
+    assert said.cue.text == "continued"
