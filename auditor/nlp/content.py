@@ -344,6 +344,9 @@ def is_content_verb(token: Token) -> bool:
     if not acts_as_verb(token):
         return False
     lemma = verb_lemma(token)
+    if lemma in load_lexicon("aspectual_verbs") and not can_speak(subject_of(token)):
+        if any(c.dep_ == "xcomp" for c in token.children):
+            return False  # "as the conflict continues to evolve, ..."
     return (
         is_reporting_verb(token)
         or lemma in load_lexicon("stance_verbs")

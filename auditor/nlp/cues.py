@@ -65,10 +65,6 @@ def is_reporting_verb(token: Token) -> bool:
     lemma = verb_lemma(token)
     if lemma == "put":
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
-    if lemma in load_lexicon("aspectual_verbs") and any(
-        c.dep_ == "xcomp" for c in token.children
-    ):
-        return False  # "continues to evolve"
     return lemma in reporting_verbs()
 
 
