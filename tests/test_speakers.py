@@ -93,3 +93,28 @@ def test_speaker_of_a_stance_verb(nlp):
         nlp, "Maria Lopez chairs the port council. Lopez accused the contractor of fraud."
     )
     assert names == ["Maria Lopez"]
+
+
+def test_a_surname_the_tagger_read_as_a_common_noun_joins_its_person(nlp):
+    from spacy.tokens import Doc
+
+    from auditor.nlp.speakers import SPELLING_SIMILARITY, _ClusterBook
+
+    # A hand-written parse: "Ruiz" in the second sentence tagged as a common noun.
+    words = ["Ana", "Ruiz", "left", ".", "Ruiz", "shook", "her", "head", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=[True, True, False, True, True, True, True, False, False],
+        pos=["PROPN", "PROPN", "VERB", "PUNCT", "NOUN", "VERB", "PRON", "NOUN", "PUNCT"],
+        tags=["NNP", "NNP", "VBD", ".", "NN", "VBD", "PRP$", "NN", "."],
+        deps=["compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "poss", "dobj", "punct"],
+        heads=[1, 2, 2, 2, 5, 5, 7, 5, 5],
+        ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O"],
+    )
+    book = _ClusterBook(SPELLING_SIMILARITY)
+    person = book.add_name(doc[1])
+    assert person is not None and person.name == "Ana Ruiz"
+    assert book.resolve(doc[4]) is person
+    # Not for an ordinary common noun.
+    assert book.resolve(doc[7]) is None

@@ -322,6 +322,9 @@ class _ClusterBook:
         if head.pos_ == "NOUN":
             if antecedent(head) is not head:  # "Pushilin's comments suggest ..."
                 return self.resolve(antecedent(head))
+            known = self._known_surname(head)
+            if known is not None:
+                return known
             named = next(
                 (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None
             )
@@ -337,6 +340,16 @@ class _ClusterBook:
                     cluster.description = _plain_source_name(head)
                 return cluster
             return self._by_role(head)
+        return None
+
+    def _known_surname(self, head: Token) -> _Cluster | None:
+        """The person whose surname ``head`` is, written exactly so: the tagger sometimes
+        reads a surname as a common noun ("Zelenskyy shook his head, saying ...")."""
+        if not head.text[:1].isupper() or any(c.dep_ == "det" for c in head.children):
+            return None
+        for cluster in reversed(self.clusters):
+            if cluster.kind == "person" and cluster.name.split()[-1] == head.text:
+                return cluster
         return None
 
     def _nearest(self, token: Token, kinds: set[str]) -> _Cluster | None:
