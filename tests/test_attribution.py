@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from parses import parsed
 
 from auditor.analysis import analysis_from_doc
 
@@ -986,24 +987,6 @@ def test_content_takes_in_the_opening_mark_of_its_quote():
 
 
 # --- rules that repair the parser's misreadings, on parses written out by hand ---------
-
-
-def parsed(nlp, rows):
-    """A Doc with the parse given row by row: (word, tag, pos, dep, head index, lemma)."""
-    from spacy.tokens import Doc
-
-    words = [r[0] for r in rows]
-    spaces = [i + 1 < len(rows) and rows[i + 1][2] != "PUNCT" for i in range(len(rows))]
-    return Doc(
-        nlp.vocab,
-        words=words,
-        spaces=spaces,
-        tags=[r[1] for r in rows],
-        pos=[r[2] for r in rows],
-        deps=[r[3] for r in rows],
-        heads=[r[4] for r in rows],
-        lemmas=[r[5] for r in rows],
-    )
 
 
 def test_parenthetical_cue_misread_as_the_main_verb(nlp):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from parses import parsed
+
 from auditor.analysis import analysis_from_doc
 
 
@@ -96,22 +98,20 @@ def test_speaker_of_a_stance_verb(nlp):
 
 
 def test_a_surname_the_tagger_read_as_a_common_noun_joins_its_person(nlp):
-    from spacy.tokens import Doc
-
     from auditor.nlp.speakers import SPELLING_SIMILARITY, _ClusterBook
 
     # A hand-written parse: "Ruiz" in the second sentence tagged as a common noun.
-    words = ["Ana", "Ruiz", "left", ".", "Ruiz", "shook", "her", "head", "."]
-    doc = Doc(
-        nlp.vocab,
-        words=words,
-        spaces=[True, True, False, True, True, True, True, False, False],
-        pos=["PROPN", "PROPN", "VERB", "PUNCT", "NOUN", "VERB", "PRON", "NOUN", "PUNCT"],
-        tags=["NNP", "NNP", "VBD", ".", "NN", "VBD", "PRP$", "NN", "."],
-        deps=["compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "poss", "dobj", "punct"],
-        heads=[1, 2, 2, 2, 5, 5, 7, 5, 5],
-        ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O"],
-    )
+    doc = parsed(nlp, [
+        ("Ana", "NNP", "PROPN", "compound", 1, "Ana"),
+        ("Ruiz", "NNP", "PROPN", "nsubj", 2, "Ruiz"),
+        ("left", "VBD", "VERB", "ROOT", 2, "leave"),
+        (".", ".", "PUNCT", "punct", 2, "."),
+        ("Ruiz", "NN", "NOUN", "nsubj", 5, "ruiz"),
+        ("shook", "VBD", "VERB", "ROOT", 5, "shake"),
+        ("her", "PRP$", "PRON", "poss", 7, "her"),
+        ("head", "NN", "NOUN", "dobj", 5, "head"),
+        (".", ".", "PUNCT", "punct", 5, "."),
+    ], ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O"])  # fmt: skip
     book = _ClusterBook(SPELLING_SIMILARITY)
     person = book.add_name(doc[1])
     assert person is not None and person.name == "Ana Ruiz"

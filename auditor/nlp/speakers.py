@@ -343,12 +343,12 @@ class _ClusterBook:
         return None
 
     def _known_surname(self, head: Token) -> _Cluster | None:
-        """The person whose surname ``head`` is, written exactly so: the tagger sometimes
-        reads a surname as a common noun ("Zelenskyy shook his head, saying ...")."""
+        """The person whose surname a capitalized ``head`` is: the tagger sometimes reads a
+        surname as a common noun ("Zelenskyy shook his head, saying ...")."""
         if not head.text[:1].isupper() or any(c.dep_ == "det" for c in head.children):
             return None
         for cluster in reversed(self.clusters):
-            if cluster.kind == "person" and cluster.name.split()[-1] == head.text:
+            if cluster.kind == "person" and cluster.surname == head.lower_:
                 return cluster
         return None
 

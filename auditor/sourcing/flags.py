@@ -56,10 +56,10 @@ def _role_pattern() -> re.Pattern:
 def _secondhand_patterns() -> tuple[tuple[re.Pattern, bool], ...]:
     """Each cue's pattern, and whether it holds an outlet name."""
     compiled = []
+    outlet = f"(?P<outlet>{_outlet_alternatives()})"
     for line in lexicon.entries("sourcing_secondhand"):
         source = line[3:] if line.startswith("re:") else line
         source = source.replace(" ", r"\s+")
-        outlet = f"(?P<outlet>{_outlet_alternatives()})"
         needs_outlet = "{outlet}" in source
         source = source.replace("{outlet}", outlet).replace("{name}", _NAME)
         compiled.append((re.compile(rf"\b{source}", re.I), needs_outlet))
