@@ -31,7 +31,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TypeVar
 
-from auditor.errors import AuditorError
 from auditor.provenance.names import (
     clean_name,
     fold,
@@ -41,20 +40,15 @@ from auditor.provenance.names import (
     surname,
     words,
 )
+from auditor.provenance.registry_errors import RegistryDamaged as RegistryDamaged  # re-export
+from auditor.provenance.registry_errors import RegistryError, SourceNotFound
+from auditor.provenance.registry_errors import connect as _connect
 from auditor.provenance.schema import MIGRATIONS, SCHEMA_VERSION
 from auditor.provenance.sketch import quote_keys, unit_keys
 from auditor.provenance.units import claim_units, quote_speaker_key
 
 KINDS = ("person", "organization", "media")
 T = TypeVar("T")
-
-
-class RegistryError(AuditorError):
-    """The registry file cannot be used (not a registry, newer schema, locked too long)."""
-
-
-class SourceNotFound(RegistryError):
-    """No source by that name; the message suggests close names."""
 
 
 def _now() -> str:
@@ -163,12 +157,12 @@ class Registry:
         elif self.path.is_dir():
             raise RegistryError(f"{self.path}: is a folder, not a registry file")
         try:
-            db = sqlite3.connect(self.path, timeout=min(self.timeout, 5.0), isolation_level=None)
+            db = _connect(self.path, timeout=min(self.timeout, 5.0))
             db.row_factory = sqlite3.Row
             db.execute("PRAGMA foreign_keys = ON")
             self._retry(lambda: db.execute("PRAGMA journal_mode = WAL").fetchone())
             db.execute("PRAGMA synchronous = NORMAL")
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.DatabaseError as exc:  # what the file's header does not tell
             raise RegistryError(f"{self.path}: not a registry ({exc})") from None
         self._db = db
         try:
@@ -252,7 +246,8 @@ class Registry:
         try:
             yield db
         except BaseException:
-            db.execute("ROLLBACK")
+            if db.in_transaction:  # SQLite may have rolled back already (a damaged file)
+                db.execute("ROLLBACK")
             raise
         else:
             self._retry(lambda: db.execute("COMMIT"))
