@@ -268,3 +268,19 @@ def test_an_unusable_registry_skips_the_step_and_says_why(tmp_path, batch, capsy
     assert "The provenance step was skipped" in lines[2] and "not a registry" in lines[2]
     assert "provenance step skipped" in capsys.readouterr().err
     assert "skipped" in (out / "provenance.md").read_text(encoding="utf-8")
+
+
+def test_a_damaged_registry_skips_only_the_provenance_step_and_exits_1(tmp_path, nlp, capsys):
+    from test_registry_robust import damaged_registry
+
+    registry = damaged_registry(tmp_path / "damaged.sqlite")
+    out = tmp_path / "out"
+    summary, _ = _batch([CORPUS / "dam-gazette.txt"], out, nlp, registry)
+    assert (summary.audited, summary.failed) == (1, 0)
+    assert summary.exit_code == 1 and "is damaged" in summary.provenance_skipped
+    assert len(list(iter_lines(out / "results.jsonl"))) == 1
+    index = (out / "index.md").read_text(encoding="utf-8")
+    assert "The provenance step was skipped" in index and "is damaged" in index
+    (warning,) = [line for line in capsys.readouterr().err.splitlines() if "skipped" in line]
+    assert warning.startswith("auditor: warning: provenance step skipped: ")
+    assert str(registry) in warning and "move it aside" in warning

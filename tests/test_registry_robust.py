@@ -22,7 +22,7 @@ def _speaker(name: str) -> dict:
     return {"name": name, "kind": "person", "variants": [name], "descriptions": ["a witness"]}
 
 
-def _registry(path: Path, articles: int = 60) -> Path:
+def write_registry(path: Path, articles: int = 60) -> Path:
     """A registry of ``articles`` made-up articles, spread over many pages."""
     with Registry(path) as registry:
         for n in range(articles):
@@ -39,7 +39,7 @@ def _registry(path: Path, articles: int = 60) -> Path:
     return path
 
 
-def _garble(path: Path, start: int) -> Path:
+def garble(path: Path, start: int) -> Path:
     """Overwrite everything from byte ``start`` on with random bytes."""
     data = bytearray(path.read_bytes())
     assert len(data) > 4 * PAGE, "the registry should span several pages"
@@ -49,9 +49,14 @@ def _garble(path: Path, start: int) -> Path:
     return path
 
 
+def damaged_registry(path: Path, start: int = PAGE) -> Path:
+    """A registry at ``path`` whose pages from byte ``start`` on are garbage."""
+    return garble(write_registry(path), start)
+
+
 @pytest.fixture(params=[HEADER, PAGE], ids=["schema-page-too", "data-pages"])
 def damaged(request, tmp_path) -> Path:
-    return _garble(_registry(tmp_path / "sources.sqlite"), request.param)
+    return damaged_registry(tmp_path / "sources.sqlite", request.param)
 
 
 def _is_damage_line(text: str, path: Path) -> bool:
@@ -111,7 +116,7 @@ def test_a_file_that_is_not_sqlite_is_not_called_damaged(tmp_path):
 
 
 def test_a_sound_registry_still_opens_and_reads(tmp_path):
-    path = _registry(tmp_path / "sound.sqlite", articles=5)
+    path = write_registry(tmp_path / "sound.sqlite", articles=5)
     with Registry(path) as registry:
         assert registry.counts() == {"sources": 6, "known": 0, "articles": 5}
         assert registry.find("Mira Solberg").articles == 5

@@ -21,7 +21,7 @@ from auditor.batch.engines import ENGINES, DaskEngine, EngineError, InlineEngine
 from auditor.batch.html import extractor_identity
 from auditor.batch.inputs import InputRef, Item, Problem, count_documents, expand_inputs, iter_items
 from auditor.batch.progress import Progress, format_duration
-from auditor.batch.store import ERRORS, RESULT_SCHEMA, ResultStore
+from auditor.batch.store import ERRORS, RESULT_SCHEMA, ResultStore, hold_folder
 from auditor.batch.worker import DEFAULT_MAX_CHARS, DEFAULT_PIECE_CHARS, WorkerSpec, make_auditor
 from auditor.errors import AuditorError
 from auditor.pipeline import DEFAULT_MODEL
@@ -57,7 +57,8 @@ class BatchOptions:
 
 @dataclass
 class BatchSummary:
-    """What a batch run did; ``exit_code`` is 0 when every document was audited, else 1."""
+    """What a batch run did; ``exit_code`` is 0 when every document was audited (and the
+    provenance step, if any, ran), else 1."""
 
     out_dir: Path
     total: int = 0
@@ -71,10 +72,12 @@ class BatchSummary:
     work_seconds: float = 0.0
     interrupted: bool = False
     failures: list[str] = field(default_factory=list)
+    #: why the provenance step was skipped (an unusable registry); None when it ran
+    provenance_skipped: str | None = None
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.failed else 0
+        return 1 if self.failed or self.provenance_skipped else 0
 
 
 def settings_fingerprint(model_id: str, rule_pack, options: BatchOptions) -> str:
@@ -144,12 +147,8 @@ def run_batch(
     engine). Usage problems raise :class:`~auditor.errors.AuditorError`; documents that
     fail are counted in the summary and listed in errors.jsonl. Ctrl-C (or SIGTERM)
     stops at once, keeping every finished document, and re-raises KeyboardInterrupt.
+    One run at a time uses a folder: another raises :class:`~auditor.batch.store.FolderInUse`.
     """
-    from auditor.config import load_config
-    from auditor.rules import load_rule_pack
-
-    stream = stream if stream is not None else sys.stderr
-    say = (lambda text: None) if options.quiet else (lambda text: print(text, file=stream))
     if options.engine not in ENGINES:
         raise EngineError(f"unknown engine {options.engine!r}; use {' or '.join(ENGINES)}")
     if options.jobs < 1:
@@ -159,7 +158,26 @@ def run_batch(
     refs = expand_inputs(inputs, exclude=out_dir)
     if not refs:
         raise AuditorError("nothing to audit: every input is inside the --out folder")
-    first = refs[0].path if refs else None
+    # Held from before the model loads (a second run fails at once) to the index.
+    with hold_folder(out_dir):
+        stream = stream if stream is not None else sys.stderr
+        return _run_locked(refs, options, nlp, stream, progress, started)
+
+
+def _run_locked(
+    refs: list[InputRef],
+    options: BatchOptions,
+    nlp,
+    stream: IO[str],
+    progress: Progress | None,
+    started: float,
+) -> BatchSummary:
+    from auditor.config import load_config
+    from auditor.rules import load_rule_pack
+
+    say = (lambda text: None) if options.quiet else (lambda text: print(text, file=stream))
+    out_dir = Path(options.out_dir)
+    first = refs[0].path
     config = load_config(
         start=Path(first).parent if first else Path.cwd(), explicit=options.config_path
     )
@@ -230,9 +248,10 @@ def run_batch(
     summary.earlier = store.compact(state.order, state.failed)
     sections: list[str] = []
     if options.registry is not None:
-        from auditor.provenance import after_batch
+        from auditor.provenance import provenance_step
 
-        sections = after_batch(out_dir, options.registry, rule_pack=rule_pack, say=say)
+        outcome = provenance_step(out_dir, options.registry, rule_pack=rule_pack, say=say)
+        sections, summary.provenance_skipped = outcome.section, outcome.skipped
     if options.index:
         from auditor.batch.index import write_index
 

@@ -14,12 +14,21 @@ See docs/provenance.md. This package is imported by the rule engine (for the
 
 from __future__ import annotations
 
-__all__ = ["Registry", "RegistryError", "after_batch", "article_record"]
+__all__ = [
+    "Registry",
+    "RegistryDamaged",
+    "RegistryError",
+    "after_batch",
+    "article_record",
+    "provenance_step",
+]
 
 _LAZY = {
     "Registry": "auditor.provenance.registry",
-    "RegistryError": "auditor.provenance.registry",
+    "RegistryError": "auditor.provenance.registry_errors",
+    "RegistryDamaged": "auditor.provenance.registry_errors",
     "after_batch": "auditor.provenance.batch",
+    "provenance_step": "auditor.provenance.batch",
     "article_record": "auditor.provenance.record",
 }
 

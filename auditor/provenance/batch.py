@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -227,6 +228,15 @@ def _run(
             cross.close()
 
 
+@dataclass
+class ProvenanceOutcome:
+    """What the provenance step gives the batch: the lines of its index section, and why
+    it was skipped (None when it ran)."""
+
+    section: list[str]
+    skipped: str | None = None
+
+
 def after_batch(
     out_dir: Path,
     registry_path: Path | None = None,
@@ -236,9 +246,29 @@ def after_batch(
     limits: Limits | None = None,
     say: Callable[[str], None] | None = None,
 ) -> list[str]:
+    """The lines of the index section of :func:`provenance_step` (same arguments)."""
+    outcome = provenance_step(
+        out_dir, registry_path, rule_pack=rule_pack, settings=settings, limits=limits, say=say
+    )
+    return outcome.section
+
+
+def provenance_step(
+    out_dir: Path,
+    registry_path: Path | None = None,
+    *,
+    rule_pack: RulePack | None = None,
+    settings: Settings | None = None,
+    limits: Limits | None = None,
+    say: Callable[[str], None] | None = None,
+) -> ProvenanceOutcome:
     """Registry update, registry rules and cross-document checks for the batch in
     ``out_dir``; writes provenance.md (bounded by ``limits``) and provenance.jsonl
-    (complete) there and returns the lines of the index section.
+    (complete) there.
+
+    A registry that cannot be used (damaged, not a registry, locked too long) skips the
+    step: one warning line on stderr, the reason in provenance.md and the index section,
+    and ``skipped`` set, so the batch can finish everything else and exit 1.
 
     Memory stays flat whatever the number of articles: this batch's articles, the
     findings and the cross-document groups are kept in a temporary SQLite database, and
@@ -261,6 +291,6 @@ def after_batch(
         print(f"auditor: warning: provenance step skipped: {exc}", file=sys.stderr)
         text = f"The provenance step was skipped: {markdown_text(str(exc))}"
         write_atomically(out_dir / REPORT, f"# Provenance across articles\n\n{text}\n")
-        return ["## Provenance across articles", "", text, ""]
+        return ProvenanceOutcome(["## Provenance across articles", "", text, ""], str(exc))
     say(f"auditor: provenance: {summary}")
-    return section
+    return ProvenanceOutcome(section)
