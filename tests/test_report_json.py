@@ -43,10 +43,10 @@ def test_jsonl_is_one_compact_object_per_line():
 
 def test_jsonl_escapes_unicode_line_separators_so_lines_stay_lines():
     result = article_result()
-    result.claims[0].text = "first\u2028second\u2029third"
+    result.claims[0].text = "first\u2028second\u2029third\x85fourth"
     result.attributions[0].content = Span(0, 3, "a\u2028b")
     out = render_many([result, hostile_result()], "jsonl")
-    assert "\u2028" not in out and "\u2029" not in out
-    lines = out.splitlines()  # str.splitlines also splits on U+2028/U+2029
+    assert "\u2028" not in out and "\u2029" not in out and "\x85" not in out
+    lines = out.splitlines()  # str.splitlines also splits on U+2028/U+2029 and NEL
     assert len(lines) == 2
-    assert json.loads(lines[0])["claims"][0]["text"] == "first\u2028second\u2029third"
+    assert json.loads(lines[0])["claims"][0]["text"] == "first\u2028second\u2029third\x85fourth"

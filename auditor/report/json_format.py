@@ -17,12 +17,25 @@ def render_many(results: list[AuditResult]) -> str:
     return json.dumps([r.to_dict() for r in results], indent=2, ensure_ascii=False) + "\n"
 
 
+#: Line breaks that json.dumps leaves raw inside strings but str.splitlines() and some
+#: JSON Lines readers split on (NEL, LINE and PARAGRAPH SEPARATOR); the C0 ones are
+#: already escaped by json.dumps.
+_RAW_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def json_line(value) -> str:
+    """``value`` as one compact JSON line (newline included) that no line reader splits.
+
+    Non-ASCII is kept as is; the breaks above can only occur inside strings, so escaping
+    them is lossless.
+    """
+    line = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return line.translate(_RAW_LINE_BREAKS) + "\n"
+
+
 def render_line(result: AuditResult) -> str:
     """One document as one compact JSON line."""
-    line = json.dumps(result.to_dict(), ensure_ascii=False, separators=(",", ":"))
-    # U+2028/U+2029 are legal raw in JSON strings, but str.splitlines() and some JSONL
-    # readers split on them; outside strings they cannot occur, so escaping is lossless.
-    return line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n"
+    return json_line(result.to_dict())
 
 
 def render_lines(results: list[AuditResult]) -> str:
