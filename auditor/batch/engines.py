@@ -5,7 +5,8 @@ yields its plain results as chunks complete.
 Engines keep a bounded number of chunks in flight, so memory does not grow with the
 corpus. When a worker dies (a crash in native code, the out-of-memory killer), the chunks
 it may have held are retried one document at a time, alone, so the document that kills
-a worker is found and reported and the others are audited.
+a worker is found and reported and the others are audited. Local workers die with the
+main process, even when it is killed (see :func:`die_with_parent`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,11 @@ from __future__ import annotations
 import collections
 import logging
 import multiprocessing
+import os
+import signal
 import sys
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -33,6 +38,54 @@ class WorkerCrashed(AuditorError):
 
 
 Result = list[dict[str, Any]]
+
+#: prctl(2) option: the signal a process gets when its parent dies (Linux).
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent_pid: int, interval: float = 0.5) -> None:
+    """Make this worker process end when ``parent_pid`` (the batch) ends.
+
+    A killed batch cannot stop its workers, and a worker blocked writing a result to the
+    dead parent's pipe would wait for ever. On Linux the kernel sends SIGKILL on the
+    parent's death (``PR_SET_PDEATHSIG``); everywhere a watchdog thread sees the process
+    re-parented and exits.
+    """
+    _ask_kernel_for_death_signal()
+    if os.getppid() != parent_pid:  # the parent died before the request took effect
+        os._exit(1)
+    watchdog = threading.Thread(
+        target=_watch_parent, args=(parent_pid, interval), name="auditor-parent", daemon=True
+    )
+    watchdog.start()
+
+
+def _ask_kernel_for_death_signal() -> None:
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+    except (OSError, AttributeError):
+        pass  # an unusual libc: the watchdog thread still ends the worker
+
+
+def _watch_parent(parent_pid: int, interval: float) -> None:
+    while os.getppid() == parent_pid:
+        time.sleep(interval)
+    os._exit(1)  # no cleanup: anything a worker holds is the dead batch's
+
+
+def init_local_worker(spec: WorkerSpec, auditor, parent_pid: int) -> None:
+    """Initializer of a :class:`ProcessEngine` worker: dies with ``parent_pid``, then
+    :func:`~auditor.batch.worker.init_process`."""
+    # A forked worker inherits the batch's SIGTERM handler, which raises
+    # KeyboardInterrupt wherever the worker is; SIGTERM must simply end it.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    die_with_parent(parent_pid)
+    init_process(spec, auditor)
 
 
 class InlineEngine:
@@ -132,8 +185,8 @@ class ProcessEngine(_Windowed):
         self._executor = ProcessPoolExecutor(
             max_workers=self.jobs,
             mp_context=self._context,
-            initializer=init_process,
-            initargs=(self.spec, self._auditor),
+            initializer=init_local_worker,
+            initargs=(self.spec, self._auditor, os.getpid()),
         )
 
     def _submit(self, chunk: list[Item]):

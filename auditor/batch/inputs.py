@@ -13,17 +13,19 @@ JSON Lines records are objects ``{"id": ..., "text": ...}`` with optional ``form
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import gzip
 import hashlib
 import json
 import os
 import re
+import stat
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from auditor.errors import AuditorError
 from auditor.ingest import SUPPORTED_EXTENSIONS
@@ -34,6 +36,8 @@ RECORD_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 _RECORD_FIELDS = ("id", "text", "format")
 _GLOB_MAGIC = re.compile(r"[*?[]")
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+#: Longest record id kept (ids name reports and are shown in every listing).
+MAX_ID_CHARS = 1000
 
 
 class InputError(AuditorError):
@@ -98,6 +102,49 @@ def is_records_file(path: str) -> bool:
 
 def _article_format(path: str) -> str | None:
     return SUPPORTED_EXTENSIONS.get(os.path.splitext(path)[1].lower())
+
+
+def open_regular(path: str):
+    """``path`` opened for binary reading, if it is a regular file.
+
+    A FIFO, a device or a socket named like an article would block the batch or read
+    without end: they raise :class:`OSError` ("not a regular file"). The type is checked
+    before opening and again on the open descriptor (the path may change in between);
+    the non-blocking open keeps a FIFO from blocking until a writer appears.
+    """
+    _require_regular(os.stat(path).st_mode, path)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        _require_regular(os.fstat(fd).st_mode, path)
+    except OSError:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb")
+
+
+def _require_regular(mode: int, path: str) -> None:
+    if not stat.S_ISREG(mode):
+        raise OSError(f"not a regular file ({_file_kind(mode)})")
+
+
+def _file_kind(mode: int) -> str:
+    kinds = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISDIR, "a folder"), (stat.S_ISSOCK, "a socket"))
+    return next((name for test, name in kinds if test(mode)), "a device or special file")
+
+
+def printable(text: str) -> str:
+    """``text`` with whatever UTF-8 cannot hold (a file name's undecodable bytes, lone
+    surrogates) shown as backslash escapes, so it can be written and read back."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+
+
+def _shown(text: str, limit: int = 60) -> str:
+    """``text`` as a message quotes it: repr of at most ``limit`` characters."""
+    return repr(text[:limit]) + ("…" if len(text) > limit else "")
 
 
 def expand_inputs(inputs: Iterable[str], *, exclude: Path | None = None) -> list[InputRef]:
@@ -207,15 +254,19 @@ def count_documents(refs: Iterable[InputRef]) -> int:
         try:
             with _open_records(ref.path) as stream:
                 total += sum(1 for line in stream if line.strip())
-        except (OSError, EOFError, zlib.error):
+        except (OSError, EOFError, zlib.error, ValueError):
             total += 1
     return total
 
 
-def _open_records(path: str):
-    if path.lower().endswith(".gz"):
-        return gzip.open(path, "rb")
-    return open(path, "rb")  # noqa: SIM115 - closed by the caller's with
+@contextlib.contextmanager
+def _open_records(path: str) -> Iterator[IO[bytes]]:
+    with open_regular(path) as raw:
+        if path.lower().endswith(".gz"):
+            with gzip.GzipFile(fileobj=raw, mode="rb") as unpacked:
+                yield unpacked
+        else:
+            yield raw
 
 
 def iter_items(
@@ -224,7 +275,12 @@ def iter_items(
     """One :class:`Item` per document in ``refs``, in order; a :class:`Problem` for input
     that cannot become one (the batch goes on). Files over ``max_bytes`` are not read."""
     for ref in refs:
-        if ref.kind == "file":
+        shown = printable(ref.path)
+        if shown != ref.path:
+            # Names are stored and compared as UTF-8; this one cannot be.
+            reason = f"{shown}: the file name is not valid UTF-8; rename the file"
+            yield Problem(shown, shown, shown, reason)
+        elif ref.kind == "file":
             yield _file_item(ref, max_bytes)
         else:
             yield from _record_items(ref)
@@ -233,12 +289,13 @@ def iter_items(
 def _file_item(ref: InputRef, max_bytes: int | None = None) -> Item | Problem:
     path = ref.path
     try:
-        size = os.path.getsize(path)
-        if max_bytes is not None and size > max_bytes:
-            return Problem(
-                path, path, path, f"{path}: too large ({size:,} bytes); raise --max-chars"
-            )
-        data = Path(path).read_bytes()
+        with open_regular(path) as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if max_bytes is not None and size > max_bytes:
+                return Problem(
+                    path, path, path, f"{path}: too large ({size:,} bytes); raise --max-chars"
+                )
+            data = stream.read()
     except OSError as exc:
         return Problem(path, path, path, f"{path}: cannot be read ({exc.strerror or exc})")
     return Item(
@@ -300,6 +357,26 @@ def _record_items(ref: InputRef) -> Iterator[Item | Problem]:
         )
 
 
+def _unfit_record(record: dict[str, Any]) -> str | None:
+    """Why ``record`` cannot be stored as given, or None.
+
+    JSON may spell a lone surrogate (``"\\ud800"``): Python reads it, but no UTF-8 text
+    (a report, the result line, a hash of the content) can hold it. Such a record is
+    refused whole, naming the field, rather than altered behind the user's back.
+    """
+    for key, value in record.items():
+        try:
+            json.dumps({key: value}, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            return f"field {_shown(printable(key))} is not valid Unicode (a lone surrogate)"
+        except (RecursionError, ValueError):
+            return f"field {_shown(printable(key))}: JSON nested too deeply"
+    raw_id = record.get("id")
+    if raw_id is not None and len(str(raw_id)) > MAX_ID_CHARS:
+        return f"the id is too long ({len(str(raw_id)):,} characters; at most {MAX_ID_CHARS:,})"
+    return None
+
+
 def _record_item(
     path: str, base: str, number: int, raw: bytes, seen: dict[str, int]
 ) -> Item | Problem:
@@ -313,8 +390,17 @@ def _record_item(
         )
     except json.JSONDecodeError as exc:
         return Problem(uid_line, None, path, f"{where}: not valid JSON ({exc.msg})", number)
+    except RecursionError:
+        return Problem(uid_line, None, path, f"{where}: JSON nested too deeply", number)
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        return Problem(uid_line, None, path, f"{where}: not valid JSON ({exc})"[:300], number)
     if not isinstance(record, dict):
         return Problem(uid_line, None, path, f"{where}: a record must be a JSON object", number)
+    unfit = _unfit_record(record)
+    if unfit:
+        return Problem(
+            uid_line, None, path, f"{where}: {unfit}; this record was not audited", number
+        )
     raw_id = record.get("id")
     if raw_id is None or isinstance(raw_id, (dict, list)) or raw_id == "":
         # Records without an id are still audited; their line number stands in for it.
@@ -327,7 +413,7 @@ def _record_item(
             f"{path}#!{number}",
             record_id,
             path,
-            f"{where}: duplicate id {record_id!r} (first on line {seen[record_id]}); "
+            f"{where}: duplicate id {_shown(record_id)} (first on line {seen[record_id]}); "
             "this record was not audited",
             number,
         )
@@ -345,6 +431,7 @@ def _record_item(
             number,
         )
     meta = {k: v for k, v in record.items() if k not in _RECORD_FIELDS}
+    # (meta was checked by _unfit_record: it is stored and hashed as UTF-8 JSON)
     return Item(
         uid=uid,
         id=record_id,

@@ -6,6 +6,7 @@ Layout of the output folder::
     errors.jsonl    one line per document that failed (schema "auditor-batch-error/1")
     reports/        the per-article reports, named after the input path or record id
     index.md, index.html   the corpus report (written by the runner)
+    .auditor-batch.lock    held by the run using the folder (see :func:`hold_folder`)
 
 A result line wraps the document's ``auditor/1`` JSON without touching it::
 
@@ -25,6 +26,7 @@ earlier run over other files) are kept after them.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Iterator
@@ -39,10 +41,45 @@ ERROR_SCHEMA = "auditor-batch-error/1"
 RESULTS = "results.jsonl"
 ERRORS = "errors.jsonl"
 REPORTS = "reports"
+#: Hidden, so no folder walk takes it for an article; it is neither read nor removed.
+LOCK = ".auditor-batch.lock"
 
 
 class StoreError(AuditorError):
     """The output folder cannot be used as a result store."""
+
+
+class FolderInUse(StoreError):
+    """Another batch run holds the output folder."""
+
+
+@contextlib.contextmanager
+def hold_folder(out_dir: Path) -> Iterator[None]:
+    """Hold ``out_dir`` for one batch run: a second run on it at the same time would
+    interleave its lines with ours. Creates the folder.
+
+    The lock is the operating system's (``flock``, through :mod:`filelock`): it is
+    released when the holder dies, even by SIGKILL, so no stale lock blocks the next
+    run. Raises :class:`FolderInUse` at once if another run holds it.
+    """
+    import filelock
+
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise StoreError(f"{out_dir}: exists and is not a folder; choose another --out")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    lock = filelock.FileLock(out_dir / LOCK, timeout=0)
+    try:
+        lock.acquire()
+    except filelock.Timeout:
+        raise FolderInUse(
+            f"{out_dir}: in use by another auditor batch; wait for it to end "
+            "or choose another --out"
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 @dataclass(slots=True)
@@ -83,6 +120,13 @@ def dump_line(record: dict[str, Any]) -> str:
     """``record`` as one compact JSON line (U+2028/9 escaped, as JSON Lines readers need)."""
     line = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
     return line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n"
+
+
+def line_bytes(record: dict[str, Any]) -> bytes:
+    """:func:`dump_line` in UTF-8. A lone surrogate (UTF-8 cannot hold one) becomes its
+    JSON escape ``\\udXXX``: outside strings a JSON line is ASCII, so the line stays
+    valid JSON and reads back as the same value."""
+    return dump_line(record).encode("utf-8", "backslashreplace")
 
 
 def uid_of(record: dict[str, Any]) -> str:
@@ -239,7 +283,7 @@ class ResultStore:
         """Append a result line (the document counts as done from here on)."""
         assert self._results is not None, "open the store first"
         offset = self._results.tell()
-        _write_all(self._results, dump_line(record).encode("utf-8"))
+        _write_all(self._results, line_bytes(record))
         stored = self.stored[uid] = _stored(record["key"], record.get("reports") or {}, offset)
         if stored.stem is not None:
             # Re-keyed so the name map and the entry share one string (a million documents
@@ -251,7 +295,7 @@ class ResultStore:
     def add_error(self, record: dict[str, Any]) -> None:
         """Append an error line."""
         assert self._errors is not None, "open the store first"
-        _write_all(self._errors, dump_line({"schema": ERROR_SCHEMA, **record}).encode("utf-8"))
+        _write_all(self._errors, line_bytes({"schema": ERROR_SCHEMA, **record}))
 
     # ------------------------------------------------------------------ compaction
 
@@ -287,7 +331,7 @@ class ResultStore:
             uid = uid_of(record)
             if uid in self.stored or (uid in in_run and uid not in failed):
                 continue
-            latest[uid] = dump_line(record).encode("utf-8")
+            latest[uid] = line_bytes(record)
         ordered = [latest[uid] for uid in dict.fromkeys(run_order) if uid in latest]
         ordered += [line for uid, line in latest.items() if uid not in in_run]
         temporary = self.errors_path.with_name(f".{ERRORS}.{os.getpid()}.part")
