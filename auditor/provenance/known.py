@@ -16,14 +16,13 @@ importing it elsewhere rebuilds the list without marking unchecked sources as kn
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
 
-from auditor.errors import AuditorError
+from auditor.provenance.csvio import CsvFileError, read_rows, write_rows
 from auditor.provenance.registry import KINDS, KnownSource, Source
 
 #: Columns of an export, in order (the first six are the import format).
@@ -46,7 +45,7 @@ _TRUE = {"1", "yes", "y", "true", "x", "verified"}
 _FALSE = {"0", "no", "n", "false"}
 
 
-class KnownSourcesError(AuditorError):
+class KnownSourcesError(CsvFileError):
     """The known-sources file cannot be read; the message names the file and line."""
 
 
@@ -61,29 +60,34 @@ def _split_variants(text: str) -> list[str]:
 def read_known(path: Path) -> list[KnownSource]:
     """The rows of a known-sources CSV file."""
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        with open(path, encoding="utf-8-sig", newline="") as stream:
+            rows = read_rows(stream, str(path))
     except (OSError, UnicodeDecodeError) as exc:
         raise KnownSourcesError(f"{path}: cannot read: {exc}") from None
-    return parse_known(text, str(path))
+    return _known_rows(rows, str(path))
 
 
 def parse_known(text: str, where: str = "<known sources>") -> list[KnownSource]:
     """The rows of known-sources CSV ``text`` (``where`` names it in errors)."""
-    try:
-        dialect = csv.Sniffer().sniff(text.splitlines()[0] if text.strip() else ",", ",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    header = next(reader, None)
-    if header is None:
+    return _known_rows(read_rows(io.StringIO(text, newline=""), where), where)
+
+
+def _header(rows: list[tuple[int, list[str]]], where: str) -> list[str]:
+    if not rows:
         raise KnownSourcesError(f"{where}: empty file; expected a header row with 'name'")
-    columns = [_column(c) for c in header]
-    if "name" not in columns:
-        raise KnownSourcesError(
-            f"{where}: line 1: no 'name' column (found: {', '.join(columns) or 'none'})"
-        )
-    rows = []
-    for number, values in enumerate(reader, start=2):
+    columns = [_column(c) for c in rows[0][1]]
+    if "name" in columns:
+        return columns
+    found = ", ".join(columns)[:80] or "none"
+    raw = "".join(rows[0][1])
+    hint = next((f"; fields are separated by ',', not {s!r}" for s in ";\t" if s in raw), "")
+    raise KnownSourcesError(f"{where}: line 1: no 'name' column (found: {found}){hint}")
+
+
+def _known_rows(rows: list[tuple[int, list[str]]], where: str) -> list[KnownSource]:
+    columns = _header(rows, where)
+    known = []
+    for number, values in rows[1:]:
         if not any(v.strip() for v in values):
             continue
         data = {c: (values[i].strip() if i < len(values) else "") for i, c in enumerate(columns)}
@@ -93,12 +97,12 @@ def parse_known(text: str, where: str = "<known sources>") -> list[KnownSource]:
         kind = data.get("kind", "").lower() or None
         if kind is not None and kind not in KINDS:
             raise KnownSourcesError(
-                f"{where}: line {number}: kind {kind!r} is not one of {', '.join(KINDS)}"
+                f"{where}: line {number}: kind {kind[:40]!r} is not one of {', '.join(KINDS)}"
             )
         known_text = data.get("known", "").lower() or "1"  # blank: the default, known
         if known_text not in _TRUE | _FALSE:
             raise KnownSourcesError(f"{where}: line {number}: known must be 1 or 0, yes or no")
-        rows.append(
+        known.append(
             KnownSource(
                 name=name,
                 variants=_split_variants(data.get("variants", "")),
@@ -110,31 +114,31 @@ def parse_known(text: str, where: str = "<known sources>") -> list[KnownSource]:
                 known=known_text in _TRUE,
             )
         )
-    return rows
+    return known
 
 
 def write_export(sources: Iterable[Source], stream: IO[str]) -> int:
-    """Write ``sources`` (with variants and descriptions loaded) as CSV; how many rows."""
-    writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(EXPORT_COLUMNS)
-    n = 0
-    for source in sources:
-        writer.writerow(
-            [
-                source.name,
-                ";".join(v for v, _ in source.variants if v != source.name),
-                source.role or "",
-                source.organization or "",
-                source.verified_by or "",
-                source.verified_on or "",
-                source.kind,
-                int(source.known),
-                source.articles,
-                source.attributions,
-                source.first_seen or "",
-                source.last_seen or "",
-                " | ".join(d for d, _ in source.descriptions),
-            ]
-        )
-        n += 1
-    return n
+    """Write ``sources`` (with variants and descriptions loaded) as CSV; how many rows.
+
+    Cells a spreadsheet could run as formulas are escaped (see :mod:`csvio`); ``import``
+    reads them back as they were.
+    """
+    rows = (
+        [
+            source.name,
+            ";".join(v for v, _ in source.variants if v != source.name),
+            source.role,
+            source.organization,
+            source.verified_by,
+            source.verified_on,
+            source.kind,
+            int(source.known),
+            source.articles,
+            source.attributions,
+            source.first_seen,
+            source.last_seen,
+            " | ".join(d for d, _ in source.descriptions),
+        ]
+        for source in sources
+    )
+    return write_rows([EXPORT_COLUMNS, *rows], stream) - 1
