@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from auditor.errors import quote_value
 from auditor.provenance.source_rules import CONDITIONS, article_hits
 from auditor.rules.checks import CHECKS, Check, Param
 from auditor.rules.context import Context, Hit
@@ -27,8 +28,9 @@ def context_record(ctx: Context) -> dict[str, Any]:
 
 
 def _condition(value: Any, where: str) -> str:
-    if value not in CONDITIONS:
-        raise RuleError(f"{where}: expected one of {', '.join(CONDITIONS)}, got {value!r}")
+    if not isinstance(value, str) or value not in CONDITIONS:
+        shown = quote_value(value)
+        raise RuleError(f"{where}: expected one of {', '.join(CONDITIONS)}, got {shown}")
     return value
 
 

@@ -24,9 +24,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from auditor.errors import quote_value
 from auditor.model import KINDS, SOURCE_TYPES, Attribution
 from auditor.rules.context import Context, Hit, excerpt
 from auditor.rules.model import Rule, RuleError
+from auditor.rules.patterns import compile_cues, compile_regex
 from auditor.sourcing import CLAIM_KINDS, FLAGS, lexicon
 from auditor.sourcing.flags import described_by
 
@@ -46,7 +48,9 @@ def _choices(options: tuple[str, ...]) -> Callable[[Any, str], list[str]]:
         items = _str_list(value, where)
         for item in items:
             if item not in options:
-                raise RuleError(f"{where}: unknown value {item!r} (known: {', '.join(options)})")
+                raise RuleError(
+                    f"{where}: unknown value {quote_value(item)} (known: {', '.join(options)})"
+                )
         return items
 
     return parse
@@ -67,23 +71,25 @@ def _int(value: Any, where: str) -> int:
 def _choice(options: tuple[str, ...]) -> Callable[[Any, str], str]:
     def parse(value: Any, where: str) -> str:
         if value not in options:
-            raise RuleError(f"{where}: expected one of {', '.join(options)}, got {value!r}")
+            raise RuleError(
+                f"{where}: expected one of {', '.join(options)}, got {quote_value(value)}"
+            )
         return value
 
     return parse
 
 
-def _patterns(value: Any, where: str) -> re.Pattern:
-    cues = _str_list(value, where)
-    try:
-        return lexicon.compile_phrases(cues)
-    except lexicon.LexiconError as exc:
-        raise RuleError(f"{where}: {exc}") from None
+def _patterns(value: Any, where: str, trusted: bool = False) -> Any:
+    return compile_cues(_str_list(value, where), where, trusted=trusted)
+
+
+#: A lexicon is named by its file's stem: no paths.
+LEXICON_NAME = re.compile(r"^[a-z][a-z0-9_]{0,60}$")
 
 
 def _lexicon_name(value: Any, where: str) -> re.Pattern:
-    if not isinstance(value, str):
-        raise RuleError(f"{where}: expected the name of a lexicon file")
+    if not isinstance(value, str) or not LEXICON_NAME.match(value):
+        raise RuleError(f"{where}: expected the name of a lexicon file in auditor/lexicons/")
     try:
         return lexicon.pattern(value)
     except lexicon.LexiconError as exc:
@@ -98,20 +104,19 @@ def _mapping(value: Any, where: str) -> dict[str, str]:
     return {k.lower(): v for k, v in value.items()}
 
 
-def _regex(value: Any, where: str) -> re.Pattern:
+def _regex(value: Any, where: str, trusted: bool = False) -> Any:
     if not isinstance(value, str):
         raise RuleError(f"{where}: expected a regular expression")
-    try:
-        return re.compile(value, re.IGNORECASE)
-    except re.error as exc:
-        raise RuleError(f"{where}: invalid regular expression: {exc}") from None
+    return compile_regex(value, where, trusted=trusted)
 
 
 @dataclass(frozen=True)
 class Param:
-    parse: Callable[[Any, str], Any]
+    parse: Callable[..., Any]
     required: bool = False
     help: str = ""
+    #: the value is compiled into patterns: ``parse`` also takes ``trusted`` (shipped pack)
+    compiles: bool = False
 
 
 SEVERITY_CHOICES = ("suggestion", "warning", "error")
@@ -125,11 +130,14 @@ class Check:
     placeholders: frozenset[str] = frozenset()
     doc = ""
 
-    def parse(self, raw: dict[str, Any], where: str) -> dict[str, Any]:
-        """Validated parameters (``where`` names the file for errors)."""
+    def parse(self, raw: dict[str, Any], where: str, trusted: bool = False) -> dict[str, Any]:
+        """Validated parameters (``where`` names the file for errors); patterns of a pack
+        that is not ``trusted`` (the shipped one) compile with RE2."""
         parsed = {}
         for key, spec in self.params.items():
-            if key in raw:
+            if key in raw and spec.compiles:
+                parsed[key] = spec.parse(raw[key], f"{where}: {key}", trusted)
+            elif key in raw:
                 parsed[key] = spec.parse(raw[key], f"{where}: {key}")
             elif spec.required:
                 raise RuleError(f"{where}: missing field {key!r} (needed by check {self.name!r})")
@@ -158,7 +166,9 @@ class PhraseCheck(Check):
     name = "phrase"
     doc = "cue phrases matched in each sentence, outside quotation marks unless told"
     params = {
-        "cues": Param(_patterns, help="phrases (or `re:` regular expressions), any case"),
+        "cues": Param(
+            _patterns, compiles=True, help="phrases (or `re:` regular expressions), any case"
+        ),
         "lexicon": Param(_lexicon_name, help="a cue list file in auditor/lexicons/"),
         "unless": Param(
             _choices(PHRASE_CONDITIONS),
@@ -268,9 +278,13 @@ class AttributionCheck(Check):
         "flags": Param(_choices(tuple(FLAGS)), help="all of these flags set"),
         "not_flags": Param(_choices(tuple(FLAGS)), help="none of these flags set"),
         "any_flags": Param(_choices(tuple(FLAGS)), help="at least one of these flags set"),
-        "cues": Param(_patterns, help="the cue's words match one of these"),
-        "source_matches": Param(_regex, help="the source's words match this expression"),
-        "source_not_matches": Param(_regex, help="the source's words do not match this"),
+        "cues": Param(_patterns, compiles=True, help="the cue's words match one of these"),
+        "source_matches": Param(
+            _regex, compiles=True, help="the source's words match this expression"
+        ),
+        "source_not_matches": Param(
+            _regex, compiles=True, help="the source's words do not match this"
+        ),
         "speaker_after_sentences": Param(
             _int, help="quotes with at least this many sentences before the speaker is named"
         ),
@@ -375,7 +389,7 @@ class QuoteCheck(Check):
         "broken": Param(_bool, help="runs into the next paragraph without re-opening"),
         "unattributed": Param(_bool, help="no attribution's content overlaps the quote"),
         "min_words": Param(_int, help="at least this many words inside the marks"),
-        "contains": Param(_patterns, help="cues found inside the quotation"),
+        "contains": Param(_patterns, compiles=True, help="cues found inside the quotation"),
     }
     placeholders = frozenset({"quote", "match", "mark"})
 
@@ -603,8 +617,10 @@ class DocumentCheck(Check):
         "threshold": Param(lambda v, w: v, required=True, help="a number or a threshold name"),
         "min_attributions": Param(_int, help="only when at least this many attributions"),
         "min_sentences": Param(_int, help="only when at least this many sentences"),
-        "cues": Param(_patterns, help="cues counted by metric cue_count"),
-        "unless_cues": Param(_patterns, help="no finding when any of these is in the article"),
+        "cues": Param(_patterns, compiles=True, help="cues counted by metric cue_count"),
+        "unless_cues": Param(
+            _patterns, compiles=True, help="no finding when any of these is in the article"
+        ),
         "per_item": Param(_bool, help="one finding per item the metric found"),
     }
     placeholders = frozenset({"value", "threshold", "percent", "count"})

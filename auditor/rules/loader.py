@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from auditor.errors import quote_value
 from auditor.model import SEVERITIES
 from auditor.rules.checks import CHECKS
 from auditor.rules.model import Authority, Examples, Rule, RuleError
@@ -37,6 +38,8 @@ REQUIRED_FIELDS = (
 OPTIONAL_FIELDS = ("summary", "thresholds")
 #: Placeholders any message may use besides the check's own.
 COMMON_PLACEHOLDERS = frozenset({"id", "name"})
+#: A rule file is a page of YAML; anything far larger is not one.
+MAX_RULE_FILE_BYTES = 1_000_000
 
 
 def default_pack_dir() -> Path:
@@ -51,6 +54,13 @@ def default_pack_dir() -> Path:
         "the default rule pack is missing (neither auditor/rules_pack nor a rules/ folder "
         "beside the package); reinstall the auditor"
     )
+
+
+def _key(key: Any) -> str:
+    """A mapping key as an error names it: a short name as written, anything else quoted."""
+    if isinstance(key, str) and key.isidentifier() and len(key) <= 40:
+        return key
+    return quote_value(key)
 
 
 def _text(value: Any, where: str) -> str:
@@ -69,7 +79,7 @@ def _authorities(value: Any, where: str) -> tuple[Authority, ...]:
         name = _text(item["name"], f"{where}[{k}].name")
         url = _text(item["url"], f"{where}[{k}].url")
         if not url.startswith(("https://", "http://")):
-            raise RuleError(f"{where}[{k}].url: expected a web address, got {url!r}")
+            raise RuleError(f"{where}[{k}].url: expected a web address, got {quote_value(url)}")
         out.append(Authority(name.strip(), url.strip()))
     return tuple(out)
 
@@ -89,12 +99,29 @@ def _examples(value: Any, where: str) -> Examples:
 
 
 def _placeholders(message: str, where: str) -> set[str]:
+    """The ``{placeholder}`` names in ``message``.
+
+    Only plain names: a format spec (``{match:>99999}``), a conversion (``{match!r}``) or
+    an attribute or index (``{match.x}``, ``{match[0]}``) could fail or blow up when the
+    rule fires, so each is an error here, when the pack loads.
+    """
     try:
-        fields = {f for _, f, _, _ in string.Formatter().parse(message) if f is not None}
+        parsed = list(string.Formatter().parse(message))
     except ValueError as exc:
         raise RuleError(f"{where}: bad placeholder: {exc}") from None
-    if "" in fields:
-        raise RuleError(f"{where}: empty placeholder {{}}; name it, e.g. {{source}}")
+    fields = set()
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if not name:
+            raise RuleError(f"{where}: empty placeholder {{}}; name it, e.g. {{source}}")
+        if spec or conversion or not name.isidentifier():
+            written = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+            raise RuleError(
+                f"{where}: placeholder {quote_value('{' + written + '}')}: only plain {{name}} "
+                "placeholders are allowed (no format spec, conversion, attribute or index)"
+            )
+        fields.add(name)
     return fields
 
 
@@ -104,13 +131,17 @@ def _thresholds(value: Any, where: str) -> dict[str, float]:
     out = {}
     for name, number in value.items():
         if isinstance(number, bool) or not isinstance(number, (int, float)):
-            raise RuleError(f"{where}.{name}: expected a number")
+            raise RuleError(f"{where}.{_key(name)}: expected a number")
         out[str(name)] = float(number)
     return out
 
 
-def rule_from_data(data: Any, path: Path | None = None) -> Rule:
-    """Validate the parsed YAML of one rule file into a Rule."""
+def rule_from_data(data: Any, path: Path | None = None, *, trusted: bool = False) -> Rule:
+    """Validate the parsed YAML of one rule file into a Rule.
+
+    ``trusted`` marks the shipped pack, whose patterns keep Python's ``re`` syntax; any
+    other rule's patterns compile with RE2 (see :mod:`auditor.rules.patterns`).
+    """
     where = str(path) if path is not None else "<rule>"
     if not isinstance(data, dict):
         raise RuleError(f"{where}: expected a mapping of fields (id, name, severity, ...)")
@@ -124,19 +155,19 @@ def rule_from_data(data: Any, path: Path | None = None) -> Rule:
     if not isinstance(name, str) or not RULE_NAME.match(name):
         raise RuleError(f"{where}: name: expected kebab-case, like anonymous-no-reason")
     severity = data["severity"]
-    if severity not in SEVERITIES:
+    if not isinstance(severity, str) or severity not in SEVERITIES:
         raise RuleError(f"{where}: severity: expected one of {', '.join(SEVERITIES)}")
     check_name = data["check"]
-    if check_name not in CHECKS:
+    if not isinstance(check_name, str) or check_name not in CHECKS:
         raise RuleError(
-            f"{where}: check: unknown check {check_name!r} (known: {', '.join(CHECKS)})"
+            f"{where}: check: unknown check {quote_value(check_name)} (known: {', '.join(CHECKS)})"
         )
     check = CHECKS[check_name]
     allowed = set(REQUIRED_FIELDS) | set(OPTIONAL_FIELDS) | set(check.params)
     for key in data:
         if key not in allowed:
             raise RuleError(
-                f"{where}: unknown field {key!r} for check {check_name!r} "
+                f"{where}: unknown field {quote_value(key)} for check {check_name!r} "
                 f"(its parameters: {', '.join(check.params) or 'none'})"
             )
     message = _text(data["message"], f"{where}: message")
@@ -144,18 +175,19 @@ def rule_from_data(data: Any, path: Path | None = None) -> Rule:
     if unknown:
         offered = ", ".join(sorted(check.placeholders | COMMON_PLACEHOLDERS))
         raise RuleError(
-            f"{where}: message: placeholder {{{sorted(unknown)[0]}}} is not filled by check "
+            f"{where}: message: placeholder {{{_key(sorted(unknown)[0])}}} is not filled by check "
             f"{check_name!r} (it fills: {offered})"
         )
     thresholds = _thresholds(data.get("thresholds", {}), f"{where}: thresholds")
-    params = check.parse({k: v for k, v in data.items() if k in check.params}, where)
+    params = check.parse({k: v for k, v in data.items() if k in check.params}, where, trusted)
     threshold = params.get("threshold")
     if isinstance(threshold, str) and threshold not in thresholds:
         raise RuleError(
-            f"{where}: threshold: {threshold!r} is not declared under thresholds with a default"
+            f"{where}: threshold: {quote_value(threshold)} is not declared under thresholds "
+            "with a default"
         )
     summary = data.get("summary", "")
-    if summary and not isinstance(summary, str):
+    if not isinstance(summary, str):
         raise RuleError(f"{where}: summary: expected one line of text")
     return Rule(
         id=rule_id,
@@ -180,20 +212,61 @@ def rule_from_data(data: Any, path: Path | None = None) -> Rule:
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def load_rule_file(path: Path) -> Rule:
-    """Read and validate one rule file."""
+class _NoAliasLoader(_SAFE_LOADER):  # type: ignore[misc, valid-type]
+    """The safe loader, refusing YAML aliases (``*name``).
+
+    An alias is the same node met twice; a few of them nest into billions of values
+    ("billion laughs") that any validation or error message would walk. Rule files have
+    no use for them, so the second visit of a node is an error, before anything expands.
+    """
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise yaml.constructor.ConstructorError(
+                None, None, "aliases (*name) are not allowed in rule files", node.start_mark
+            )
+        return super().construct_object(node, deep)
+
+
+def _read_rule_text(path: Path) -> str:
+    """The text of rule file ``path``: a regular file of at most MAX_RULE_FILE_BYTES."""
     try:
-        text = path.read_text(encoding="utf-8")
+        if not path.is_file():
+            raise RuleError(f"{path}: not a regular file")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_RULE_FILE_BYTES + 1)
+        if len(raw) > MAX_RULE_FILE_BYTES:
+            raise RuleError(f"{path}: larger than {MAX_RULE_FILE_BYTES:,} bytes; not a rule file")
+        return raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"{path}: cannot read: {exc}") from None
+
+
+def _parse_yaml(text: str, path: Path) -> Any:
     try:
-        data = yaml.load(text, Loader=_SAFE_LOADER)
+        return yaml.load(text, Loader=_NoAliasLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise RuleError(f"{path}: invalid YAML{at}: {problem}") from None
-    return rule_from_data(data, path)
+        raise RuleError(f"{path}: invalid YAML{at}: {' '.join(problem.split())[:120]}") from None
+    except RecursionError:
+        raise RuleError(f"{path}: invalid YAML: nested too deeply") from None
+
+
+def is_shipped(path: Path) -> bool:
+    """True for a file of the shipped rule pack (its patterns keep Python's syntax)."""
+    try:
+        return path.resolve().parent == default_pack_dir().resolve()
+    except (OSError, RuleError):
+        return False
+
+
+def load_rule_file(path: Path) -> Rule:
+    """Read and validate one rule file (patterns compile with RE2 unless it is shipped)."""
+    path = Path(path)
+    data = _parse_yaml(_read_rule_text(path), path)
+    return rule_from_data(data, path, trusted=is_shipped(path))
 
 
 def rule_files(folders: Iterable[Path]) -> list[Path]:
