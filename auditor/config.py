@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from auditor.errors import AuditorError
+from auditor.errors import AuditorError, quote_value
 from auditor.model import SEVERITIES
 
 if sys.version_info >= (3, 11):
@@ -112,6 +112,13 @@ def _where(path: Path | None, key: str, in_pyproject: bool) -> str:
     return f"{path}: {'[tool.auditor] ' if in_pyproject else ''}{key}"
 
 
+def _key(key: str) -> str:
+    """A table key as an error names it: a short key as written, anything else quoted."""
+    if len(key) <= 40 and key.replace("-", "_").isidentifier():
+        return key
+    return quote_value(key)
+
+
 def _selectors(value: Any, where: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
@@ -120,7 +127,8 @@ def _selectors(value: Any, where: str) -> tuple[str, ...]:
     for item in value:
         if not RULE_SELECTOR.match(item):
             raise ConfigError(
-                f"{where}: {item!r} is not a rule id (like ANON001), a family (like ANON) or ALL"
+                f"{where}: {quote_value(item)} is not a rule id (like ANON001), a family "
+                "(like ANON) or ALL"
             )
     return tuple(value)
 
@@ -135,7 +143,8 @@ def config_from_table(
         if key not in KNOWN_KEYS:
             known = ", ".join(KNOWN_KEYS)
             raise ConfigError(
-                f"{_where(path, key, in_pyproject)}: unknown key {key!r} (known: {known})"
+                f"{_where(path, _key(key), in_pyproject)}: unknown key {quote_value(key)} "
+                f"(known: {known})"
             )
     base = path.parent if path is not None else Path.cwd()
     kwargs: dict[str, Any] = {"path": path}
@@ -150,10 +159,10 @@ def config_from_table(
             raise ConfigError(f"{where}: expected a table of rule id = severity")
         for rule, level in raw.items():
             if not RULE_SELECTOR.match(rule) or rule == "ALL":
-                raise ConfigError(f"{where}.{rule}: not a rule id or family")
-            if level not in SEVERITIES:
+                raise ConfigError(f"{where}.{_key(rule)}: not a rule id or family")
+            if not isinstance(level, str) or level not in SEVERITIES:
                 raise ConfigError(
-                    f"{where}.{rule}: {level!r} is not one of {', '.join(SEVERITIES)}"
+                    f"{where}.{rule}: {quote_value(level)} is not one of {', '.join(SEVERITIES)}"
                 )
         kwargs["severity"] = dict(raw)
     if "thresholds" in table:
@@ -163,7 +172,9 @@ def config_from_table(
             raise ConfigError(f"{where}: expected a table of name = number")
         for name, value in raw.items():
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise ConfigError(f"{where}.{name}: expected a number, got {value!r}")
+                raise ConfigError(
+                    f"{where}.{_key(name)}: expected a number, got {quote_value(value)}"
+                )
         kwargs["thresholds"] = {name: float(value) for name, value in raw.items()}
     if "rule-folders" in table:
         where = _where(path, "rule-folders", in_pyproject)
@@ -174,16 +185,20 @@ def config_from_table(
             raise ConfigError(f"{where}: expected a list of folder paths")
         folders = []
         for item in raw:
-            folder = (base / item).resolve()
-            if not folder.is_dir():
-                raise ConfigError(f"{where}: {item!r} is not a folder")
+            try:
+                folder = (base / item).resolve()
+                found = folder.is_dir()
+            except (OSError, ValueError):  # a name too long, or holding a NUL
+                found = False
+            if not found:
+                raise ConfigError(f"{where}: {quote_value(item)} is not a folder")
             folders.append(folder)
         kwargs["rule_folders"] = tuple(folders)
     if "fail-on" in table:
         level = table["fail-on"]
-        if level not in SEVERITIES:
+        if not isinstance(level, str) or level not in SEVERITIES:
             raise ConfigError(
-                f"{_where(path, 'fail-on', in_pyproject)}: {level!r} is not one of "
+                f"{_where(path, 'fail-on', in_pyproject)}: {quote_value(level)} is not one of "
                 f"{', '.join(SEVERITIES)}"
             )
         kwargs["fail_on"] = level
@@ -193,11 +208,19 @@ def config_from_table(
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+            raw = handle.read()
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: not UTF-8 text (byte {exc.start})") from None
+    except RecursionError:
+        # tomllib parses nested arrays and inline tables recursively
+        raise ConfigError(f"{path}: invalid TOML: values nested too deeply") from None
+    except (ValueError, TypeError, MemoryError) as exc:  # TOMLDecodeError is a ValueError
+        problem = " ".join(str(exc).split())[:120]
+        raise ConfigError(f"{path}: invalid TOML: {problem}") from None
 
 
 def read_config_file(path: Path) -> Config | None:
