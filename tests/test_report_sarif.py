@@ -172,3 +172,35 @@ def test_multiline_messages_are_one_line():
     log = sarif(hostile_result())
     texts = [r["message"]["text"] for r in log["runs"][0]["results"]]
     assert "Loaded verb: claimed, see: MOS:SAID" in texts
+
+
+@pytest.mark.parametrize(
+    ("path", "uri"),
+    [
+        ("javascript:alert(1).txt", "./javascript%3Aalert(1).txt"),
+        ("data:text/html,<b>x</b>.md", "./data%3Atext/html,%3Cb%3Ex%3C/b%3E.md"),
+        ("\\\\server\\share\\a b.txt", "file://server/share/a%20b.txt"),
+        ("news/a:b.txt", "news/a%3Ab.txt"),
+        ("/srv/news/javascript:alert(1).txt", "file:///srv/news/javascript%3Aalert(1).txt"),
+        ("/srv/news/50% off #1.txt", "file:///srv/news/50%25%20off%20%231.txt"),
+        ("café/ünï.txt", "caf%C3%A9/%C3%BCn%C3%AF.txt"),
+    ],
+)
+def test_artifact_uris_cannot_read_as_another_scheme(path, uri):
+    from urllib.parse import unquote, urlsplit
+
+    assert artifact_uri(path) == uri
+    scheme = urlsplit(uri).scheme
+    assert scheme in ("", "file")
+    assert unquote(urlsplit(uri).path).endswith(path.replace("\\", "/").rsplit("/", 1)[-1])
+
+
+@pytest.mark.usefixtures("no_rule_pack")
+def test_a_file_named_like_a_script_uri_validates_as_a_relative_reference(validator):
+    log = sarif(article_result("javascript:alert(1).txt"))
+    validator.validate(log)
+    run = log["runs"][0]
+    assert run["artifacts"][0]["location"]["uri"] == "./javascript%3Aalert(1).txt"
+    for result in run["results"]:
+        location = result["locations"][0]["physicalLocation"]["artifactLocation"]
+        assert location["uri"] == "./javascript%3Aalert(1).txt"

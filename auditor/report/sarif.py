@@ -32,6 +32,10 @@ LEVELS = {"error": "error", "warning": "warning", "suggestion": "note"}
 
 _DISTRIBUTION = "provenance-auditor"
 _ABSOLUTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
+_WINDOWS_ABSOLUTE = re.compile(r"^(?:[A-Za-z]:[\\/]|\\\\[^\\/]+[\\/][^\\/]+)")
+#: What a path segment keeps unencoded: RFC 3986 ``pchar`` less ``:`` (letters and digits
+#: are always kept by ``quote``).
+_SEGMENT_SAFE = "!$&'()*+,;=@-._~"
 
 
 def render(result: AuditResult, rules_url: str | None = None) -> str:
@@ -154,10 +158,20 @@ def information_uri() -> str | None:
 
 
 def artifact_uri(path: str) -> str:
-    """``path`` as a URI reference: forward slashes, percent-encoded, drives as file URIs."""
-    if re.match(r"^[A-Za-z]:[\\/]", path):
+    """``path`` as a URI reference that cannot read as another scheme.
+
+    Each segment is percent-encoded (``:`` too), and a relative path whose first segment
+    holds a colon also gets ``./`` in front, so ``javascript:alert(1).txt`` is
+    ``./javascript%3Aalert(1).txt`` even to a reader that decodes before it resolves.
+    Absolute paths (POSIX, Windows drives and shares) are ``file://`` URIs.
+    """
+    if _WINDOWS_ABSOLUTE.match(path):
         return PureWindowsPath(path).as_uri()
-    return quote(path.replace("\\", "/"), safe="/:@!$&'()*+,;=-._~")
+    segments = path.replace("\\", "/").split("/")
+    encoded = "/".join(quote(segment, safe=_SEGMENT_SAFE) for segment in segments)
+    if segments[0] == "" and len(segments) > 1:
+        return "file://" + encoded
+    return "./" + encoded if ":" in segments[0] else encoded
 
 
 def _artifact(result: AuditResult, uri: str) -> dict[str, Any]:
