@@ -204,3 +204,14 @@ def test_a_file_named_like_a_script_uri_validates_as_a_relative_reference(valida
     for result in run["results"]:
         location = result["locations"][0]["physicalLocation"]["artifactLocation"]
         assert location["uri"] == "./javascript%3Aalert(1).txt"
+
+
+@pytest.mark.usefixtures("no_rule_pack")
+def test_help_links_are_web_or_file_uris_only(validator):
+    log = sarif(article_result(), rules_url="javascript://%0Aalert(1)")
+    validator.validate(log)
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    assert all("helpUri" not in rule for rule in rules)
+    log = sarif(article_result(), rules_url="https://docs.example.org/rules.html")
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    assert all(rule["helpUri"].startswith("https://docs.example.org/") for rule in rules)

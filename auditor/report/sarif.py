@@ -31,7 +31,8 @@ SARIF_VERSION = "2.1.0"
 LEVELS = {"error": "error", "warning": "warning", "suggestion": "note"}
 
 _DISTRIBUTION = "provenance-auditor"
-_ABSOLUTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
+#: The absolute URIs written as links (a rule pack's ``javascript://`` is not one).
+_ABSOLUTE = re.compile(r"^(?:https?|file)://", re.IGNORECASE)
 _WINDOWS_ABSOLUTE = re.compile(r"^(?:[A-Za-z]:[\\/]|\\\\[^\\/]+[\\/][^\\/]+)")
 #: What a path segment keeps unencoded: RFC 3986 ``pchar`` less ``:`` (letters and digits
 #: are always kept by ``quote``).
