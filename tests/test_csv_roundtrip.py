@@ -191,3 +191,9 @@ def test_an_empty_file_is_refused(text, tmp_path):
     known.write_text(text, encoding="utf-8")
     code, out = run("import", str(known), "--registry", str(tmp_path / "r.sqlite"))
     assert code == 2 and "empty file" in out
+
+
+def test_the_docs_give_the_field_limit_and_the_escaping():
+    docs = (Path(__file__).parents[1] / "docs" / "provenance.md").read_text(encoding="utf-8")
+    assert f"up to {MAX_FIELD_CHARS:,} characters" in docs
+    assert "`'=HYPERLINK(...)`" in docs

@@ -8,7 +8,8 @@
     auditor sources import known.csv --registry ...
 
 Every subcommand takes ``--registry PATH`` (or the ``AUDITOR_REGISTRY`` environment
-variable). Exit codes: 0 success, 2 usage or runtime error (a missing registry or name).
+variable). Exit codes: 0 success, 2 usage or runtime error (a missing, damaged or
+locked registry, an unknown name, an unreadable CSV file).
 """
 
 from __future__ import annotations

@@ -12,6 +12,9 @@ other columns are ignored)::
 ``kind`` (person, organization or media; guessed from role/organization otherwise) and
 ``known`` (1/0, yes/no; default 1). An export holds every source with ``known`` set, so
 importing it elsewhere rebuilds the list without marking unchecked sources as known.
+
+Reading and writing go through :mod:`auditor.provenance.csvio`: the standard CSV dialect,
+cells that could run as spreadsheet formulas escaped on export and unescaped on import.
 """
 
 from __future__ import annotations
