@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from parses import parsed
 
 from auditor.analysis import analysis_from_doc
@@ -118,3 +119,39 @@ def test_a_surname_the_tagger_read_as_a_common_noun_joins_its_person(nlp):
     assert book.resolve(doc[4]) is person
     # Not for an ordinary common noun.
     assert book.resolve(doc[7]) is None
+
+
+# Issue 11, item 18: a source "they and <others>" is a group and a "they" at once; the
+# group must not be its own antecedent (it had no speaker yet: KeyError 'speaker_name').
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Voters deserve a council that publishes its data, not a council that has to "
+            "“wrestle with figures” to make them match the plans they and the developers that "
+            "fund their campaigns wanted to see.",
+            "they and the developers that fund their campaigns",
+        ),
+        (
+            "Residents want a board that listens, not a board that has to “find the money” to "
+            "build the roads they and the builders who back them said they needed.",
+            "they and the builders who back them",
+        ),
+        (
+            "It was the plan they and the lobbyists who paid for their ads claimed would work.",
+            "they and the lobbyists who paid for their ads",
+        ),
+        ("They and the unions said the deal was fair.", "They and the unions"),
+    ],
+)
+def test_they_and_others_is_a_group_not_its_own_antecedent(nlp, text, speaker):
+    _, names = speakers_of(nlp, text)
+    assert names == [speaker]
+
+
+def test_every_attribution_record_has_the_resolved_fields():
+    from auditor.nlp.raw import RESOLVED_FIELDS, RawAttribution
+
+    record = RawAttribution("indirect", (4, 9), source=(0, 3)).to_dict()
+    assert {k: record[k] for k in RESOLVED_FIELDS} == RESOLVED_FIELDS
+    assert record["content"] == [4, 9] and record["source"] == [0, 3]

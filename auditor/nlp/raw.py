@@ -4,7 +4,7 @@ quotations by character offset."""
 from __future__ import annotations
 
 import bisect
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 
 from spacy.tokens import Token
 
@@ -30,12 +30,30 @@ class RawAttribution:
     in_excerpt: bool = False
 
     def to_dict(self) -> dict:
-        """The record as msgpack-safe values (tuples become lists)."""
-        data = asdict(self)
+        """The record as msgpack-safe values (tuples become lists), with every field the
+        later passes fill in (:data:`RESOLVED_FIELDS`) present at its default, so no pass
+        meets a record another pass has not reached yet without its keys."""
+        data = {name: getattr(self, name) for name in _FIELD_NAMES}
         for key in ("content", "cue", "source", "via"):
             if data[key] is not None:
                 data[key] = list(data[key])
+        data["quote_ids"] = list(self.quote_ids)
+        data.update(RESOLVED_FIELDS)
         return data
+
+
+_FIELD_NAMES = tuple(f.name for f in fields(RawAttribution))
+
+#: Keys of an attribution record set after the attribution passes, with their defaults:
+#: ``auditor_speakers`` sets the speaker cluster id, name, description and the head of the
+#: group a "they" refers back to; ``auditor_sourcing`` sets the source type.
+RESOLVED_FIELDS: dict[str, object] = {
+    "speaker": None,
+    "speaker_name": None,
+    "speaker_description": None,
+    "antecedent_head": None,
+    "source_type": "unknown",
+}
 
 
 class QuoteIndex:

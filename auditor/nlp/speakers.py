@@ -113,6 +113,9 @@ def resolve_speakers(
         book.add_name(token, within=sources.get(token.idx))
 
     newlines = [i for i, ch in enumerate(doc_text(doc)) if ch == "\n"]
+    by_start: dict[int, list[dict]] = {}  # content start -> attributions, for inheritance
+    for attribution in attributions:
+        by_start.setdefault(attribution["content"][0], []).append(attribution)
     previous_group: dict | None = None
     previous_person: tuple[_Cluster, int] | None = None  # last person speaker, paragraph
     for attribution in sorted(attributions, key=lambda a: a["content"][0]):
@@ -132,32 +135,45 @@ def resolve_speakers(
             cluster = book.resolve(head, within=tuple(source) if source else None)
         if cluster is None and attribution.get("inherited_from") is not None:
             cluster = next(
-                (book.by_id(a["speaker"]) for a in attributions
-                 if a["content"][0] == attribution["inherited_from"] and a.get("speaker")),
+                (
+                    book.by_id(a["speaker"])
+                    for a in by_start.get(attribution["inherited_from"], ())
+                    if a.get("speaker")
+                ),
                 None,
             )
         attribution["speaker"] = cluster.id if cluster else None
-        if head is not None and head.tag_ in {"NNS", "NNPS"} or (
-            head is not None and any(c.dep_ == "conj" for c in head.children)
+        _name_speaker(attribution, cluster, head, previous_group)
+        if cluster is not None and cluster.kind == "person" and head is not None:
+            previous_person = (cluster, _paragraph(newlines, head.idx))
+        if head is not None and (
+            head.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in head.children)
         ):
+            # Only once named may a group be referred back to: "they and the developers"
+            # is a group but not its own antecedent.
             previous_group = attribution
-        if cluster is not None:
-            attribution["speaker_name"] = cluster.name
-            attribution["speaker_description"] = cluster.description
-            if cluster.kind == "person" and head is not None:
-                previous_person = (cluster, _paragraph(newlines, head.idx))
-        elif head is not None and head.lower_ in {"they", "them"} and previous_group:
-            # "Officials and experts have said ... They say ...": the group speaks on.
-            attribution["speaker_name"] = previous_group["speaker_name"]
-            attribution["speaker_description"] = previous_group.get("speaker_description")
-            attribution["antecedent_head"] = previous_group["source_head"]
-        elif head is not None:
-            attribution["speaker_name"] = _plain_source_name(antecedent(head))
-            attribution["speaker_description"] = None
-        else:
-            attribution["speaker_name"] = None
-            attribution["speaker_description"] = None
     return book.clusters
+
+
+def _name_speaker(
+    attribution: dict, cluster: _Cluster | None, head: Token | None, previous_group: dict | None
+) -> None:
+    """Set ``speaker_name`` / ``speaker_description`` (and, for "they", the group's head
+    as ``antecedent_head``) on ``attribution``."""
+    if cluster is not None:
+        attribution["speaker_name"] = cluster.name
+        attribution["speaker_description"] = cluster.description
+    elif head is not None and head.lower_ in {"they", "them"} and previous_group:
+        # "Officials and experts have said ... They say ...": the group speaks on.
+        attribution["speaker_name"] = previous_group["speaker_name"]
+        attribution["speaker_description"] = previous_group["speaker_description"]
+        attribution["antecedent_head"] = previous_group["source_head"]
+    elif head is not None:
+        attribution["speaker_name"] = _plain_source_name(antecedent(head))
+        attribution["speaker_description"] = None
+    else:
+        attribution["speaker_name"] = None
+        attribution["speaker_description"] = None
 
 
 def _paragraph(newlines: list[int], offset: int) -> int:
