@@ -202,11 +202,15 @@ def render_markdown(pack: RulePack) -> str:
         "",
         "A rule file has `id` (family + three digits), `name` (kebab-case), `severity` "
         "(suggestion, warning or error), `summary` (one line, optional), `message` (with "
-        "`{placeholders}` the check fills), `why`, `fix`, `authority` (a list of `name` and "
-        "`url`), `check`, the check's parameters, optional `thresholds` (name: default) and "
-        "`examples` with `bad` and `good` texts that the test suite runs through the full "
-        "auditor. Cue lists take phrases (whole words, any case) or `re:` regular "
-        "expressions.",
+        "plain `{placeholders}` the check fills: no format spec, conversion, attribute or "
+        "index), `why`, `fix`, `authority` (a list of `name` and `url`), `check`, the check's "
+        "parameters, optional `thresholds` (name: default) and `examples` with `bad` and "
+        "`good` texts that the test suite runs through the full auditor. Cue lists take "
+        "phrases (whole words, any case) or `re:` regular expressions. In rule folders of "
+        "your own, `re:` cues and `source_matches` use RE2 syntax, which runs in linear time "
+        "on any text: no lookaround or backreferences, and `\\b`, `\\w`, `\\s` are ASCII "
+        "(write `\\p{L}` or `[[:space:]\\pZ]` for other letters and spaces). YAML aliases "
+        "(`*name`) are not allowed in rule files.",
         "",
         *_checks_table(),
         "",
