@@ -4,6 +4,7 @@ never a hang, a traceback or a giant message (issue 11, items 9, 13, 14 and 15).
 
 from __future__ import annotations
 
+import pickle
 import subprocess
 import sys
 import textwrap
@@ -145,6 +146,21 @@ def test_pattern_re2_refuses_is_a_load_error(tmp_path: Path, field: str, pattern
     base = PHRASE if field == "cues" else ATTRIBUTION
     message = load_error(tmp_path, base + f"{field}: {pattern}\n")
     assert f"{field}" in message and "RE2" in message and "lookaround" in message
+
+
+def test_user_pack_digest_is_the_same_each_load(tmp_path: Path) -> None:
+    # Batch resumes compare digests across runs: a pattern's repr must not hold an address.
+    write_rule(tmp_path, ATTRIBUTION + "source_matches: 'officials?'\ncues: [said]\n")
+    first = load_rule_pack(folders=[tmp_path])
+    assert first.digest == load_rule_pack(folders=[tmp_path]).digest
+    assert "0x" not in repr(first.rules[0].params)
+
+
+def test_user_pack_pickles(tmp_path: Path) -> None:
+    # Batch workers receive the pack by pickle.
+    write_rule(tmp_path, ATTRIBUTION + "source_matches: 'officials?'\n")
+    rule = pickle.loads(pickle.dumps(load_rule_pack(folders=[tmp_path]).rules[0]))
+    assert rule.params["source_matches"].search("The OFFICIAL said so.").group() == "OFFICIAL"
 
 
 def test_shipped_pack_keeps_python_patterns() -> None:

@@ -17,6 +17,7 @@ still let any Unicode space stand between their words, as in the shipped pack.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import re2
@@ -32,6 +33,27 @@ _NOTHING = r"[^\x00-\x{10FFFF}]"
 _RE2_HINT = "rule packs use RE2 syntax: no lookaround or backreferences"
 
 
+class RE2Pattern:
+    """An RE2 pattern with what the checks use of ``re.Pattern``, and a repr that names
+    its source (the pack's digest is built from it, so it must not vary by run)."""
+
+    def __init__(self, compiled: Any) -> None:
+        self._compiled = compiled
+
+    @property
+    def pattern(self) -> str:
+        return self._compiled.pattern
+
+    def search(self, text: str) -> Any:
+        return self._compiled.search(text)
+
+    def finditer(self, text: str) -> Iterator[Any]:
+        return self._compiled.finditer(text)
+
+    def __repr__(self) -> str:
+        return f"RE2Pattern({self.pattern!r})"
+
+
 def _re2_options() -> re2.Options:
     options = re2.Options()
     options.case_sensitive = False
@@ -39,9 +61,9 @@ def _re2_options() -> re2.Options:
     return options
 
 
-def _re2_compile(source: str, where: str, shown: str) -> Any:
+def _re2_compile(source: str, where: str, shown: str) -> RE2Pattern:
     try:
-        return re2.compile(source, _re2_options())
+        return RE2Pattern(re2.compile(source, _re2_options()))
     except re2.error as exc:
         reason = exc.args[0] if exc.args else exc
         if isinstance(reason, bytes):
@@ -62,7 +84,7 @@ def _re2_phrase(phrase: str) -> str:
     return f"{left}{body}{right}"
 
 
-def compile_cues(cues: list[str], where: str, *, trusted: bool) -> Any:
+def compile_cues(cues: list[str], where: str, *, trusted: bool) -> re.Pattern | RE2Pattern:
     """One pattern matching any of ``cues`` (longest first), any case.
 
     ``trusted`` (the shipped pack) compiles with Python's ``re``; otherwise RE2, each
@@ -81,7 +103,7 @@ def compile_cues(cues: list[str], where: str, *, trusted: bool) -> Any:
     return _re2_compile(source, where, "the cue list")
 
 
-def compile_regex(source: str, where: str, *, trusted: bool) -> Any:
+def compile_regex(source: str, where: str, *, trusted: bool) -> re.Pattern | RE2Pattern:
     """``source`` compiled ignoring case: Python's ``re`` when ``trusted``, else RE2."""
     if not trusted:
         return _re2_compile(source, where, source)
