@@ -49,7 +49,7 @@ def _span(text: str, bounds) -> Span | None:
     if bounds is None:
         return None
     start, end = bounds
-    return Span(start, end, text[start:end])
+    return Span.of(text, start, end)
 
 
 def _attribution(text: str, number: int, raw: dict, clusters: dict) -> Attribution:
@@ -79,7 +79,7 @@ def _cluster(text: str, raw: dict) -> SpeakerCluster:
         kind=raw["kind"],
         description=raw.get("description"),
         variants=list(raw.get("variants", [])),
-        mentions=[Span(s, e, text[s:e]) for s, e in raw.get("mentions", [])],
+        mentions=[Span.of(text, s, e) for s, e in raw.get("mentions", [])],
         introduced=raw.get("introduced"),
     )
 

@@ -36,18 +36,32 @@ GRADES = ("A", "B", "C", "D", "F")
 
 @dataclass(frozen=True)
 class Span:
-    """A stretch of the original text."""
+    """A stretch of the original text.
+
+    Raises :class:`ValueError` when made inverted (``start > end``), negative, or with a
+    ``text`` whose length is not ``end - start``: a bug in the stage that made it, caught
+    where the span is made rather than in a report.
+    """
 
     start: int
     end: int
     text: str
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end or len(self.text) != self.end - self.start:
+            raise ValueError(
+                f"bad span {self.start}-{self.end} ({len(self.text)} characters of text)"
+            )
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text}
 
     @classmethod
     def of(cls, text: str, start: int, end: int) -> Span:
-        """The span ``text[start:end]``."""
+        """The span ``text[start:end]``; raises :class:`ValueError` unless
+        ``0 <= start <= end <= len(text)``."""
+        if end > len(text):
+            raise ValueError(f"span {start}-{end} runs past the end of a {len(text)}-char text")
         return cls(start, end, text[start:end])
 
 

@@ -239,7 +239,9 @@ def noun_phrase_bounds(token: Token, cue: Token | None = None) -> tuple[int, int
     doc = token.doc
     left, right = token.left_edge.i, token.right_edge.i
     if cue is not None and left <= cue.i <= right and cue.i > token.i:
-        right = cue.left_edge.i - 1
+        # Never before the noun itself: in a non-projective parse the cue's own subtree
+        # may start at (or before) the noun ("p sed of s: ..." with "p" spanning the verb).
+        right = max(token.i, cue.left_edge.i - 1)
     while left < right and doc[left].is_punct and doc[left].text not in {"'", "’"}:
         left += 1
     while right > left and (doc[right].is_punct or doc[right].is_space):

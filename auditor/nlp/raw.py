@@ -36,7 +36,10 @@ class RawAttribution:
         data = {name: getattr(self, name) for name in _FIELD_NAMES}
         for key in ("content", "cue", "source", "via"):
             if data[key] is not None:
-                data[key] = list(data[key])
+                start, end = data[key]
+                if not 0 <= start <= end:
+                    raise ValueError(f"{self.kind} attribution with a bad {key}: {start}-{end}")
+                data[key] = [start, end]
         data["quote_ids"] = list(self.quote_ids)
         data.update(RESOLVED_FIELDS)
         return data
