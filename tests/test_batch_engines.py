@@ -70,7 +70,8 @@ def test_local_jobs_and_dask_give_identical_results(tmp_path, nlp):
     )
     assert one.audited == two.audited == dask.audited == 13
     expected = _files(tmp_path / "one")
-    assert len(expected) == 13 * 2 + 4  # reports, results, errors, index.md, index.html
+    # reports, results, errors, index.md, index.html and the (empty) folder lock
+    assert len(expected) == 13 * 2 + 5
     assert _files(tmp_path / "two") == expected
     assert _files(tmp_path / "dask") == expected
 

@@ -67,18 +67,18 @@ def _has_results(out: Path):
 
 @POSIX
 def test_a_second_batch_on_the_same_folder_is_refused(tmp_path):
-    paths = _corpus(tmp_path / "in", 150, paragraphs=8)
+    paths = _corpus(tmp_path / "in", 100, paragraphs=8)
     out = tmp_path / "out"
     command = _command([tmp_path / "in"], out, "--no-reports", "-q")
     first = subprocess.Popen(command, env=ENV, stderr=subprocess.PIPE, text=True)
     try:
         _wait_for(_has_results(out), 120, first)
         second = subprocess.run(command, env=ENV, capture_output=True, text=True, timeout=60)
+        assert second.returncode == 2, second.stderr
         assert first.poll() is None, "the first run ended too soon to test anything"
         _, stderr = first.communicate(timeout=120)
     finally:
         first.kill()
-    assert second.returncode == 2, second.stderr
     assert second.stderr.count("\n") == 1
     assert "in use by another auditor batch" in second.stderr
     assert first.returncode == 0, stderr
@@ -95,14 +95,15 @@ def test_workers_die_with_a_killed_batch_and_the_rerun_loses_nothing(tmp_path):
     paths = _corpus(tmp_path / "in", 120, paragraphs=4)
     out = tmp_path / "out"
     command = _command([tmp_path / "in"], out, "--jobs", "2", "--no-reports", "-q")
-    process = subprocess.Popen(command, env=ENV, stderr=subprocess.PIPE, text=True)
+    # No pipe to the batch: orphans holding it open would block reading it.
+    process = subprocess.Popen(command, env=ENV, stderr=subprocess.DEVNULL)
     parent = psutil.Process(process.pid)
     try:
         _wait_for(lambda: len(parent.children()) >= 2, 120, process)
         _wait_for(_has_results(out), 120, process)
         workers = parent.children(recursive=True)
         process.send_signal(signal.SIGKILL)
-        process.communicate(timeout=30)
+        process.wait(timeout=30)
         _, alive = psutil.wait_procs(workers, timeout=10)
     finally:
         process.kill()
