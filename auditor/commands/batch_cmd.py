@@ -1,7 +1,8 @@
 """``auditor batch``: audit a corpus into a resumable result store with a corpus report.
 
 Exit 0 when every document was audited, 1 when any failed (listed in errors.jsonl), 2 on
-a usage or runtime error, 130 when interrupted (finished documents are kept).
+a usage or runtime error or when another run uses the --out folder, 130 when interrupted
+(finished documents are kept).
 """
 
 from __future__ import annotations
@@ -118,7 +119,8 @@ def batch(
                       (and provenance.jsonl); speakers go to the --registry
 
     Re-running the same command skips documents already done (same content, rules and
-    model) and retries failed ones; Ctrl-C keeps everything finished.
+    model) and retries failed ones; Ctrl-C keeps everything finished. One run at a time
+    uses a --out folder; bad records and non-regular files are listed in errors.jsonl.
     """
     import os
 
