@@ -198,12 +198,16 @@ def test_fifos_named_like_inputs_are_errors_not_hangs(tmp_path):
     paths = _corpus(folder, 2)
     os.mkfifo(folder / "a.txt")
     os.mkfifo(tmp_path / "x.jsonl")
+    (tmp_path / "g").mkdir()
+    os.mkfifo(tmp_path / "g" / "b.md")  # through a glob too
     out = tmp_path / "out"
-    command = _command([folder, tmp_path / "x.jsonl"], out, "--no-reports", "-q")
+    inputs = [folder, tmp_path / "x.jsonl", tmp_path / "g" / "*.md"]
+    command = _command(inputs, out, "--no-reports", "-q")
     done = subprocess.run(command, env=ENV, capture_output=True, text=True, timeout=90)
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr
     errors = _lines(out / "errors.jsonl")
-    assert sorted(e["input"] for e in errors) == [str(folder / "a.txt"), str(tmp_path / "x.jsonl")]
+    fifos = [tmp_path / "g" / "b.md", folder / "a.txt", tmp_path / "x.jsonl"]
+    assert sorted(e["input"] for e in errors) == sorted(str(p) for p in fifos)
     assert all("not a regular file" in e["reason"] for e in errors)
     assert [r["id"] for r in _lines(out / "results.jsonl")] == [str(p) for p in paths]

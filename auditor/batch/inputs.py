@@ -124,7 +124,7 @@ def open_regular(path: str):
 
 def _require_regular(mode: int, path: str) -> None:
     if not stat.S_ISREG(mode):
-        raise OSError(f"not a regular file ({_file_kind(mode)})")
+        raise OSError(f"{_file_kind(mode)}, not a regular file")
 
 
 def _file_kind(mode: int) -> str:
@@ -184,7 +184,8 @@ def expand_inputs(inputs: Iterable[str], *, exclude: Path | None = None) -> list
             add(_file_ref(item, os.path.dirname(item)))
         elif _GLOB_MAGIC.search(item):
             matches = sorted(glob.glob(item, recursive=True))
-            files = [m for m in matches if os.path.isfile(m) and _readable_kind(m)]
+            # Not only regular files: a FIFO named like an article is reported, not skipped.
+            files = [m for m in matches if not os.path.isdir(m) and _readable_kind(m)]
             if not files:
                 raise InputError(f"{item}: the pattern matches no article or .jsonl file")
             root = _glob_root(item)
@@ -248,8 +249,8 @@ def count_documents(refs: Iterable[InputRef]) -> int:
     """
     total = 0
     for ref in refs:
-        if ref.kind == "file":
-            total += 1
+        if ref.kind == "file" or printable(ref.path) != ref.path:
+            total += 1  # (a name that is not UTF-8 is one failure)
             continue
         try:
             with _open_records(ref.path) as stream:

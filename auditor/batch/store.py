@@ -67,15 +67,17 @@ def hold_folder(out_dir: Path) -> Iterator[None]:
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise StoreError(f"{out_dir}: exists and is not a folder; choose another --out")
-    out_dir.mkdir(parents=True, exist_ok=True)
     lock = filelock.FileLock(out_dir / LOCK, timeout=0)
     try:
+        out_dir.mkdir(parents=True, exist_ok=True)
         lock.acquire()
     except filelock.Timeout:
         raise FolderInUse(
             f"{out_dir}: in use by another auditor batch; wait for it to end "
             "or choose another --out"
         ) from None
+    except OSError as exc:
+        raise StoreError(f"{out_dir}: cannot be used ({exc.strerror or exc})") from None
     try:
         yield
     finally:
