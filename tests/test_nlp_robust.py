@@ -110,3 +110,56 @@ _short_texts = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=24).map(
 def test_every_emitted_span_slices_the_text(auditor, text):
     result = auditor.audit(article_from_text(text))
     assert_spans_slice(result, text)
+
+
+# --- dense quotation marks stay near-linear (item 8) ---------------------------------
+
+_DENSE_WORDS = "the mayor said council figures plans they data report officials told".split()
+_DENSE_PAIRS = [('"', '"'), ("“", "”"), ("‘", "’"), ("'", "'"), ("«", "»"), ("「", "」")]
+_DENSE_CUES = ["{q}, Ruiz said.", "Ruiz said: {q}", "{q}", "officials told reporters {q}"]
+
+
+def _dense_text(quotes: int) -> str:
+    """``quotes`` short quotations, most with a cue, a paragraph break every 40."""
+    parts = []
+    for i in range(quotes):
+        opener, closer = _DENSE_PAIRS[i % len(_DENSE_PAIRS)]
+        words = " ".join(_DENSE_WORDS[(i * 7 + k) % len(_DENSE_WORDS)] for k in range(1 + i % 3))
+        quote = f"{opener}{words}{',' if i % 2 else '.'}{closer}"
+        parts.append(_DENSE_CUES[i % len(_DENSE_CUES)].format(q=quote))
+        parts.append("\n" if i % 40 == 39 else " ")
+    return "".join(parts)
+
+
+def _calls_in_auditor_components(nlp, text: str) -> int:
+    """Python function calls made in auditor.nlp code by the components after the parser:
+    a count of operations that does not depend on the machine's speed."""
+    import sys
+
+    calls = 0
+
+    def count(frame, event, _arg):
+        nonlocal calls
+        if event == "call" and "auditor" in frame.f_code.co_filename:
+            calls += 1
+
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name.startswith("auditor_") and name != "auditor_paragraphs":
+            sys.setprofile(count)
+            try:
+                doc = component(doc)
+            finally:
+                sys.setprofile(None)
+        else:
+            doc = component(doc)
+    assert len(doc._.auditor_attributions) > len(doc._.auditor_quotes) // 3
+    return calls
+
+
+def test_quotation_passes_scale_linearly_in_the_marks(nlp):
+    """Twice the quotations cost at most ~2.5 times the operations (a quotes x quotes or
+    quotes x attributions pass makes it ~4)."""
+    one = _calls_in_auditor_components(nlp, _dense_text(600))
+    two = _calls_in_auditor_components(nlp, _dense_text(1200))
+    assert two < 2.5 * one, (one, two)

@@ -59,7 +59,7 @@ from auditor.nlp.nominal import (
 )
 from auditor.nlp.quoted import quoted_under_any_verb
 from auditor.nlp.quotes import find_nested_quotes
-from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
+from auditor.nlp.raw import ChosenRanges, QuoteIndex, RawAttribution, overlaps
 from auditor.nlp.reported import according_to, reported_speech
 
 register_extensions()
@@ -249,27 +249,26 @@ def _drop_overlaps(found: list[RawAttribution]) -> list[RawAttribution]:
     """Keep one attribution per stretch of content: the first pass that claimed it wins,
     except that an attribution with a source beats one without."""
     priority = {"direct": 0, "mixed": 1, "indirect": 2, "according_to": 3, "floating": 4}
-    kept: list[RawAttribution] = []
+    kept: ChosenRanges[RawAttribution] = ChosenRanges(a.content for a in found)
     for candidate in sorted(
         found, key=lambda a: (a.source is None, priority.get(a.kind, 9), a.content[0])
     ):
-        clash = False
-        for other in kept:
-            if overlaps(candidate.content, other.content):
-                inter = min(candidate.content[1], other.content[1]) - max(
-                    candidate.content[0], other.content[0]
-                )
-                shorter = min(
-                    candidate.content[1] - candidate.content[0],
-                    other.content[1] - other.content[0],
-                )
-                same_cue = candidate.cue_head is not None and candidate.cue_head == other.cue_head
-                if not same_cue and _nested(candidate, other):
-                    continue  # "X said that Y claimed Z": both are attributions
-                if same_cue or inter >= 0.5 * shorter:
-                    clash = True
-                    break
-        if not clash:
-            kept.append(candidate)
-    kept.sort(key=lambda a: a.content[0])
-    return kept
+        if not any(_clash(candidate, other) for other in kept.overlapping(candidate.content)):
+            kept.add(candidate.content, candidate)
+    return sorted(kept.items(), key=lambda a: a.content[0])
+
+
+def _clash(candidate: RawAttribution, other: RawAttribution) -> bool:
+    """Two overlapping attributions cannot both stand: they share a cue, or overlap by
+    half the shorter one without one sitting inside the other."""
+    inter = min(candidate.content[1], other.content[1]) - max(
+        candidate.content[0], other.content[0]
+    )
+    shorter = min(
+        candidate.content[1] - candidate.content[0],
+        other.content[1] - other.content[0],
+    )
+    same_cue = candidate.cue_head is not None and candidate.cue_head == other.cue_head
+    if not same_cue and _nested(candidate, other):
+        return False  # "X said that Y claimed Z": both are attributions
+    return same_cue or inter >= 0.5 * shorter

@@ -3,6 +3,8 @@ speaker of, the attribution just before it in the same or the previous paragraph
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import re
 
 from spacy.tokens import Doc
@@ -13,8 +15,47 @@ from auditor.nlp.raw import RawAttribution
 from auditor.text import title_abbreviations
 
 
-def _paragraph_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset)
+class _Preceding:
+    """The attribution whose content starts last among those that end by an offset (the
+    latest added among equal starts), for offsets asked in increasing order.
+
+    Contents not yet ended wait in a heap by end; ended ones move to a heap by start. A
+    content that grows past the offset (a quote joined to it) goes back to wait, so each
+    query costs a few heap steps instead of a sort of every attribution.
+    """
+
+    def __init__(self, attributions: list[RawAttribution]) -> None:
+        self.items = list(attributions)
+        self._waiting = [(a.content[1], pos) for pos, a in enumerate(self.items)]
+        heapq.heapify(self._waiting)
+        self._ended: list[tuple[int, int]] = []  # (-start, -position): latest first
+
+    def add(self, attribution: RawAttribution) -> None:
+        heapq.heappush(self._waiting, (attribution.content[1], len(self.items)))
+        self.items.append(attribution)
+
+    def before(self, offset: int) -> RawAttribution | None:
+        waiting, ended = self._waiting, self._ended
+        while waiting and waiting[0][0] <= offset:
+            end, pos = heapq.heappop(waiting)
+            content = self.items[pos].content
+            if content[1] != end:  # grew while waiting
+                heapq.heappush(waiting, (content[1], pos))
+            else:
+                heapq.heappush(ended, (-content[0], -pos))
+        while ended:
+            pos = -ended[0][1]
+            content = self.items[pos].content
+            if content[1] <= offset:
+                return self.items[pos]
+            heapq.heappop(ended)  # grew past the offset: wait again
+            heapq.heappush(waiting, (content[1], pos))
+        return None
+
+
+def _paragraph_of(newlines: list[int], offset: int) -> int:
+    """How many newlines come before ``offset``."""
+    return bisect.bisect_left(newlines, offset)
 
 
 def attach_floating(
@@ -22,14 +63,12 @@ def attach_floating(
 ) -> list[RawAttribution]:
     """Give each cue-less quotation the speaker of the attribution just before it."""
     text = doc_text(doc)
-    result = list(found)
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    result = _Preceding(found)
     for qid in pending:
         quote = quotes[qid]
         # The closest attribution before the quote speaks on, if it named anyone.
-        previous = None
-        for candidate in sorted(result, key=lambda a: a.content[0]):
-            if candidate.content[1] <= quote["start"]:
-                previous = candidate
+        previous = result.before(quote["start"])
         if previous is not None and previous.source is None:
             previous = None
         if previous is not None and continues_quote(text, previous, quote, doc):
@@ -41,14 +80,14 @@ def attach_floating(
         if not _starts_sentence(text, quote):
             # A phrase quoted inside a sentence nobody is said to say: keep it, but do
             # not hand it the last speaker's name.
-            result.append(RawAttribution("direct", (quote["start"], quote["end"]), quote_ids=[qid]))
+            result.add(RawAttribution("direct", (quote["start"], quote["end"]), quote_ids=[qid]))
             continue
         attribution = RawAttribution(
             kind="direct", content=(quote["start"], quote["end"]), quote_ids=[qid]
         )
         if previous is not None:
-            gap_paragraphs = _paragraph_of(text, quote["start"]) - _paragraph_of(
-                text, previous.content[1]
+            gap_paragraphs = _paragraph_of(newlines, quote["start"]) - _paragraph_of(
+                newlines, previous.content[1]
             )
             # Blank lines count as paragraph separators of their own in the view.
             between = text[previous.content[1] : quote["start"]]
@@ -58,13 +97,15 @@ def attach_floating(
                 attribution.source = previous.source
                 attribution.source_head = previous.source_head
                 attribution.inherited_from = previous.content[0]
-        result.append(attribution)
-    return result
+        result.add(attribution)
+    return result.items
 
 
 def _starts_sentence(text: str, quote: dict) -> bool:
-    before = text[: quote["start"]].rstrip(" \t")
-    return not before or before[-1] in ".!?:\n\"”’'»—―-"
+    i = quote["start"]
+    while i > 0 and text[i - 1] in " \t":  # no copy of all the text before
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?:\n\"”’'»—―-"
 
 
 def continues_quote(

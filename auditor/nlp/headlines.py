@@ -111,6 +111,18 @@ MAX_HEADLINE_TOKENS = 30
 MAX_COLON_SPEAKER_WORDS = 6
 
 
+def _words_before(doc: Doc, start: int, end: int) -> list[Token]:
+    """The non-space tokens of ``doc[start:end]``, or one more than a speaker may have
+    (so a colon deep in a long paragraph costs no walk back to its start)."""
+    words: list[Token] = []
+    for token in doc[start:end]:
+        if not token.is_space:
+            words.append(token)
+            if len(words) > MAX_COLON_SPEAKER_WORDS:
+                break
+    return words
+
+
 def speaker_colon(doc: Doc, existing: list[RawAttribution]) -> list[RawAttribution]:
     """"Name: what they said" at the start of a paragraph: headlines ("Pence: Flowers
     Won't Be at Debate") and transcripts ("WALLACE: Let's start with ...")."""
@@ -124,7 +136,7 @@ def speaker_colon(doc: Doc, existing: list[RawAttribution]) -> list[RawAttributi
             paragraph_start = token.i
         if token.text != ":" or token.i == paragraph_start:
             continue
-        speaker = [t for t in doc[paragraph_start : token.i] if not t.is_space]
+        speaker = _words_before(doc, paragraph_start, token.i)
         if not speaker or len(speaker) > MAX_COLON_SPEAKER_WORDS:
             continue
         words = [t for t in speaker if t.is_alpha]

@@ -31,7 +31,7 @@ from auditor.nlp.cues import (
     subject_of,
     trimmed_bounds,
 )
-from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
+from auditor.nlp.raw import OverlapIndex, QuoteIndex, RawAttribution, overlaps
 from auditor.nlp.reported import close_quotes
 
 #: How a quotation may hang below the verb: inside its object, an object's modifier, a
@@ -69,16 +69,18 @@ def quoted_under_any_verb(
         holder = index.quote_at(quote["start"])
         if holder is not None and not index.quotes[holder].get("closed", True):
             candidates.append((None, quote, holder))
+    taken = OverlapIndex((a.content, a) for a in found)
+    claimed: OverlapIndex[RawAttribution] = OverlapIndex()
     for qid, quote, holder in candidates:
         bounds = (quote["start"], quote["end"])
-        if any(overlaps(a.content, bounds) for a in results) or any(
-            overlaps(a.content, bounds) and not _only_holds(a, holder, index)
-            for a in found
+        if claimed.any_overlap(bounds) or any(
+            not _only_holds(a, holder, index) for a in taken.overlapping(bounds)
         ):
             continue
         attribution = _attribute(doc, index, quote, qid, holder)
         if attribution is not None:
             results.append(attribution)
+            claimed.add(attribution.content, attribution)
     return results
 
 

@@ -4,9 +4,13 @@ quotations by character offset."""
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
+from typing import Generic, TypeVar
 
 from spacy.tokens import Token
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -83,3 +87,114 @@ class QuoteIndex:
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Two character ranges share at least one character."""
     return a[0] < b[1] and b[0] < a[1]
+
+
+class OverlapIndex(Generic[T]):
+    """Character ranges, each with an item, that answer "which ranges overlap this one"
+    (as :func:`overlaps` says) without a scan of them all.
+
+    Ranges are kept sorted by start with the running maximum of their ends, so a query
+    bisects to the last range starting before its end and walks back only while some
+    earlier range still reaches past its start. Adding ranges in order of start (as the
+    passes do) is constant time.
+    """
+
+    def __init__(self, ranges: Iterable[tuple[tuple[int, int], T]] = ()) -> None:
+        entries = sorted(ranges, key=lambda entry: entry[0][0])
+        self._starts = [bounds[0] for bounds, _ in entries]
+        self._ends = [bounds[1] for bounds, _ in entries]
+        self._items = [item for _, item in entries]
+        self._reach: list[int] = []  # max end of ranges [0, i]
+        self._recompute_reach(0)
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def items(self) -> list[T]:
+        """The items, by start of their ranges (in order of addition among equal starts)."""
+        return list(self._items)
+
+    def add(self, bounds: tuple[int, int], item: T) -> None:
+        """Add the range ``bounds`` holding ``item``."""
+        start, end = bounds
+        i = bisect.bisect_right(self._starts, start)
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)
+        self._items.insert(i, item)
+        if i == len(self._reach):
+            self._reach.append(max(end, self._reach[-1]) if self._reach else end)
+        else:
+            self._recompute_reach(i)
+
+    def any_overlap(self, bounds: tuple[int, int]) -> bool:
+        """Whether some range overlaps ``bounds``."""
+        i = bisect.bisect_left(self._starts, bounds[1])
+        return i > 0 and self._reach[i - 1] > bounds[0]
+
+    def overlapping(self, bounds: tuple[int, int]) -> Iterator[T]:
+        """The items of the ranges that overlap ``bounds``, latest start first."""
+        start, end = bounds
+        i = bisect.bisect_left(self._starts, end) - 1
+        while i >= 0 and self._reach[i] > start:
+            if self._ends[i] > start:
+                yield self._items[i]
+            i -= 1
+
+    def _recompute_reach(self, i: int) -> None:
+        del self._reach[i:]
+        reach = self._reach[-1] if self._reach else None
+        for end in self._ends[i:]:
+            reach = end if reach is None else max(reach, end)
+            self._reach.append(reach)
+
+
+class ChosenRanges(Generic[T]):
+    """A subset, growing in any order, of ranges known in advance, that answers "which
+    chosen ranges overlap this one" in time logarithmic per range reported.
+
+    The known ranges take fixed slots by start; a segment tree holds the largest end
+    chosen under each node, so a query descends only where some chosen range starts
+    before its end and ends after its start.
+    """
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        self._starts = sorted(bounds[0] for bounds in ranges)
+        self._size = 1
+        while self._size < max(1, len(self._starts)):
+            self._size *= 2
+        self._slot_end: list[int | None] = [None] * self._size
+        self._slot_item: list[T | None] = [None] * self._size
+        self._chosen: list[T] = []
+        self._tree = [-1] * (2 * self._size)  # ends are >= 0; -1 means nothing chosen
+
+    def add(self, bounds: tuple[int, int], item: T) -> None:
+        """Choose ``bounds`` (one of the known ranges) with ``item``."""
+        slot = bisect.bisect_left(self._starts, bounds[0])
+        while self._slot_end[slot] is not None:  # ranges sharing a start take the next
+            slot += 1
+        self._slot_end[slot], self._slot_item[slot] = bounds[1], item
+        self._chosen.append(item)
+        node = slot + self._size
+        while node and self._tree[node] < bounds[1]:
+            self._tree[node] = bounds[1]
+            node //= 2
+
+    def items(self) -> list[T]:
+        """The chosen items in the order they were added."""
+        return list(self._chosen)
+
+    def overlapping(self, bounds: tuple[int, int]) -> Iterator[T]:
+        """The chosen items whose ranges overlap ``bounds`` (as :func:`overlaps` says)."""
+        start, end = bounds
+        limit = bisect.bisect_left(self._starts, end)  # slots [0, limit) start before end
+        stack = [(1, 0, self._size)]
+        while stack:
+            node, lo, hi = stack.pop()
+            if lo >= limit or self._tree[node] <= start:
+                continue
+            if hi - lo == 1:
+                yield self._slot_item[lo]  # type: ignore[misc]
+                continue
+            mid = (lo + hi) // 2
+            stack.append((2 * node + 1, mid, hi))
+            stack.append((2 * node, lo, mid))
