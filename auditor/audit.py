@@ -2,7 +2,8 @@
 
 :class:`Auditor` holds the loaded pipeline and rule pack so many articles can be audited
 with one model load; ``auditor audit``, ``auditor check``, ``auditor evaluate`` and
-``auditor batch`` all go through it.
+``auditor batch`` all go through it. An article longer than the piece size is analysed in
+pieces (:mod:`auditor.pieces`), so text of any length can be audited.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from spacy.language import Language
 
 from auditor.analysis import analysis_from_doc
 from auditor.ingest import Article
+from auditor.limits import DEFAULT_PIECE_CHARS
 from auditor.model import Analysis, AuditResult, DocumentInfo
+from auditor.pieces import audit_in_pieces
 from auditor.pipeline import DEFAULT_MODEL, load_pipeline
 
 
@@ -37,6 +40,7 @@ class Auditor:
         config=None,
         rule_pack=None,
         keep_going: bool = False,
+        piece_chars: int = DEFAULT_PIECE_CHARS,
     ):
         from auditor.config import Config
         from auditor.rules import load_rule_pack
@@ -49,22 +53,64 @@ class Auditor:
             if rule_pack is not None
             else load_rule_pack(self.config, keep_going=keep_going)
         )
+        if piece_chars < 1:
+            raise ValueError("piece_chars must be positive")
+        # Never more than the pipeline accepts in one text (spaCy's E088).
+        self.piece_chars = min(piece_chars, self.nlp.max_length)
+
+    def is_long(self, article: Article) -> bool:
+        """Whether ``article`` is analysed in pieces (longer than :attr:`piece_chars`)."""
+        return len(article.view) > self.piece_chars
 
     def audit(self, article: Article) -> AuditResult:
-        """Audit one article."""
+        """Audit one article (in pieces when it is long)."""
+        if self.is_long(article):
+            return audit_in_pieces(self, article, self.piece_chars)
         doc = self.nlp(article.view)
         return self._finish(article, analysis_from_doc(doc, article.source))
 
     def audit_many(
         self, articles: Iterable[Article], *, n_process: int = 1, batch_size: int = 8
     ) -> Iterator[AuditResult]:
-        """Audit many articles through ``nlp.pipe``, yielding results in input order."""
+        """Audit many articles, yielding results in input order.
+
+        Short articles go through ``nlp.pipe`` together; long ones in pieces.
+        """
         articles = list(articles)
         docs = self.nlp.pipe(
-            (a.view for a in articles), n_process=n_process, batch_size=batch_size
+            (a.view for a in articles if not self.is_long(a)),
+            n_process=n_process,
+            batch_size=batch_size,
         )
-        for article, doc in zip(articles, docs, strict=True):
-            yield self._finish(article, analysis_from_doc(doc, article.source))
+        for article in articles:
+            if self.is_long(article):
+                yield audit_in_pieces(self, article, self.piece_chars)
+            else:
+                yield self._finish(article, analysis_from_doc(next(docs), article.source))
+
+    def audit_each(
+        self, articles: Iterable[Article], *, batch_size: int = 8
+    ) -> Iterator[tuple[Article, AuditResult | Exception]]:
+        """``(article, result)`` for each article in order, where a document whose audit
+        raises gives its exception as the result, so it never takes the others with it.
+
+        Articles go through :meth:`audit_many`; after a failure the rest are audited one at
+        a time to tell the failing documents from the good ones.
+        """
+        articles = list(articles)
+        done = 0
+        try:
+            for result in self.audit_many(articles, batch_size=batch_size):
+                yield articles[done], result
+                done += 1
+            return
+        except Exception:  # noqa: BLE001 - any failure belongs to one document; find it
+            pass
+        for article in articles[done:]:
+            try:
+                yield article, self.audit(article)
+            except Exception as exc:  # noqa: BLE001 - the failure is this document's
+                yield article, exc
 
     def _finish(self, article: Article, analysis: Analysis) -> AuditResult:
         from auditor.sourcing import annotate, summarize

@@ -1,4 +1,4 @@
-"""Long documents in pieces, and HTML pages reduced to their article."""
+"""Long documents in pieces (auditor.pieces), and HTML pages reduced to their article."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from itertools import pairwise
 import pytest
 
 from auditor.batch.html import ExtractorError, extractor_identity, refine_html
-from auditor.batch.pieces import audit_in_pieces, piece_bounds
 from auditor.ingest import article_from_text
+from auditor.pieces import audit_in_pieces, piece_bounds
 
 
 def test_piece_bounds_cut_at_paragraphs_and_cover_everything():
@@ -50,6 +50,24 @@ def test_pieces_find_what_the_whole_finds_in_self_contained_paragraphs(auditor):
     for a in pieces["attributions"]:
         assert article.source[a["content"]["start"] : a["content"]["end"]] == a["content"]["text"]
 
+
+
+def test_the_auditor_takes_the_piece_path_for_long_articles(nlp):
+    """One piece path: Auditor.audit and audit_many cut what is longer than piece_chars."""
+    from auditor.audit import Auditor
+
+    paragraphs = [f'"Ward {i} is safe," said city engineer Marta Lind.' for i in range(8)]
+    long = article_from_text("\n\n".join(paragraphs))
+    short = article_from_text(paragraphs[0])
+    small = Auditor(nlp=nlp, piece_chars=150)
+    assert small.is_long(long) and not small.is_long(short)
+    expected = audit_in_pieces(small, long, 150).to_dict()
+    assert small.audit(long).to_dict() == expected
+    many = [r.to_dict() for r in small.audit_many([short, long, short])]
+    assert many[1] == expected
+    assert many[0] == many[2] == small.audit(short).to_dict()
+    # The piece size never exceeds what spaCy accepts in one text (its E088).
+    assert Auditor(nlp=nlp, piece_chars=10 * nlp.max_length).piece_chars == nlp.max_length
 
 PAGE = """<html><head><title>Dam Repairs | Lake Herald</title>
 <meta property="og:site_name" content="Lake Herald">

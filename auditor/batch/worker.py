@@ -20,12 +20,7 @@ from typing import Any
 
 from auditor.batch.inputs import Item
 from auditor.errors import AuditorError
-
-#: Characters per piece when a long document is processed in pieces (spaCy's parser needs
-#: roughly 1 GB of temporary memory per 100,000 characters).
-DEFAULT_PIECE_CHARS = 100_000
-#: Largest document audited by default (spaCy's own ``nlp.max_length``).
-DEFAULT_MAX_CHARS = 1_000_000
+from auditor.limits import DEFAULT_MAX_CHARS, DEFAULT_PIECE_CHARS  # noqa: F401 - re-exported
 
 
 class DocumentTooLarge(AuditorError):
@@ -82,7 +77,13 @@ def make_auditor(spec: WorkerSpec, nlp=None):
     from auditor.audit import Auditor
     from auditor.ingest import article_from_text
 
-    auditor = Auditor(spec.model, nlp=nlp, config=spec.rule_pack.config, rule_pack=spec.rule_pack)
+    auditor = Auditor(
+        spec.model,
+        nlp=nlp,
+        config=spec.rule_pack.config,
+        rule_pack=spec.rule_pack,
+        piece_chars=spec.piece_chars,
+    )
     # Components may build lookup tables on their first document; doing that here keeps
     # their strings out of the first chunk's memory zone (which frees what it added).
     auditor.audit(article_from_text('"We are ready," the mayor said on Monday.'))
@@ -147,7 +148,7 @@ def process_items(auditor, spec: WorkerSpec, items: list[Item]) -> list[dict[str
             out[i] = _finish(items[i], article, meta, result, spec)
         for i, article, meta in long:
             try:
-                from auditor.batch.pieces import audit_in_pieces
+                from auditor.pieces import audit_in_pieces
 
                 result = audit_in_pieces(auditor, article, spec.piece_chars)
             except Exception as exc:  # noqa: BLE001

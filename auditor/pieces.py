@@ -5,7 +5,11 @@ joined (offsets shifted back) before the rules run over the whole article.
 What is lost at a cut: a quotation running across it, and speaker resolution across
 pieces (a surname in piece 2 does not link to the full name in piece 1). Cuts are made
 at paragraph breaks, where both are rare, and only documents longer than the piece size
-(100,000 characters by default) are cut at all.
+(:data:`auditor.limits.DEFAULT_PIECE_CHARS` by default) are cut at all.
+
+This is the one piece path of the auditor: :meth:`auditor.audit.Auditor.audit` takes it for
+any article longer than its piece size (so no text ever reaches spaCy's ``max_length``),
+and ``auditor batch`` uses it with its ``--piece-chars``.
 """
 
 from __future__ import annotations
