@@ -759,3 +759,15 @@ def test_any_bytes_give_an_article_or_one_clear_error(tmp_path_factory, data: by
         assert "\n" not in str(exc) and str(exc).startswith(str(path))
     else:
         check_article(article)
+
+
+def test_markdown_nesting_is_bounded_and_the_rest_still_read():
+    ladder = "\n".join(">" * k + " Deep words were said." for k in range(1, 400))
+    text = "Intro was said.\n\n" + ladder + "\n\nThe mayor said the road was closed.\n"
+    article = article_from_text(text, format="md")
+    assert len(article.view) == len(text)
+    assert "The mayor said the road was closed." in article.view
+    # Levels past the nesting limit are not parsed, so not read as prose.
+    deepest = ">" * 399 + " Deep words were said."
+    start = text.index(deepest)
+    assert article.view[start : start + len(deepest)].strip() == ""

@@ -17,17 +17,19 @@ the fix.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from auditor.ingest.decode import IngestError, decode_bytes
+from auditor.ingest.decode import IngestError, decode_bytes, read_bounded, too_large
 from auditor.ingest.html import html_suppressions, read_html
 from auditor.ingest.layout import settle
 from auditor.ingest.markdown import read_markdown
 from auditor.ingest.plain import read_plain
 from auditor.ingest.suppressions import Suppression
+from auditor.limits import DEFAULT_MAX_CHARS
 from auditor.text import paragraph_spans
 
 __all__ = [
@@ -119,10 +121,12 @@ def article_from_text(
     )
 
 
-def read_article(path: str | Path) -> Article:
+def read_article(path: str | Path, *, max_chars: int = DEFAULT_MAX_CHARS) -> Article:
     """Read one article file; its extension gives the format.
 
-    Raises :class:`IngestError` for a missing file, a folder, an unsupported extension,
+    Raises :class:`IngestError` for a missing file, a folder, anything but a regular file
+    (a FIFO, device or socket is never opened for a blocking read), an unsupported
+    extension, more than ``max_chars`` characters (read in bounded chunks, never whole),
     unreadable, binary or non-UTF-8 bytes. An empty file gives an empty article.
     """
     p = Path(path)
@@ -135,24 +139,63 @@ def read_article(path: str | Path) -> Article:
     if fmt is None:
         kind = f"file type {p.suffix!r}" if p.suffix else "file without an extension"
         raise IngestError(f"{label}: unsupported {kind}; supported: {_supported()}")
+    _check_regular(os.stat(p).st_mode, label)
     try:
-        data = p.read_bytes()
+        # Non-blocking, so a FIFO put in the file's place after the check cannot hang the
+        # open; fstat then tells what was really opened.
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise IngestError(f"{label}: cannot be read ({exc.strerror or exc})") from None
-    text = decode_bytes(data, label)
+    with os.fdopen(fd, "rb") as stream:
+        _check_regular(os.fstat(fd).st_mode, label)
+        try:
+            data = read_bounded(stream, max_chars, label)
+        except OSError as exc:
+            raise IngestError(f"{label}: cannot be read ({exc.strerror or exc})") from None
+    text = _text_within(data, label, max_chars)
     return article_from_text(text, name=p.stem, path=label, format=fmt)
 
 
-def read_stdin(stream: IO, *, format: str | None = "text", name: str = "stdin") -> Article:
+def _check_regular(mode: int, label: str) -> None:
+    if stat.S_ISREG(mode):
+        return
+    kind = (
+        "a FIFO (named pipe)"
+        if stat.S_ISFIFO(mode)
+        else "a socket"
+        if stat.S_ISSOCK(mode)
+        else "a device"
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "not a regular file"
+    )
+    raise IngestError(f"{label}: is {kind}, not an article file; give a regular file")
+
+
+def read_stdin(
+    stream: IO,
+    *,
+    format: str | None = "text",
+    name: str = "stdin",
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Article:
     """Read an article from ``stream`` (bytes from ``stream.buffer`` when it has one).
 
     ``format`` is "text" unless told otherwise; ``None`` guesses it with
-    :func:`sniff_format`.
+    :func:`sniff_format`. More than ``max_chars`` characters raise :class:`IngestError`
+    (the stream is read in bounded chunks, never whole).
     """
-    data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read()
-    text = decode_bytes(data, "stdin") if isinstance(data, bytes) else data
+    data = read_bounded(getattr(stream, "buffer", stream), max_chars, "stdin")
+    text = _text_within(data, "stdin", max_chars)
     fmt = sniff_format(text) if format is None else format
     return article_from_text(text, name=name, path="-", format=fmt)
+
+
+def _text_within(data: bytes | str, label: str, max_chars: int) -> str:
+    """``data`` decoded (see :func:`decode_bytes`), at most ``max_chars`` long (a BOM aside)."""
+    text = decode_bytes(data, label) if isinstance(data, bytes) else data
+    if len(text.removeprefix("\ufeff")) > max_chars:
+        raise too_large(label, max_chars)
+    return text
 
 
 def sniff_format(text: str) -> str:

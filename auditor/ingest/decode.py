@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import codecs
+from typing import IO
 
 from auditor.errors import AuditorError
+from auditor.limits import UTF8_MAX_BYTES
 
 #: How much of the input the binary sniffing looks at.
 _SAMPLE = 8192
@@ -20,10 +22,47 @@ _OTHER_BOMS = (
     (codecs.BOM_UTF16_LE, "UTF-16"),
     (codecs.BOM_UTF16_BE, "UTF-16"),
 )
+#: Bytes asked for per read: bounded reads stop within one chunk of the limit.
+_CHUNK = 1 << 16
+#: UTF-8 continuation bytes: every other byte starts a character.
+_CONTINUATION = bytes(range(0x80, 0xC0))
 
 
 class IngestError(AuditorError):
     """An input cannot be read as an article: the message names it, the problem and the fix."""
+
+
+def too_large(label: str, max_chars: int) -> IngestError:
+    """The error for an input longer than ``max_chars`` characters."""
+    return IngestError(
+        f"{label}: too large (more than {max_chars:,} characters); "
+        "raise the limit with --max-chars if it really is one article"
+    )
+
+
+def read_bounded(stream: IO, max_chars: int, label: str) -> bytes | str:
+    """Everything ``stream`` holds, read in chunks; :class:`IngestError` as soon as it
+    holds more than ``max_chars`` characters (bytes from a binary stream, else ``str``).
+
+    Bytes are counted as UTF-8 characters (each byte that is not a continuation byte
+    starts one), so reading stops about one chunk past the limit, and never goes past
+    ``UTF8_MAX_BYTES`` bytes per allowed character, whatever the bytes are. The count
+    allows one character for a BOM: callers check the decoded text's exact length.
+    """
+    parts: list = []
+    chars = size = 0
+    while chunk := stream.read(_CHUNK):
+        parts.append(chunk)
+        size += len(chunk)
+        if isinstance(chunk, bytes):
+            chars += len(chunk.translate(None, _CONTINUATION))
+        else:
+            chars += len(chunk)
+        if chars > max_chars + 1 or size > UTF8_MAX_BYTES * (max_chars + 1):
+            raise too_large(label, max_chars)
+    if parts and isinstance(parts[0], str):
+        return "".join(parts)
+    return b"".join(parts)
 
 
 def decode_bytes(data: bytes, label: str) -> str:

@@ -26,6 +26,8 @@ from auditor.ingest.suppressions import (
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _SPACES = " \t"
+#: Deepest nesting of blocks (quotes in lists in quotes...) read as prose.
+_MAX_NESTING = 20
 
 _md: MarkdownIt | None = None
 
@@ -36,6 +38,9 @@ def _parser() -> MarkdownIt:
         # text_join off: escapes and entities stay separate tokens whose markup is the
         # source text, so every text token is a verbatim slice of the source.
         _md = MarkdownIt("commonmark").enable("table").disable("text_join")
+        # Blocks nested deeper than this (a ladder of 2,000 '>') are left unparsed, so
+        # blank: markdown-it stops there instead of recursing without bound.
+        _md.options["maxNesting"] = _MAX_NESTING
     return _md
 
 
