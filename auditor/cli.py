@@ -13,7 +13,12 @@ from pathlib import Path
 import click
 
 from auditor import __version__
-from auditor.commands.options import CONTEXT_SETTINGS, config_option, model_option
+from auditor.commands.options import (
+    CONTEXT_SETTINGS,
+    config_option,
+    max_chars_option,
+    model_option,
+)
 from auditor.errors import AuditorError
 
 
@@ -66,6 +71,7 @@ def cli() -> None:
 )
 @model_option
 @config_option
+@max_chars_option
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but the reports and errors.")
 def audit(
     inputs: tuple[str, ...],
@@ -73,16 +79,22 @@ def audit(
     out_dir: Path | None,
     model: str,
     config_path: Path | None,
+    max_chars: int,
     quiet: bool,
 ) -> None:
     """Audit ARTICLE files or folders of them (.txt, .md, .html); "-" reads stdin.
 
     Prints the report to stdout, or with --out writes one report per article, named after
-    the article, into that folder.
+    the article, into that folder (never over an article: that is refused).
+
+    \b
+    An article that cannot be read or audited is listed on stderr and the others are
+    reported. Exit codes: 0 all audited, 1 some failed, 2 none could be audited (a single
+    bad article) or a usage error.
     """
     from auditor.runner import run_audit
 
-    run_audit(
+    run = run_audit(
         inputs,
         fmt=fmt,
         out_dir=out_dir,
@@ -90,7 +102,9 @@ def audit(
         config_path=config_path,
         quiet=quiet,
         stdin=sys.stdin,
+        max_chars=max_chars,
     )
+    click.get_current_context().exit(run.exit_code)
 
 
 from auditor.evaluate.command import evaluate  # noqa: E402

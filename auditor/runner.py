@@ -1,6 +1,11 @@
 """What ``auditor audit`` does: read articles, audit them, write or print the reports.
 
 Kept apart from the click layer so the batch and check commands share the same steps.
+
+A bad document (unreadable, too large, or one whose audit raises) never takes the others
+with it: it is listed on stderr as ``auditor: error: PATH: message`` and the rest are
+reported. The exit code is 0 when every article was audited, 1 when some were and some
+failed, 2 when none could be (so a single bad article is one line and exit code 2).
 """
 
 from __future__ import annotations
@@ -8,6 +13,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
@@ -15,6 +21,25 @@ import click
 
 from auditor.errors import AuditorError
 from auditor.ingest import Article, collect_inputs, read_article, read_stdin
+from auditor.limits import DEFAULT_MAX_CHARS
+
+
+@dataclass
+class AuditRun:
+    """What :func:`run_audit` did: the results in input order, and the failed inputs."""
+
+    results: list = field(default_factory=list)
+    #: ``auditor: error:`` lines, one per input that could not be audited
+    failures: list[str] = field(default_factory=list)
+    #: report files written (with ``--out``)
+    written: list[Path] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        """0 all audited, 1 some failed, 2 none could be audited."""
+        if not self.failures:
+            return 0
+        return 1 if self.results else 2
 
 
 def parse_formats(fmt: str) -> list[str]:
@@ -27,30 +52,118 @@ def parse_formats(fmt: str) -> list[str]:
     return formats
 
 
-def read_inputs(inputs: Sequence[str], stdin: IO | None = None) -> list[Article]:
-    """Every article named by ``inputs`` (files, folders, "-" for stdin), in order."""
-    articles = []
-    for path in collect_inputs(inputs):
-        if path == "-":
-            articles.append(read_stdin(stdin if stdin is not None else sys.stdin))
-        else:
-            articles.append(read_article(path))
-    return articles
+def failure_line(path: str, exc: BaseException) -> str:
+    """One line naming ``path`` and why it failed (the auditor's errors already name it)."""
+    label = "stdin" if path == "-" else path
+    if isinstance(exc, AuditorError):
+        message = str(exc)
+        if not message.startswith(label):
+            message = f"{label}: {message}"
+    else:
+        # Why a component crashed is a bug to report, not the user's to fix: keep it short.
+        message = f"{label}: crash in the pipeline: {type(exc).__name__}: {exc}"
+    lines = message.splitlines() or [message]
+    return lines[0][:500]
 
 
-def report_names(articles: Sequence[Article]) -> list[str]:
-    """A distinct file stem per article: its name, or its path when two names clash."""
+def read_inputs(
+    paths: Sequence[str], stdin: IO | None = None, *, max_chars: int = DEFAULT_MAX_CHARS
+) -> list[Article | AuditorError]:
+    """The article of each path ("-" for stdin) in order, or the error reading it gave."""
+    read: list[Article | AuditorError] = []
+    for path in paths:
+        try:
+            if path == "-":
+                stream = stdin if stdin is not None else sys.stdin
+                read.append(read_stdin(stream, max_chars=max_chars))
+            else:
+                read.append(read_article(path, max_chars=max_chars))
+        except AuditorError as exc:
+            read.append(exc)
+    return read
+
+
+def report_names(articles: Sequence[Article], formats: Sequence[str] = ("markdown",)) -> list[str]:
+    """A file stem per article such that no two of its reports share a file name.
+
+    The article's name; its path when two names clash (``a/x`` -> ``a__x``); then ``-2``,
+    ``-3``... until none of its report file names (in any of ``formats``) is taken, also
+    across formats (``a`` as github, ``a.github.txt``, is ``a.github`` as text) and letter
+    case (so case-insensitive file systems cannot merge two either).
+    """
+    from auditor.report import EXTENSIONS
+
     counts: dict[str, int] = {}
     for article in articles:
-        counts[article.name] = counts.get(article.name, 0) + 1
+        counts[article.name.casefold()] = counts.get(article.name.casefold(), 0) + 1
+    taken: set[str] = set()
     names = []
     for article in articles:
-        if counts[article.name] == 1 or article.path == "-":
-            names.append(article.name)
-        else:
+        base = article.name
+        if counts[base.casefold()] > 1 and article.path != "-":
             stem = os.path.splitext(os.path.normpath(article.path))[0]
-            names.append(stem.strip(os.sep).replace(os.sep, "__").replace(":", "_"))
+            base = stem.strip(os.sep).replace(os.sep, "__").replace(":", "_")
+        name, number = base, 1
+        while any(f"{name}{EXTENSIONS[f]}".casefold() in taken for f in formats):
+            number += 1
+            name = f"{base}-{number}"
+        taken.update(f"{name}{EXTENSIONS[f]}".casefold() for f in formats)
+        names.append(name)
     return names
+
+
+def report_targets(
+    articles: Sequence[Article], formats: Sequence[str], out_dir: Path
+) -> list[dict[str, Path]]:
+    """Per article, ``format -> report path`` in ``out_dir``: all distinct (see
+    :func:`report_names`)."""
+    from auditor.report import EXTENSIONS
+
+    return [
+        {f: out_dir / f"{name}{EXTENSIONS[f]}" for f in formats}
+        for name in report_names(articles, formats)
+    ]
+
+
+def refuse_overwriting_inputs(targets: Sequence[Path], inputs: Sequence[str]) -> None:
+    """Raise :class:`AuditorError` when writing any of ``targets`` would replace an input.
+
+    A target replaces an input when it names the same directory entry as the input or
+    the file the input leads to (through symlinks), or when it already is that very
+    file (same inode: a hard link).
+    """
+    protected: dict[Path, str] = {}
+    inodes: dict[tuple[int, int], str] = {}
+    for path in inputs:
+        if path == "-":
+            continue
+        protected[_entry(Path(path))] = path
+        protected[Path(path).resolve()] = path
+        try:
+            info = os.stat(path)
+            inodes[(info.st_dev, info.st_ino)] = path
+        except OSError:
+            pass
+    for target in targets:
+        hit = protected.get(_entry(target))
+        if hit is None:
+            try:
+                info = os.stat(target)
+                hit = inodes.get((info.st_dev, info.st_ino))
+            except OSError:
+                pass
+        if hit is not None:
+            raise AuditorError(
+                f"the report {target} would overwrite the article {hit}; "
+                "write the reports into another folder (--out)"
+            )
+
+
+def _entry(path: Path) -> Path:
+    """The directory entry ``path`` names: absolute, folders above it resolved, the last
+    part kept as is (replacing a symlink replaces the link, not what it points to)."""
+    absolute = Path(os.path.abspath(path))
+    return absolute.parent.resolve() / absolute.name
 
 
 def run_audit(
@@ -62,45 +175,90 @@ def run_audit(
     config_path: Path | None = None,
     quiet: bool = False,
     stdin: IO | None = None,
-) -> list:
-    """Audit ``inputs`` and print the reports, or write them into ``out_dir``."""
-    from auditor.audit import Auditor
-    from auditor.config import load_config
-    from auditor.report import EXTENSIONS, render, render_many
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> AuditRun:
+    """Audit ``inputs`` and print the reports, or write them into ``out_dir``.
 
+    Raises :class:`AuditorError` for a usage error (nothing is read or written then);
+    failed documents are listed on stderr and in the returned :class:`AuditRun`.
+    """
     formats = parse_formats(fmt)
     if out_dir is None and len(formats) > 1:
         raise AuditorError("several formats need --out (one file per article and format)")
-    articles = read_inputs(inputs, stdin)
+    paths = collect_inputs(inputs)
+    read = read_inputs(paths, stdin, max_chars=max_chars)
+    articles = [a for a in read if isinstance(a, Article)]
+    targets = report_targets(articles, formats, out_dir) if out_dir is not None else []
+    refuse_overwriting_inputs([t for per in targets for t in per.values()], paths)
+
+    run = AuditRun()
+    results: list = [None] * len(articles)
+    for path, outcome in zip(paths, read, strict=True):
+        if isinstance(outcome, AuditorError):
+            run.failures.append(failure_line(path, outcome))
+            click.echo(f"auditor: error: {run.failures[-1]}", err=True)
+    if articles:
+        for index, result in _audit(articles, model, config_path, quiet, len(paths)):
+            if isinstance(result, Exception):
+                run.failures.append(failure_line(articles[index].path, result))
+                click.echo(f"auditor: error: {run.failures[-1]}", err=True)
+            else:
+                results[index] = result
+    run.results = [r for r in results if r is not None]
+    if out_dir is None:
+        _print_reports(run.results, formats[0])
+    else:
+        kept = [t for t, r in zip(targets, results, strict=True) if r is not None]
+        _write_reports(run, kept, out_dir, quiet)
+    return run
+
+
+def _audit(articles: list[Article], model, config_path, quiet: bool, total: int):
+    """``(index, AuditResult | Exception)`` per article, loading the model once."""
+    from auditor.audit import Auditor
+    from auditor.config import load_config
+
     first = next((a.path for a in articles if a.path != "-"), None)
     config = load_config(start=Path(first).parent if first else Path.cwd(), explicit=config_path)
     if not quiet:
         click.echo(f"auditor: loading model {model or 'default'}...", err=True)
     auditor = Auditor(model, config=config) if model else Auditor(config=config)
-    results = []
-    for number, (article, result) in enumerate(
-        zip(articles, auditor.audit_many(articles), strict=True), start=1
-    ):
-        results.append(result)
-        if not quiet and len(articles) > 1:
-            click.echo(f"auditor: [{number}/{len(articles)}] {article.path}", err=True)
-    if out_dir is None:
-        text = render(results[0], formats[0]) if len(results) == 1 else render_many(
-            results, formats[0]
-        )
-        click.echo(text, nl=not text.endswith("\n"))
-        return results
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for name, result in zip(report_names(articles), results, strict=True):
-        for one_format in formats:
-            target = out_dir / f"{name}{EXTENSIONS[one_format]}"
+    for index, (article, result) in enumerate(auditor.audit_each(articles)):
+        if not quiet and total > 1:
+            click.echo(f"auditor: [{index + 1}/{len(articles)}] {article.path}", err=True)
+        yield index, result
+
+
+def _print_reports(results: list, fmt: str) -> None:
+    from auditor.report import render, render_many
+
+    if not results:
+        return
+    text = render(results[0], fmt) if len(results) == 1 else render_many(results, fmt)
+    click.echo(text, nl=not text.endswith("\n"))
+
+
+def _write_reports(run: AuditRun, targets: list[dict[str, Path]], out_dir: Path, quiet: bool):
+    from auditor.report import render
+
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise AuditorError(f"{out_dir}: cannot create the folder ({exc.strerror or exc})") from None
+    for result, per_format in zip(run.results, targets, strict=True):
+        for one_format, target in per_format.items():
             _write_atomically(target, render(result, one_format))
+            run.written.append(target)
     if not quiet:
-        click.echo(f"auditor: wrote {len(results) * len(formats)} report(s) to {out_dir}", err=True)
-    return results
+        click.echo(f"auditor: wrote {len(run.written)} report(s) to {out_dir}", err=True)
 
 
 def _write_atomically(target: Path, text: str) -> None:
-    temporary = target.with_name(target.name + ".part")
-    temporary.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-    os.replace(temporary, target)
+    """Write ``text`` to ``target`` through a hidden temporary file next to it (a name no
+    article can have: ``.part`` is not an article extension)."""
+    temporary = target.with_name(f".{target.name}.part")
+    try:
+        temporary.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        os.replace(temporary, target)
+    except OSError as exc:
+        raise AuditorError(f"{target}: cannot write the report ({exc.strerror or exc})") from None

@@ -1,7 +1,9 @@
 """``auditor check``: a pre-publication gate for CI and CMS hooks.
 
 Exit 0 when no finding is at or above ``--fail-on``, 1 when one is, 2 on a usage or
-runtime error (unreadable article, bad configuration or rule file).
+runtime error (unreadable article, bad configuration or rule file). An article that cannot
+be read or audited never stops the others: it is listed on stderr, the rest are checked,
+and the exit code is 2 (a gate cannot pass an article it could not check).
 """
 
 from __future__ import annotations
@@ -11,7 +13,12 @@ from pathlib import Path
 
 import click
 
-from auditor.commands.options import CONTEXT_SETTINGS, config_option, model_option
+from auditor.commands.options import (
+    CONTEXT_SETTINGS,
+    config_option,
+    max_chars_option,
+    model_option,
+)
 from auditor.model import SEVERITIES
 
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
@@ -41,10 +48,11 @@ def failing(findings, fail_on: str) -> list:
 )
 @model_option
 @config_option
+@max_chars_option
 @click.option(
     "--keep-going",
     is_flag=True,
-    help="Skip broken rule files and unreadable articles (reported), check the rest.",
+    help="Skip broken rule files and configurations (reported), check with the rest.",
 )
 def check(
     inputs: tuple[str, ...],
@@ -52,6 +60,7 @@ def check(
     fmt: str,
     model: str,
     config_path: Path | None,
+    max_chars: int,
     keep_going: bool,
 ) -> None:
     """Check ARTICLE files (or folders; "-" reads stdin) and fail on findings.
@@ -59,43 +68,33 @@ def check(
     \b
     Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
     2 usage or runtime error. Configuration is found upward from each article.
+    An article that cannot be read or audited is listed on stderr, the others are
+    checked, and the exit code is 2.
     """
-    from auditor.audit import Auditor
-    from auditor.config import load_config
-    from auditor.errors import AuditorError
     from auditor.ingest import collect_inputs, read_article, read_stdin
     from auditor.report import render_many
-    from auditor.rules import load_rule_pack
+    from auditor.runner import failure_line
 
-    errors = 0
+    gate = _Gate(model, config_path, keep_going)
     results = []
-    nlp = None
-    auditors: dict[object, Auditor] = {}
     levels = []
+    errors = 0
     for path in collect_inputs(inputs):
         try:
-            article = read_stdin(sys.stdin) if path == "-" else read_article(path)
-            start = Path.cwd() if path == "-" else Path(path)
-            config = load_config(start=start, explicit=config_path)
-            key = config.path
-            if key not in auditors:
-                pack = load_rule_pack(config, keep_going=keep_going)
-                for problem in pack.problems:
-                    click.echo(f"auditor: warning: skipped rule file: {problem}", err=True)
-                auditor = (
-                    Auditor(model, config=config, rule_pack=pack)
-                    if nlp is None
-                    else Auditor(model, nlp=nlp, config=config, rule_pack=pack)
-                )
-                nlp = auditor.nlp
-                auditors[key] = auditor
-            results.append(auditors[key].audit(article))
-            levels.append(fail_on or config.fail_on)
-        except AuditorError as exc:
-            if not keep_going:
-                raise
+            if path == "-":
+                article = read_stdin(sys.stdin, max_chars=max_chars)
+            else:
+                article = read_article(path, max_chars=max_chars)
+            auditor, config = gate.auditor_for(path)
+            result = auditor.audit(article)
+        except Exception as exc:  # noqa: BLE001 - this article's failure, not the others'
+            if isinstance(exc, _SetupError):
+                raise exc.__cause__ from None
             errors += 1
-            click.echo(f"auditor: error: {exc}", err=True)
+            click.echo(f"auditor: error: {failure_line(path, exc)}", err=True)
+            continue
+        results.append(result)
+        levels.append(fail_on or config.fail_on)
 
     text = render_many(results, fmt) if results else ""
     if text:
@@ -108,3 +107,41 @@ def check(
     else:
         click.echo(f"auditor: no findings at or above {level} in {articles}", err=True)
     click.get_current_context().exit(2 if errors else 1 if failed else 0)
+
+
+class _SetupError(Exception):
+    """A bad configuration or rule file without --keep-going: stops the whole check."""
+
+
+class _Gate:
+    """One Auditor per configuration found, all sharing one loaded pipeline."""
+
+    def __init__(self, model: str, config_path: Path | None, keep_going: bool) -> None:
+        self.model = model
+        self.config_path = config_path
+        self.keep_going = keep_going
+        self.nlp = None
+        self.auditors: dict[object, object] = {}
+
+    def auditor_for(self, path: str):
+        """The Auditor and configuration for the article at ``path`` ("-": the cwd's)."""
+        from auditor.audit import Auditor
+        from auditor.config import load_config
+        from auditor.errors import AuditorError
+        from auditor.rules import load_rule_pack
+
+        try:
+            start = Path.cwd() if path == "-" else Path(path)
+            config = load_config(start=start, explicit=self.config_path)
+            if config.path not in self.auditors:
+                pack = load_rule_pack(config, keep_going=self.keep_going)
+                for problem in pack.problems:
+                    click.echo(f"auditor: warning: skipped rule file: {problem}", err=True)
+                auditor = Auditor(self.model, nlp=self.nlp, config=config, rule_pack=pack)
+                self.nlp = auditor.nlp
+                self.auditors[config.path] = auditor
+        except AuditorError as exc:
+            if self.keep_going:
+                raise
+            raise _SetupError() from exc
+        return self.auditors[config.path], config

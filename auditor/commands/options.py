@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from auditor.limits import DEFAULT_MAX_CHARS, DEFAULT_PIECE_CHARS
 from auditor.pipeline import DEFAULT_MODEL
 
 #: Shared by every command: -h as well as --help, and help text up to 100 columns.
@@ -24,4 +25,17 @@ config_option = click.option(
     "config_path",
     type=click.Path(dir_okay=False, path_type=Path),
     help="auditor.toml or pyproject.toml to use instead of the one found upward.",
+)
+
+max_chars_option = click.option(
+    "--max-chars",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_CHARS,
+    show_default=True,
+    metavar="N",
+    help=(
+        "Refuse an article (file or stdin) longer than N characters; reading stops there. "
+        f"Articles over {DEFAULT_PIECE_CHARS:,} characters are audited in pieces cut at "
+        "paragraphs."
+    ),
 )
