@@ -771,3 +771,10 @@ def test_markdown_nesting_is_bounded_and_the_rest_still_read():
     deepest = ">" * 399 + " Deep words were said."
     start = text.index(deepest)
     assert article.view[start : start + len(deepest)].strip() == ""
+
+
+def test_a_lone_surrogate_is_refused_in_one_line_naming_where():
+    # No file holds one, but a Python string or a JSON record ("\ud800") can; no report
+    # of such text could be written, so the API refuses it up front.
+    with pytest.raises(IngestError, match=r"draft: is not valid Unicode .* at character 4"):
+        article_from_text("abc \ud800 def", name="draft")

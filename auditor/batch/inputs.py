@@ -20,15 +20,15 @@ import hashlib
 import json
 import os
 import re
-import stat
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from auditor.errors import AuditorError
+from auditor.errors import AuditorError, quote_value
 from auditor.ingest import SUPPORTED_EXTENSIONS
+from auditor.ingest.files import lone_surrogate_at, open_regular, printable
 
 #: Suffixes of JSON Lines files (``.gz`` is read through gzip).
 RECORD_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
@@ -102,49 +102,6 @@ def is_records_file(path: str) -> bool:
 
 def _article_format(path: str) -> str | None:
     return SUPPORTED_EXTENSIONS.get(os.path.splitext(path)[1].lower())
-
-
-def open_regular(path: str):
-    """``path`` opened for binary reading, if it is a regular file.
-
-    A FIFO, a device or a socket named like an article would block the batch or read
-    without end: they raise :class:`OSError` ("not a regular file"). The type is checked
-    before opening and again on the open descriptor (the path may change in between);
-    the non-blocking open keeps a FIFO from blocking until a writer appears.
-    """
-    _require_regular(os.stat(path).st_mode, path)
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    try:
-        _require_regular(os.fstat(fd).st_mode, path)
-    except OSError:
-        os.close(fd)
-        raise
-    return os.fdopen(fd, "rb")
-
-
-def _require_regular(mode: int, path: str) -> None:
-    if not stat.S_ISREG(mode):
-        raise OSError(f"{_file_kind(mode)}, not a regular file")
-
-
-def _file_kind(mode: int) -> str:
-    kinds = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISDIR, "a folder"), (stat.S_ISSOCK, "a socket"))
-    return next((name for test, name in kinds if test(mode)), "a device or special file")
-
-
-def printable(text: str) -> str:
-    """``text`` with whatever UTF-8 cannot hold (a file name's undecodable bytes, lone
-    surrogates) shown as backslash escapes, so it can be written and read back."""
-    try:
-        text.encode("utf-8")
-        return text
-    except UnicodeEncodeError:
-        return os.fsencode(text).decode("utf-8", "backslashreplace")
-
-
-def _shown(text: str, limit: int = 60) -> str:
-    """``text`` as a message quotes it: repr of at most ``limit`` characters."""
-    return repr(text[:limit]) + ("…" if len(text) > limit else "")
 
 
 def expand_inputs(inputs: Iterable[str], *, exclude: Path | None = None) -> list[InputRef]:
@@ -367,11 +324,11 @@ def _unfit_record(record: dict[str, Any]) -> str | None:
     """
     for key, value in record.items():
         try:
-            json.dumps({key: value}, ensure_ascii=False).encode("utf-8")
-        except UnicodeEncodeError:
-            return f"field {_shown(printable(key))} is not valid Unicode (a lone surrogate)"
+            encoded = json.dumps({key: value}, ensure_ascii=False)
         except (RecursionError, ValueError):
-            return f"field {_shown(printable(key))}: JSON nested too deeply"
+            return f"field {quote_value(printable(key))}: JSON nested too deeply"
+        if lone_surrogate_at(encoded) is not None:
+            return f"field {quote_value(printable(key))} is not valid Unicode (a lone surrogate)"
     raw_id = record.get("id")
     if raw_id is not None and len(str(raw_id)) > MAX_ID_CHARS:
         return f"the id is too long ({len(str(raw_id)):,} characters; at most {MAX_ID_CHARS:,})"
@@ -414,7 +371,7 @@ def _record_item(
             f"{path}#!{number}",
             record_id,
             path,
-            f"{where}: duplicate id {_shown(record_id)} (first on line {seen[record_id]}); "
+            f"{where}: duplicate id {quote_value(record_id)} (first on line {seen[record_id]}); "
             "this record was not audited",
             number,
         )

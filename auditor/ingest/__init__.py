@@ -17,13 +17,13 @@ the fix.
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
 from auditor.ingest.decode import IngestError, decode_bytes, read_bounded, too_large
+from auditor.ingest.files import NotRegularFile, lone_surrogate_at, open_regular
 from auditor.ingest.html import html_suppressions, read_html
 from auditor.ingest.layout import settle
 from auditor.ingest.markdown import read_markdown
@@ -93,9 +93,17 @@ def article_from_text(
 ) -> Article:
     """Build an :class:`Article` from decoded ``text`` in ``format`` (text, markdown, html).
 
-    Never fails on content: any string gives an article (an empty one an empty article).
+    Any valid Unicode string gives an article (an empty one an empty article); a string
+    holding a lone surrogate (which no file can hold, but a Python string or a JSON record
+    can) raises :class:`IngestError`, since no report could be written of it.
     """
     fmt = _normalise_format(format)
+    bad = lone_surrogate_at(text)
+    if bad is not None:
+        raise IngestError(
+            f"{path if path != '-' else name}: is not valid Unicode (a lone surrogate at "
+            f"character {bad:,}); remove or replace that character"
+        )
     if text.startswith("\ufeff"):
         text = text[1:]
     comments: list = []
@@ -139,36 +147,17 @@ def read_article(path: str | Path, *, max_chars: int = DEFAULT_MAX_CHARS) -> Art
     if fmt is None:
         kind = f"file type {p.suffix!r}" if p.suffix else "file without an extension"
         raise IngestError(f"{label}: unsupported {kind}; supported: {_supported()}")
-    _check_regular(os.stat(p).st_mode, label)
     try:
-        # Non-blocking, so a FIFO put in the file's place after the check cannot hang the
-        # open; fstat then tells what was really opened.
-        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open_regular(p) as stream:
+            data = read_bounded(stream, max_chars, label)
+    except NotRegularFile as exc:
+        raise IngestError(
+            f"{label}: is {exc.kind}, not an article file; give a regular file"
+        ) from None
     except OSError as exc:
         raise IngestError(f"{label}: cannot be read ({exc.strerror or exc})") from None
-    with os.fdopen(fd, "rb") as stream:
-        _check_regular(os.fstat(fd).st_mode, label)
-        try:
-            data = read_bounded(stream, max_chars, label)
-        except OSError as exc:
-            raise IngestError(f"{label}: cannot be read ({exc.strerror or exc})") from None
     text = _text_within(data, label, max_chars)
     return article_from_text(text, name=p.stem, path=label, format=fmt)
-
-
-def _check_regular(mode: int, label: str) -> None:
-    if stat.S_ISREG(mode):
-        return
-    kind = (
-        "a FIFO (named pipe)"
-        if stat.S_ISFIFO(mode)
-        else "a socket"
-        if stat.S_ISSOCK(mode)
-        else "a device"
-        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
-        else "not a regular file"
-    )
-    raise IngestError(f"{label}: is {kind}, not an article file; give a regular file")
 
 
 def read_stdin(
