@@ -509,12 +509,10 @@ class FakeAnalysis:
         if "BOOM" in text:
             raise Exploding("component failed")
         start = text.find("said")
-        cue = Span.of(text, start, start + 4)
-        self.attributions = (
-            [Attribution(str(os.getpid()), "indirect", Span.of(text, start + 5, len(text)), cue)]
-            if start >= 0
-            else []
-        )
+        self.attributions = []
+        if start >= 0:
+            content, cue = Span.of(text, start + 5, len(text)), Span.of(text, start, start + 4)
+            self.attributions.append(Attribution(str(os.getpid()), "indirect", content, cue))
 
 
 def fake_analyze(seen):
