@@ -22,8 +22,9 @@ from auditor.batch.html import extractor_identity
 from auditor.batch.inputs import InputRef, Item, Problem, count_documents, expand_inputs, iter_items
 from auditor.batch.progress import Progress, format_duration
 from auditor.batch.store import ERRORS, RESULT_SCHEMA, ResultStore, hold_folder
-from auditor.batch.worker import DEFAULT_MAX_CHARS, DEFAULT_PIECE_CHARS, WorkerSpec, make_auditor
+from auditor.batch.worker import WorkerSpec, make_auditor
 from auditor.errors import AuditorError
+from auditor.limits import DEFAULT_MAX_CHARS, DEFAULT_PIECE_CHARS
 from auditor.pipeline import DEFAULT_MODEL
 
 

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from auditor.errors import AuditorError
+from auditor.report.json_format import json_line
 
 RESULT_SCHEMA = "auditor-batch/1"
 ERROR_SCHEMA = "auditor-batch-error/1"
@@ -118,10 +119,8 @@ def _stored(key: str, reports: dict[str, str], offset: int) -> Stored:
     return Stored(str(key), stem, formats, offset)
 
 
-def dump_line(record: dict[str, Any]) -> str:
-    """``record`` as one compact JSON line (U+2028/9 escaped, as JSON Lines readers need)."""
-    line = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
-    return line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n"
+#: One record as one JSON line (the report stage's writer: U+2028/9 and NEL escaped).
+dump_line = json_line
 
 
 def line_bytes(record: dict[str, Any]) -> bytes:

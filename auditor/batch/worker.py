@@ -20,7 +20,7 @@ from typing import Any
 
 from auditor.batch.inputs import Item
 from auditor.errors import AuditorError
-from auditor.limits import DEFAULT_MAX_CHARS, DEFAULT_PIECE_CHARS  # noqa: F401 - re-exported
+from auditor.limits import DEFAULT_MAX_CHARS, DEFAULT_PIECE_CHARS
 
 
 class DocumentTooLarge(AuditorError):
@@ -142,40 +142,14 @@ def process_items(auditor, spec: WorkerSpec, items: list[Item]) -> list[dict[str
                 ready.append((i, article, meta))
             except Exception as exc:  # noqa: BLE001 - any failure is this document's
                 out[i] = failure(item.uid, exc)
-        short = [r for r in ready if len(r[1].view) <= spec.piece_chars]
-        long = [r for r in ready if len(r[1].view) > spec.piece_chars]
-        for (i, article, meta), result in _audit_short(auditor, spec, short):
-            out[i] = _finish(items[i], article, meta, result, spec)
-        for i, article, meta in long:
-            try:
-                from auditor.pieces import audit_in_pieces
-
-                result = audit_in_pieces(auditor, article, spec.piece_chars)
-            except Exception as exc:  # noqa: BLE001
-                out[i] = failure(items[i].uid, exc)
-                continue
-            out[i] = _finish(items[i], article, meta, result, spec)
-    return [r for r in out if r is not None]
-
-
-def _audit_short(auditor, spec: WorkerSpec, ready: list):
-    """Yield ``(entry, AuditResult | Exception)``; one bad document fails only itself."""
-    done = 0
-    try:
-        results = auditor.audit_many(
+        # Short documents go through nlp.pipe together, long ones in pieces; a failing
+        # document fails only itself (Auditor.audit_each).
+        outcomes = auditor.audit_each(
             [article for _, article, _ in ready], batch_size=spec.batch_size
         )
-        for entry, result in zip(ready, results, strict=True):
-            yield entry, result
-            done += 1
-        return
-    except Exception:  # noqa: BLE001 - find the culprit one document at a time
-        pass
-    for entry in ready[done:]:
-        try:
-            yield entry, auditor.audit(entry[1])
-        except Exception as exc:  # noqa: BLE001
-            yield entry, exc
+        for (i, article, meta), (_, result) in zip(ready, outcomes, strict=True):
+            out[i] = _finish(items[i], article, meta, result, spec)
+    return [r for r in out if r is not None]
 
 
 def _finish(item: Item, article, meta: dict[str, Any], result, spec: WorkerSpec) -> dict[str, Any]:

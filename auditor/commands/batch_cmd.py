@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from auditor.commands.options import CONTEXT_SETTINGS, config_option, model_option
+from auditor.limits import DEFAULT_MAX_CHARS, DEFAULT_PIECE_CHARS
 
 
 @click.command(context_settings=CONTEXT_SETTINGS)
@@ -57,7 +58,7 @@ from auditor.commands.options import CONTEXT_SETTINGS, config_option, model_opti
 @click.option(
     "--max-chars",
     type=click.IntRange(min=1),
-    default=1_000_000,
+    default=DEFAULT_MAX_CHARS,
     show_default=True,
     metavar="N",
     help="Longer documents are not audited (listed in errors.jsonl).",
@@ -65,7 +66,7 @@ from auditor.commands.options import CONTEXT_SETTINGS, config_option, model_opti
 @click.option(
     "--piece-chars",
     type=click.IntRange(min=1000),
-    default=100_000,
+    default=DEFAULT_PIECE_CHARS,
     show_default=True,
     metavar="N",
     help="Longer documents are processed in pieces of about this size (cut at paragraphs).",
