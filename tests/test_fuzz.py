@@ -132,20 +132,39 @@ def test_ingest_keeps_offsets_or_refuses_cleanly(text, fmt):
     ingest(text, fmt)
 
 
-@budget(ci_examples=120)
+def assert_renders(results: list) -> None:
+    """Every renderer writes ``results`` as UTF-8 text; the JSON formats parse."""
+    for report_format in FORMATS:
+        if len(results) == 1:
+            rendered = render(results[0], report_format)
+        else:
+            rendered = render_many(results, report_format)
+        rendered.encode("utf-8")
+        if report_format in ("json", "sarif"):
+            json.loads(rendered)
+        elif report_format == "jsonl":
+            assert len(rendered.splitlines()) == len(results)
+            for line in rendered.splitlines():
+                json.loads(line)
+
+
+@budget(ci_examples=300)
 @given(text=texts, fmt=input_formats)
 def test_audit_and_every_renderer(auditor, text, fmt):
     article = ingest(text, fmt)
     if article is None:
         return
     result = auditor.audit(article)
-    data = result.to_dict()
-    assert_result(article.source, data)
-    for report_format in FORMATS:
-        for rendered in (render(result, report_format), render_many([result], report_format)):
-            rendered.encode("utf-8")
-            if report_format in ("json", "sarif"):
-                json.loads(rendered)
-            elif report_format == "jsonl":
-                for line in rendered.splitlines():
-                    json.loads(line)
+    assert_result(article.source, result.to_dict())
+    assert_renders([result])
+
+
+@budget(ci_examples=30)
+@given(first=texts, second=texts)
+def test_several_documents_render_together(auditor, first, second):
+    articles = [a for a in (ingest(first, "text"), ingest(second, "markdown")) if a]
+    results = list(auditor.audit_many(articles))
+    for article, result in zip(articles, results, strict=True):
+        assert_result(article.source, result.to_dict())
+    if results:
+        assert_renders(results)
