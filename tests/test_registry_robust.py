@@ -120,3 +120,49 @@ def test_a_sound_registry_still_opens_and_reads(tmp_path):
     with Registry(path) as registry:
         assert registry.counts() == {"sources": 6, "known": 0, "articles": 5}
         assert registry.find("Mira Solberg").articles == 5
+
+
+def _read_everything(path: Path) -> None:
+    with Registry(path, timeout=1) as registry:
+        for source in registry.sources():
+            registry.source(source.id)
+        registry.counts()
+        registry.articles(range(1, 100))
+        registry.find("Mira Solberg")
+
+
+def test_random_damage_is_a_registry_error_or_nothing(tmp_path):
+    """Bytes garbled here and there (not whole pages): text that is not UTF-8, a stored
+    record that does not decompress, a broken schema: each is one line."""
+    sound = write_registry(tmp_path / "sound.sqlite").read_bytes()
+    noise = random.Random(2024)
+    outcomes = set()
+    for trial in range(60):
+        data = bytearray(sound)
+        for _ in range(noise.randint(1, 5)):
+            start = noise.randrange(HEADER, len(data))
+            data[start : start + 48] = bytes(noise.randrange(256) for _ in range(48))
+        path = tmp_path / f"garbled-{trial}.sqlite"
+        path.write_bytes(bytes(data[: len(sound)]))
+        try:
+            _read_everything(path)
+        except RegistryError as exc:
+            message = str(exc)
+            assert "\n" not in message and message.startswith(str(path))
+            outcomes.add(type(exc).__name__)
+        else:
+            outcomes.add("read")
+    assert "RegistryDamaged" in outcomes
+
+
+def test_a_damaged_read_leaves_no_lock_behind(tmp_path):
+    path = write_registry(tmp_path / "sources.sqlite")
+    sound = path.read_bytes()
+    garble(path, PAGE)
+    with pytest.raises(RegistryDamaged) as kept:  # its traceback keeps the cursor alive
+        _read_everything(path)
+    path.write_bytes(sound)  # the same file (same inode), sound again
+    with Registry(path, timeout=1) as registry:
+        registry.import_known([])  # a write: fails if a read lock were still held
+        assert registry.counts()["articles"] == 60
+    assert kept.value is not None

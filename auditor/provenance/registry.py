@@ -41,7 +41,7 @@ from auditor.provenance.names import (
     words,
 )
 from auditor.provenance.registry_errors import RegistryDamaged as RegistryDamaged  # re-export
-from auditor.provenance.registry_errors import RegistryError, SourceNotFound
+from auditor.provenance.registry_errors import RegistryError, SourceNotFound, damaged
 from auditor.provenance.registry_errors import connect as _connect
 from auditor.provenance.schema import MIGRATIONS, SCHEMA_VERSION
 from auditor.provenance.sketch import quote_keys, unit_keys
@@ -127,11 +127,14 @@ def _pack(data: dict[str, Any]) -> bytes:
     return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
 
 
-def unpack(blob: bytes | None) -> dict[str, Any] | None:
+def unpack(blob: bytes | None, where: Path | str = "registry") -> dict[str, Any] | None:
     """A stored article record (see :meth:`Registry.add_article`), or None."""
     if blob is None:
         return None
-    return json.loads(zlib.decompress(blob).decode())
+    try:
+        return json.loads(zlib.decompress(blob).decode())
+    except (zlib.error, ValueError) as exc:  # UnicodeDecodeError and JSONDecodeError too
+        raise damaged(where, exc) from None
 
 
 class Registry:
@@ -156,19 +159,17 @@ class Registry:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
         elif self.path.is_dir():
             raise RegistryError(f"{self.path}: is a folder, not a registry file")
+        self._db = db = _connect(self.path, timeout=min(self.timeout, 5.0))
         try:
-            db = _connect(self.path, timeout=min(self.timeout, 5.0))
             db.row_factory = sqlite3.Row
             db.execute("PRAGMA foreign_keys = ON")
             self._retry(lambda: db.execute("PRAGMA journal_mode = WAL").fetchone())
             db.execute("PRAGMA synchronous = NORMAL")
-        except sqlite3.DatabaseError as exc:  # what the file's header does not tell
-            raise RegistryError(f"{self.path}: not a registry ({exc})") from None
-        self._db = db
-        try:
             self._migrate()
-        except BaseException:
-            self.close()
+        except BaseException as exc:
+            self.close()  # an open connection could keep the file locked
+            if isinstance(exc, sqlite3.DatabaseError):  # a failure the guard does not name
+                raise RegistryError(f"{self.path}: not a registry ({exc})") from None
             raise
         return self
 
@@ -794,7 +795,7 @@ class Registry:
                     "outlet": row["outlet"],
                     # the publication date only: when it was added says nothing to readers
                     "date": _day(row["published"], "") or None,
-                    "record": unpack(row["record"]) or {},
+                    "record": unpack(row["record"], self.path) or {},
                 }
         return out
 

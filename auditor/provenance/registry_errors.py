@@ -17,7 +17,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 from auditor.errors import AuditorError
 
@@ -29,7 +29,7 @@ _DAMAGE_CODES = frozenset({11, 26})
 #: SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN.
 _FILE_CODES = frozenset({3, 8, 10, 13, 14})
 # Before Python 3.11 exceptions carry no result code: the messages SQLite gives them.
-_DAMAGE_WORDS = ("malformed", "not a database", "corrupt")
+_DAMAGE_WORDS = ("malformed", "not a database", "corrupt", "could not decode")
 _FILE_WORDS = ("disk i/o error", "disk is full", "unable to open", "readonly", "access perm")
 
 
@@ -58,6 +58,15 @@ def _is_sqlite_file(path: Path) -> bool:
         return False
 
 
+def damaged(path: Path | str, reason: object) -> RegistryDamaged:
+    """The error for a damaged registry at ``path``: what is wrong, and what to do."""
+    shown = "".join(c if c.isprintable() else "?" for c in str(reason)[:100])  # one line
+    return RegistryDamaged(
+        f"{path}: the registry is damaged ({shown}); move it aside, or pass "
+        "another --registry PATH, to start a new one"
+    )
+
+
 def registry_failure(path: Path, exc: sqlite3.Error) -> RegistryError | None:
     """The one-line error ``exc`` means for the registry at ``path``, or None when it is
     not a failure of the file (a lock, or a bug to show as it is)."""
@@ -65,20 +74,10 @@ def registry_failure(path: Path, exc: sqlite3.Error) -> RegistryError | None:
     if code in _DAMAGE_CODES or (code is None and any(w in message for w in _DAMAGE_WORDS)):
         if not _is_sqlite_file(path):
             return RegistryError(f"{path}: not a registry (not an SQLite file)")
-        return RegistryDamaged(
-            f"{path}: the registry is damaged ({exc}); move it aside, or pass another "
-            "--registry PATH, to start a new one"
-        )
+        return damaged(path, exc)
     if code in _FILE_CODES or (code is None and any(w in message for w in _FILE_WORDS)):
         return RegistryError(f"{path}: cannot use the registry file ({exc})")
     return None
-
-
-def _raise_for(path: Path, exc: sqlite3.DatabaseError) -> NoReturn:
-    failure = registry_failure(path, exc)
-    if failure is None:
-        raise exc
-    raise failure from None
 
 
 class GuardedCursor(sqlite3.Cursor):
@@ -88,7 +87,15 @@ class GuardedCursor(sqlite3.Cursor):
         try:
             return method(*args)
         except sqlite3.DatabaseError as exc:
-            _raise_for(self.connection.registry_path, exc)
+            failure = registry_failure(self.connection.registry_path, exc)
+            if failure is None:
+                raise
+        except UnicodeDecodeError as exc:  # the registry holds only the UTF-8 it wrote
+            failure = damaged(self.connection.registry_path, exc)
+        # Finish the statement now: one left half-read keeps a read lock on the file (and
+        # the closed connection open) for as long as the traceback is kept.
+        self.close()
+        raise failure from None
 
     def execute(self, *args: Any) -> GuardedCursor:
         return self._run(super().execute, *args)
