@@ -50,3 +50,15 @@ def test_jsonl_escapes_unicode_line_separators_so_lines_stay_lines():
     lines = out.splitlines()  # str.splitlines also splits on U+2028/U+2029 and NEL
     assert len(lines) == 2
     assert json.loads(lines[0])["claims"][0]["text"] == "first\u2028second\u2029third\x85fourth"
+
+
+def test_every_jsonl_writer_escapes_the_line_breaks_of_splitlines():
+    # results.jsonl, provenance.jsonl and the provenance tables all write through these.
+    from auditor.batch.store import dump_line
+    from auditor.provenance.crossdoc.tables import dumps
+    from auditor.report.json_format import compact_json
+
+    value = {"quote": "one\x85two\u2028three\u2029four\nfive"}
+    for line in (compact_json(value), dumps(value), dump_line(value)):
+        assert len(line.splitlines()) == 1
+        assert json.loads(line) == value

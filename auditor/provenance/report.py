@@ -14,7 +14,6 @@ a quote cannot break a table or inject markup.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -25,6 +24,7 @@ from typing import IO, Any
 from auditor.provenance.crossdoc import CrossDocuments, QuoteDrift, SharedOrigin
 from auditor.provenance.scratch import Scratch
 from auditor.report.escape import markdown_link_url, markdown_text
+from auditor.report.json_format import json_line
 
 JSONL_SCHEMA = "auditor-provenance/1"
 REPORT = "provenance.md"
@@ -167,7 +167,7 @@ def jsonl_pieces(report: ProvenanceReport) -> Iterator[str]:
 
     for finding in report.findings:
         record = {**head("finding"), **finding.to_dict()}
-        yield json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+        yield json_line(record)
     for pieces in report.cross.origin_json(head("shared_origin")):
         yield from pieces
         yield "\n"

@@ -23,14 +23,18 @@ def render_many(results: list[AuditResult]) -> str:
 _RAW_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
-def json_line(value) -> str:
-    """``value`` as one compact JSON line (newline included) that no line reader splits.
+def compact_json(value) -> str:
+    """``value`` as compact JSON on one line that no line reader splits (no newline added).
 
     Non-ASCII is kept as is; the breaks above can only occur inside strings, so escaping
     them is lossless.
     """
-    line = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return line.translate(_RAW_LINE_BREAKS) + "\n"
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_RAW_LINE_BREAKS)
+
+
+def json_line(value) -> str:
+    """:func:`compact_json` of ``value`` with its newline: one JSON Lines record."""
+    return compact_json(value) + "\n"
 
 
 def render_line(result: AuditResult) -> str:

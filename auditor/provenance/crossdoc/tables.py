@@ -3,14 +3,14 @@ go into its JSON columns."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-_JSON = {"ensure_ascii": False, "separators": (",", ":")}
+from auditor.report.json_format import compact_json
 
 
 def dumps(value: Any) -> str:
-    return json.dumps(value, **_JSON)
+    """``value`` as compact JSON that provenance.jsonl can carry on one line."""
+    return compact_json(value)
 
 
 TABLES = (
