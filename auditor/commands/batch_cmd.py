@@ -1,8 +1,9 @@
 """``auditor batch``: audit a corpus into a resumable result store with a corpus report.
 
-Exit 0 when every document was audited, 1 when any failed (listed in errors.jsonl), 2 on
-a usage or runtime error or when another run uses the --out folder, 130 when interrupted
-(finished documents are kept).
+Exit 0 when every document was audited, 1 when any failed (listed in errors.jsonl) or the
+provenance step was skipped (a damaged or locked registry), 2 on a usage or runtime error
+or when another run uses the --out folder, 130 when interrupted (finished documents are
+kept).
 """
 
 from __future__ import annotations
@@ -122,6 +123,11 @@ def batch(
     Re-running the same command skips documents already done (same content, rules and
     model) and retries failed ones; Ctrl-C keeps everything finished. One run at a time
     uses a --out folder; bad records and non-regular files are listed in errors.jsonl.
+
+    \b
+    Exit codes: 0 all audited; 1 some documents failed, or the provenance step was
+    skipped (a damaged or locked registry: everything else is still written); 2 bad
+    usage, or --out in use by another run; 130 interrupted.
     """
     import os
 
