@@ -13,7 +13,7 @@ import pytest
 
 from auditor.batch import BatchOptions, run_batch
 from auditor.batch.store import iter_lines
-from auditor.provenance.batch import after_batch, sync_results
+from auditor.provenance.batch import provenance_step, sync_results
 from auditor.provenance.registry import Registry
 
 FIXTURES = Path(__file__).parent / "fixtures" / "provenance"
@@ -206,7 +206,7 @@ def test_an_error_while_filling_the_registry_keeps_it_whole_and_a_rerun_complete
 
     monkeypatch.setattr(Registry, "add_article", failing)
     with pytest.raises(KeyboardInterrupt):
-        after_batch(out, registry)
+        provenance_step(out, registry)
     monkeypatch.setattr(Registry, "add_article", real)
     with Registry(registry) as opened:
         assert opened.counts()["articles"] == 2
@@ -263,7 +263,7 @@ def test_an_unusable_registry_skips_the_step_and_says_why(tmp_path, batch, capsy
     shutil.copy(first / "results.jsonl", out / "results.jsonl")
     not_a_registry = tmp_path / "notes.sqlite"
     not_a_registry.write_text("not a database\n" * 100, encoding="utf-8")
-    lines = after_batch(out, not_a_registry)
+    lines = provenance_step(out, not_a_registry).section
     assert lines[0] == "## Provenance across articles"
     assert "The provenance step was skipped" in lines[2] and "not a registry" in lines[2]
     assert "provenance step skipped" in capsys.readouterr().err

@@ -13,7 +13,7 @@ from registry_articles import add_article, claim_attributions, provenance_record
 
 from auditor.batch.store import RESULT_SCHEMA, iter_lines
 from auditor.provenance import crossdoc
-from auditor.provenance.batch import after_batch
+from auditor.provenance.batch import provenance_step
 from auditor.provenance.crossdoc import CrossDocuments, cross_documents
 from auditor.provenance.registry import Registry
 from auditor.provenance.report import (
@@ -255,7 +255,7 @@ def test_the_batch_step_writes_a_bounded_report_and_a_complete_jsonl(tmp_path):
         "".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8"
     )
     limits = Limits(groups=2, group_articles=2)
-    section = after_batch(out, limits=limits)
+    section = provenance_step(out, limits=limits).section
     markdown = (out / "provenance.md").read_text(encoding="utf-8")
     origins = _section(markdown, "Articles that share an origin")
     assert origins.count("\n### ") == 2 and "2 more groups of articles" in origins

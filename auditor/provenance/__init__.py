@@ -2,7 +2,7 @@
 
 * :class:`~auditor.provenance.registry.Registry` - every speaker seen across articles in
   one SQLite file (``auditor sources``), with a known-sources list a newsroom imports;
-* :func:`~auditor.provenance.batch.after_batch` - what ``auditor batch`` runs when it has
+* :func:`~auditor.provenance.batch.provenance_step` - what ``auditor batch`` runs when it has
   audited everything: add the articles to the registry, evaluate the registry rules
   (PROV007-PROV009) and the cross-document checks (quote drift, shared origin,
   conflicting details), write ``provenance.md`` and ``provenance.jsonl``;
@@ -18,7 +18,6 @@ __all__ = [
     "Registry",
     "RegistryDamaged",
     "RegistryError",
-    "after_batch",
     "article_record",
     "provenance_step",
 ]
@@ -27,7 +26,6 @@ _LAZY = {
     "Registry": "auditor.provenance.registry",
     "RegistryError": "auditor.provenance.registry_errors",
     "RegistryDamaged": "auditor.provenance.registry_errors",
-    "after_batch": "auditor.provenance.batch",
     "provenance_step": "auditor.provenance.batch",
     "article_record": "auditor.provenance.record",
 }

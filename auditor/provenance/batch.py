@@ -1,6 +1,6 @@
 """The provenance step of ``auditor batch``: run once every document is audited.
 
-    >>> lines = after_batch(Path("out"), rule_pack=pack)  # doctest: +SKIP
+    >>> outcome = provenance_step(Path("out"), rule_pack=pack)  # doctest: +SKIP
 
 1. every result line of ``out/results.jsonl`` is added to the registry (one transaction
    per article; articles already there are skipped, so a re-run or a second batch
@@ -93,7 +93,7 @@ def sync_results(registry: Registry, results: Path) -> tuple[dict[str, dict[str,
 
     Returns ``sha256 -> {"doc", "title", "reports"}`` for the articles in the file, and
     how many were new to the registry. (The batch step itself keeps these in a working
-    database instead: see :func:`after_batch`.)
+    database instead: see :func:`provenance_step`.)
     """
     seen: dict[str, dict[str, Any]] = {}
     added = 0
@@ -235,22 +235,6 @@ class ProvenanceOutcome:
 
     section: list[str]
     skipped: str | None = None
-
-
-def after_batch(
-    out_dir: Path,
-    registry_path: Path | None = None,
-    *,
-    rule_pack: RulePack | None = None,
-    settings: Settings | None = None,
-    limits: Limits | None = None,
-    say: Callable[[str], None] | None = None,
-) -> list[str]:
-    """The lines of the index section of :func:`provenance_step` (same arguments)."""
-    outcome = provenance_step(
-        out_dir, registry_path, rule_pack=rule_pack, settings=settings, limits=limits, say=say
-    )
-    return outcome.section
 
 
 def provenance_step(
