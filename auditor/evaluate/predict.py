@@ -92,12 +92,15 @@ def _describe(exc: BaseException) -> str:
 
 
 class PipelinePredictor:
-    """The auditor's own extraction: ``auditor.analysis.analyze_texts`` over a loaded pipeline.
+    """The auditor's own extraction: its pipeline, then its sourcing stage, over the texts.
 
     Each text goes through ``auditor.ingest.article_from_text(text).view`` first, as an
     audit would, so the pipeline sees what it sees in production; the view has the length
-    of the text, so predicted offsets line up with the gold. ``analyze`` replaces
-    ``analyze_texts`` (tests pass a stand-in).
+    of the text, so predicted offsets line up with the gold. Each analysis then goes
+    through ``auditor.sourcing.annotate``, as in an audit, so every attribution carries
+    the final ``source_type`` an audit reports, not the NLP component's first guess.
+    ``analyze`` replaces both steps (tests pass a stand-in): it takes the pipeline and the
+    views and yields one analysis each.
 
     With ``n_process`` > 1 the texts are split into batches of ``batch_size`` and run in
     that many forked worker processes, each calling ``analyze`` with ``n_process=1``; this
@@ -183,9 +186,24 @@ def _work(batch: list[str]) -> list[Prediction]:
 
 
 def _default_analyze() -> Callable[..., Iterable[Any]]:
-    from auditor.analysis import analyze_texts
+    return analyze_and_source
 
-    return analyze_texts
+
+def analyze_and_source(
+    nlp: Any, texts: Iterable[str], *, n_process: int = 1, batch_size: int = 8
+) -> Iterator[Any]:
+    """``analyze_texts``, then the sourcing stage's ``annotate`` on each analysis.
+
+    ``annotate`` is what an audit runs before its rules; it settles each attribution's
+    source type (the NLP component only gives a first guess), so the evaluation scores
+    the type the audit reports.
+    """
+    from auditor.analysis import analyze_texts
+    from auditor.sourcing import annotate
+
+    for analysis in analyze_texts(nlp, texts, n_process=n_process, batch_size=batch_size):
+        annotate(analysis)
+        yield analysis
 
 
 def _view(text: str) -> str | BaseException:

@@ -7,7 +7,7 @@ A brat span may be discontinuous (``10 20;30 40``), so every span here is a tupl
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 #: A span: non-empty, sorted, non-overlapping, non-touching ``(start, end)`` fragments.
@@ -97,13 +97,19 @@ class AttributionSpans:
     """One attribution reduced to what is scored: content, cue and source spans.
 
     ``ref`` says where it came from (``ann/a.ann:7`` for gold, an id for predictions) so
-    error listings can point at it.
+    error listings can point at it. A prediction may also carry the ``source_type`` the
+    auditor gave its source and the name of the ``speaker`` it resolved the source to
+    (see :mod:`auditor.evaluate.source_types`); gold attributions leave them ``None``.
     """
 
     content: Fragments
     cue: Fragments | None = None
     source: Fragments | None = None
     ref: str = ""
+    # Not compared: two attributions with the same spans are the same attribution to the
+    # span scorers, whatever was said about their source.
+    source_type: str | None = field(default=None, compare=False)
+    speaker: str | None = field(default=None, compare=False)
 
     def role(self, name: str) -> Fragments | None:
         """The span of role ``name`` (``content``, ``cue`` or ``source``)."""
@@ -116,9 +122,11 @@ def as_attribution_spans(item: Any, ref: str = "") -> AttributionSpans:
     Accepts an ``AttributionSpans``, anything shaped like ``auditor.model.Attribution``
     (``.content``, ``.cue``, ``.source`` with ``.start``/``.end``, cue and source possibly
     ``None``), or a ``(content, cue, source)`` tuple of ``(start, end)`` pairs or ``None``.
+    From a model object, its ``source_type`` and its speaker's ``name`` are kept too.
     """
     if isinstance(item, AttributionSpans):
         return item
+    source_type = speaker = None
     if isinstance(item, Sequence) and not isinstance(item, str):
         if len(item) != 3:
             raise TypeError("a predicted attribution tuple must be (content, cue, source)")
@@ -128,9 +136,17 @@ def as_attribution_spans(item: Any, ref: str = "") -> AttributionSpans:
         cue = _as_fragments(getattr(item, "cue", None))
         source = _as_fragments(getattr(item, "source", None))
         ref = str(getattr(item, "id", "") or "") or ref  # the model's own id reads best
+        source_type = _optional_text(getattr(item, "source_type", None))
+        speaker = _optional_text(getattr(getattr(item, "speaker", None), "name", None))
     if content is None:
         raise ValueError("a predicted attribution needs a content span")
-    return AttributionSpans(content=content, cue=cue, source=source, ref=ref)
+    return AttributionSpans(
+        content=content, cue=cue, source=source, ref=ref, source_type=source_type, speaker=speaker
+    )
+
+
+def _optional_text(value: Any) -> str | None:
+    return str(value) if value else None
 
 
 def _as_fragments(part: Any) -> Fragments | None:
