@@ -72,6 +72,9 @@ class GoldSet:
     root: str
     documents: list[GoldDocument] = field(default_factory=list)
     warnings: list[GoldWarning] = field(default_factory=list)
+    #: every document the folder has a .txt and an .ann for, also those left out by
+    #: ``limit`` or skipped as unreadable
+    names: list[str] = field(default_factory=list)
 
 
 def read_gold(root: str | Path, *, limit: int | None = None) -> GoldSet:
@@ -96,6 +99,7 @@ def read_gold(root: str | Path, *, limit: int | None = None) -> GoldSet:
             GoldWarning(_rel(texts[name], root), None, f"no {name}.ann for it; skipped")
         )
     names = sorted(texts.keys() & anns.keys())
+    gold.names = list(names)
     if limit is not None:
         names = names[:limit]
     for name in names:

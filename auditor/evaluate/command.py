@@ -7,10 +7,11 @@ from pathlib import Path
 
 import click
 
-from auditor.evaluate.brat import GoldWarning, read_gold
+from auditor.evaluate.brat import GoldSet, GoldWarning, read_gold
 from auditor.evaluate.evaluation import evaluate_gold
 from auditor.evaluate.predict import PipelinePredictor, Predictor
 from auditor.evaluate.render import render_json, render_table
+from auditor.evaluate.source_types_tsv import TSV_NAME, SourceTypeGold, read_source_types
 from auditor.pipeline import DEFAULT_MODEL
 
 #: Documents per nlp.pipe batch; also the window searched for the culprit of a failure.
@@ -49,7 +50,17 @@ def make_predictor(model: str, *, jobs: int, batch_size: int = BATCH_SIZE) -> Pr
     type=click.IntRange(min=0),
     default=0,
     metavar="N",
-    help="Show N missed, N spurious and N wrong-source attributions with context.",
+    help="Show N missed, N spurious and N wrong-source attributions with context, and N "
+    "misjudged and N uncovered sources with their sentence.",
+)
+@click.option(
+    "--source-types",
+    "source_types_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    metavar="FILE",
+    help=f"Gold source types to score the auditor's source_type against "
+    f"[default: GOLD_DIR/{TSV_NAME} when it exists].",
 )
 @click.option(
     "--jobs",
@@ -72,6 +83,7 @@ def evaluate(
     fmt: str,
     per_doc: bool,
     show_errors: int,
+    source_types_file: Path | None,
     jobs: int,
     limit: int | None,
 ) -> None:
@@ -81,22 +93,41 @@ def evaluate(
     Attribution relations, as in PolNeAR). Prints exact-span P/R/F1 for source, cue and
     content, lenient content P/R/F1 (one-to-one, character Jaccard >= 0.5), end-to-end
     P/R/F1 (lenient match whose source overlaps the gold source) and direct-quote recall.
+    With source types (GOLD_DIR/source-types.tsv or --source-types) it also scores the
+    type given to each gold source: coverage, accuracy, per-class precision and recall,
+    macro recall, the share typed unknown and the confusion matrix.
     Problems in the gold files are warnings on stderr; the rest is still scored. The
     protocol is in docs/evaluation.md.
     """
     started = time.perf_counter()
     gold = read_gold(gold_dir, limit=limit)
-    _print_warnings(gold.warnings)
+    source_types = _read_source_types(gold_dir, source_types_file, gold)
+    _print_warnings(gold.warnings + (source_types.warnings if source_types else []))
     loading = time.perf_counter()
     predictor = make_predictor(model, jobs=jobs, batch_size=BATCH_SIZE)
     loaded = time.perf_counter()
-    report = evaluate_gold(gold, predictor, window=BATCH_SIZE, show_errors=show_errors, model=model)
+    report = evaluate_gold(
+        gold,
+        predictor,
+        window=BATCH_SIZE,
+        show_errors=show_errors,
+        model=model,
+        source_types=source_types,
+    )
     report.seconds["load"] = loaded - loading
     report.seconds["total"] = time.perf_counter() - started
     if fmt == "json":
         click.echo(render_json(report, per_doc=per_doc), nl=False)
     else:
         click.echo(render_table(report, per_doc=per_doc), nl=False)
+
+
+def _read_source_types(gold_dir: Path, given: Path | None, gold: GoldSet) -> SourceTypeGold | None:
+    """The gold source types: the file given, else GOLD_DIR's own when it has one."""
+    path = given if given is not None else gold_dir / TSV_NAME
+    if given is None and not path.is_file():
+        return None
+    return read_source_types(path, gold)
 
 
 def _print_warnings(warnings: list[GoldWarning]) -> None:

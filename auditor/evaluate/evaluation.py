@@ -8,11 +8,32 @@ from typing import Any
 
 from auditor.evaluate.brat import GoldSet, GoldWarning
 from auditor.evaluate.diagnostics import DocumentData, ErrorExample, pick_errors
-from auditor.evaluate.predict import Predictor, run_predictions
+from auditor.evaluate.predict import Prediction, Predictor, run_predictions
 from auditor.evaluate.scoring import Scores, aggregate, score_document, worst_documents
+from auditor.evaluate.source_type_errors import SourceTypeError, TypedDocument, pick_type_errors
+from auditor.evaluate.source_types import SourceTypeScores, type_sources
+from auditor.evaluate.source_types_tsv import GoldSourceType, SourceTypeGold
 
 #: Name of the JSON layout ``auditor evaluate --format json`` writes.
 SCHEMA = "auditor-evaluate/1"
+
+
+@dataclass
+class SourceTypeReport:
+    """How well the auditor typed the gold sources (when the gold has source types)."""
+
+    #: the source-types file, relative to the gold folder when inside it
+    path: str
+    scores: SourceTypeScores
+    errors: dict[str, list[SourceTypeError]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"file": self.path, **self.scores.to_dict()}
+        if self.errors:
+            data["errors"] = {
+                kind: [e.to_dict() for e in examples] for kind, examples in self.errors.items()
+            }
+        return data
 
 
 @dataclass
@@ -26,6 +47,8 @@ class EvaluationReport:
     errors: dict[str, list[ErrorExample]] = field(default_factory=dict)
     #: seconds per phase: ``load`` (model), ``extract``, ``score`` and ``total``
     seconds: dict[str, float] = field(default_factory=dict)
+    #: source-type scores, when the gold came with source types
+    source_types: SourceTypeReport | None = None
 
     @property
     def failures(self) -> list[tuple[str, str]]:
@@ -56,6 +79,8 @@ class EvaluationReport:
             ],
             "seconds": {phase: round(value, 2) for phase, value in self.seconds.items()},
         }
+        if self.source_types is not None:
+            data["source_types"] = self.source_types.to_dict()
         if per_doc:
             data["documents"] = [d.to_dict() for d in worst_documents(self.scores)]
         if self.errors:
@@ -72,12 +97,15 @@ def evaluate_gold(
     window: int = 1,
     show_errors: int = 0,
     model: str | None = None,
+    source_types: SourceTypeGold | None = None,
 ) -> EvaluationReport:
     """Run ``predictor`` over every gold text and score it.
 
     ``window`` is the predictor's batch size (see :func:`run_predictions`); a document
     whose extraction fails counts as predicting nothing, so its gold attributions are
-    misses, and is listed in the report's failures.
+    misses, and is listed in the report's failures. With ``source_types`` (read by
+    :func:`~auditor.evaluate.source_types_tsv.read_source_types`) the types predicted for
+    the gold sources are scored too; its warnings join the report's.
     """
     started = time.perf_counter()
     predictions = run_predictions(predictor, [d.text for d in gold.documents], window=window)
@@ -96,12 +124,37 @@ def evaluate_gold(
             for doc, pred in zip(gold.documents, predictions, strict=True)
         ]
         errors = pick_errors(documents, data, show_errors)
+    typed = None
+    if source_types is not None:
+        typed = score_source_types(source_types, gold, predictions, show_errors=show_errors)
     finished = time.perf_counter()
     return EvaluationReport(
         gold_dir=gold.root,
         model=model,
         scores=scores,
-        warnings=list(gold.warnings),
+        warnings=list(gold.warnings) + (source_types.warnings if source_types else []),
         errors=errors,
         seconds={"extract": extracted - started, "score": finished - extracted},
+        source_types=typed,
     )
+
+
+def score_source_types(
+    source_types: SourceTypeGold,
+    gold: GoldSet,
+    predictions: list[Prediction],
+    *,
+    show_errors: int = 0,
+) -> SourceTypeReport:
+    """Type every gold source of ``source_types`` from the predictions of its document."""
+    rows: dict[str, list[GoldSourceType]] = {}
+    for row in source_types.rows:
+        rows.setdefault(row.document, []).append(row)
+    scores = SourceTypeScores()
+    documents = []
+    for doc, pred in zip(gold.documents, predictions, strict=True):
+        typed = type_sources(rows.get(doc.name, []), pred.attributions)
+        scores.add(typed)
+        documents.append(TypedDocument(doc.name, doc.text, typed, pred.attributions))
+    errors = pick_type_errors(documents, show_errors) if show_errors > 0 else {}
+    return SourceTypeReport(path=source_types.path, scores=scores, errors=errors)

@@ -6,6 +6,11 @@ import json
 
 from auditor.evaluate.diagnostics import ErrorExample, SideView, shorten
 from auditor.evaluate.evaluation import EvaluationReport
+from auditor.evaluate.render_source_types import (
+    error_totals,
+    source_type_lines,
+    type_error_lines,
+)
 from auditor.evaluate.scoring import EXACT_ROLES, Counts, worst_documents
 
 _HEADINGS = {
@@ -47,6 +52,8 @@ def render_table(report: EvaluationReport, *, per_doc: bool = False) -> str:
         f"gold attributions {counts['gold_attributions']}   "
         f"predicted {counts['predicted_attributions']}   seconds {counts['seconds']:.1f}",
     ]
+    if report.source_types is not None:
+        lines += ["", *source_type_lines(report.source_types)]
     if report.failures:
         lines += ["", f"failed documents ({len(report.failures)}), scored as predicting nothing:"]
         lines += [f"  {name}: {shorten(error, 120)}" for name, error in report.failures]
@@ -54,6 +61,10 @@ def render_table(report: EvaluationReport, *, per_doc: bool = False) -> str:
         lines += ["", *_per_doc_lines(report)]
     for kind, examples in report.errors.items():
         lines += ["", *_error_lines(kind, examples, report)]
+    if report.source_types is not None:
+        totals = error_totals(report.source_types)
+        for kind, examples in report.source_types.errors.items():
+            lines += ["", *type_error_lines(kind, examples, totals[kind])]
     return "\n".join(lines) + "\n"
 
 
