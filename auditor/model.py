@@ -8,6 +8,8 @@ as decoded (for Markdown, the Markdown source): ``text[span.start:span.end] == s
 
 from __future__ import annotations
 
+import bisect
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -285,8 +287,40 @@ class AuditResult:
         }
 
 
+class LineIndex:
+    """The start offset of every line of one text, to find lines by bisection: a report
+    with a line number per finding costs O(log lines) per finding, not O(text)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = [0]
+        start = text.find("\n")
+        while start >= 0:
+            self.starts.append(start + 1)
+            start = text.find("\n", start + 1)
+
+    def line_and_column(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of ``offset`` in the text."""
+        if not 0 <= offset <= len(self.text):
+            # Out of range: keep str.count's slice semantics (negative counts from the end).
+            return _count_line_and_column(self.text, offset)
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+
+@functools.lru_cache(maxsize=4)
+def line_index(text: str) -> LineIndex:
+    """The :class:`LineIndex` of ``text``, built once for the few texts in use at a time
+    (the same text object is found by identity, without comparing characters)."""
+    return LineIndex(text)
+
+
 def line_and_column(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column of ``offset`` in ``text``."""
+    return line_index(text).line_and_column(offset)
+
+
+def _count_line_and_column(text: str, offset: int) -> tuple[int, int]:
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return line, column

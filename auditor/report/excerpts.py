@@ -63,13 +63,18 @@ def sentence_bounds(result: AuditResult, start: int, end: int) -> tuple[int, int
     start, end = clamp(text, start, end)
     sentences = result.analysis.sentences if result.analysis else []
     if sentences:
-        starts = [s for s, _ in sentences]
-        i = max(0, bisect.bisect_right(starts, start) - 1)
-        j = max(i, bisect.bisect_left(starts, max(start, end - 1) + 1) - 1)
+        # Bisect on the sentence starts in place: a list of them per call would cost
+        # O(sentences) for every finding.
+        i = max(0, bisect.bisect_right(sentences, start, key=_first) - 1)
+        j = max(i, bisect.bisect_left(sentences, max(start, end - 1) + 1, key=_first) - 1)
         s_start, s_end = sentences[i][0], sentences[j][1]
         if s_start <= start and end <= s_end:
             return clamp(text, s_start, s_end)
     return _guess_sentence(text, start, end)
+
+
+def _first(pair: tuple[int, int]) -> int:
+    return pair[0]
 
 
 def _guess_sentence(text: str, start: int, end: int) -> tuple[int, int]:

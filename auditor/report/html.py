@@ -9,6 +9,8 @@ quote containing ``<script>`` shows as text.
 
 from __future__ import annotations
 
+import heapq
+from collections.abc import Generator
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
@@ -230,13 +232,14 @@ def _article_section(result: AuditResult, prefix: str) -> str:
     bounds = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
     bounds = sorted(set(bounds) | set(flags_at))
     out: list[str] = []
+    covering = _covering(marks)
+    next(covering)  # started; each send(lo) answers with the marks over lo
     for lo, hi in zip(bounds, [*bounds[1:], None], strict=True):
         for i in sorted(flags_at.get(lo, []), key=lambda i: number[i]):
             out.append(_flag(result, findings[i], number[i], prefix))
         if hi is None or hi <= lo:
             continue
-        active = [m for m in marks if m.start <= lo and hi <= m.end]
-        out.append(_segment(result, text[lo:hi], lo, hi, active))
+        out.append(_segment(result, text[lo:hi], lo, hi, covering.send(lo)))
     return (
         '<section class="article">\n<h2>The article, sources marked</h2>\n'
         + _legend(result)
@@ -244,6 +247,30 @@ def _article_section(result: AuditResult, prefix: str) -> str:
         + "".join(out)
         + "</div>\n</section>\n"
     )
+
+
+def _covering(marks: list[_Mark]) -> Generator[list[_Mark], int, None]:
+    """A generator sent increasing segment starts ``lo``, answering with the marks that
+    cover the segment from ``lo`` to the next bound, in the order of ``marks``.
+
+    Every mark end is a bound, so a mark covers the segment exactly when it starts at or
+    before ``lo`` and ends after it. Marks enter in order of start and leave in order of
+    end (a sweep), so the whole article costs O(marks log marks), not segments x marks.
+    """
+    by_start = sorted(range(len(marks)), key=lambda i: marks[i].start)
+    ends: list[tuple[int, int]] = []
+    active: set[int] = set()
+    entered = 0
+    lo = yield []
+    while True:
+        while entered < len(by_start) and marks[by_start[entered]].start <= lo:
+            i = by_start[entered]
+            heapq.heappush(ends, (marks[i].end, i))
+            active.add(i)
+            entered += 1
+        while ends and ends[0][0] <= lo:
+            active.discard(heapq.heappop(ends)[1])
+        lo = yield [marks[i] for i in sorted(active)]
 
 
 def _segment(result: AuditResult, piece: str, lo: int, hi: int, active: list[_Mark]) -> str:
