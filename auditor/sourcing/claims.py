@@ -92,16 +92,15 @@ def claim_kind(sentence: str) -> str | None:
 
 
 def _covered_sentences(analysis: Analysis, index: TextIndex) -> dict[int, list[str]]:
-    covered: dict[int, list[str]] = {}
+    # Ids as dict keys: in order, each once, without a scan of a crowded sentence's list.
+    covered: dict[int, dict[str, None]] = {}
     for attribution in analysis.attributions:
         for span in (attribution.content, attribution.cue, attribution.source):
             if span is None:
                 continue
             for i in index.sentences_overlapping(span.start, span.end):
-                ids = covered.setdefault(i, [])
-                if attribution.id not in ids:
-                    ids.append(attribution.id)
-    return covered
+                covered.setdefault(i, {})[attribution.id] = None
+    return {i: list(ids) for i, ids in covered.items()}
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

@@ -261,12 +261,8 @@ def attribution_flags(
 
     if attribution.kind in ("direct", "mixed"):
         flags["direct_quote"] = f"{attribution.kind} quotation"
-    else:
-        for quote in analysis.quotes:
-            c = attribution.content
-            if quote.start < c.end and quote.end > c.start:
-                flags["direct_quote"] = "the content is in quotation marks"
-                break
+    elif index.in_quotes(attribution.content.start, attribution.content.end):
+        flags["direct_quote"] = "the content is in quotation marks"
 
     if described is not None and attribution.source_type in ("anonymous", "vague"):
         src = described.text

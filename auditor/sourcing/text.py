@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from auditor.model import Analysis, Attribution
+from auditor.sourcing.overlaps import SpanIndex
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’»)]*\s+(?=[\"'“‘«(]?[A-Z0-9])")
 _QUOTE_CHARS = '"“”‘’«»„‚'
@@ -49,6 +51,8 @@ class TextIndex:
     paragraphs: list[tuple[int, int]]
     _sentence_starts: list[int] = field(init=False, repr=False)
     _paragraph_starts: list[int] = field(init=False, repr=False)
+    #: ``(start, end)`` of the quotations (marks included)
+    quotes: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.paragraphs:
@@ -63,7 +67,24 @@ class TextIndex:
     @classmethod
     def of(cls, analysis: Analysis) -> TextIndex:
         """The index of ``analysis`` (sentences and paragraphs as the NLP stage found them)."""
-        return cls(analysis.text, list(analysis.sentences), list(analysis.paragraphs))
+        quotes = [(q.start, q.end) for q in analysis.quotes]
+        return cls(analysis.text, list(analysis.sentences), list(analysis.paragraphs), quotes)
+
+    @cached_property
+    def _quote_index(self) -> SpanIndex:
+        return SpanIndex(self.quotes)
+
+    def in_quotes(self, start: int, end: int) -> bool:
+        """Whether a quotation overlaps ``[start, end)``."""
+        return self._quote_index.any_overlapping(start, end)
+
+    @cached_property
+    def _lede(self) -> int | None:
+        for i, (start, end) in enumerate(self.paragraphs):
+            body = self.text[start:end].strip().rstrip(_QUOTE_CHARS + ")")
+            if len(body.split()) >= LEDE_MIN_WORDS and body[-1:] in ".!?":
+                return i
+        return None
 
     @staticmethod
     def _find(starts: list[int], spans: list[tuple[int, int]], offset: int) -> int | None:
@@ -119,12 +140,11 @@ class TextIndex:
         return found
 
     def lede_paragraph(self) -> int | None:
-        """The first paragraph that reads as prose (skips titles, datelines, kickers)."""
-        for i, (start, end) in enumerate(self.paragraphs):
-            body = self.text[start:end].strip().rstrip(_QUOTE_CHARS + ")")
-            if len(body.split()) >= LEDE_MIN_WORDS and body[-1:] in ".!?":
-                return i
-        return None
+        """The first paragraph that reads as prose (skips titles, datelines, kickers).
+
+        Found once per index: every attribution asks, and in an article without a prose
+        paragraph the search runs through all of them."""
+        return self._lede
 
     def anchor(self, attribution: Attribution) -> int:
         """Where an attribution sits: its source, else its cue, else its content."""
@@ -137,8 +157,10 @@ class TextIndex:
 def mask_quotes(text: str, quotes: list) -> str:
     """``text`` with every quotation (marks included) blanked out, offsets kept."""
     chars = list(text)
-    for quote in quotes:
-        for k in range(max(quote.start, 0), min(quote.end, len(chars))):
+    done = 0  # chars before this are blanked already where quoted: nested quotes cost nothing
+    for start, end in sorted((max(q.start, 0), min(q.end, len(chars))) for q in quotes):
+        for k in range(max(start, done), end):
             if chars[k] != "\n":
                 chars[k] = " "
+        done = max(done, end)
     return "".join(chars)
