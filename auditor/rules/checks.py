@@ -27,6 +27,7 @@ from typing import Any
 from auditor.errors import quote_value
 from auditor.model import KINDS, SOURCE_TYPES, Attribution
 from auditor.rules.context import Context, Hit, excerpt
+from auditor.rules.forms import first_near_pairs, surname
 from auditor.rules.model import Rule, RuleError
 from auditor.rules.patterns import compile_cues, compile_regex
 from auditor.sourcing import CLAIM_KINDS, FLAGS, lexicon
@@ -197,15 +198,14 @@ class PhraseCheck(Check):
                 return True
             if condition == "paragraph_names_source":
                 p = ctx.index.paragraph_of_sentence(i)
-                for j, _ in enumerate(ctx.index.sentences):
-                    if ctx.index.paragraph_of_sentence(j) == p and ctx.names_source(j, span):
-                        return True
+                if any(ctx.names_source(j, span) for j in ctx.sentences_of_paragraph(p)):
+                    return True
             if condition == "sentence_has_link":
                 s, e = ctx.index.sentences[i]
                 if re.search(r"https?://|www\.\w|\]\(", ctx.text[s:e]):
                     return True
             if condition == "in_quote":
-                if any(q.start <= span[0] < q.end for q in ctx.analysis.quotes):
+                if ctx.index.in_quotes(span[0], span[0] + 1):  # a quote holds span[0]
                     return True
         return False
 
@@ -412,13 +412,7 @@ class QuoteCheck(Check):
             if "unattributed" in p:
                 # An attribution with neither source nor speaker (a quote the extractor
                 # kept but could not attach) does not count as a speaker.
-                covered = any(
-                    a.content.start < quote.end
-                    and a.content.end > quote.start
-                    and (a.source is not None or a.speaker is not None)
-                    for a in ctx.analysis.attributions
-                )
-                if covered == p["unattributed"]:
+                if ctx.has_spoken_content(quote.start, quote.end) == p["unattributed"]:
                     continue
             values = {"quote": excerpt(inner), "mark": quote.open_mark, "match": ""}
             start, end = quote.start, quote.end
@@ -435,28 +429,6 @@ class QuoteCheck(Check):
 
 
 # ---------------------------------------------------------------------------- speaker
-
-
-def _edit_distance(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
-
-
-def _surname(name: str) -> str:
-    words = re.findall(r"[A-Za-zÀ-ÿ'’-]+", name)
-    return re.sub(r"['’]s$", "", words[-1]) if words else ""
-
-
-def _near_spellings(a: str, b: str) -> bool:
-    """Two spellings of one name: same start, a small edit apart ("Zelenskyy"/"Zelenskyi")."""
-    if a == b or len(a) < 4 or len(b) < 4 or a[:3].lower() != b[:3].lower():
-        return False
-    return _edit_distance(a.lower(), b.lower()) <= max(1, min(len(a), len(b)) // 4)
 
 
 _NAME_LIKE = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*$")
@@ -477,29 +449,25 @@ class SpeakerCheck(Check):
     placeholders = frozenset({"name", "variants", "mention"})
 
     def _spelled_two_ways(self, ctx: Context) -> Iterator[Hit]:
-        seen: set[frozenset[str]] = set()
         clusters = [c for c in ctx.analysis.speakers if c.kind == "person"]
         forms: list[tuple[str, int, int, str]] = []  # surname, start, end, cluster name
         for cluster in clusters:
             for variant in cluster.variants:
-                forms.append((_surname(variant), -1, -1, cluster.name))
+                forms.append((surname(variant), -1, -1, cluster.name))
             for mention in cluster.mentions:
                 if mention.text.lower() not in _PRONOUNS and mention.text[:1].isupper():
-                    forms.append((_surname(mention.text), mention.start, mention.end, cluster.name))
-        for k, (a, _, _, name_a) in enumerate(forms):
-            for b, b_start, b_end, _ in forms[k + 1 :]:
-                pair = frozenset((a, b))
-                if pair in seen or not _near_spellings(a, b):
-                    continue
-                seen.add(pair)
-                first, second = sorted(pair)
-                at = b_start if b_start >= 0 else 0
-                yield Hit(
-                    at,
-                    b_end if b_start >= 0 else 0,
-                    {"name": name_a, "variants": f"{first} / {second}", "mention": b},
-                    ctx.attributions_at(at, b_end) if b_start >= 0 else (),
-                )
+                    forms.append((surname(mention.text), mention.start, mention.end, cluster.name))
+        for k, j in first_near_pairs([form[0] for form in forms]):
+            a, _, _, name_a = forms[k]
+            b, b_start, b_end, _ = forms[j]
+            first, second = sorted((a, b))
+            at = b_start if b_start >= 0 else 0
+            yield Hit(
+                at,
+                b_end if b_start >= 0 else 0,
+                {"name": name_a, "variants": f"{first} / {second}", "mention": b},
+                ctx.attributions_at(at, b_end) if b_start >= 0 else (),
+            )
 
     def _not_introduced(self, ctx: Context, speakers_only: bool) -> Iterator[Hit]:
         quoted = {a.speaker.cluster for a in ctx.analysis.attributions if a.speaker}

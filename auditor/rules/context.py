@@ -8,6 +8,7 @@ from typing import Any
 
 from auditor.model import Analysis, Attribution
 from auditor.sourcing import TextIndex, explain_flags
+from auditor.sourcing.overlaps import SpanIndex
 from auditor.sourcing.text import mask_quotes
 
 #: Source types that name who is speaking.
@@ -106,13 +107,49 @@ class Context:
 
     def attributions_at(self, start: int, end: int) -> tuple[str, ...]:
         """Ids of attributions whose source, cue or content overlaps ``[start, end)``."""
-        ids = []
-        for attribution in self.analysis.attributions:
+        owners, index = self._attribution_spans
+        found = dict.fromkeys(owners[k] for k in index.overlapping(start, max(end, start + 1)))
+        attributions = self.analysis.attributions
+        return tuple(attributions[i].id for i in sorted(found))
+
+    @cached_property
+    def _attribution_spans(self) -> tuple[list[int], SpanIndex]:
+        """The source, cue and content spans of every attribution, indexed, with the
+        position of the attribution each belongs to."""
+        owners: list[int] = []
+        spans: list[tuple[int, int]] = []
+        for i, attribution in enumerate(self.analysis.attributions):
             for span in (attribution.source, attribution.cue, attribution.content):
-                if span is not None and span.start < max(end, start + 1) and span.end > start:
-                    ids.append(attribution.id)
-                    break
-        return tuple(ids)
+                if span is not None:
+                    owners.append(i)
+                    spans.append((span.start, span.end))
+        return owners, SpanIndex(spans)
+
+    def has_spoken_content(self, start: int, end: int) -> bool:
+        """Whether the content of an attribution with a source or a speaker overlaps
+        ``[start, end)`` (one the extractor kept but could not attach does not count)."""
+        return self._spoken_contents.any_overlapping(start, end)
+
+    @cached_property
+    def _spoken_contents(self) -> SpanIndex:
+        return SpanIndex(
+            [
+                (a.content.start, a.content.end)
+                for a in self.analysis.attributions
+                if a.source is not None or a.speaker is not None
+            ]
+        )
+
+    def sentences_of_paragraph(self, paragraph: int | None) -> list[int]:
+        """Indices of the sentences in paragraph ``paragraph`` (None: between paragraphs)."""
+        return self._paragraph_sentences.get(paragraph, [])
+
+    @cached_property
+    def _paragraph_sentences(self) -> dict[int | None, list[int]]:
+        found: dict[int | None, list[int]] = {}
+        for i in range(len(self.index.sentences)):
+            found.setdefault(self.index.paragraph_of_sentence(i), []).append(i)
+        return found
 
     def threshold(self, name: str, rule_default: float) -> float:
         return self.thresholds.get(name, rule_default)
