@@ -34,6 +34,7 @@ from auditor.provenance.names import (
     roles_of,
     words,
 )
+from auditor.sourcing.overlaps import SpanIndex
 
 RECORD_VERSION = 1
 #: Source types whose speakers are registered (named people, organizations and outlets).
@@ -246,26 +247,34 @@ def _descriptions(text: str, cluster) -> list[str]:
 def _quotes(analysis: Analysis, starts: list[int]) -> list[dict[str, Any]]:
     text = analysis.text
     clusters = [c for c in analysis.speakers if c.kind == "person"]
+    spoken = [a for a in analysis.attributions if a.speaker]
+    contents = SpanIndex([(a.content.start, a.content.end) for a in spoken])
+    # Mentions of the clusters that name somebody (a bare title or surname cluster,
+    # "President", names nobody), by start, with the position of their cluster.
+    mentions = sorted(
+        (m.start, k)
+        for k, cluster in enumerate(clusters)
+        if len(cluster.name.split()) >= 2
+        for m in cluster.mentions
+    )
+    mention_starts = [start for start, _ in mentions]
     out = []
     for quote in analysis.quotes:
         inner = _strip_marks(text[quote.inner_start : quote.inner_end])
         if len(words(inner)) < MIN_QUOTE_WORDS:
             continue
         speakers: list[str] = []
-        for attribution in analysis.attributions:
-            span = attribution.content
-            if attribution.speaker and span.start < quote.end and span.end > quote.start:
-                _add(speakers, attribution.speaker.name)
+        for i in contents.overlapping(quote.start, quote.end):
+            _add(speakers, spoken[i].speaker.name)
         # A quote nobody is said to have spoken still belongs to whoever the sentence, or
         # the one before it, is about ("..., Zelenskyy was advised to retreat. However,
         # the President was firm ... 'not to retreat'").
         first = max(0, bisect.bisect_right(starts, quote.start) - 2)
         window_start = starts[first] if starts else 0
-        for cluster in clusters:
-            if len(cluster.name.split()) < 2:
-                continue  # a bare title or surname cluster ("President") names nobody
-            if any(window_start <= m.start < quote.end for m in cluster.mentions):
-                _add(speakers, cluster.name)
+        lo = bisect.bisect_left(mention_starts, window_start)
+        hi = max(lo, bisect.bisect_left(mention_starts, quote.end))
+        for k in sorted({k for _, k in mentions[lo:hi]}):
+            _add(speakers, clusters[k].name)
         out.append(
             {
                 "text": " ".join(inner.split())[:MAX_QUOTE_CHARS],
@@ -303,7 +312,13 @@ _SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "for", "and", "to"
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= offset < end for start, end in spans)
+    """Whether ``offset`` is in one of ``spans`` (sorted lines, which do not overlap)."""
+    i = bisect.bisect_right(spans, offset, key=_first) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
+
+def _first(span: tuple[int, int]) -> int:
+    return span[0]
 
 
 def _names(text: str, starts: list[int], skip: list[tuple[int, int]]) -> dict[str, list[int]]:
