@@ -15,6 +15,7 @@ from auditor.rules.checks import CHECKS
 from auditor.rules.context import Context, Hit
 from auditor.rules.loader import default_pack_dir, load_rule_file, rule_files
 from auditor.rules.model import Rule, RuleError
+from auditor.sourcing.overlaps import SpanIndex
 
 SEVERITY_RANK = {"suggestion": 0, "warning": 1, "error": 2}
 
@@ -98,10 +99,11 @@ class RulePack:
         suppressions = list(getattr(article, "suppressions", None) or [])
         used = [False] * len(suppressions)
         kept: list[tuple[Rule, Hit]] = []
+        reach = _reach_index(suppressions)
         for rule, hit in hits:
             silenced = False
-            for k, suppression in enumerate(suppressions):
-                if _suppresses(suppression, rule.id, hit.start):
+            for k in reach.overlapping(hit.start, hit.start + 1):  # those around hit.start
+                if _suppresses(suppressions[k], rule.id, hit.start):
                     used[k] = True
                     silenced = True
             if not silenced:
@@ -169,6 +171,20 @@ class RulePack:
             name=rule.name,
             fix=rule.fix,
         )
+
+
+def _reach_index(suppressions: list[Any]) -> SpanIndex:
+    """Where each suppression applies, indexed: an article with many suppressions does
+    not test each against every finding. One that applies nowhere reaches nothing."""
+    spans = []
+    for suppression in suppressions:
+        applies = getattr(suppression, "applies_to", None)
+        if applies is None:
+            spans.append((0, 0))
+        else:
+            start, end = applies
+            spans.append((start, max(end, start + 1)))
+    return SpanIndex(spans)
 
 
 def _suppresses(suppression: Any, rule_id: str, offset: int) -> bool:
