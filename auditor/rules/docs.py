@@ -15,7 +15,7 @@ import textwrap
 from auditor.config import KNOWN_KEYS
 from auditor.rules.checks import CHECKS
 from auditor.rules.engine import RulePack, load_rule_pack
-from auditor.rules.model import Rule
+from auditor.rules.model import Example, Rule
 from auditor.sourcing import FLAGS
 from auditor.sourcing.grades import (
     GRADE_BANDS,
@@ -32,8 +32,46 @@ def _para(text: str) -> str:
     return " ".join(text.split())
 
 
-def _fence(text: str) -> str:
-    return "```text\n" + text.rstrip("\n") + "\n```"
+#: Example texts are wrapped to this width, so a caret line stays under its words.
+EXAMPLE_WIDTH = 84
+
+
+def _wrapped(line: str, offset: int, width: int) -> list[tuple[int, str]]:
+    """``line`` (starting at ``offset`` in its text) cut at spaces into pieces of at most
+    ``width`` characters where words allow, each with its offset."""
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while len(line) - start > width:
+        cut = line.rfind(" ", start, start + width + 1)
+        if cut <= start:
+            cut = line.find(" ", start + width)
+            if cut < 0:
+                break
+        pieces.append((offset + start, line[start:cut]))
+        start = cut + 1
+    pieces.append((offset + start, line[start:]))
+    return pieces
+
+
+def example_lines(example: Example, width: int = EXAMPLE_WIDTH) -> list[str]:
+    """An example's text wrapped to ``width``, with a line of carets (``^``) under the
+    words of its anchor: where a bad example's finding lands."""
+    span = example.span
+    out: list[str] = []
+    offset = 0
+    for line in example.text.rstrip("\n").split("\n"):
+        for start, piece in _wrapped(line, offset, width):
+            out.append(piece.rstrip())
+            if piece and span is not None and span[0] < start + len(piece) and start < span[1]:
+                left = max(span[0], start) - start
+                right = min(span[1], start + len(piece)) - start
+                out.append(" " * left + "^" * max(1, right - left))
+        offset += len(line) + 1
+    return out
+
+
+def _fence(example: Example) -> str:
+    return "```text\n" + "\n".join(example_lines(example)) + "\n```"
 
 
 def explain(rule: Rule) -> str:
@@ -43,12 +81,12 @@ def explain(rule: Rule) -> str:
     lines += ["What it does", wrap.fill(f"Message: {rule.message}"), ""]
     lines += ["Why it matters", wrap.fill(_para(rule.why)), ""]
     lines += ["What to write instead", wrap.fill(_para(rule.fix)), ""]
-    lines.append("Flagged")
+    lines.append("Flagged (^ marks where the finding lands)")
     for example in rule.examples.bad:
-        lines += [textwrap.indent(example, "  | "), ""]
+        lines += [f"  | {line}".rstrip() for line in example_lines(example)] + [""]
     lines.append("Passes")
     for example in rule.examples.good:
-        lines += [textwrap.indent(example, "  | "), ""]
+        lines += [f"  | {line}".rstrip() for line in example_lines(example)] + [""]
     lines.append("References")
     lines += [f"  - {a.name}: {a.url}" for a in rule.authority]
     if rule.thresholds:
@@ -75,10 +113,14 @@ def rule_section(rule: Rule) -> str:
         "",
         "#### Example",
         "",
+        "Flagged (`^` marks where the finding lands):",
+        "",
         *[_fence(e) + "\n" for e in rule.examples.bad],
         "#### Instead",
         "",
         _para(rule.fix),
+        "",
+        "Passes:",
         "",
         *[_fence(e) + "\n" for e in rule.examples.good],
     ]
@@ -205,7 +247,14 @@ def render_markdown(pack: RulePack) -> str:
         "plain `{placeholders}` the check fills: no format spec, conversion, attribute or "
         "index), `why`, `fix`, `authority` (a list of `name` and `url`), `check`, the check's "
         "parameters, optional `thresholds` (name: default) and `examples` with `bad` and "
-        "`good` texts that the test suite runs through the full auditor. Cue lists take "
+        "`good` texts that the test suite runs through the full auditor, like ruff's rule "
+        "fixtures: a good example must not produce the rule, a bad one must. A bad example "
+        "may be a mapping `{text: ..., at: ...}` that pins where its finding lands: every "
+        "finding of the rule must overlap (share at least one character with) the first "
+        "occurrence of `at` in `text`; a finding with an empty span counts as the character "
+        "at its start, and a finding about the whole document (DOC002) points at the start "
+        "of the text. `at` must occur in `text`; good examples are plain texts. The shipped "
+        "pack gives every rule at least three of each, every bad one anchored. Cue lists take "
         "phrases (whole words, any case) or `re:` regular expressions. In rule folders of "
         "your own, `re:` cues and `source_matches` use RE2 syntax, which runs in linear time "
         "on any text: no lookaround or backreferences, and `\\b`, `\\w`, `\\s` are ASCII "

@@ -18,7 +18,7 @@ import yaml
 from auditor.errors import quote_value
 from auditor.model import SEVERITIES
 from auditor.rules.checks import CHECKS
-from auditor.rules.model import Authority, Examples, Rule, RuleError
+from auditor.rules.model import Authority, Example, Examples, Rule, RuleError
 
 RULE_ID = re.compile(r"^[A-Z]{2,8}\d{3}$")
 RULE_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -84,7 +84,29 @@ def _authorities(value: Any, where: str) -> tuple[Authority, ...]:
     return tuple(out)
 
 
+def _example(item: Any, where: str, anchored: bool) -> Example:
+    """One example: a text, or (``anchored``, bad examples) a mapping ``{text, at}``."""
+    if isinstance(item, str):
+        return Example(_text(item, where))
+    keys = "text and at" if anchored else "text"
+    if not isinstance(item, dict) or "text" not in item:
+        raise RuleError(f"{where}: expected a text or a mapping with the keys {keys}")
+    unknown = set(item) - ({"text", "at"} if anchored else {"text"})
+    if unknown:
+        extra = _key(sorted(unknown, key=str)[0])
+        why = " (good examples have no anchor: nothing fires)" if extra == "at" else ""
+        raise RuleError(f"{where}: unknown key {extra}; expected {keys}{why}")
+    text = _text(item["text"], f"{where}.text")
+    if "at" not in item:
+        return Example(text)
+    at = _text(item["at"], f"{where}.at")
+    if at not in text:
+        raise RuleError(f"{where}.at: {quote_value(at)} does not occur in the example's text")
+    return Example(text, at)
+
+
 def _examples(value: Any, where: str) -> Examples:
+    """The ``examples`` field: non-empty lists ``bad`` (anchor optional) and ``good``."""
     if not isinstance(value, dict) or set(value) - {"bad", "good"}:
         raise RuleError(f"{where}: expected a mapping with the keys bad and good")
     lists = {}
@@ -92,9 +114,10 @@ def _examples(value: Any, where: str) -> Examples:
         items = value.get(key)
         if not isinstance(items, list) or not items:
             raise RuleError(f"{where}.{key}: expected a non-empty list of example texts")
-        for k, item in enumerate(items):
-            _text(item, f"{where}.{key}[{k}]")
-        lists[key] = tuple(items)
+        lists[key] = tuple(
+            _example(item, f"{where}.{key}[{k}]", anchored=key == "bad")
+            for k, item in enumerate(items)
+        )
     return Examples(bad=lists["bad"], good=lists["good"])
 
 

@@ -26,11 +26,46 @@ class Authority:
 
 
 @dataclass(frozen=True)
+class Example:
+    """One example text of a rule, with its anchor: where a bad example's finding lands.
+
+    A finding lands on the anchor when its span ``[start, end)`` shares at least one
+    character with :attr:`span`, the first occurrence of ``at`` in ``text`` (a finding
+    with an empty span counts as the one character at its start). Overlap rather than
+    equality because checks mark different extents - a whole source phrase with its
+    relative clause, a claim's sentence, one quotation mark - while the anchor names the
+    words the finding is about.
+    """
+
+    text: str
+    #: the words a bad example's finding must land on; None when not pinned
+    at: str | None = None
+
+    @property
+    def span(self) -> tuple[int, int] | None:
+        """``(start, end)`` of the first occurrence of the anchor in the text, if any."""
+        if self.at is None:
+            return None
+        start = self.text.find(self.at)
+        return None if start < 0 else (start, start + len(self.at))
+
+    def lands_on_anchor(self, start: int, end: int) -> bool:
+        """True when a finding spanning ``[start, end)`` lands on the anchor."""
+        span = self.span
+        if span is None:
+            return False
+        return start < span[1] and span[0] < max(end, start + 1)
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"text": self.text, "at": self.at}
+
+
+@dataclass(frozen=True)
 class Examples:
     """Texts that must (``bad``) and must not (``good``) produce the rule's finding."""
 
-    bad: tuple[str, ...]
-    good: tuple[str, ...]
+    bad: tuple[Example, ...]
+    good: tuple[Example, ...]
 
 
 @dataclass
@@ -79,5 +114,8 @@ class Rule:
             "fix": self.fix.strip(),
             "authority": [a.to_dict() for a in self.authority],
             "check": self.check,
-            "examples": {"bad": list(self.examples.bad), "good": list(self.examples.good)},
+            "examples": {
+                "bad": [e.to_dict() for e in self.examples.bad],
+                "good": [e.to_dict() for e in self.examples.good],
+            },
         }
