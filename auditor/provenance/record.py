@@ -159,6 +159,9 @@ def _strip_marks(text: str) -> str:
 
 def _speakers(analysis: Analysis) -> list[dict[str, Any]]:
     clusters = {c.id: c for c in analysis.speakers}
+    # Cluster id -> its first full mention and descriptions, read once however many
+    # names its speakers go by.
+    seen: dict[str, tuple[tuple[int, int] | None, list[str]]] = {}
     out: dict[str, dict[str, Any]] = {}
     for attribution in analysis.attributions:
         speaker = attribution.speaker
@@ -186,12 +189,13 @@ def _speakers(analysis: Analysis) -> list[dict[str, Any]]:
             if cluster is not None:
                 if cluster.kind == "person" and attribution.source_type == "named_person":
                     entry["kind"] = "person"
-                mentions = sorted(cluster.mentions, key=lambda m: m.start)
-                full = [m for m in mentions if len(m.text.split()) >= 2] or mentions
-                if full:
-                    entry["at"] = [full[0].start, full[0].end]
+                if cluster.id not in seen:
+                    seen[cluster.id] = _cluster_facts(analysis.text, cluster)
+                at, descriptions = seen[cluster.id]
+                if at is not None:
+                    entry["at"] = list(at)
                 entry["variants"] = _variants(name, cluster.variants)
-                entry["descriptions"] = _descriptions(analysis.text, cluster)
+                entry["descriptions"] = list(descriptions)
             else:
                 entry["variants"] = [name]
         entry["attributions"] += 1
@@ -199,6 +203,15 @@ def _speakers(analysis: Analysis) -> list[dict[str, Any]]:
         if description and description.strip() and description not in entry["descriptions"]:
             entry["descriptions"].append(" ".join(description.split()))
     return list(out.values())
+
+
+def _cluster_facts(text: str, cluster) -> tuple[tuple[int, int] | None, list[str]]:
+    """Where the cluster is first named in full (else first mentioned), and its
+    descriptions."""
+    mentions = sorted(cluster.mentions, key=lambda m: m.start)
+    full = [m for m in mentions if len(m.text.split()) >= 2] or mentions
+    at = (full[0].start, full[0].end) if full else None
+    return at, _descriptions(text, cluster)
 
 
 def _title_only(name: str) -> bool:
