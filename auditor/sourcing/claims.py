@@ -7,8 +7,12 @@ covers it: its content, cue or source lies in the sentence, or the previous sent
 paragraph is attributed and this one carries it over ("He added...", "The report also..."),
 or its own wording names who claims it where the extractor found no attribution ("the
 ISW report states:", "X accused Y of").
-A sentence saying a claim "could not be independently verified" makes the claim it points
-at (itself, or the previous sentence for "The claims could not...") *unverified*.
+A sentence saying a claim "could not be independently verified" (or "was unable to check",
+"has not been able to confirm": ``sourcing_unverified.txt``) makes the claim it points at
+*unverified*: the previous sentence when the note points back ("The claim could not...",
+"Reuters could not verify the claim"), its own sentence otherwise. A check of an open
+question ("Officials could not confirm whether the school would reopen") doubts no claim:
+the "whether" clause is the news, so it marks nothing.
 """
 
 from __future__ import annotations
@@ -111,6 +115,42 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _unverified_marker(sentence: str) -> re.Match | None:
+    """The first marker in ``sentence`` that doubts a claim: a check of an open question
+    ("could not confirm whether the school would reopen") reports the news itself, and
+    is passed over."""
+    for marker in lexicon.pattern("sourcing_unverified").finditer(sentence):
+        if not lexicon.pattern("claims_open_questions").search(sentence[marker.end() :]):
+            return marker
+    return None
+
+
+def _unverified_target(sentence: str, marker: re.Match, i: int, index: TextIndex) -> int:
+    """The sentence whose claim ``marker`` doubts: the previous one of the paragraph when
+    the note points back at it, by its subject ("The claim could not be confirmed",
+    "This could not...") or by the object of the check ("Reuters could not verify the
+    claim", "We were unable to check their account"); the marker's own sentence otherwise
+    ("..., a claim that could not be verified", "..., which the paper has not been able to
+    confirm")."""
+    prev = index.previous_in_paragraph(i)
+    if prev is None:
+        return i
+    if lexicon.pattern("claims_unverified_referents").search(sentence):
+        return prev
+    after = sentence[marker.end() :]
+    if lexicon.pattern("claims_unverified_objects").search(after) and not _holds_claim(
+        sentence[: marker.start()]
+    ):
+        return prev
+    return i
+
+
+def _holds_claim(before: str) -> bool:
+    """Whether the words before a marker state something of their own (a clause before a
+    comma or "which"), rather than only name who could not check."""
+    return re.search(r"[,;:]|\b(?:which|that|but)\b", before) is not None
+
+
 def find_claims(analysis: Analysis, index: TextIndex | None = None) -> ClaimFacts:
     """Unattributed and unverified checkable claims of ``analysis`` (pure: changes nothing)."""
     index = index or TextIndex.of(analysis)
@@ -136,13 +176,10 @@ def find_claims(analysis: Analysis, index: TextIndex | None = None) -> ClaimFact
 
     for i, (start, end) in enumerate(index.sentences):
         sentence = masked[start:end]
-        marker = lexicon.pattern("sourcing_unverified").search(sentence)
+        marker = _unverified_marker(sentence)
         if marker is None:
             continue
-        target = i
-        prev = index.previous_in_paragraph(i)
-        if prev is not None and lexicon.pattern("claims_unverified_referents").search(sentence):
-            target = prev
+        target = _unverified_target(sentence, marker, i, index)
         t_start, t_end = index.sentences[target]
         kind = claim_kind(masked[t_start:t_end]) or "statement"
         s, e = _trimmed(text, t_start, t_end)

@@ -1,0 +1,154 @@
+"""The ``cue_verb`` check: a verb from a lexicon used as the cue of an attribution.
+
+Loaded said-verbs (VERB001) and verbs of belief (VERB002) are faults only when they
+attribute: a speaking subject (the attribution's source), the verb as its cue, and a
+statement as its content (a quotation, or a clause: "that ...", an auxiliary, a past form).
+"Claimed the trophy", "conceded two goals", "admitted to hospital" and "the scan revealed"
+are other senses: the extractor finds no attribution there, or one whose content is a noun
+phrase. Every tense and form of a lemma is matched (claims, claimed, claiming, pointed out).
+A rule may add ``cues`` for constructions the extractor does not attribute ("is convinced
+that"); they are matched outside quotations, and ``that_clause`` adds any form of a
+lexicon verb directly followed by "that".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from auditor.rules.checks import CHECKS, LEXICON_NAME, Check, Param, _bool, _patterns
+from auditor.rules.context import Context, Hit, excerpt
+from auditor.rules.model import Rule, RuleError
+from auditor.sourcing import lexicon
+
+#: What "said" becomes for each form of a verb: the neutral word to suggest.
+_NEUTRAL = {"base": "say", "s": "says", "ed": "said", "ing": "saying"}
+_VOWELS = "aeiou"
+
+
+def verb_forms(lemma: str) -> dict[str, str]:
+    """Every inflected form of ``lemma`` (a particle verb inflects its first word) mapped
+    to its form name: base, s, ed, ing."""
+    head, _, rest = lemma.lower().partition(" ")
+    tail = f" {rest}" if rest else ""
+    if head.endswith("e"):
+        stem_ed, stem_ing = head[:-1], head[:-1]
+    elif (
+        len(head) >= 3
+        and head[-1] not in _VOWELS + "wxy"
+        and head[-2] in _VOWELS
+        and head[-3] not in _VOWELS
+        and head in _DOUBLING
+    ):
+        stem_ed = stem_ing = head + head[-1]
+    else:
+        stem_ed = stem_ing = head
+    third = head + ("es" if head.endswith(("s", "sh", "ch", "x", "z")) else "s")
+    forms = {
+        head + tail: "base",
+        third + tail: "s",
+        stem_ed + "ed" + tail: "ed",
+        stem_ing + "ing" + tail: "ing",
+    }
+    forms.update({irregular + tail: "ed" for irregular in _IRREGULAR_PAST.get(head, ())})
+    return forms
+
+
+#: Verbs whose last consonant doubles before -ed/-ing (stress on the last syllable).
+_DOUBLING = frozenset({"admit", "commit", "omit", "regret", "refer", "prefer"})
+#: Irregular past forms of the lemmas the shipped lexicons hold.
+_IRREGULAR_PAST = {"think": ("thought",), "feel": ("felt",)}
+
+
+@cache
+def _lexicon_forms(name: str) -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for lemma in lexicon.entries(name):
+        forms.update(verb_forms(lemma))
+    return forms
+
+
+def _verb_lexicon(value: Any, where: str) -> str:
+    if not isinstance(value, str) or not LEXICON_NAME.match(value):
+        raise RuleError(f"{where}: expected the name of a verb lexicon in auditor/lexicons/")
+    try:
+        _lexicon_forms(value)
+    except lexicon.LexiconError as exc:
+        raise RuleError(f"{where}: {exc}") from None
+    return value
+
+
+def _normal(words: str) -> str:
+    return " ".join(words.lower().split())
+
+
+class CueVerbCheck(Check):
+    name = "cue_verb"
+    doc = "attributions whose cue is a verb of a lexicon, with a speaker and a statement"
+    params = {
+        "verbs": Param(_verb_lexicon, required=True, help="a verb lexicon in auditor/lexicons/"),
+        "cues": Param(
+            _patterns, compiles=True, help="extra phrases matched outside quotation marks"
+        ),
+        "that_clause": Param(_bool, help="also any form of a lexicon verb before 'that'"),
+    }
+    placeholders = frozenset({"match", "replacement", "source", "sentence"})
+
+    def _is_statement(self, ctx: Context, attribution: Any) -> bool:
+        if attribution.kind in ("direct", "mixed"):
+            return True
+        content = attribution.content.text
+        if ctx.index.in_quotes(attribution.content.start, attribution.content.end):
+            return True
+        return lexicon.pattern("verbs_clause_markers").search(content) is not None
+
+    def _attributed(self, rule: Rule, ctx: Context) -> Iterator[Hit]:
+        forms = _lexicon_forms(rule.params["verbs"])
+        for a in ctx.analysis.attributions:
+            if a.cue is None or a.source is None:
+                continue
+            form = forms.get(_normal(a.cue.text))
+            if form is None or ctx.index.in_quotes(a.cue.start, a.cue.end):
+                continue
+            if not self._is_statement(ctx, a):
+                continue
+            values = {
+                "match": _normal(a.cue.text),
+                "replacement": _NEUTRAL[form],
+                "source": excerpt(a.source.text),
+                "sentence": excerpt(a.content.text, 80),
+            }
+            yield Hit(a.cue.start, a.cue.end, values, (a.id,))
+
+    def _phrases(self, rule: Rule, ctx: Context) -> Iterator[Hit]:
+        patterns = [rule.params["cues"]] if "cues" in rule.params else []
+        if rule.params.get("that_clause"):
+            forms = sorted(_lexicon_forms(rule.params["verbs"]), key=len, reverse=True)
+            alternatives = "|".join(r"\s+".join(map(re.escape, f.split())) for f in forms)
+            patterns.append(re.compile(rf"\b(?:{alternatives})(?=\s+that\b)", re.IGNORECASE))
+        forms = _lexicon_forms(rule.params["verbs"])
+        for pattern in patterns:
+            for match in pattern.finditer(ctx.unquoted):
+                word = _normal(match.group())
+                if not word:
+                    continue
+                values = {
+                    "match": word,
+                    "replacement": _NEUTRAL.get(forms.get(word, ""), "said"),
+                    "source": "",
+                    "sentence": "",
+                }
+                yield Hit(match.start(), match.end(), values, ctx.attributions_at(*match.span()))
+
+    def run(self, rule: Rule, ctx: Context) -> Iterator[Hit]:
+        seen: list[tuple[int, int]] = []
+        for hit in (*self._attributed(rule, ctx), *self._phrases(rule, ctx)):
+            if any(hit.start < end and hit.end > start for start, end in seen):
+                continue  # an extra phrase over a cue already reported
+            seen.append((hit.start, hit.end))
+            yield hit
+
+
+CHECKS[CueVerbCheck.name] = CueVerbCheck()
