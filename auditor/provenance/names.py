@@ -13,12 +13,13 @@ Small pure functions; nothing here touches the registry or spaCy.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 
 from auditor.lexicon import load_lexicon
+from auditor.names import edit_distance, fold, same_name_word
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
+__all__ = ["edit_distance", "fold", "same_name_word"]  # shared with the speaker rule
+
 _POSSESSIVE = re.compile(r"['’]s?$")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 #: Courtesy and academic titles that come before a name but are not part of it.
@@ -37,13 +38,6 @@ STOPWORDS = frozenset(
     your yours said says saying told tells according added adds stated statement
     """.split()
 )
-
-
-def fold(text: str) -> str:
-    """``text`` case-folded, accents dropped, apostrophes made straight, spaces collapsed."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.casefold().split())
 
 
 def clean_name(text: str) -> str:
@@ -108,28 +102,6 @@ def stems(text: str) -> set[str]:
 # ---------------------------------------------------------------------- similarity
 
 
-def edit_distance(a: str, b: str, limit: int | None = None) -> int:
-    """Damerau-Levenshtein distance (adjacent transpositions cost 1) between ``a`` and
-    ``b``; with ``limit``, any value above it may be returned as ``limit + 1``."""
-    if a == b:
-        return 0
-    if limit is not None and abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = ca != cb
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        if limit is not None and min(current) > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return previous[-1]
-
-
 def _skeleton(word: str) -> str:
     # Consonants only: spellings of one transliterated name keep them in order.
     return re.sub(r"[aeiouy'’\-]", "", word)
@@ -163,20 +135,21 @@ def near_spelling(a: str, b: str) -> bool:
 
 
 def near_person_name(a: str, b: str) -> bool:
-    """True when two full names are probably one person spelled two ways: the same first
-    name (or initial) and near surnames ("Volodymyr Zelensky" / "Volodymyr Zelenskyy")."""
+    """True when two full names are probably one person spelled two ways: first names
+    and surnames spellings of one name by :func:`auditor.names.same_name_word` (or an
+    initial) ("Volodymyr Zelensky" / "Volodymyr Zelenskyy", "Dmitry" / "Dmitri Peskov")."""
     wa, wb = words(fold(clean_name(a))), words(fold(clean_name(b)))
     if len(wa) < 2 or len(wb) < 2 or wa == wb:
         return False
-    if wa[0] != wb[0] and not (wa[0][0] == wb[0][0] and min(len(wa[0]), len(wb[0])) == 1):
+    initial = min(len(wa[0]), len(wb[0])) == 1
+    if not (wa[0][0] == wb[0][0] if initial else same_name_word(wa[0], wb[0])):
         return False
     sa, sb = wa[-1], wb[-1]
     if sa == sb:
         return wa[1:-1] == wb[1:-1] or not wa[1:-1] or not wb[1:-1]
-    # "Petrov" and "Petrova" are usually two people, not two spellings.
-    if sa + "a" == sb or sb + "a" == sa:
-        return False
-    return edit_distance(sa, sb, limit=2) <= max(1, min(len(sa), len(sb)) // 5)
+    # One similarity with the speaker rule (PROV003); "Petrov" and "Petrova" are usually
+    # two people, so feminine endings do not count here.
+    return same_name_word(sa, sb)
 
 
 def is_acronym(text: str) -> bool:

@@ -27,7 +27,7 @@ from typing import Any
 from auditor.errors import quote_value
 from auditor.model import KINDS, SOURCE_TYPES, Attribution
 from auditor.rules.context import Context, Hit, excerpt
-from auditor.rules.forms import first_near_pairs, surname
+from auditor.rules.forms import name_forms, spelled_two_ways
 from auditor.rules.model import Rule, RuleError
 from auditor.rules.patterns import compile_cues, compile_regex
 from auditor.sourcing import CLAIM_KINDS, FLAGS, lexicon
@@ -449,24 +449,17 @@ class SpeakerCheck(Check):
     placeholders = frozenset({"name", "variants", "mention"})
 
     def _spelled_two_ways(self, ctx: Context) -> Iterator[Hit]:
-        clusters = [c for c in ctx.analysis.speakers if c.kind == "person"]
-        forms: list[tuple[str, int, int, str]] = []  # surname, start, end, cluster name
-        for cluster in clusters:
-            for variant in cluster.variants:
-                forms.append((surname(variant), -1, -1, cluster.name))
-            for mention in cluster.mentions:
-                if mention.text.lower() not in _PRONOUNS and mention.text[:1].isupper():
-                    forms.append((surname(mention.text), mention.start, mention.end, cluster.name))
-        for k, j in first_near_pairs([form[0] for form in forms]):
-            a, _, _, name_a = forms[k]
-            b, b_start, b_end, _ = forms[j]
-            first, second = sorted((a, b))
-            at = b_start if b_start >= 0 else 0
+        # Which forms are one name is decided in auditor/rules/forms.py.
+        for reference, variant in spelled_two_ways(name_forms(ctx.analysis)):
             yield Hit(
-                at,
-                b_end if b_start >= 0 else 0,
-                {"name": name_a, "variants": f"{first} / {second}", "mention": b},
-                ctx.attributions_at(at, b_end) if b_start >= 0 else (),
+                variant.start,
+                variant.end,
+                {
+                    "name": reference.name,
+                    "variants": f"{' '.join(reference.words)} / {' '.join(variant.words)}",
+                    "mention": variant.text,
+                },
+                ctx.attributions_at(variant.start, variant.end),
             )
 
     def _not_introduced(self, ctx: Context, speakers_only: bool) -> Iterator[Hit]:

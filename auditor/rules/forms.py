@@ -1,60 +1,184 @@
-"""Name forms for the speaker check: surnames, near spellings and which pairs of a long
-list of forms are one name spelled two ways.
+"""Name forms for the speaker check (PROV003): which names an article writes two ways.
 
-A long article names its speakers thousands of times, mostly with a few surnames, so
-:func:`first_near_pairs` compares distinct surnames (grouped by their first letters, which
-near spellings share), never every pair of mentions.
+A form is one written mention of a name, with the speaker it was clustered into. Two
+spellings are one name written two ways when their words are spellings of one name by
+:func:`auditor.names.same_name_word` (transliteration families and single typos, never
+a list of known pairs) and the article does not show two people:
+
+* two full names with different first names are two people ("Maria Lopez" / "Mario
+  Lopes"; "Jan Nowakowski" / "his wife, Ewa Nowakowska");
+* two full names clustered apart, each introduced with its own description, are two
+  people ("Tom Baker, the mayor" / "Tom Becker, a driver");
+* a surname alone that is the surname of some full name refers to that person;
+* "-ska" meets "-ski" only where one side is a full name (the article shows one person).
+
+The finding goes on the *variant*: the spelling used less often (then: the one never
+given as a full name, then the later one), at its first mention. A long article names
+its speakers thousands of times, mostly with a few names, so distinct spellings are
+compared (in blocks by their first letter), never every pair of mentions.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from auditor.lexicon import load_lexicon
+from auditor.model import Analysis
+from auditor.names import fold, same_name_word, spelling_key
+
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_NAME_LIKE = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$")
+_POSSESSIVE = re.compile(r"['’]s?$")
 
 
-def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance of ``a`` and ``b``."""
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
+@dataclass(frozen=True)
+class NameForm:
+    """One mention of a name: where it is, the speaker it belongs to, how it was given."""
+
+    text: str
+    start: int
+    end: int
+    group: str  # the speaker cluster's id ("" for a source no cluster holds)
+    name: str  # the speaker's fullest name, for messages
+    person: bool  # the article treats it as a person's name
+    description: str | None = None  # the speaker's description, if the article gave one
+
+    @property
+    def words(self) -> list[str]:
+        """The name's words, without a possessive ending."""
+        found = _NAME_WORD.findall(_POSSESSIVE.sub("", self.text))
+        return found
+
+    @property
+    def spelling(self) -> str:
+        """The form compared: its words in lower case (accents kept: "Muñoz" and "Munoz"
+        are two spellings)."""
+        return _plain(" ".join(self.words))
+
+
+def _plain(text: str) -> str:
+    return text.lower().replace("’", "'")
 
 
 def surname(name: str) -> str:
     """The last word of ``name`` without a possessive ("Ana Ruiz's" -> "Ruiz")."""
-    words = re.findall(r"[A-Za-zÀ-ÿ'’-]+", name)
-    return re.sub(r"['’]s$", "", words[-1]) if words else ""
+    found = _NAME_WORD.findall(_POSSESSIVE.sub("", name))
+    return found[-1] if found else ""
 
 
-def near_spellings(a: str, b: str) -> bool:
-    """Two spellings of one name: same start, a small edit apart ("Zelenskyy"/"Zelenskyi")."""
-    if a == b or len(a) < 4 or len(b) < 4 or a[:3].lower() != b[:3].lower():
+def _person_like(text: str) -> bool:
+    """A name that could be a person's: capitalized words, not an acronym, no word that
+    makes it an organization ("Kovalenco" tagged ORG is still a surname)."""
+    if not _NAME_LIKE.match(text) or text.isupper():
         return False
-    return edit_distance(a.lower(), b.lower()) <= max(1, min(len(a), len(b)) // 4)
+    marks = load_lexicon("organization_words")
+    return not any(w.lower() in marks for w in text.split())
 
 
-def first_near_pairs(surnames: Sequence[str]) -> list[tuple[int, int]]:
-    """``(k, j)`` with ``k < j`` for each pair of distinct near spellings in ``surnames``:
-    the first position holding either and the first position of the other, in the order
-    a scan of every pair ``k < j`` would first meet them (by ``k``, then ``j``).
+def _without_titles(text: str, start: int) -> tuple[str, int]:
+    """``text`` without leading titles ("Mayor Oksana Kovalenko" -> "Oksana Kovalenko")."""
+    titles = load_lexicon("person_titles")
+    while True:
+        first, _, rest = text.partition(" ")
+        if not rest or first.lower() not in titles:
+            return text, start
+        start += len(first) + 1
+        text = rest.lstrip()
 
-    The earliest pair of positions of two spellings ``x`` (first seen) and ``y`` is always
-    (first ``x``, first ``y``): every ``y`` comes after the first ``x``.
-    """
-    first: dict[str, int] = {}
-    for position, name in enumerate(surnames):
-        first.setdefault(name, position)
-    groups: dict[str, list[str]] = {}
-    for name in first:  # near spellings are 4+ letters sharing their first three
-        if len(name) >= 4:
-            groups.setdefault(name[:3].lower(), []).append(name)
-    pairs = []
-    for names in groups.values():
-        for i, a in enumerate(names):
-            for b in names[i + 1 :]:
-                if near_spellings(a, b):
-                    pairs.append(tuple(sorted((first[a], first[b]))))
-    return sorted(pairs)
+
+def name_forms(analysis: Analysis) -> list[NameForm]:
+    """Every written name of a person in ``analysis``, in text order: mentions of person
+    clusters, of organization clusters whose name reads as a person's, and sources named
+    by a name no cluster holds."""
+    forms = []
+    for cluster in analysis.speakers:
+        person = cluster.kind == "person"
+        if not person and not (cluster.kind == "organization" and _person_like(cluster.name)):
+            continue
+        for mention in cluster.mentions:
+            if _NAME_LIKE.match(mention.text) and len(mention.text) >= 3:
+                forms.append(
+                    NameForm(
+                        mention.text,
+                        mention.start,
+                        mention.end,
+                        cluster.id,
+                        cluster.name,
+                        person,
+                        cluster.description,
+                    )
+                )
+    for attribution in analysis.attributions:
+        source, speaker = attribution.source, attribution.speaker
+        if source is None or (speaker is not None and speaker.cluster is not None):
+            continue
+        text, start = _without_titles(source.text, source.start)
+        if _person_like(text) and len(text) >= 3:
+            person = attribution.source_type == "named_person"
+            forms.append(NameForm(text, start, start + len(text), "", text, person))
+    return sorted(forms, key=lambda f: (f.start, f.end))
+
+
+def _two_people(a: NameForm, b: NameForm) -> bool:
+    """The article introduces ``a`` and ``b`` as two people."""
+    if a.group and b.group and a.group != b.group and a.description and b.description:
+        return fold(a.description) != fold(b.description)
+    return False
+
+
+def _one_name(a: list[str], b: list[str]) -> bool:
+    """Word lists ``a`` and ``b`` are one name, spelled two ways (not the same way)."""
+    full = len(a) >= 2 and len(b) >= 2
+    if full:
+        first_a, first_b = fold(a[0]), fold(b[0])
+        initial = min(len(first_a.rstrip(".")), len(first_b.rstrip("."))) == 1
+        if initial and first_a[0] != first_b[0]:
+            return False
+        if not initial and not same_name_word(first_a, first_b):
+            return False
+        if _plain(a[0]) == _plain(b[0]) and _plain(a[-1]) == _plain(b[-1]):
+            return False  # a middle name more or less, not a spelling
+    elif _plain(a[-1]) == _plain(b[-1]):
+        return False
+    # "-ska" and "-ski" are one person only where a full name shows who is meant.
+    one_person = len(a) != len(b) or (full and _plain(a[0]) == _plain(b[0]))
+    return same_name_word(a[-1], b[-1], gendered=one_person)
+
+
+def spelled_two_ways(forms: Iterable[NameForm]) -> list[tuple[NameForm, NameForm]]:
+    """``(reference, variant)`` for each name spelled two ways: the first mention of the
+    spelling kept and the first mention of the other one, in the variant's text order."""
+    first: dict[str, NameForm] = {}
+    uses: dict[str, int] = {}  # surname as written -> mentions
+    full_surnames: set[str] = set()
+    for form in forms:
+        words = form.words
+        if not words:
+            continue
+        first.setdefault(form.spelling, form)
+        uses[_plain(words[-1])] = uses.get(_plain(words[-1]), 0) + 1
+        if len(words) >= 2:
+            full_surnames.add(_plain(words[-1]))
+    # A surname alone that some full name carries refers to that person.
+    spellings = [f for s, f in first.items() if " " in s or s not in full_surnames]
+    blocks: dict[str, list[NameForm]] = {}
+    for form in spellings:
+        blocks.setdefault(spelling_key(form.words[-1], gendered=True)[:1], []).append(form)
+    found: dict[str, tuple[NameForm, NameForm]] = {}
+    for block in blocks.values():
+        for i, a in enumerate(block):
+            for b in block[i + 1 :]:
+                if not (a.person or b.person) or _two_people(a, b):
+                    continue
+                if not _one_name(a.words, b.words):
+                    continue
+                reference, variant = sorted((a, b), key=lambda f: _standing(f, uses))
+                found.setdefault(variant.spelling, (reference, variant))
+    return sorted(found.values(), key=lambda pair: pair[1].start)
+
+
+def _standing(form: NameForm, uses: dict[str, int]) -> tuple[int, int, int]:
+    # The spelling kept: used most, given as a full name, first seen.
+    return (-uses.get(_plain(form.words[-1]), 0), -min(len(form.words), 2), form.start)
