@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from auditor.model import Analysis, Claim
 from auditor.sourcing.claims import CLAIM_KINDS, find_claims
-from auditor.sourcing.flags import FLAGS, attribution_flags, refine_source_type
+from auditor.sourcing.flags import FLAGS, attribution_flags
 from auditor.sourcing.grades import grade_attribution, grade_for_score, summarize
 from auditor.sourcing.text import TextIndex, mask_quotes
 
@@ -54,7 +54,7 @@ def sourcing_facts(analysis: Analysis) -> SourcingFacts:
     originals = {a.id: a.source_type for a in analysis.attributions}
     try:
         for attribution in analysis.attributions:
-            attribution.source_type = refine_source_type(analysis, attribution, index)
+            # The type was decided once, from the source's referent, by the NLP stage.
             source_types[attribution.id] = attribution.source_type
             flags[attribution.id] = attribution_flags(analysis, attribution, index, masked)
     finally:

@@ -323,32 +323,3 @@ def described_by(analysis: Analysis, attribution: Attribution) -> Span | None:
     if found < 0:
         return None
     return Span(found, found + len(speaker.name), speaker.name)
-
-
-def refine_source_type(analysis: Analysis, attribution: Attribution, index: TextIndex) -> str:
-    """A better source type where the text says more than the NLP stage saw.
-
-    An ``unknown`` or ``vague`` source described as granted anonymity becomes
-    ``anonymous``, and an ``unknown`` bare "source(s)" likewise. A bare pronoun typed
-    ``anonymous`` stays so when it stands for a phrase of the text (the rules then judge
-    that phrase, see :func:`described_by`) and becomes ``unknown`` otherwise. Anything
-    else is kept.
-    """
-    kind = attribution.source_type
-    source = attribution.source
-    if kind == "anonymous" and source is not None and source.text.strip().lower() in _PRONOUNS:
-        if described_by(analysis, attribution) is None:
-            return "unknown"
-    if source is None or kind not in ("unknown", "vague"):
-        return kind
-    masked_sentence = ""
-    i = index.sentence_index(source.start)
-    if i is not None:
-        masked_sentence = analysis.text[slice(*index.sentences[i])]
-    if lexicon.pattern("sourcing_anonymity").search(masked_sentence):
-        return "anonymous"
-    if kind == "unknown" and re.fullmatch(
-        r"\W*(?:a|an|one|the|some|several|two|three)?\s*(?:\w+\s+)?sources?\W*", source.text, re.I
-    ):
-        return "anonymous"
-    return kind

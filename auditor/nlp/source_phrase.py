@@ -1,0 +1,291 @@
+"""What a source phrase refers to, read off its grammar: the one place a source type is decided.
+
+The phrase is taken at its referent (a relative pronoun, "they" or "many of whom" at the
+noun it stands for) and judged by its parts: the head noun and what it means (lexicons by
+meaning in ``auditor/lexicons/source_*.txt``), the determiner or quantifier, the
+possessive owner, an of-phrase ("Several of his longtime advisers", "62 percent of
+voters"), an appositive or descriptor naming an outlet ("the wire service X", "X, a
+newspaper") and the named entities inside it. ``unknown`` is left for phrases nothing
+in the text explains.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Token
+
+from auditor.lexicon import load_lexicon
+from auditor.nlp.cues import antecedent
+from auditor.nlp.names import normalize_name
+
+#: Determiners that make a singular noun a definite, identifiable referent.
+_DEFINITE = {"the", "this", "that", "my", "his", "her", "its", "our", "their", "your"}
+_INDEFINITE = {"a", "an", "one", "another", "some"}
+#: Pronouns that stand for an unnamed person ("someone asked") or for people at large.
+_UNNAMED_PRONOUNS = {"someone", "somebody"}
+
+
+def lex(name: str) -> frozenset[str]:
+    """A lexicon of ``auditor/lexicons/`` (lower-cased words)."""
+    return load_lexicon(name)
+
+
+def is_media_name(name: str) -> bool:
+    """Is ``name`` a news outlet or agency ("The New York Times", "Interfax")?"""
+    return normalize_name(name).lower() in lex("media_outlets")
+
+
+def referent(head: Token) -> Token:
+    """The token a source head stands for: a relative pronoun's noun, the noun of "many of
+    whom", the owner of "Pushilin's comments"."""
+    head = antecedent(head)
+    if head.lower_ in {"whom", "which"} and head.dep_ == "pobj":
+        return antecedent(head)
+    return head
+
+
+def judge(head: Token, cluster: dict | None, names_people: bool = True) -> str:
+    """The source type of a phrase headed by ``head`` that resolved to ``cluster``;
+    ``names_people`` says whether the article names anyone a title could stand for."""
+    if _is_poll_share(head):
+        return "document"
+    of_object = _of_object(head)
+    if of_object is not None and _is_partitive(head):
+        # "Several of his longtime advisers", "many of whom": the people counted decide.
+        inner = judge(referent(of_object), None, names_people)
+        if inner in {"vague", "unknown"} or head.lower_ in lex("source_vague_quantifiers"):
+            return "vague" if inner != "anonymous" else inner
+        return inner
+    lemma, word = head.lemma_.lower(), head.lower_
+    if head.pos_ in {"NOUN", "PROPN"} and (word in lex("source_documents") or (
+        head.pos_ == "NOUN" and lemma in lex("source_documents")
+    )):
+        if word in lex("source_generic_evidence") and not list(head.children):
+            return "vague"  # "Research has shown", "Studies suggest"
+        return "document"
+    if _names_outlet_by_descriptor(head):
+        return "media"
+    if head.pos_ == "PROPN" or (head.pos_ == "NOUN" and head.text[:1].isupper() and cluster):
+        party = _party_or_public(head)
+        if party is not None:
+            return party
+    if cluster is not None:
+        if cluster["kind"] == "organization" and is_media_name(cluster["name"]):
+            return "media"
+        return "named_person" if cluster["kind"] == "person" else "named_organization"
+    if head.pos_ == "PRON":
+        return _pronoun(head)
+    if head.pos_ == "PROPN" and word not in _common_words():
+        return _proper(head)
+    return _common_noun(head, names_people)
+
+
+def anonymity_stated(head: Token) -> bool:
+    """Does the sentence of ``head`` say its source was granted anonymity?"""
+    return _anonymity().search(head.sent.text) is not None
+
+
+@cache
+def _anonymity() -> re.Pattern:
+    """The phrases of ``sourcing_anonymity.txt`` ("on condition of anonymity")."""
+    phrases = sorted(load_lexicon("sourcing_anonymity", lowercase=False), key=len, reverse=True)
+    parts = [
+        p[3:] if p.startswith("re:") else r"\b" + r"\s+".join(map(re.escape, p.split())) + r"\b"
+        for p in phrases
+    ]
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.I)
+
+
+# -- parts of the phrase
+
+
+def _determiner(head: Token) -> str | None:
+    for child in head.children:
+        if child.dep_ in {"det", "poss", "predet"}:
+            return child.lower_
+    return None
+
+
+def _quantified(head: Token) -> bool:
+    """A vague quantifier before the head ("some Democrats", "fellow physicians")."""
+    return any(
+        c.lower_ in lex("source_vague_quantifiers")
+        for c in head.children
+        if c.dep_ in {"det", "amod", "nummod", "predet", "quantmod"}
+    )
+
+
+def _counted(head: Token) -> bool:
+    """A number or "several" before the head ("two former staffers", "several groups")."""
+    return any(
+        c.dep_ == "nummod" or c.lower_ in {"several", "two", "three", "one"}
+        for c in head.children
+    )
+
+
+def _owner(head: Token) -> Token | None:
+    """The possessive owner ("Clinton's campaign", "his lawyer")."""
+    return next((c for c in head.children if c.dep_ == "poss"), None)
+
+
+def _of_object(head: Token) -> Token | None:
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _is_partitive(head: Token) -> bool:
+    return (
+        head.like_num
+        or head.lower_ in lex("source_vague_quantifiers")
+        or head.lower_ in {"several", "all", "none", "each", "both", "dozens", "hundreds"}
+        or head.lemma_.lower() in {"group", "number", "handful", "couple", "member", "one"}
+    )
+
+
+def _is_poll_share(head: Token) -> bool:
+    """ "63 percent", "a majority of voters", "nearly eight of 10 voters"."""
+    if head.lemma_.lower() in lex("source_poll_shares") or head.text == "%":
+        return True
+    if head.like_num:
+        of_object = _of_object(head)
+        if of_object is not None and any(c.like_num for c in of_object.children):
+            return True  # "eight of 10 voters"
+    return False
+
+
+def _names_outlet_by_descriptor(head: Token) -> bool:
+    """An outlet named with its descriptor: "the wire service X", "the tabloid X",
+    "X, a newspaper", "the Telegram channel X" -- or an outlet of the known list."""
+    if head.pos_ != "PROPN":
+        return False
+    descriptors = lex("media_descriptors")
+    described = [c for c in head.children if c.dep_ in {"appos", "compound", "nmod"}]
+    if head.dep_ == "appos":
+        described.append(head.head)
+    for token in described:
+        if token.pos_ == "NOUN" and _descriptor_phrase(token) & descriptors:
+            return True
+    before = [t for t in head.doc[head.left_edge.i : head.i] if t.pos_ in {"NOUN", "ADJ"}]
+    if before and _words_phrases([t.lemma_.lower() for t in before]) & descriptors:
+        return True
+    phrase = head.doc[head.left_edge.i : head.right_edge.i + 1]
+    return any(is_media_name(ent.text) for ent in phrase.ents)
+
+
+def _descriptor_phrase(noun: Token) -> set[str]:
+    """The noun's lemma with its modifiers ("news agency", "wire service")."""
+    words = [c.lemma_.lower() for c in noun.lefts if c.dep_ in {"compound", "amod"}]
+    return _words_phrases([*words, noun.lemma_.lower()])
+
+
+def _words_phrases(words: list[str]) -> set[str]:
+    """Each word and each pair of neighbouring words."""
+    return set(words) | {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+
+
+def _party_or_public(head: Token) -> str | None:
+    """Party members as a bloc ("Republicans", "some Democrats", "One Republican") and
+    peoples ("Mexicans"): never a named organization."""
+    word = head.lower_
+    if word in lex("source_party_members"):
+        if _quantified(head):
+            return "vague"
+        return "anonymous"
+    if head.ent_type_ == "NORP" and head.tag_ in {"NNPS", "NNS"}:
+        return "vague" if not _counted(head) else "anonymous"
+    return None
+
+
+def _pronoun(head: Token) -> str:
+    word = head.lower_
+    if word in _UNNAMED_PRONOUNS:
+        return "anonymous"
+    if word in lex("source_public_categories"):
+        return "vague"
+    return "unknown"
+
+
+def _proper(head: Token) -> str:
+    if head.ent_type_ in {"GPE", "ORG", "NORP", "FAC"}:
+        return "named_organization"
+    return "named_person"
+
+
+def _common_noun(head: Token, names_people: bool) -> str:
+    """A common noun head not resolved to a named cluster. A definite title ("the
+    senator") stands for a person the article names, if it names anyone."""
+    lemma, word = head.lemma_.lower(), head.lower_
+    plural = head.tag_ in {"NNS", "NNPS"}
+    determiner = _determiner(head)
+    if lemma in lex("media_nouns") or word in lex("media_nouns"):
+        return "media"
+    if word in lex("source_kin_nouns") or lemma in lex("source_kin_nouns"):
+        return "named_person"
+    if word in lex("source_party_members"):
+        return "vague" if _quantified(head) else "anonymous"
+    if word == "police" or (
+        lemma in lex("organization_words")
+        and not plural
+        and (determiner in _DEFINITE or _owner(head) is not None or _has_proper_modifier(head))
+    ):
+        return "named_organization"  # "the ministry", "Clinton's campaign", "police"
+    if word in lex("source_insider_roles") or lemma in lex("source_insider_roles"):
+        if not plural and names_people and lemma in lex("source_person_roles"):
+            if _is_definite(head):
+                return "named_person"  # "the general" once named
+        return "anonymous"
+    if word in lex("source_public_categories") or (
+        plural and lemma in lex("source_public_categories")
+    ):
+        return "anonymous" if _counted(head) and lemma in {"group", "company"} else "vague"
+    if lemma in lex("source_person_roles"):
+        if plural:
+            return "vague" if _quantified(head) else "anonymous"
+        return "named_person" if names_people and _is_definite(head) else "anonymous"
+    if plural:
+        if _quantified(head):
+            return "vague"
+        if lemma in lex("organization_words"):
+            return "anonymous" if _counted(head) else "vague"
+        return "anonymous" if _specific(head) else "vague"
+    return "unknown"
+
+
+def _is_definite(head: Token) -> bool:
+    return (
+        _determiner(head) in _DEFINITE
+        or _owner(head) is not None
+        or _has_proper_modifier(head)
+        or head.text[:1].isupper() and head.i == head.sent.start  # headline "Former DNC chairman"
+    )
+
+
+def _has_proper_modifier(head: Token) -> bool:
+    """ "the New York businessman", "Connecticut's tax commissioner", "E.U. leaders"."""
+    return any(
+        t.pos_ == "PROPN" for t in head.doc[head.left_edge.i : head.i] if t.dep_ != "det"
+    )
+
+
+def _specific(head: Token) -> bool:
+    """A plural made specific by a determiner, number, owner or modifier ("the debate
+    moderators", "two speechwriters", "federal prosecutors")."""
+    return (
+        _determiner(head) in _DEFINITE
+        or _counted(head)
+        or any(c.dep_ in {"amod", "compound", "poss"} for c in head.children)
+    )
+
+
+def _common_words() -> frozenset[str]:
+    return (
+        lex("source_documents")
+        | lex("source_insider_roles")
+        | lex("source_public_categories")
+        | lex("media_nouns")
+        | lex("source_person_roles")
+    )
