@@ -87,7 +87,7 @@ class Context:
         """Sentence index -> source spans of named attributions in it."""
         found: dict[int, list[tuple[int, int]]] = {}
         for attribution in self.analysis.attributions:
-            if not self.is_named(attribution):
+            if not (self.is_named(attribution) or _holds_a_name(attribution)):
                 continue
             span = attribution.source or attribution.cue
             if span is None:
@@ -153,6 +153,14 @@ class Context:
 
     def threshold(self, name: str, rule_default: float) -> float:
         return self.thresholds.get(name, rule_default)
+
+
+def _holds_a_name(attribution: Attribution) -> bool:
+    """Whether a source the typer left ``unknown`` still names someone: a capitalized word
+    after its first ("the UN mission in the region", "the city's Water Board")."""
+    if attribution.source_type != "unknown" or attribution.source is None:
+        return False
+    return any(word[:1].isupper() for word in attribution.source.text.split()[1:])
 
 
 def excerpt(text: str, limit: int = 60) -> str:

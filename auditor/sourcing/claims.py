@@ -82,6 +82,8 @@ def claim_kind(sentence: str) -> str | None:
     has_figure = lexicon.pattern("claims_figures").search(figures_text) is not None
     if has_figure and lexicon.pattern("claims_casualties").search(sentence):
         return "casualties"
+    if lexicon.pattern("claims_casualty_counts").search(sentence):
+        return "casualties"
     if lexicon.pattern("claims_percentages").search(figures_text):
         return "percentage"
     if lexicon.pattern("claims_allegations").search(sentence):
