@@ -359,3 +359,20 @@ def test_a_pronoun_that_stands_for_nothing_stays_unknown() -> None:
     # Resolved to a phrase that is not in the text before it: nothing to judge either.
     attribution.speaker = Speaker("the engineers")
     assert described_by(found, attribution) is None
+
+
+# ------------------------------------------------------------------ the whole descriptor
+
+
+def test_a_role_with_its_owner_is_a_precise_descriptor() -> None:
+    from auditor.sourcing.flags import descriptor_flags
+
+    assert "descriptor_precise" in descriptor_flags("an aide to the governor")
+    assert "descriptor_thin" in descriptor_flags("an aide")
+
+
+def test_a_first_hand_relative_clause_is_a_basis_but_anonymity_is_not() -> None:
+    from auditor.sourcing.flags import clause_basis
+
+    assert clause_basis("a clerk who was in the room when the council voted,") is not None
+    assert clause_basis("a clerk, who asked not to be named,") is None

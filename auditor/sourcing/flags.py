@@ -31,7 +31,17 @@ FLAGS: dict[str, str] = {
     "unverified": "the text says the claim could not be verified",
     "unnamed_document": 'a document or data source that is not named ("a report", "data")',
     "in_lede": "the attribution is in the first paragraph of the article",
+    "reported_by_named": "the unnamed source is inside a named source's on-the-record statement",
+    "same_source": 'the source is the relative pronoun ("who") of a source attributed already',
+    "confirmed_on_record": "a named source confirms the claim on the record in the article",
 }
+
+#: Source types that are on the record.
+ON_RECORD_TYPES = ("named_person", "named_organization", "media")
+#: Relative pronouns that restate the noun before them.
+_RELATIVES = {"who", "whom", "which", "that"}
+#: How many sentences after an anonymous claim a confirmation on the record may come.
+_CONFIRMATION_REACH = 3
 
 #: Source types whose anonymity-related flags are computed.
 UNNAMED_TYPES = ("anonymous",)
@@ -41,6 +51,12 @@ _LINK = re.compile(r"https?://|www\.\w|\]\(")
 _QUANTIFIER = re.compile(r"\b(?:two|three|four|five|six|several|multiple|many|some|\d+)\b", re.I)
 _CAPITALIZED = re.compile(r"\b[A-Z][\w'’.-]*")
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|an|ese|ish|i|ern|ic)$")
+_ROLE_OWNER = re.compile(
+    r"\s+(?:to|at|for|of|from|inside|within)\s+"
+    r"(?:the\s+|a\s+|an\s+|his\s+|her\s+|its\s+|their\s+)?[\w'’-]+",
+    re.I,
+)
+_RELATIVE_CLAUSE = re.compile(r"\bwho\s+[^,;.]+", re.I)
 _DETERMINERS = {"a", "an", "the", "one", "this", "that", "these", "those", "its", "his", "her"}
 _NAME = r"(?P<name>[A-Z][\w'’.&-]*(?:\s+(?:of|the|for|and|de|du)?\s*[A-Z][\w'’.&-]*)*)"
 
@@ -175,10 +191,43 @@ def reason_flags(region: str) -> dict[str, str]:
     return flags
 
 
-def descriptor_flags(descriptor: str) -> dict[str, str]:
-    """``descriptor_precise`` or ``descriptor_thin`` for an unnamed source's description."""
+def basis_of(region: str, descriptor: str) -> str | None:
+    """How the unnamed source knows: a basis cue of the region ("who attended"), or a
+    relative clause of the descriptor that is not about anonymity ("who treated the
+    patients", "who was in the room")."""
+    basis = lexicon.pattern("sourcing_basis").search(region)
+    if basis:
+        return basis.group()
+    return clause_basis(descriptor)
+
+
+def clause_basis(descriptor: str) -> str | None:
+    """A relative clause of the descriptor telling what the source saw or did ("who was in
+    the room"), not why it is unnamed; such a first-hand account makes the descriptor
+    precise, unlike a stock phrase ("familiar with")."""
+    for clause in _RELATIVE_CLAUSE.finditer(descriptor):
+        words = clause.group()
+        if re.match(r"who\s+(?:said|says|told|added|spoke|speaking)\b", words, re.I):
+            continue
+        if any(
+            lexicon.pattern(name).search(words)
+            for name in ("sourcing_anonymity", "sourcing_boilerplate", "sourcing_reasons")
+        ):
+            continue
+        return words.strip()
+    return None
+
+
+def descriptor_flags(descriptor: str, basis: str | None = None) -> dict[str, str]:
+    """``descriptor_precise`` or ``descriptor_thin`` for an unnamed source's description;
+    a role with a basis of knowledge ("a nurse who treated the patients") is precise."""
     role = _role_pattern().search(descriptor)
     affiliation = lexicon.pattern("sourcing_affiliations").search(descriptor)
+    if affiliation is None and role is not None:
+        # "an aide to the governor", "engineers at the transport ministry"
+        affiliation = _ROLE_OWNER.match(descriptor, role.end())
+    if role and affiliation is None and basis:
+        return {"descriptor_precise": f"role {_quote(role.group())} and basis {_quote(basis)}"}
     if affiliation is None:
         # A capitalized word inside the descriptor (not its first word) names a side:
         # "a DPR spokesperson", "a Western intelligence official".
@@ -249,10 +298,10 @@ def attribution_flags(
         region, sentence_end = _region(index, masked, described.start)
         flags.update(reason_flags(region))
         descriptor = _descriptor(text, replace(attribution, source=described), sentence_end)
-        flags.update(descriptor_flags(descriptor))
-        basis = lexicon.pattern("sourcing_basis").search(region)
+        basis = basis_of(region, descriptor)
+        flags.update(descriptor_flags(descriptor, clause_basis(descriptor)))
         if basis:
-            flags["basis_given"] = f"basis {_quote(basis.group())}"
+            flags["basis_given"] = f"basis {_quote(basis)}"
 
     content = attribution.content.text
     opinion = lexicon.pattern("sourcing_opinion").search(content)
@@ -297,7 +346,68 @@ def attribution_flags(
     if attribution.source_type == "document" and attribution.source is not None:
         if _is_unnamed_document(attribution.source.text):
             flags["unnamed_document"] = f"{_quote(attribution.source.text)} names no document"
+    if attribution.source_type in UNNAMED_TYPES + ("vague",):
+        flags.update(nesting_flags(analysis, attribution, index))
     return flags
+
+
+def nesting_flags(analysis: Analysis, attribution: Attribution, index: TextIndex) -> dict:
+    """Flags that say an unnamed source is not the reporter's own: it is inside a named
+    speaker's statement ("X said his generals, who advised ..."), it restates a source of
+    the same sentence ("a source, who asked not to be named, said"), or a named source
+    confirms the claim on the record."""
+    flags: dict[str, str] = {}
+    source = attribution.source
+    if source is None:
+        return flags
+    others = [a for a in analysis.attributions if a is not attribution]
+    for other in others:
+        gap = analysis.text[other.content.end : source.start]
+        inside = other.content.start <= source.start and source.end <= other.content.end
+        # "X said she met her aides, who told her ...": the relative stands for words of X's.
+        relative_of_content = (
+            source.text.strip().lower() in _RELATIVES
+            and other.content.start < source.start
+            and 0 <= len(gap) <= 3
+            and not gap.strip(" ,")
+        )
+        if other.source_type in ON_RECORD_TYPES and (inside or relative_of_content):
+            speaker = other.source.text if other.source else "a named source"
+            flags["reported_by_named"] = f"inside the statement of {_quote(speaker)}"
+            break
+    if source.text.strip().lower() in _RELATIVES:
+        for other in others:
+            before = other.source
+            if before is None or before.text.strip().lower() in _PRONOUNS:
+                continue
+            gap = analysis.text[before.end : source.start] if before.end <= source.start else ""
+            if before.start < source.start and (before.end > source.start or not gap.strip(" ,")):
+                flags["same_source"] = f"'who' restates {_quote(before.text)}"
+                break
+    confirmed = _confirmation(analysis, attribution, index, others)
+    if confirmed:
+        flags["confirmed_on_record"] = confirmed
+    return flags
+
+
+def _confirmation(
+    analysis: Analysis, attribution: Attribution, index: TextIndex, others: list[Attribution]
+) -> str | None:
+    """The words of a named source confirming the claim soon after it, if any."""
+    first = index.sentence_index(attribution.content.start)
+    if first is None:
+        return None
+    reach = range(first, min(len(index.sentences), first + 1 + _CONFIRMATION_REACH))
+    for other in others:
+        if other.source_type not in ON_RECORD_TYPES or other.source is None:
+            continue
+        i = index.sentence_index(other.source.start)
+        if i is None or i not in reach or other.content.start <= attribution.content.start:
+            continue
+        found = lexicon.pattern("sourcing_confirmation").search(index.sentence_text(i))
+        if found:
+            return f"{_quote(other.source.text)} {_quote(found.group())}"
+    return None
 
 
 #: Pronouns that cannot themselves show a source is anonymous (their antecedent might).
