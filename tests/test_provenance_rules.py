@@ -156,3 +156,83 @@ def test_near_misses_are_measured_against_the_known_list_only(registry):
         (40, 3, "'CAN' is close to 'CNA'"),
         (60, 4, "'SIW' is close to 'ISW'"),
     ]
+
+
+# ---------------------------------------------------------------------- well-known names
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "known"),
+    [
+        # Against the shipped list alone: no newsroom list, the right name nowhere in the text.
+        (
+            "Aid was cut, said Noor Ali, who works for Oxfam and the Internatonal Rescue "
+            "Committee.",
+            "Internatonal Rescue Committee",
+            "International Rescue Committee",
+        ),
+        (
+            "The Pew Reserch Center polled 2,000 adults in May.",
+            "Pew Reserch Center",
+            "Pew Research Center",
+        ),
+        (
+            "The report was written at the Lowi Institute in Sydney.",
+            "Lowi Institute",
+            "Lowy Institute",
+        ),
+        # One letter changed in an acronym the article also uses correctly.
+        (
+            "The OSCE sent monitors. An OSCF monitor said the shelling went on, and the OSCE "
+            "confirmed it.",
+            "OSCF",
+            "OSCE",
+        ),
+    ],
+)
+def test_names_close_to_a_well_known_one_are_flagged(auditor, text, anchor, known):
+    (finding,) = _rules(auditor, text)["PROV009"]
+    assert text[finding.start : finding.end] == anchor
+    assert f"is close to '{known}'" in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Council on Foreign Relations and the Atlantic Council held a joint panel.",
+        "The Centre for European Reform and the Center for American Progress disagreed.",
+        "The ECB and the ECJ both sit in Luxembourg or Frankfurt, the IMF and IFC said.",
+        "The MSF team and the WFP convoy reached the town, UNICEF said.",
+        # Three-letter anagrams of shipped acronyms are not evidence alone ("PAF" / "AFP").
+        "The PAF jets flew over the parade, the ISPR said.",
+    ],
+)
+def test_real_and_unrelated_names_are_not_near_misses(auditor, text):
+    assert "PROV009" not in _rules(auditor, text)
+
+
+def test_the_newsrooms_list_extends_and_overrides_the_shipped_one(registry):
+    from auditor.provenance.near_miss import KnownOrganizations
+
+    shipped = KnownOrganizations.shipped()
+    assert shipped.closest("Chatam House") == ("Chatham House", False)
+    assert shipped.closest("IISS") is None and shipped.closest("CAN") is None
+    newsroom = KnownOrganizations.shipped(["Chatam House", "CNA"])
+    assert newsroom.closest("Chatam House") is None  # the newsroom says it is right
+    assert newsroom.closest("CAN") == ("CNA", True)
+    sha = hashlib.sha256(b"y").hexdigest()
+    orgs = {"Human Right Watch": [1, 10, 27, 2], "Amnesty International": [1, 40, 61, 3]}
+    registry.add_article({"sha256": sha, "doc": "y.txt"}, {"attributions": []}, {"orgs": orgs})
+    (article_id,) = registry.article_ids([sha]).values()
+    pack = load_rule_pack(Config(select=("PROV009",)))
+    (found,) = corpus_findings(registry, pack, {article_id: "y.txt"})
+    assert (found.start, found.line) == (10, 2)
+    assert "'Human Rights Watch' is a well-known organization" in found.message
+
+
+def test_the_shipped_list_is_hundreds_of_names_with_acronyms():
+    from auditor.provenance.near_miss import default_organizations
+
+    shipped = default_organizations()
+    assert len(shipped) >= 300
+    assert sum(1 for forms in shipped if len(forms) > 1) >= 150

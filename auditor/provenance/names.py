@@ -169,15 +169,24 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in found) if len(found) >= 2 else ""
 
 
-def near_organization(a: str, b: str) -> bool:
+def one_letter_changed(a: str, b: str) -> bool:
+    """True for two acronyms of 4+ letters that differ in one letter ("RAND" / "RAMD");
+    shorter ones a letter apart are as often two bodies ("WHO" / "WTO")."""
+    if not (is_acronym(a) and is_acronym(b)) or len(a) != len(b) or len(a) < 4:
+        return False
+    return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def near_organization(a: str, b: str, changed_letter: bool = False) -> bool:
     """True when organization name ``a`` is close to, but not, ``b``: an acronym with its
-    letters transposed ("CAN" / "CNA"), or a long name a letter or two off ("Institute for
+    letters transposed ("CAN" / "CNA"), with ``changed_letter`` also an acronym with one
+    letter changed ("RAMD" / "RAND"), or a long name a letter or two off ("Institute for
     the Study of Wars")."""
     ca, cb = clean_name(a), clean_name(b)
     if not ca or not cb or name_key(ca) == name_key(cb):
         return False
     if is_acronym(ca) or is_acronym(cb):
-        return acronym_transposed(ca, cb)
+        return acronym_transposed(ca, cb) or (changed_letter and one_letter_changed(ca, cb))
     x, y = fold(ca), fold(cb)
     if min(len(x), len(y)) < 8:
         return False
@@ -284,6 +293,11 @@ _CAPITALIZED_RUN = re.compile(
 )
 
 
+#: Determiners a capitalized run may start with at a sentence start ("A Chatham House
+#: fellow"): not part of the name.
+_ARTICLES = frozenset({"a", "an", "another"})
+#: Where a run of capitalized words joins two names ("Oxfam and the Red Cross").
+_AND_THE = re.compile(r"\s+and\s+the\s+")
 #: Words that make a capitalized phrase an organization, besides the shared lexicon's.
 _MORE_ORGANIZATION_WORDS = frozenset({"republic", "studies", "ministries", "forces"})
 
@@ -291,6 +305,12 @@ _MORE_ORGANIZATION_WORDS = frozenset({"republic", "studies", "ministries", "forc
 @cache
 def _organization_words() -> frozenset[str]:
     return load_lexicon("organization_words") | _MORE_ORGANIZATION_WORDS
+
+
+@cache
+def _name_heads() -> frozenset[str]:
+    # Kinds of bodies that name one only as the last word ("Human Rights Watch").
+    return load_lexicon("organization_name_heads")
 
 
 def organizations_of(description: str) -> list[str]:
@@ -301,9 +321,10 @@ def organizations_of(description: str) -> list[str]:
     skip = _not_organization_words()
     marks = _organization_words()
     out = []
-    for match in _CAPITALIZED_RUN.finditer(description):
-        parts = match.group(0).split()
-        while parts and parts[0].lower() in skip:
+    runs = (r for m in _CAPITALIZED_RUN.finditer(description) for r in _AND_THE.split(m.group(0)))
+    for run in runs:
+        parts = run.split()
+        while parts and (parts[0].lower() in skip or parts[0].lower() in _ARTICLES):
             parts = parts[1:]
         while parts and parts[-1].lower() in {"the", "of", "for", "and", "on"}:
             parts = parts[:-1]
@@ -312,7 +333,12 @@ def organizations_of(description: str) -> list[str]:
         name = clean_name(" ".join(parts))
         if not name or name.lower() in skip:
             continue
-        if (is_acronym(name) and len(name) >= 3) or any(w.lower() in marks for w in name.split()):
+        named = len(name.split()) >= 2 and name.split()[-1].lower() in _name_heads()
+        if (
+            (is_acronym(name) and len(name) >= 3)
+            or named
+            or any(w.lower() in marks for w in name.split())
+        ):
             out.append(name)
     return out
 

@@ -27,16 +27,18 @@ from auditor.lexicon import load_lexicon
 from auditor.provenance.names import (
     CREDENTIAL_ROLES,
     EXPERT_ROLES,
-    acronym_transposed,
     descriptions_conflict,
     fold,
-    initials,
-    is_acronym,
     name_key,
-    near_organization,
     organizations_of,
     roles_of,
     words,
+)
+from auditor.provenance.near_miss import (
+    KnownOrganizations,
+    article_near_misses,
+    list_near_misses,
+    newsroom_organizations,
 )
 
 if TYPE_CHECKING:
@@ -153,31 +155,20 @@ def _first_conflict(descriptions: list[str]) -> tuple[str, str] | None:
 
 
 def _organizations_in_article(record: dict[str, Any]) -> Iterable[SourceHit]:
-    orgs = record.get("orgs") or {}
-    names = sorted(orgs, key=lambda n: (-orgs[n][0], orgs[n][1]))
-    flagged = set()
-    for i, common in enumerate(names):
-        for rare in names[i + 1 :]:
-            if rare in flagged or not near_organization(rare, common):
-                continue
-            flagged.add(rare)
-            count, start, end, *rest = orgs[rare]
-            yield SourceHit(
-                start,
-                end,
-                {"name": rare, "known": common, "reason": _near_reason(rare, common, "article")},
-                rest[0] if rest else None,
-            )
+    known = _shipped()
+    for name, known_name, reason, entry in article_near_misses(record.get("orgs") or {}, known):
+        _count, start, end, *rest = entry
+        yield SourceHit(
+            start,
+            end,
+            {"name": name, "known": known_name, "reason": reason},
+            rest[0] if rest else None,
+        )
 
 
-def _near_reason(name: str, known: str, where: str) -> str:
-    if acronym_transposed(name, known):
-        how = "the same letters in another order"
-    else:
-        how = "a letter or two apart"
-    if where == "article":
-        return f"{how}; the article uses both"
-    return f"{how}; only {known!r} is on the known-sources list"
+@lru_cache(maxsize=1)
+def _shipped() -> KnownOrganizations:
+    return KnownOrganizations.shipped()
 
 
 # ---------------------------------------------------------------------- the registry
@@ -347,49 +338,26 @@ def _cross_conflict(mine: list[str], others: list[tuple[str, str]]) -> tuple[str
 
 
 def _near_known_organizations(registry: Registry, ids: list[int]) -> dict[int, list[SourceHit]]:
-    references: dict[str, str] = {}  # key -> display name of a known organization
-    for name, kind in registry.db.execute(
+    rows = registry.db.execute(
         "SELECT v.variant, s.kind FROM variants v JOIN sources s ON s.id = v.source_id "
         "WHERE s.known = 1 AND s.kind != 'person' UNION "
         "SELECT s.name, s.kind FROM sources s WHERE s.known = 1 AND s.kind != 'person'"
-    ):
-        del kind
-        references.setdefault(name_key(name), name)
-        short = initials(name)
-        if short:
-            references.setdefault(name_key(short), short)
-    if not references:
-        return {}
-    acronyms: dict[str, list[str]] = {}
-    for name in references.values():
-        if is_acronym(name):
-            acronyms.setdefault("".join(sorted(name)), []).append(name)
-    longer = [n for n in references.values() if not is_acronym(n)]
+    ).fetchall()
+    # The newsroom's list extends the shipped one and wins where both list a name.
+    known = KnownOrganizations.shipped(newsroom_organizations([tuple(r) for r in rows]))
     out: dict[int, list[SourceHit]] = {}
     for article_id, article in _records(registry, ids):
-        for name, (count, start, end, *rest) in (article["record"].get("orgs") or {}).items():
-            del count
-            if name_key(name) in references:
-                continue
-            if is_acronym(name):
-                candidates = acronyms.get("".join(sorted(name)), [])
-            else:
-                candidates = [n for n in longer if abs(len(n) - len(name)) <= 3]
-            for known in candidates:
-                if near_organization(name, known):
-                    out.setdefault(article_id, []).append(
-                        SourceHit(
-                            start,
-                            end,
-                            {
-                                "name": name,
-                                "known": known,
-                                "reason": _near_reason(name, known, "list"),
-                            },
-                            rest[0] if rest else None,
-                        )
-                    )
-                    break
+        orgs = article["record"].get("orgs") or {}
+        for name, known_name, reason, entry in list_near_misses(orgs, known):
+            _count, start, end, *rest = entry
+            out.setdefault(article_id, []).append(
+                SourceHit(
+                    start,
+                    end,
+                    {"name": name, "known": known_name, "reason": reason},
+                    rest[0] if rest else None,
+                )
+            )
     return out
 
 
