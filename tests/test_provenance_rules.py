@@ -236,3 +236,33 @@ def test_the_shipped_list_is_hundreds_of_names_with_acronyms():
     shipped = default_organizations()
     assert len(shipped) >= 300
     assert sum(1 for forms in shipped if len(forms) > 1) >= 150
+
+
+# ---------------------------------------------------------------------- credentials
+
+
+def test_a_title_before_the_name_at_the_end_is_a_credential(auditor):
+    text = "The supplement does nothing for the heart, said dietitian Clara Webb."
+    (finding,) = _rules(auditor, text)["PROV007"]
+    assert text[finding.start : finding.end] == "Clara Webb"
+
+
+def test_holders_of_public_office_are_not_unverifiable_in_a_batch(registry):
+    a = _add(
+        registry,
+        "a.txt",
+        [
+            ("John Hale", "Defence Secretary"),
+            ("Rita Alves", "the governor of the northern province"),
+            ("Ilse Brandt", "the deputy finance minister"),
+            ("Paul Dunn", "Senator"),
+            ("Tom Reyes", "an adviser to the governor"),  # near an office, holds none
+            ("Ada Quist", "a spokeswoman for the mayor"),
+        ],
+    )
+    pack = load_rule_pack(Config(select=("PROV007",)))
+    found = corpus_findings(registry, pack, {a: "a.txt"})
+    assert sorted(f.message.split(" (")[0] for f in found) == [
+        "Credential of Ada Quist",
+        "Credential of Tom Reyes",
+    ]

@@ -40,6 +40,7 @@ from auditor.provenance.near_miss import (
     list_near_misses,
     newsroom_organizations,
 )
+from auditor.provenance.offices import public_office
 
 if TYPE_CHECKING:
     from auditor.provenance.registry import Registry
@@ -221,8 +222,8 @@ def _unverifiable(registry: Registry, ids: list[int]) -> dict[int, list[SourceHi
             )
         ]
         roles, orgs, best = _credential(descriptions)
-        if not roles & CREDENTIAL_ROLES:
-            continue
+        if not roles & CREDENTIAL_ROLES or any(public_office(d) for d in descriptions):
+            continue  # a holder of public office named with the office can be looked up
         unknown_orgs = [o for o in orgs if name_key(o) not in known_orgs]
         if orgs and not unknown_orgs:
             reason = (
