@@ -241,3 +241,28 @@ def test_a_widely_syndicated_report_costs_a_line_per_copy(registry, monkeypatch)
     (cluster,) = cross_documents(registry, ids).shared_origin
     assert len(cluster.articles) == 40
     assert cluster.upstream == [("Reuters", 40)]
+
+
+def test_a_document_of_an_outlet_is_keyed_as_the_outlet_behind_it():
+    # "According to a Reuters report, ..." is typed document (a report by anyone is a
+    # document) with the secondhand flag; across articles the claim is Reuters's.
+    from auditor.provenance.units import claim_units
+
+    def attribution(name, source_type, flags):
+        return {
+            "speaker": {"name": name},
+            "source": {"text": name},
+            "source_type": source_type,
+            "flags": flags,
+            "content": {"start": 0, "end": 60,
+                        "text": "the spillway had been closed for repairs since early March"},
+        }
+
+    report, outlet, plain = claim_units({"attributions": [
+        attribution("a Reuters report", "document", ["secondhand"]),
+        attribution("Reuters", "media", ["secondhand"]),
+        attribution("a Reuters report", "document", []),
+    ]})
+    assert (report["who"], report["speaker"], report["type"]) == ("o:reuters", "Reuters", "media")
+    assert report["who"] == outlet["who"]
+    assert plain["type"] == "document"

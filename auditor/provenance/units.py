@@ -62,6 +62,10 @@ def claim_units(result: dict[str, Any]) -> list[dict[str, Any]]:
         speaker = attribution.get("speaker") or {}
         source = attribution.get("source") or {}
         kind = str(attribution.get("source_type") or "unknown")
+        if kind == "document" and "secondhand" in (attribution.get("flags") or ()):
+            # "a Reuters report": across articles the claim comes from the outlet behind
+            # the document, so it is keyed, shown and counted upstream as that outlet.
+            kind = "media"
         name = clean_name(str(speaker.get("name") or ""))
         who = speaker_key(name, kind, source.get("text"))
         if who is None:
