@@ -18,6 +18,7 @@ from auditor.model import Analysis, Claim
 from auditor.sourcing.claims import CLAIM_KINDS, find_claims
 from auditor.sourcing.flags import FLAGS, attribution_flags
 from auditor.sourcing.grades import grade_attribution, grade_for_score, summarize
+from auditor.sourcing.nesting import Nesting
 from auditor.sourcing.text import TextIndex, mask_quotes
 
 __all__ = [
@@ -51,15 +52,11 @@ def sourcing_facts(analysis: Analysis) -> SourcingFacts:
     masked = mask_quotes(analysis.text, analysis.quotes)
     source_types = {}
     flags: dict[str, dict[str, str]] = {}
-    originals = {a.id: a.source_type for a in analysis.attributions}
-    try:
-        for attribution in analysis.attributions:
-            # The type was decided once, from the source's referent, by the NLP stage.
-            source_types[attribution.id] = attribution.source_type
-            flags[attribution.id] = attribution_flags(analysis, attribution, index, masked)
-    finally:
-        for attribution in analysis.attributions:
-            attribution.source_type = originals[attribution.id]
+    nesting = Nesting(analysis, index)
+    for attribution in analysis.attributions:
+        # The type was decided once, from the source's referent, by the NLP stage.
+        source_types[attribution.id] = attribution.source_type
+        flags[attribution.id] = attribution_flags(analysis, attribution, index, masked, nesting)
     facts = find_claims(analysis, index)
     for attribution_id, evidence in facts.unverified.items():
         flags.setdefault(attribution_id, {})["unverified"] = f"the text says {evidence}"

@@ -14,6 +14,7 @@ from functools import cache
 from auditor.model import Analysis, Attribution, Span
 from auditor.nlp.sourcing import is_media_name
 from auditor.sourcing import lexicon
+from auditor.sourcing.nesting import PRONOUNS, Nesting, quoted
 from auditor.sourcing.text import TextIndex
 
 #: Every flag ``annotate`` may set, with what it means (docs/rules.md lists these).
@@ -36,12 +37,6 @@ FLAGS: dict[str, str] = {
     "confirmed_on_record": "a named source confirms the claim on the record in the article",
 }
 
-#: Source types that are on the record.
-ON_RECORD_TYPES = ("named_person", "named_organization", "media")
-#: Relative pronouns that restate the noun before them.
-_RELATIVES = {"who", "whom", "which", "that"}
-#: How many sentences after an anonymous claim a confirmation on the record may come.
-_CONFIRMATION_REACH = 3
 
 #: Source types whose anonymity-related flags are computed.
 UNNAMED_TYPES = ("anonymous",)
@@ -165,8 +160,7 @@ def _region(index: TextIndex, masked: str, offset: int) -> tuple[str, int]:
     return masked[start:end], index.sentences[i][1]
 
 
-def _quote(text: str) -> str:
-    return "'" + " ".join(text.split()) + "'"
+_quote = quoted
 
 
 def reason_flags(region: str) -> dict[str, str]:
@@ -283,9 +277,17 @@ def _is_unnamed_document(source_text: str) -> bool:
 
 
 def attribution_flags(
-    analysis: Analysis, attribution: Attribution, index: TextIndex, masked: str
+    analysis: Analysis,
+    attribution: Attribution,
+    index: TextIndex,
+    masked: str,
+    nesting: Nesting | None = None,
 ) -> dict[str, str]:
-    """The flags of one attribution, each with its evidence (``unverified`` is set by claims)."""
+    """The flags of one attribution, each with its evidence (``unverified`` is set by claims).
+
+    ``nesting`` holds the analysis' nesting indexes; pass one built once when flagging
+    every attribution (built here otherwise).
+    """
     text = analysis.text
     flags: dict[str, str] = {}
     anchor = index.anchor(attribution)
@@ -347,71 +349,11 @@ def attribution_flags(
         if _is_unnamed_document(attribution.source.text):
             flags["unnamed_document"] = f"{_quote(attribution.source.text)} names no document"
     if attribution.source_type in UNNAMED_TYPES + ("vague",):
-        flags.update(nesting_flags(analysis, attribution, index))
+        nesting = nesting if nesting is not None else Nesting(analysis, index)
+        flags.update(nesting.flags(attribution))
     return flags
 
 
-def nesting_flags(analysis: Analysis, attribution: Attribution, index: TextIndex) -> dict:
-    """Flags that say an unnamed source is not the reporter's own: it is inside a named
-    speaker's statement ("X said his generals, who advised ..."), it restates a source of
-    the same sentence ("a source, who asked not to be named, said"), or a named source
-    confirms the claim on the record."""
-    flags: dict[str, str] = {}
-    source = attribution.source
-    if source is None:
-        return flags
-    others = [a for a in analysis.attributions if a is not attribution]
-    for other in others:
-        gap = analysis.text[other.content.end : source.start]
-        inside = other.content.start <= source.start and source.end <= other.content.end
-        # "X said she met her aides, who told her ...": the relative stands for words of X's.
-        relative_of_content = (
-            source.text.strip().lower() in _RELATIVES
-            and other.content.start < source.start
-            and 0 <= len(gap) <= 3
-            and not gap.strip(" ,")
-        )
-        if other.source_type in ON_RECORD_TYPES and (inside or relative_of_content):
-            speaker = other.source.text if other.source else "a named source"
-            flags["reported_by_named"] = f"inside the statement of {_quote(speaker)}"
-            break
-    if source.text.strip().lower() in _RELATIVES:
-        for other in others:
-            before = other.source
-            if before is None or before.text.strip().lower() in _PRONOUNS:
-                continue
-            gap = analysis.text[before.end : source.start] if before.end <= source.start else ""
-            if before.start < source.start and (before.end > source.start or not gap.strip(" ,")):
-                flags["same_source"] = f"'who' restates {_quote(before.text)}"
-                break
-    confirmed = _confirmation(analysis, attribution, index, others)
-    if confirmed:
-        flags["confirmed_on_record"] = confirmed
-    return flags
-
-
-def _confirmation(
-    analysis: Analysis, attribution: Attribution, index: TextIndex, others: list[Attribution]
-) -> str | None:
-    """The words of a named source confirming the claim soon after it, if any."""
-    first = index.sentence_index(attribution.content.start)
-    if first is None:
-        return None
-    reach = range(first, min(len(index.sentences), first + 1 + _CONFIRMATION_REACH))
-    for other in others:
-        if other.source_type not in ON_RECORD_TYPES or other.source is None:
-            continue
-        i = index.sentence_index(other.source.start)
-        if i is None or i not in reach or other.content.start <= attribution.content.start:
-            continue
-        found = lexicon.pattern("sourcing_confirmation").search(index.sentence_text(i))
-        if found:
-            return f"{_quote(other.source.text)} {_quote(found.group())}"
-    return None
-
-
-#: Pronouns that cannot themselves show a source is anonymous (their antecedent might).
-_PRONOUNS = {"who", "he", "she", "they", "it", "which", "that", "we", "i", "you"}
 
 
 #: How far before a pronoun its antecedent may stand (a paragraph or two).
@@ -423,10 +365,10 @@ def described_by(analysis: Analysis, attribution: Attribution) -> Span | None:
     pronoun ("who", "they") the phrase it stands for when the speaker resolved to one
     ("his top generals, who advised ..."); None for a pronoun that stands for nothing."""
     source = attribution.source
-    if source is None or source.text.strip().lower() not in _PRONOUNS:
+    if source is None or source.text.strip().lower() not in PRONOUNS:
         return source
     speaker = attribution.speaker
-    if speaker is None or speaker.name.strip().lower() in _PRONOUNS:
+    if speaker is None or speaker.name.strip().lower() in PRONOUNS:
         return None
     reach = max(0, source.start - _ANTECEDENT_REACH)
     found = analysis.text.rfind(speaker.name, reach, source.start)
