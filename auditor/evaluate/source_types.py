@@ -114,15 +114,15 @@ class ClassScore:
 
     @property
     def precision(self) -> float | None:
-        return self.tp / self.predicted if self.predicted else None
+        return _share(self.tp, self.predicted)
 
     @property
     def recall(self) -> float | None:
-        return self.tp / self.covered if self.covered else None
+        return _share(self.tp, self.covered)
 
     @property
     def coverage(self) -> float | None:
-        return self.covered / self.gold if self.gold else None
+        return _share(self.covered, self.gold)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -148,15 +148,15 @@ class Figures:
 
     @property
     def coverage(self) -> float | None:
-        return self.covered / self.gold if self.gold else None
+        return _share(self.covered, self.gold)
 
     @property
     def accuracy(self) -> float | None:
-        return self.correct / self.covered if self.covered else None
+        return _share(self.correct, self.covered)
 
     @property
     def unknown_share(self) -> float | None:
-        return self.unknown / self.covered if self.covered else None
+        return _share(self.unknown, self.covered)
 
     @property
     def macro_recall(self) -> float | None:
@@ -273,6 +273,11 @@ def predicted_columns(matrix: Counter[tuple[str, str]], rows: Sequence[str]) -> 
     scored = [row for row in rows if row != OTHER]
     extra = sorted({p for _, p in matrix} - set(scored) - {UNKNOWN, UNCOVERED})
     return [*scored, *extra, UNKNOWN, UNCOVERED]
+
+
+def _share(part: int, whole: int) -> float | None:
+    """``part / whole``, or None when there is nothing to divide by."""
+    return part / whole if whole else None
 
 
 def _round(value: float | None) -> float | None:

@@ -23,20 +23,14 @@ from pathlib import Path
 
 from auditor.evaluate.brat import GoldDataError, GoldDocument, GoldSet, GoldWarning
 from auditor.evaluate.spans import Fragments, span
+from auditor.model import SOURCE_TYPES
 
 #: The file ``auditor evaluate GOLD_DIR`` looks for in GOLD_DIR.
 TSV_NAME = "source-types.tsv"
 
-#: The labels a reader may give a gold source (source-types-guide.md).
-LABELS = (
-    "named_person",
-    "named_organization",
-    "media",
-    "document",
-    "anonymous",
-    "vague",
-    "other",
-)
+#: The labels a reader may give a gold source (source-types-guide.md): the auditor's
+#: source types but ``unknown`` (a reader always decides), and ``other``.
+LABELS = (*(t for t in SOURCE_TYPES if t != "unknown"), "other")
 
 #: The columns of a row, in order; a first line naming them is a header.
 COLUMNS = ("doc", "source_start", "source_end", "content_start", "content_end", "label")
