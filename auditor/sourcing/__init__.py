@@ -37,12 +37,11 @@ __all__ = [
 
 @dataclass
 class SourcingFacts:
-    """Flags with their evidence, refined source types and claims of one analysis."""
+    """Flags with their evidence and claims of one analysis (the source types were
+    decided by the NLP stage, once)."""
 
     #: attribution id -> flag -> the words in the text that justify it
     flags: dict[str, dict[str, str]]
-    #: attribution id -> source type after refinement
-    source_types: dict[str, str]
     claims: list[Claim]
 
 
@@ -50,17 +49,14 @@ def sourcing_facts(analysis: Analysis) -> SourcingFacts:
     """Compute flags, source types and claims without changing ``analysis``."""
     index = TextIndex.of(analysis)
     masked = mask_quotes(analysis.text, analysis.quotes)
-    source_types = {}
-    flags: dict[str, dict[str, str]] = {}
     nesting = Nesting(analysis, index)
-    for attribution in analysis.attributions:
-        # The type was decided once, from the source's referent, by the NLP stage.
-        source_types[attribution.id] = attribution.source_type
-        flags[attribution.id] = attribution_flags(analysis, attribution, index, masked, nesting)
+    flags = {
+        a.id: attribution_flags(analysis, a, index, masked, nesting) for a in analysis.attributions
+    }
     facts = find_claims(analysis, index)
     for attribution_id, evidence in facts.unverified.items():
         flags.setdefault(attribution_id, {})["unverified"] = f"the text says {evidence}"
-    return SourcingFacts(flags=flags, source_types=source_types, claims=facts.claims)
+    return SourcingFacts(flags=flags, claims=facts.claims)
 
 
 def annotate(analysis: Analysis) -> SourcingFacts:
@@ -71,7 +67,6 @@ def annotate(analysis: Analysis) -> SourcingFacts:
     """
     facts = sourcing_facts(analysis)
     for attribution in analysis.attributions:
-        attribution.source_type = facts.source_types.get(attribution.id, attribution.source_type)
         new = [f for f in facts.flags.get(attribution.id, {}) if f not in attribution.flags]
         attribution.flags.extend(new)
         attribution.flags.sort(key=lambda f: list(FLAGS).index(f) if f in FLAGS else len(FLAGS))

@@ -160,16 +160,13 @@ def _region(index: TextIndex, masked: str, offset: int) -> tuple[str, int]:
     return masked[start:end], index.sentences[i][1]
 
 
-_quote = quoted
-
-
 def reason_flags(region: str) -> dict[str, str]:
     """``reason_given`` / ``reason_boilerplate`` from the text around an unnamed source."""
     flags: dict[str, str] = {}
     boiler = lexicon.pattern("sourcing_boilerplate").search(region)
     if boiler:
-        flags["reason_given"] = f"reason {_quote(boiler.group())}"
-        flags["reason_boilerplate"] = _quote(boiler.group())
+        flags["reason_given"] = f"reason {quoted(boiler.group())}"
+        flags["reason_boilerplate"] = quoted(boiler.group())
         return flags
     for anon in lexicon.pattern("sourcing_anonymity").finditer(region):
         tail = region[anon.end() : anon.end() + 160]
@@ -177,22 +174,19 @@ def reason_flags(region: str) -> dict[str, str]:
         reason = lexicon.pattern("sourcing_reasons").search(tail)
         if reason:
             words = region[anon.start() : anon.end() + reason.end()]
-            flags["reason_given"] = f"reason after {_quote(words)}"
+            flags["reason_given"] = f"reason after {quoted(words)}"
             return flags
     standalone = lexicon.pattern("sourcing_reasons_standalone").search(region)
     if standalone:
-        flags["reason_given"] = f"reason {_quote(standalone.group())}"
+        flags["reason_given"] = f"reason {quoted(standalone.group())}"
     return flags
 
 
-def basis_of(region: str, descriptor: str) -> str | None:
-    """How the unnamed source knows: a basis cue of the region ("who attended"), or a
-    relative clause of the descriptor that is not about anonymity ("who treated the
-    patients", "who was in the room")."""
+def basis_of(region: str, clause: str | None) -> str | None:
+    """How the unnamed source knows: a basis cue of the region ("who attended"), else the
+    descriptor's first-hand relative clause ``clause`` (see :func:`clause_basis`)."""
     basis = lexicon.pattern("sourcing_basis").search(region)
-    if basis:
-        return basis.group()
-    return clause_basis(descriptor)
+    return basis.group() if basis else clause
 
 
 def clause_basis(descriptor: str) -> str | None:
@@ -221,7 +215,7 @@ def descriptor_flags(descriptor: str, basis: str | None = None) -> dict[str, str
         # "an aide to the governor", "engineers at the transport ministry"
         affiliation = _ROLE_OWNER.match(descriptor, role.end())
     if role and affiliation is None and basis:
-        return {"descriptor_precise": f"role {_quote(role.group())} and basis {_quote(basis)}"}
+        return {"descriptor_precise": f"role {quoted(role.group())} and basis {quoted(basis)}"}
     if affiliation is None:
         # A capitalized word inside the descriptor (not its first word) names a side:
         # "a DPR spokesperson", "a Western intelligence official".
@@ -237,13 +231,13 @@ def descriptor_flags(descriptor: str, basis: str | None = None) -> dict[str, str
             break
     if role and affiliation:
         return {
-            "descriptor_precise": f"role {_quote(role.group())} and affiliation "
-            f"{_quote(affiliation.group())}"
+            "descriptor_precise": f"role {quoted(role.group())} and affiliation "
+            f"{quoted(affiliation.group())}"
         }
     missing = [
         part for part, found in (("role", role), ("organization or side", affiliation)) if not found
     ]
-    return {"descriptor_thin": f"{_quote(descriptor)} names no {' and no '.join(missing)}"}
+    return {"descriptor_thin": f"{quoted(descriptor)} names no {' and no '.join(missing)}"}
 
 
 #: Words that open a sentence capitalized without naming anything ("Latest data show").
@@ -281,12 +275,11 @@ def attribution_flags(
     attribution: Attribution,
     index: TextIndex,
     masked: str,
-    nesting: Nesting | None = None,
+    nesting: Nesting,
 ) -> dict[str, str]:
     """The flags of one attribution, each with its evidence (``unverified`` is set by claims).
 
-    ``nesting`` holds the analysis' nesting indexes; pass one built once when flagging
-    every attribution (built here otherwise).
+    ``nesting`` holds the analysis' nesting indexes, built once for all its attributions.
     """
     text = analysis.text
     flags: dict[str, str] = {}
@@ -300,15 +293,16 @@ def attribution_flags(
         region, sentence_end = _region(index, masked, described.start)
         flags.update(reason_flags(region))
         descriptor = _descriptor(text, replace(attribution, source=described), sentence_end)
-        basis = basis_of(region, descriptor)
-        flags.update(descriptor_flags(descriptor, clause_basis(descriptor)))
+        clause = clause_basis(descriptor)
+        basis = basis_of(region, clause)
+        flags.update(descriptor_flags(descriptor, clause))
         if basis:
-            flags["basis_given"] = f"basis {_quote(basis)}"
+            flags["basis_given"] = f"basis {quoted(basis)}"
 
     content = attribution.content.text
     opinion = lexicon.pattern("sourcing_opinion").search(content)
     if opinion:
-        flags["opinion"] = f"the content says {_quote(opinion.group())}"
+        flags["opinion"] = f"the content says {quoted(opinion.group())}"
 
     if attribution.kind in ("direct", "mixed"):
         flags["direct_quote"] = f"{attribution.kind} quotation"
@@ -320,21 +314,21 @@ def attribution_flags(
         last = re.findall(r"[A-Za-z]+", src)
         plural = lexicon.word_set("sourcing_plural_sources")
         if last and last[-1].lower() in plural:
-            flags["plural_sources"] = f"plural source {_quote(src)}"
+            flags["plural_sources"] = f"plural source {quoted(src)}"
 
     if attribution.source_type == "media":
         outlet = attribution.source.text if attribution.source else "a news outlet"
-        flags["secondhand"] = f"via {_quote(outlet)}"
+        flags["secondhand"] = f"via {quoted(outlet)}"
     elif attribution.via is not None and is_media_name(attribution.via.text):
         # "X said ..., according to Interfax": X's words reach us through an outlet.
-        flags["secondhand"] = f"via {_quote(attribution.via.text)}"
+        flags["secondhand"] = f"via {quoted(attribution.via.text)}"
     else:
         region_text = sentence_text
         if attribution.source is not None:
             region_text = f"{region_text} {attribution.source.text}"
         hand = _secondhand_match(region_text)
         if hand:
-            flags["secondhand"] = f"via {_quote(hand)}"
+            flags["secondhand"] = f"via {quoted(hand)}"
 
     paragraph_i = index.paragraph_index(anchor)
     if paragraph_i is not None:
@@ -347,13 +341,10 @@ def attribution_flags(
 
     if attribution.source_type == "document" and attribution.source is not None:
         if _is_unnamed_document(attribution.source.text):
-            flags["unnamed_document"] = f"{_quote(attribution.source.text)} names no document"
+            flags["unnamed_document"] = f"{quoted(attribution.source.text)} names no document"
     if attribution.source_type in UNNAMED_TYPES + ("vague",):
-        nesting = nesting if nesting is not None else Nesting(analysis, index)
         flags.update(nesting.flags(attribution))
     return flags
-
-
 
 
 #: How far before a pronoun its antecedent may stand (a paragraph or two).
