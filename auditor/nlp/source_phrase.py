@@ -16,7 +16,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from auditor.lexicon import load_lexicon
+from auditor.lexicon import compile_phrases, load_lexicon
 from auditor.nlp.cues import antecedent
 from auditor.nlp.names import normalize_name
 
@@ -90,12 +90,7 @@ def anonymity_stated(head: Token) -> bool:
 @cache
 def _anonymity() -> re.Pattern:
     """The phrases of ``sourcing_anonymity.txt`` ("on condition of anonymity")."""
-    phrases = sorted(load_lexicon("sourcing_anonymity", lowercase=False), key=len, reverse=True)
-    parts = [
-        p[3:] if p.startswith("re:") else r"\b" + r"\s+".join(map(re.escape, p.split())) + r"\b"
-        for p in phrases
-    ]
-    return re.compile("|".join(f"(?:{p})" for p in parts), re.I)
+    return compile_phrases(sorted(load_lexicon("sourcing_anonymity", lowercase=False)))
 
 
 # -- parts of the phrase
@@ -281,6 +276,7 @@ def _specific(head: Token) -> bool:
     )
 
 
+@cache
 def _common_words() -> frozenset[str]:
     return (
         lex("source_documents")

@@ -12,11 +12,9 @@ import re
 from functools import cache
 from importlib import resources
 
-from auditor.errors import AuditorError
+from auditor.lexicon import LexiconError, compile_phrases, phrase_pattern
 
-
-class LexiconError(AuditorError):
-    """A lexicon file is missing or holds an invalid pattern."""
+__all__ = ["LexiconError", "compile_phrases", "entries", "pattern", "phrase_pattern", "word_set"]
 
 
 def _read(name: str) -> str:
@@ -32,34 +30,6 @@ def entries(name: str) -> tuple[str, ...]:
     """The entries of lexicon ``name``, comments and blank lines dropped."""
     lines = (line.strip() for line in _read(name).splitlines())
     return tuple(line for line in lines if line and not line.startswith("#"))
-
-
-def phrase_pattern(phrase: str) -> str:
-    """A regex source matching ``phrase`` as whole words, any whitespace between words."""
-    if phrase.startswith("re:"):
-        return phrase[3:]
-    words = [re.escape(word) for word in phrase.split()]
-    body = r"\s+".join(words)
-    # Word boundaries only where the phrase starts/ends with a word character, so entries
-    # like "so-called" or "U.S." still match.
-    left = r"\b" if re.match(r"\w", phrase) else ""
-    right = r"\b" if re.search(r"\w$", phrase) else ""
-    return f"{left}{body}{right}"
-
-
-def compile_phrases(
-    phrases: tuple[str, ...] | list[str], *, ignore_case: bool = True
-) -> re.Pattern:
-    """One regex matching any of ``phrases`` (longest alternatives first)."""
-    ordered = sorted(phrases, key=len, reverse=True)
-    flags = re.IGNORECASE if ignore_case else 0
-    if not ordered:
-        return re.compile(r"(?!x)x")  # matches nothing
-    source = "|".join(f"(?:{phrase_pattern(p)})" for p in ordered)
-    try:
-        return re.compile(source, flags)
-    except re.error as exc:
-        raise LexiconError(f"invalid pattern in cue list: {exc}") from exc
 
 
 @cache
