@@ -30,6 +30,7 @@ from auditor.rules.context import Context, Hit, excerpt
 from auditor.rules.forms import name_forms, spelled_two_ways
 from auditor.rules.model import Rule, RuleError
 from auditor.rules.patterns import compile_cues, compile_regex
+from auditor.rules.quotes import is_nobodys_words
 from auditor.sourcing import CLAIM_KINDS, FLAGS, lexicon
 from auditor.sourcing.flags import described_by
 
@@ -387,7 +388,9 @@ class QuoteCheck(Check):
     params = {
         "unclosed": Param(_bool, help="the closing mark never came"),
         "broken": Param(_bool, help="runs into the next paragraph without re-opening"),
-        "unattributed": Param(_bool, help="no attribution's content overlaps the quote"),
+        "unattributed": Param(
+            _bool, help="no speaker's content overlaps the quote (titles and written texts aside)"
+        ),
         "min_words": Param(_int, help="at least this many words inside the marks"),
         "contains": Param(_patterns, compiles=True, help="cues found inside the quotation"),
     }
@@ -414,6 +417,8 @@ class QuoteCheck(Check):
                 # kept but could not attach) does not count as a speaker.
                 if ctx.has_spoken_content(quote.start, quote.end) == p["unattributed"]:
                     continue
+                if p["unattributed"] and is_nobodys_words(ctx, quote.start, inner):
+                    continue  # a title or a sign's words: no speaker to name
             values = {"quote": excerpt(inner), "mark": quote.open_mark, "match": ""}
             start, end = quote.start, quote.end
             if "contains" in p:

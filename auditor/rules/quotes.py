@@ -1,4 +1,4 @@
-"""The ``quote_without_speaker`` check: quotations nobody is named as saying.
+"""Quotations that are nobody's words, which the ``quote`` check's ``unattributed`` skips.
 
 A quotation counts only when it stands for someone's words: a title ("the film \"A Long
 Night in the Harbour\""), or a written text whose object is named ("her sign read: \"...\"",
@@ -10,12 +10,8 @@ with no sentence punctuation inside.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
 
-from auditor.rules.checks import CHECKS, Check, Param, _int
-from auditor.rules.context import Context, Hit, excerpt
-from auditor.rules.model import Rule
+from auditor.rules.context import Context
 from auditor.sourcing import lexicon
 
 #: How far before a quotation the words that frame it are looked for.
@@ -46,25 +42,6 @@ def framed_as_written(ctx: Context, start: int) -> bool:
     return lexicon.pattern("quote_written_frames").search(before) is not None
 
 
-class QuoteWithoutSpeakerCheck(Check):
-    name = "quote_without_speaker"
-    doc = "quotations of someone's words that no attribution gives a speaker"
-    params = {
-        "min_words": Param(_int, help="at least this many words inside the marks"),
-    }
-    placeholders = frozenset({"quote", "mark"})
-
-    def run(self, rule: Rule, ctx: Context) -> Iterator[Hit]:
-        for quote in ctx.analysis.quotes:
-            inner = ctx.text[quote.inner_start : quote.inner_end]
-            if len(inner.split()) < rule.params.get("min_words", 0):
-                continue
-            if ctx.has_spoken_content(quote.start, quote.end):
-                continue
-            if framed_as_written(ctx, quote.start) or in_title_case(inner):
-                continue
-            values: dict[str, Any] = {"quote": excerpt(inner), "mark": quote.open_mark}
-            yield Hit(quote.start, quote.end, values, ctx.attributions_at(quote.start, quote.end))
-
-
-CHECKS[QuoteWithoutSpeakerCheck.name] = QuoteWithoutSpeakerCheck()
+def is_nobodys_words(ctx: Context, start: int, inner: str) -> bool:
+    """Whether the quotation at ``start`` holding ``inner`` is a title or a written text."""
+    return framed_as_written(ctx, start) or in_title_case(inner)
