@@ -26,6 +26,9 @@ def test_verb_forms_cover_every_tense_and_particle_verbs() -> None:
     assert set(verb_forms("concede")) == {"concede", "concedes", "conceded", "conceding"}
     assert "pointing out" in verb_forms("point out")
     assert verb_forms("think")["thought"] == "ed"
+    # A house lexicon's consonant + y verbs: deny, denies, denied, denying.
+    assert set(verb_forms("deny")) == {"deny", "denies", "denied", "denying"}
+    assert set(verb_forms("play")) == {"play", "plays", "played", "playing"}
 
 
 @pytest.mark.parametrize(

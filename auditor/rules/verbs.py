@@ -35,6 +35,8 @@ def verb_forms(lemma: str) -> dict[str, str]:
     tail = f" {rest}" if rest else ""
     if head.endswith("e"):
         stem_ed, stem_ing = head[:-1], head[:-1]
+    elif len(head) >= 2 and head[-1] == "y" and head[-2] not in _VOWELS:
+        stem_ed, stem_ing = head[:-1] + "i", head  # deny: denied, denying
     elif (
         len(head) >= 3
         and head[-1] not in _VOWELS + "wxy"
@@ -45,7 +47,12 @@ def verb_forms(lemma: str) -> dict[str, str]:
         stem_ed = stem_ing = head + head[-1]
     else:
         stem_ed = stem_ing = head
-    third = head + ("es" if head.endswith(("s", "sh", "ch", "x", "z")) else "s")
+    if head.endswith(("s", "sh", "ch", "x", "z")):
+        third = head + "es"
+    elif len(head) >= 2 and head[-1] == "y" and head[-2] not in _VOWELS:
+        third = head[:-1] + "ies"
+    else:
+        third = head + "s"
     forms = {
         head + tail: "base",
         third + tail: "s",
@@ -60,6 +67,14 @@ def verb_forms(lemma: str) -> dict[str, str]:
 _DOUBLING = frozenset({"admit", "commit", "omit", "regret", "refer", "prefer"})
 #: Irregular past forms of the lemmas the shipped lexicons hold.
 _IRREGULAR_PAST = {"think": ("thought",), "feel": ("felt",)}
+
+
+@cache
+def _that_clause(name: str) -> re.Pattern:
+    """Any form of a verb of lexicon ``name`` directly followed by "that"."""
+    forms = sorted(_lexicon_forms(name), key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(map(re.escape, f.split())) for f in forms)
+    return re.compile(rf"\b(?:{alternatives})(?=\s+that\b)", re.IGNORECASE)
 
 
 @cache
@@ -125,9 +140,7 @@ class CueVerbCheck(Check):
     def _phrases(self, rule: Rule, ctx: Context) -> Iterator[Hit]:
         patterns = [rule.params["cues"]] if "cues" in rule.params else []
         if rule.params.get("that_clause"):
-            forms = sorted(_lexicon_forms(rule.params["verbs"]), key=len, reverse=True)
-            alternatives = "|".join(r"\s+".join(map(re.escape, f.split())) for f in forms)
-            patterns.append(re.compile(rf"\b(?:{alternatives})(?=\s+that\b)", re.IGNORECASE))
+            patterns.append(_that_clause(rule.params["verbs"]))
         forms = _lexicon_forms(rule.params["verbs"])
         for pattern in patterns:
             for match in pattern.finditer(ctx.unquoted):
