@@ -18,8 +18,6 @@ from functools import cache
 from auditor.lexicon import load_lexicon
 from auditor.names import edit_distance, fold, same_name_word
 
-__all__ = ["edit_distance", "fold", "same_name_word"]  # shared with the speaker rule
-
 _POSSESSIVE = re.compile(r"['’]s?$")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 #: Courtesy and academic titles that come before a name but are not part of it.

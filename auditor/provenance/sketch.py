@@ -18,7 +18,8 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from auditor.provenance.names import fold, words
+from auditor.names import fold
+from auditor.provenance.names import words
 
 ROWS = 2
 UNIT_BANDS = 6

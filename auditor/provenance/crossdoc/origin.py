@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
+from auditor.names import fold
 from auditor.provenance.crossdoc.claims import (
     SPEAKER,
     TYPE,
@@ -19,7 +20,7 @@ from auditor.provenance.crossdoc.groups import Settings
 from auditor.provenance.crossdoc.pairs import candidate_pairs
 from auditor.provenance.crossdoc.records import Compact, Records
 from auditor.provenance.crossdoc.tables import dumps
-from auditor.provenance.names import fold, near_spelling
+from auditor.provenance.names import near_spelling
 from auditor.provenance.scratch import Forest, IdSet, Scratch
 
 if TYPE_CHECKING:
