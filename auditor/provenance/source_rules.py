@@ -157,14 +157,15 @@ def _first_conflict(descriptions: list[str]) -> tuple[str, str] | None:
 
 def _organizations_in_article(record: dict[str, Any]) -> Iterable[SourceHit]:
     known = _shipped()
-    for name, known_name, reason, entry in article_near_misses(record.get("orgs") or {}, known):
-        _count, start, end, *rest = entry
-        yield SourceHit(
-            start,
-            end,
-            {"name": name, "known": known_name, "reason": reason},
-            rest[0] if rest else None,
-        )
+    for near_miss in article_near_misses(record.get("orgs") or {}, known):
+        yield _near_miss_hit(*near_miss)
+
+
+def _near_miss_hit(name: str, known_name: str, reason: str, entry: list) -> SourceHit:
+    """The finding of one near miss, at its organization entry ``[count, start, end, line?]``."""
+    _count, start, end, *rest = entry
+    values = {"name": name, "known": known_name, "reason": reason}
+    return SourceHit(start, end, values, rest[0] if rest else None)
 
 
 @lru_cache(maxsize=1)
@@ -349,16 +350,8 @@ def _near_known_organizations(registry: Registry, ids: list[int]) -> dict[int, l
     out: dict[int, list[SourceHit]] = {}
     for article_id, article in _records(registry, ids):
         orgs = article["record"].get("orgs") or {}
-        for name, known_name, reason, entry in list_near_misses(orgs, known):
-            _count, start, end, *rest = entry
-            out.setdefault(article_id, []).append(
-                SourceHit(
-                    start,
-                    end,
-                    {"name": name, "known": known_name, "reason": reason},
-                    rest[0] if rest else None,
-                )
-            )
+        for near_miss in list_near_misses(orgs, known):
+            out.setdefault(article_id, []).append(_near_miss_hit(*near_miss))
     return out
 
 
