@@ -48,8 +48,7 @@ class NameForm:
     @property
     def words(self) -> list[str]:
         """The name's words, without a possessive ending."""
-        found = _NAME_WORD.findall(_POSSESSIVE.sub("", self.text))
-        return found
+        return _NAME_WORD.findall(_POSSESSIVE.sub("", self.text))
 
     @property
     def spelling(self) -> str:
@@ -60,12 +59,6 @@ class NameForm:
 
 def _plain(text: str) -> str:
     return text.lower().replace("’", "'")
-
-
-def surname(name: str) -> str:
-    """The last word of ``name`` without a possessive ("Ana Ruiz's" -> "Ruiz")."""
-    found = _NAME_WORD.findall(_POSSESSIVE.sub("", name))
-    return found[-1] if found else ""
 
 
 def _person_like(text: str) -> bool:
