@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from itertools import zip_longest
 from typing import Any
 
 from auditor.evaluate.diagnostics import context, shorten
 from auditor.evaluate.source_types import TypedSource
 from auditor.evaluate.spans import AttributionSpans, Fragments, bounds, overlap, span, text_of
+from auditor.model import line_and_column
 from auditor.text import CLOSERS, OPENERS, SENTENCE_FINAL, ends_with_title_abbreviation
 
 KINDS = ("misjudged", "uncovered")
@@ -51,19 +52,7 @@ class SourceTypeError:
     ref: str | None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "document": self.document,
-            "line": self.line,
-            "tsv_line": self.tsv_line,
-            "sentence": self.sentence,
-            "source": self.source,
-            "gold": self.gold,
-            "predicted": self.predicted,
-            "predicted_source": self.predicted_source,
-            "speaker": self.speaker,
-            "ref": self.ref,
-        }
+        return asdict(self)
 
 
 @dataclass
@@ -103,7 +92,7 @@ def _example(kind: str, doc: TypedDocument, typed: TypedSource) -> SourceTypeErr
     return SourceTypeError(
         kind=kind,
         document=doc.name,
-        line=doc.text.count("\n", 0, start) + 1,
+        line=line_and_column(doc.text, start)[0],
         tsv_line=gold.line,
         sentence=sentence_context(doc.text, gold.source),
         source=shorten(text_of(doc.text, gold.source)),
