@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from auditor.model import Analysis, Attribution, Quote, Span, Speaker, SpeakerCluster
 from auditor.nlp.doctext import doc_text
+from auditor.nlp.parts import content_parts
 from auditor.text import paragraph_spans
 
 
@@ -24,14 +25,16 @@ def analysis_from_doc(doc: Doc, source: str | None = None) -> Analysis:
         raise ValueError("source and doc text must have the same length")
     clusters = [_cluster(text, c) for c in (doc._.auditor_speakers or [])]
     by_id = {c.id: c for c in clusters}
+    quotes = [Quote.from_dict(q) for q in (doc._.auditor_quotes or [])]
+    quoted = sorted((q.start, q.end) for q in quotes)
     attributions = []
     for number, raw in enumerate(doc._.auditor_attributions or [], start=1):
-        attributions.append(_attribution(text, number, raw, by_id))
+        attributions.append(_attribution(text, number, raw, by_id, quoted))
     return Analysis(
         text=text,
         sentences=_sentences(doc),
         paragraphs=paragraph_spans(view),
-        quotes=[Quote.from_dict(q) for q in (doc._.auditor_quotes or [])],
+        quotes=quotes,
         attributions=attributions,
         speakers=clusters,
     )
@@ -52,7 +55,9 @@ def _span(text: str, bounds) -> Span | None:
     return Span.of(text, start, end)
 
 
-def _attribution(text: str, number: int, raw: dict, clusters: dict) -> Attribution:
+def _attribution(
+    text: str, number: int, raw: dict, clusters: dict, quoted: list[tuple[int, int]]
+) -> Attribution:
     speaker = None
     if raw.get("speaker_name"):
         speaker = Speaker(
@@ -69,7 +74,23 @@ def _attribution(text: str, number: int, raw: dict, clusters: dict) -> Attributi
         speaker=speaker,
         source_type=raw.get("source_type", "unknown"),
         via=_span(text, raw.get("via")),
+        parts=_parts(text, raw, quoted),
     )
+
+
+def _parts(text: str, raw: dict, quoted: list[tuple[int, int]]) -> list[Span]:
+    """The content's parts: those a pass recorded, else computed from the extent (every
+    pass gets them without knowing about them); [] when the extent is the one part."""
+    content = tuple(raw["content"])
+    given = raw.get("parts")
+    if given:
+        ranges = [tuple(part) for part in given]
+    else:
+        frames = [tuple(raw[key]) for key in ("cue", "source", "via") if raw.get(key)]
+        ranges = content_parts(text, content, frames, quoted)
+    if ranges == [content]:
+        return []
+    return [Span.of(text, start, end) for start, end in ranges]
 
 
 def _cluster(text: str, raw: dict) -> SpeakerCluster:

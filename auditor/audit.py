@@ -29,7 +29,7 @@ class Auditor:
     >>> auditor = Auditor()                      # loads the default model once
     >>> result = auditor.audit(article_from_text("Officials said the bridge was closed."))
     >>> result.to_dict()["schema"]
-    'auditor/1'
+    'auditor/2'
     """
 
     def __init__(

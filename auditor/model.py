@@ -13,7 +13,7 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA = "auditor/1"
+SCHEMA = "auditor/2"
 
 #: Attribution kinds, as in the JSON contract.
 KINDS = ("direct", "indirect", "mixed", "according_to", "floating")
@@ -154,7 +154,13 @@ class SpeakerCluster:
 
 @dataclass
 class Attribution:
-    """Who said what: content, the cue that attributes it and the source it names."""
+    """Who said what: content, the cue that attributes it and the source it names.
+
+    ``content`` is the extent, first to last character; ``parts`` are the passages in it
+    that are the speaker's own words (without the cue, the source or an interrupting
+    aside; quotation marks included), sorted. Empty ``parts`` means the extent is the one
+    part: :attr:`passages` always gives at least one.
+    """
 
     id: str
     kind: str
@@ -169,12 +175,22 @@ class Attribution:
     #: who passed the claim on ("..., according to Interfax"); not part of the JSON
     #: contract, where it shows as the ``secondhand`` flag.
     via: Span | None = None
+    #: the speaker's own words inside ``content`` (see the class text).
+    parts: list[Span] = field(default_factory=list)
+
+    @property
+    def passages(self) -> list[Span]:
+        """The parts of the content, or the content itself when it has none recorded."""
+        return list(self.parts) if self.parts else [self.content]
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "kind": self.kind,
-            "content": self.content.to_dict(),
+            "content": {
+                **self.content.to_dict(),
+                "parts": [part.to_dict() for part in self.passages],
+            },
             "cue": self.cue.to_dict() if self.cue else None,
             "source": self.source.to_dict() if self.source else None,
             "speaker": self.speaker.to_dict() if self.speaker else None,

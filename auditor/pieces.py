@@ -102,6 +102,7 @@ def _shift_attribution(a: Attribution, offset: int, prefix: str) -> Attribution:
         cue=_span(a.cue, offset),
         source=_span(a.source, offset),
         via=_span(a.via, offset),
+        parts=[_span(part, offset) for part in a.parts],
         speaker=speaker,
         flags=list(a.flags),
         findings=list(a.findings),

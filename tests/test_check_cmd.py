@@ -81,7 +81,7 @@ def test_json_and_github_formats(run, articles: Path) -> None:
     result = run("check", "error.txt", "--format", "json")
     start = result.output.index("{")
     data = json.loads(result.output[start : result.output.rindex("}") + 1])
-    assert data["schema"] == "auditor/1"
+    assert data["schema"] == "auditor/2"
     assert "ANON007" in {f["rule"] for f in data["findings"]}
     github = run("check", "error.txt", "--format", "github")
     assert "::error file=error.txt,line=1" in github.output

@@ -60,7 +60,7 @@ def test_json_contract_and_offsets(runner, tmp_path):
     result = runner.invoke(cli, ["audit", str(path), "--format", "json", "-q"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert data["schema"] == "auditor/1"
+    assert data["schema"] == "auditor/2"
     assert set(data) == {"schema", "document", "attributions", "claims", "findings", "summary"}
     assert set(data["document"]) == {"path", "name", "chars", "sha256"}
     assert data["document"]["name"] == "bridge"

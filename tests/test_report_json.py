@@ -1,4 +1,4 @@
-"""JSON and JSON Lines output: exactly the auditor/1 contract."""
+"""JSON and JSON Lines output: exactly the auditor/2 contract."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ def test_json_is_the_contract_indented_by_two_with_unicode_kept():
     result = article_result()
     out = render(result, "json")
     assert out == json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n"
-    assert json.loads(out)["schema"] == "auditor/1"
-    assert out.startswith('{\n  "schema": "auditor/1",')
+    assert json.loads(out)["schema"] == "auditor/2"
+    assert out.startswith('{\n  "schema": "auditor/2",')
 
 
 def test_json_keeps_non_ascii_text_readable():

@@ -8,11 +8,11 @@ Layout of the output folder::
     index.md, index.html   the corpus report (written by the runner)
     .auditor-batch.lock    held by the run using the folder (see :func:`hold_folder`)
 
-A result line wraps the document's ``auditor/1`` JSON without touching it::
+A result line wraps the document's ``auditor/2`` JSON without touching it::
 
     {"schema": "auditor-batch/1", "id": "<record id or file path>", "input": "<file>",
      "line": 12, "key": "<resume key>", "meta": {"title": ..., "outlet": ...},
-     "reports": {"markdown": "reports/news/a1.md"}, "result": {"schema": "auditor/1", ...}}
+     "reports": {"markdown": "reports/news/a1.md"}, "result": {"schema": "auditor/2", ...}}
 
 Both files are append-only journals while a batch runs: a document's reports are written
 (atomically, through a temporary file and a rename) before its result line, and the line

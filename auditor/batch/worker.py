@@ -127,7 +127,7 @@ def process_chunk(spec: WorkerSpec, items: list[Item]) -> list[dict[str, Any]]:
 def process_items(auditor, spec: WorkerSpec, items: list[Item]) -> list[dict[str, Any]]:
     """Audit ``items`` with ``auditor``; one plain dict per item, in order.
 
-    ``{"uid", "ok": True, "result": <auditor/1>, "meta": {...}, "reports": {format: text}}``
+    ``{"uid", "ok": True, "result": <auditor/2>, "meta": {...}, "reports": {format: text}}``
     or ``{"uid", "ok": False, "error": <type>, "reason": <one line>, "traceback": ...}``.
     Short documents go through ``nlp.pipe`` together; long ones in pieces. Everything
     spaCy allocates for the chunk is freed afterwards (``nlp.memory_zone``), so memory

@@ -112,7 +112,7 @@ def batch(
 
     \b
     Writes into --out:
-      results.jsonl   every document's auditor/1 JSON with its metadata, one per line
+      results.jsonl   every document's auditor/2 JSON with its metadata, one per line
       errors.jsonl    every document that failed, with the reason
       index.md/.html  the corpus report (grades, source mix by outlet/author/month,
                       most quoted speakers, frequent findings, worst articles)

@@ -44,7 +44,7 @@ def failing(findings, fail_on: str) -> list:
     type=click.Choice(["text", "github", "json"]),
     default="text",
     show_default=True,
-    help="text: path:line:col: ID message; github: workflow annotations; json: auditor/1.",
+    help="text: path:line:col: ID message; github: workflow annotations; json: auditor/2.",
 )
 @model_option
 @config_option

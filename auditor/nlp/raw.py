@@ -32,6 +32,11 @@ class RawAttribution:
     #: found inside an excerpt pasted in an unclosed quotation, so it may sit inside the
     #: attribution of the excerpt as a whole.
     in_excerpt: bool = False
+    #: the speaker's own words inside ``content`` as ``(start, end)`` ranges, for a pass
+    #: that knows them; None (the usual case) leaves them to be computed from the extent,
+    #: its frames and its quotations (:func:`auditor.nlp.parts.content_parts`) once the
+    #: passes are done.
+    parts: list[tuple[int, int]] | None = None
 
     def to_dict(self) -> dict:
         """The record as msgpack-safe values (tuples become lists), with every field the
@@ -45,8 +50,17 @@ class RawAttribution:
                     raise ValueError(f"{self.kind} attribution with a bad {key}: {start}-{end}")
                 data[key] = [start, end]
         data["quote_ids"] = list(self.quote_ids)
+        if self.parts is not None:
+            data["parts"] = [_checked_part(self, part) for part in self.parts]
         data.update(RESOLVED_FIELDS)
         return data
+
+
+def _checked_part(record: RawAttribution, part: tuple[int, int]) -> list[int]:
+    start, end = part
+    if not record.content[0] <= start <= end <= record.content[1]:
+        raise ValueError(f"{record.kind} attribution with a part outside its content: {part}")
+    return [start, end]
 
 
 _FIELD_NAMES = tuple(f.name for f in fields(RawAttribution))
