@@ -3,27 +3,72 @@
 Exit codes, for every command: 0 success (for ``check``: nothing at or above
 ``--fail-on``), 1 findings at or above ``--fail-on``, 2 usage or runtime error. Errors are
 one line on stderr, never a traceback.
+
+Commands are imported only when they are run or asked for help, and their modules import
+spaCy and the pipeline only inside the command bodies, so ``auditor --help``,
+``--version`` and ``auditor COMMAND --help`` answer without loading a model.
 """
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+import importlib
 
 import click
 
 from auditor import __version__
-from auditor.commands.options import (
-    CONTEXT_SETTINGS,
-    config_option,
-    max_chars_option,
-    model_option,
-)
+from auditor.commands.options import CONTEXT_SETTINGS
 from auditor.errors import AuditorError
+
+#: Command name -> "module:attribute" of its click command, in the order ``--help`` lists them.
+COMMANDS: dict[str, str] = {
+    "audit": "auditor.commands.audit_cmd:audit",
+    "check": "auditor.commands.check_cmd:check",
+    "batch": "auditor.commands.batch_cmd:batch",
+    "serve": "auditor.commands.serve_cmd:serve",
+    "sources": "auditor.commands.sources_cmd:sources",
+    "rules": "auditor.commands.rules_cmd:rules",
+    "rule": "auditor.commands.rules_cmd:rule",
+    "evaluate": "auditor.evaluate.command:evaluate",
+}
+
+
+class CommandUnavailable(AuditorError):
+    """A command whose module cannot be imported (e.g. an optional dependency is missing)."""
 
 
 class AuditorGroup(click.Group):
-    """A click group that turns the auditor's own errors into one line and exit code 2."""
+    """A click group that loads commands on demand and reports the auditor's errors.
+
+    Errors of the auditor's own kind become one line on stderr and exit code 2.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS) + sorted(set(self.commands) - set(COMMANDS))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.commands:
+            return self.commands[cmd_name]
+        if cmd_name not in COMMANDS:
+            return None
+        command = _load_command(cmd_name)
+        self.commands[cmd_name] = command
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # A command that cannot be imported is left out of the listing rather than
+        # breaking `auditor --help` for all the others.
+        rows = []
+        for name in self.list_commands(ctx):
+            try:
+                command = self.get_command(ctx, name)
+            except CommandUnavailable:
+                continue
+            if command is not None and not command.hidden:
+                limit = formatter.width - 6 - max(len(n) for n in self.list_commands(ctx))
+                rows.append((name, command.get_short_help_str(limit)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -34,6 +79,28 @@ class AuditorGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("auditor: interrupted", err=True)
             ctx.exit(130)
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        try:
+            return super().resolve_command(ctx, args)
+        except CommandUnavailable as exc:
+            click.echo(f"auditor: error: {exc}", err=True)
+            ctx.exit(2)
+
+
+def _load_command(name: str) -> click.Command:
+    """Import the command ``name`` from its module (see COMMANDS)."""
+    module_name, attr = COMMANDS[name].split(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
+        if exc.name is None or not module_name.startswith(exc.name):
+            # a dependency of the command (not the module itself) is missing
+            raise CommandUnavailable(
+                f"`auditor {name}` is unavailable: {exc} (installed with its extras?)"
+            ) from exc
+        raise CommandUnavailable(f"`auditor {name}` is not part of this installation") from exc
+    return getattr(module, attr)
 
 
 @click.group(cls=AuditorGroup, context_settings=CONTEXT_SETTINGS)
@@ -48,83 +115,6 @@ def cli() -> None:
       auditor check draft.md --fail-on error pre-publication gate (exit 1 on errors)
       auditor rules                          the rules and their severities
     """
-
-
-@cli.command(context_settings=CONTEXT_SETTINGS)
-@click.argument("inputs", nargs=-1, required=True, metavar="ARTICLE_OR_DIR...")
-@click.option(
-    "--format",
-    "fmt",
-    default="markdown",
-    show_default=True,
-    metavar="FORMAT",
-    help=(
-        "Report format: markdown, html, json, jsonl, sarif, github or text; "
-        "with --out, several separated by commas (markdown,json)."
-    ),
-)
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Write one report per article into this folder instead of printing.",
-)
-@model_option
-@config_option
-@max_chars_option
-@click.option("--quiet", "-q", is_flag=True, help="Print nothing but the reports and errors.")
-def audit(
-    inputs: tuple[str, ...],
-    fmt: str,
-    out_dir: Path | None,
-    model: str,
-    config_path: Path | None,
-    max_chars: int,
-    quiet: bool,
-) -> None:
-    """Audit ARTICLE files or folders of them (.txt, .md, .html); "-" reads stdin.
-
-    Prints the report to stdout, or with --out writes one report per article, named after
-    the article, into that folder (never over an article: that is refused).
-
-    \b
-    An article that cannot be read or audited is listed on stderr and the others are
-    reported. Exit codes: 0 all audited, 1 some failed, 2 none could be audited (a single
-    bad article) or a usage error.
-    """
-    from auditor.runner import run_audit
-
-    run = run_audit(
-        inputs,
-        fmt=fmt,
-        out_dir=out_dir,
-        model=model,
-        config_path=config_path,
-        quiet=quiet,
-        stdin=sys.stdin,
-        max_chars=max_chars,
-    )
-    click.get_current_context().exit(run.exit_code)
-
-
-from auditor.evaluate.command import evaluate  # noqa: E402
-
-cli.add_command(evaluate)
-
-from auditor.commands.check_cmd import check  # noqa: E402
-from auditor.commands.rules_cmd import rule, rules  # noqa: E402
-
-cli.add_command(rules)
-cli.add_command(rule)
-cli.add_command(check)
-
-from auditor.commands.batch_cmd import batch  # noqa: E402
-
-cli.add_command(batch)
-
-from auditor.commands.sources_cmd import sources  # noqa: E402
-
-cli.add_command(sources)
 
 
 def main() -> None:
