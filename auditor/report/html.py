@@ -364,3 +364,15 @@ def _legend(result: AuditResult) -> str:
         "<div>Hover any marked text to see who said it and how it is graded.</div>"
         "</div>\n"
     )
+
+
+# -- for pages that show a report inside themselves (auditor serve's review page) ------------
+
+#: The report's stylesheet.
+STYLESHEET = _CSS
+
+
+def article_html(result: AuditResult, prefix: str = "") -> str:
+    """The report's article section: the legend and the article with its marks and badges
+    (badge ids ``{prefix}f1``, ``{prefix}f2``... in reading order)."""
+    return _article_section(result, prefix)
