@@ -15,7 +15,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from auditor.serve.inputs import BadRequest
+from auditor.serve.inputs import BadRequest, Unauthorized
 from auditor.serve.routes import OPEN_PATHS, NotFound
 from auditor.serve.service import Busy
 
@@ -102,6 +102,10 @@ async def _bad_request(request: Request, exc: Exception) -> JSONResponse:
     return error(400, str(exc))
 
 
+async def _unauthorized(request: Request, exc: Exception) -> JSONResponse:
+    return error(401, str(exc), headers={"WWW-Authenticate": "Bearer"})
+
+
 async def _not_found(request: Request, exc: Exception) -> JSONResponse:
     return error(404, str(exc))
 
@@ -130,6 +134,7 @@ async def _crash(request: Request, exc: Exception) -> JSONResponse:
 
 EXCEPTION_HANDLERS = {
     BadRequest: _bad_request,
+    Unauthorized: _unauthorized,
     NotFound: _not_found,
     Busy: _busy,
     BodyTooLarge: _body_too_large,

@@ -32,6 +32,10 @@ class BadRequest(AuditorError):
     """The request cannot be audited as sent (HTTP 400)."""
 
 
+class Unauthorized(AuditorError):
+    """The request lacks the server's token (HTTP 401)."""
+
+
 @dataclass(frozen=True)
 class AuditRequest:
     """A parsed audit or check body."""

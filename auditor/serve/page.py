@@ -20,6 +20,7 @@ from auditor.report.escape import html_text as esc
 from auditor.serve.inputs import (
     DEFAULT_NAME,
     BadRequest,
+    Unauthorized,
     article_from_body,
     article_from_upload,
 )
@@ -60,7 +61,7 @@ async def review(request: Request) -> Response:
     try:
         _check_token(request, form)
         article = await _article_of(form)
-    except BadRequest as exc:
+    except (BadRequest, Unauthorized) as exc:
         status = 401 if isinstance(exc, Unauthorized) else 400
         message = f'<p class="error" role="alert">{esc(str(exc))}</p>'
         if only_result:
@@ -95,10 +96,6 @@ async def download(request: Request) -> Response:
         media_type=media,
         headers={"Content-Disposition": f'attachment; filename="{filename}-audit{suffix}"'},
     )
-
-
-class Unauthorized(BadRequest):
-    """The page's form lacks the server's token (HTTP 401)."""
 
 
 def _check_token(request: Request, form) -> None:

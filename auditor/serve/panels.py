@@ -56,7 +56,8 @@ def _summary(result: AuditResult) -> str:
     return (
         '<div class="summary">\n'
         f'<div class="grade g-{grade}" aria-label="grade">{esc(result.summary.grade)}</div>\n'
-        f"<div><h2>Grade {esc(result.summary.grade)} · score {result.summary.score}/100</h2>"
+        f'<div><p class="title">{esc(common.title_of(result))}</p>'
+        f"<h2>Grade {esc(result.summary.grade)} · score {result.summary.score}/100</h2>"
         f'<p class="facts">{esc(facts)}</p>'
         f'<h3>Why this grade</h3><ul class="why">{why}</ul></div>\n'
         "</div>\n"
