@@ -12,7 +12,9 @@ attribution::
     E1	Attribution:T4 Content:T3 Cue:T2 Source:T1
 
 Each ``E`` line is one gold attribution. Numbered roles (``Content2``) add fragments to
-their role. Bad input never stops the reading: the offending line is skipped with a
+their role. An ``AnnotatorNotes`` line on a Source span gives the name the source
+resolves to (``#1	AnnotatorNotes T1	Tom Okafor``): the gold speaker, for speaker
+accuracy. Bad input never stops the reading: the offending line is skipped with a
 :class:`GoldWarning` naming the file and line, and the rest is kept.
 """
 
@@ -130,6 +132,7 @@ def parse_ann(
     spans: dict[str, Fragments] = {}
     bad_spans: set[str] = set()
     events: list[tuple[int, str]] = []
+    notes: dict[str, str] = {}
     for number, line in _lines(ann):
         if not line.strip():
             continue
@@ -138,11 +141,13 @@ def parse_ann(
             _parse_span(number, line, text, spans, bad_spans, warn)
         elif kind == "E":
             events.append((number, line))
+        elif kind == "#":
+            _parse_note(line, notes)
         elif kind not in IGNORED_KINDS:
             warn(number, f"malformed line (not a brat T, E, R, A, M, N or # line): {_clip(line)}")
     attributions = []
     for number, line in events:
-        attribution = _parse_event(number, line, spans, bad_spans, path, warn)
+        attribution = _parse_event(number, line, spans, bad_spans, path, warn, notes)
         if attribution is not None:
             attributions.append(attribution)
     if warnings is not None:
@@ -225,6 +230,16 @@ def _parse_span(
         warn(number, f"{ident}: the text in the line does not match its offsets in the .txt")
 
 
+def _parse_note(line: str, notes: dict[str, str]) -> None:
+    """Keep an ``AnnotatorNotes`` line's note under the span it is on; other comment
+    lines carry nothing the scorer needs."""
+    _, _, rest = line.partition("\t")
+    head, _, note = rest.partition("\t")
+    kind, _, target = head.partition(" ")
+    if kind == "AnnotatorNotes" and target.strip() and note.strip():
+        notes[target.strip()] = " ".join(note.split())
+
+
 def _parse_event(
     number: int,
     line: str,
@@ -232,6 +247,7 @@ def _parse_event(
     bad_spans: set[str],
     path: str,
     warn: Callable[[int, str], None],
+    notes: dict[str, str] | None = None,
 ) -> AttributionSpans | None:
     ident, _, rest = line.partition("\t")
     args = rest.split()
@@ -242,6 +258,7 @@ def _parse_event(
         warn(number, f"{ident}: not an attribution relation ({args[0]}); skipped")
         return None
     roles: dict[str, list[tuple[int, int]]] = {role: [] for role in ROLES}
+    speaker = None
     for arg in args[1:]:
         role_name, _, target = arg.partition(":")
         match = _ROLE_RE.match(role_name)
@@ -255,6 +272,8 @@ def _parse_event(
             warn(number, f"{ident}: refers to {target}, which is not defined; relation skipped")
             return None
         roles[match.group(1).lower()].extend(spans[target])
+        if match.group(1) == "Source" and speaker is None and notes:
+            speaker = notes.get(target)
     if not roles["content"]:
         warn(number, f"{ident}: relation has no Content; skipped")
         return None
@@ -263,6 +282,7 @@ def _parse_event(
         cue=fragments(roles["cue"]) if roles["cue"] else None,
         source=fragments(roles["source"]) if roles["source"] else None,
         ref=f"{path}:{number}",
+        speaker=speaker,
     )
 
 

@@ -9,6 +9,7 @@ import click
 
 from auditor.config import DEFAULT_MODEL
 from auditor.evaluate.brat import GoldSet, GoldWarning, read_gold
+from auditor.evaluate.conventions import CONVENTIONS, EXTENT
 from auditor.evaluate.evaluation import evaluate_gold
 from auditor.evaluate.predict import PipelinePredictor, Predictor
 from auditor.evaluate.render import render_json, render_table
@@ -63,6 +64,16 @@ def make_predictor(model: str, *, jobs: int, batch_size: int = BATCH_SIZE) -> Pr
     f"[default: GOLD_DIR/{TSV_NAME} when it exists].",
 )
 @click.option(
+    "--content",
+    "content",
+    type=click.Choice(CONVENTIONS),
+    default=EXTENT,
+    show_default=True,
+    help="What one content is: 'extent' as annotated (first to last character, fragments "
+    "and all), or 'parts': each passage its own content (the auditor's content parts; a "
+    "gold content's fragments), for gold that annotates each quoted passage.",
+)
+@click.option(
     "--jobs",
     type=click.IntRange(min=1),
     default=1,
@@ -84,6 +95,7 @@ def evaluate(
     per_doc: bool,
     show_errors: int,
     source_types_file: Path | None,
+    content: str,
     jobs: int,
     limit: int | None,
 ) -> None:
@@ -95,7 +107,10 @@ def evaluate(
     P/R/F1 (lenient match whose source overlaps the gold source) and direct-quote recall.
     With source types (GOLD_DIR/source-types.tsv or --source-types) it also scores the
     type given to each gold source: coverage, accuracy, per-class precision and recall,
-    macro recall, the share typed unknown and the confusion matrix.
+    macro recall, the share typed unknown and the confusion matrix. When Source spans
+    carry brat AnnotatorNotes with the speaker's resolved name, it reports speaker
+    accuracy over the matched contents. --content parts scores each passage of a content
+    (the auditor's content parts) as a content of its own.
     Problems in the gold files are warnings on stderr; the rest is still scored. The
     protocol is in docs/evaluation.md.
     """
@@ -113,6 +128,7 @@ def evaluate(
         show_errors=show_errors,
         model=model,
         source_types=source_types,
+        content=content,
     )
     report.seconds["load"] = loaded - loading
     report.seconds["total"] = time.perf_counter() - started

@@ -7,12 +7,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from auditor.evaluate.brat import GoldSet, GoldWarning
+from auditor.evaluate.conventions import EXTENT, as_passages
 from auditor.evaluate.diagnostics import DocumentData, ErrorExample, pick_errors
 from auditor.evaluate.predict import Prediction, Predictor, run_predictions
-from auditor.evaluate.scoring import Scores, aggregate, score_document, worst_documents
+from auditor.evaluate.scoring import (
+    DocumentScore,
+    Scores,
+    aggregate,
+    score_document,
+    worst_documents,
+)
 from auditor.evaluate.source_type_errors import SourceTypeError, TypedDocument, pick_type_errors
 from auditor.evaluate.source_types import SourceTypeScores, type_sources
 from auditor.evaluate.source_types_tsv import GoldSourceType, SourceTypeGold
+from auditor.evaluate.speakers import SpeakerCounts, score_speakers
 
 #: Name of the JSON layout ``auditor evaluate --format json`` writes.
 SCHEMA = "auditor-evaluate/1"
@@ -49,6 +57,10 @@ class EvaluationReport:
     seconds: dict[str, float] = field(default_factory=dict)
     #: source-type scores, when the gold came with source types
     source_types: SourceTypeReport | None = None
+    #: what one content is: ``extent`` (as annotated) or ``parts`` (each passage)
+    content: str = EXTENT
+    #: speaker accuracy, when some gold source carries its resolved name
+    speakers: SpeakerCounts | None = None
 
     @property
     def failures(self) -> list[tuple[str, str]]:
@@ -71,6 +83,7 @@ class EvaluationReport:
             "schema": SCHEMA,
             "gold_dir": self.gold_dir,
             "model": self.model,
+            "content": self.content,
             "counts": self.counts(),
             "metrics": self.scores.to_dict(),
             "failures": [{"document": name, "error": error} for name, error in self.failures],
@@ -79,6 +92,8 @@ class EvaluationReport:
             ],
             "seconds": {phase: round(value, 2) for phase, value in self.seconds.items()},
         }
+        if self.speakers is not None:
+            data["metrics"]["speaker_accuracy"] = self.speakers.to_dict()
         if self.source_types is not None:
             data["source_types"] = self.source_types.to_dict()
         if per_doc:
@@ -98,6 +113,7 @@ def evaluate_gold(
     show_errors: int = 0,
     model: str | None = None,
     source_types: SourceTypeGold | None = None,
+    content: str = EXTENT,
 ) -> EvaluationReport:
     """Run ``predictor`` over every gold text and score it.
 
@@ -105,24 +121,29 @@ def evaluate_gold(
     whose extraction fails counts as predicting nothing, so its gold attributions are
     misses, and is listed in the report's failures. With ``source_types`` (read by
     :func:`~auditor.evaluate.source_types_tsv.read_source_types`) the types predicted for
-    the gold sources are scored too; its warnings join the report's.
+    the gold sources are scored too; its warnings join the report's. ``content`` is the
+    convention contents are scored in (:mod:`auditor.evaluate.conventions`); source
+    types are scored on the attributions as they are, whatever it is.
     """
     started = time.perf_counter()
     predictions = run_predictions(predictor, [d.text for d in gold.documents], window=window)
     extracted = time.perf_counter()
-    documents = [
-        score_document(
-            doc.attributions, pred.attributions, doc.text, name=doc.name, failed=pred.error
+    data = [
+        DocumentData(
+            doc.text,
+            as_passages(doc.attributions, doc.text, content),
+            as_passages(pred.attributions, doc.text, content),
         )
         for doc, pred in zip(gold.documents, predictions, strict=True)
     ]
+    documents = [
+        score_document(d.gold, d.pred, d.text, name=doc.name, failed=pred.error)
+        for d, doc, pred in zip(data, gold.documents, predictions, strict=True)
+    ]
     scores = aggregate(documents)
+    speakers = _speaker_counts(data, documents)
     errors: dict[str, list[ErrorExample]] = {}
     if show_errors > 0:
-        data = [
-            DocumentData(doc.text, doc.attributions, pred.attributions)
-            for doc, pred in zip(gold.documents, predictions, strict=True)
-        ]
         errors = pick_errors(documents, data, show_errors)
     typed = None
     if source_types is not None:
@@ -136,7 +157,22 @@ def evaluate_gold(
         errors=errors,
         seconds={"extract": extracted - started, "score": finished - extracted},
         source_types=typed,
+        content=content,
+        speakers=speakers,
     )
+
+
+def _speaker_counts(
+    data: list[DocumentData], documents: list[DocumentScore]
+) -> SpeakerCounts | None:
+    """Speaker accuracy over every document's matches; None when no gold source in the
+    set carries a resolved name."""
+    if not any(a.speaker for d in data for a in d.gold):
+        return None
+    total = SpeakerCounts()
+    for d, scored in zip(data, documents, strict=True):
+        total += score_speakers(d.gold, d.pred, scored.matches)
+    return total
 
 
 def score_source_types(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from auditor.evaluate.conventions import PARTS
 from auditor.evaluate.diagnostics import ErrorExample, SideView, shorten
 from auditor.evaluate.evaluation import EvaluationReport
 from auditor.evaluate.render_source_types import (
@@ -12,6 +13,7 @@ from auditor.evaluate.render_source_types import (
     type_error_lines,
 )
 from auditor.evaluate.scoring import EXACT_ROLES, Counts, worst_documents
+from auditor.evaluate.speakers import SpeakerCounts
 
 _HEADINGS = {
     "missed": "missed: gold attributions no prediction matched",
@@ -29,6 +31,8 @@ def render_table(report: EvaluationReport, *, per_doc: bool = False) -> str:
     """The report as aligned plain text: metrics, counts, failures, then the optional parts."""
     scores = report.scores
     title = f"Evaluation of {report.gold_dir}" + (f" with {report.model}" if report.model else "")
+    if report.content == PARTS:
+        title += " (each content part scored as a content)"
     lines = [
         title,
         "",
@@ -45,12 +49,19 @@ def render_table(report: EvaluationReport, *, per_doc: bool = False) -> str:
         f"{'direct-quote recall':<20} {'':>9} {shown:>7} {'':>7} "
         f"{scores.direct.tp:>6} {'':>6} {scores.direct.gold:>6}"
     )
+    if report.speakers is not None:
+        lines += _speaker_rows(report.speakers)
     counts = report.counts()
+    gold, predicted = (
+        ("gold passages", "predicted passages")
+        if report.content == PARTS
+        else ("gold attributions", "predicted")
+    )
     lines += [
         "",
         f"documents {counts['documents']}   failed {counts['failed_documents']}   "
-        f"gold attributions {counts['gold_attributions']}   "
-        f"predicted {counts['predicted_attributions']}   seconds {counts['seconds']:.1f}",
+        f"{gold} {counts['gold_attributions']}   "
+        f"{predicted} {counts['predicted_attributions']}   seconds {counts['seconds']:.1f}",
     ]
     if report.source_types is not None:
         lines += ["", *source_type_lines(report.source_types)]
@@ -66,6 +77,17 @@ def render_table(report: EvaluationReport, *, per_doc: bool = False) -> str:
         for kind, examples in report.source_types.errors.items():
             lines += ["", *type_error_lines(kind, examples, totals[kind])]
     return "\n".join(lines) + "\n"
+
+
+def _speaker_rows(counts: SpeakerCounts) -> list[str]:
+    accuracy = counts.accuracy
+    shown = "n/a" if accuracy is None else f"{accuracy:.3f}"
+    return [
+        f"{'speaker accuracy':<20} {'':>9} {shown:>7} {'':>7} "
+        f"{counts.agree:>6} {'':>6} {counts.scored:>6}",
+        f"{'':<20} (of {counts.scored} matched contents with a gold speaker name: "
+        f"{counts.surname_only} agree by surname only, {counts.missing} have no speaker)",
+    ]
 
 
 def _metric_row(label: str, c: Counts) -> str:

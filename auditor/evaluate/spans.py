@@ -98,8 +98,11 @@ class AttributionSpans:
 
     ``ref`` says where it came from (``ann/a.ann:7`` for gold, an id for predictions) so
     error listings can point at it. A prediction may also carry the ``source_type`` the
-    auditor gave its source and the name of the ``speaker`` it resolved the source to
-    (see :mod:`auditor.evaluate.source_types`); gold attributions leave them ``None``.
+    auditor gave its source (see :mod:`auditor.evaluate.source_types`) and the ``parts``
+    of its content (the passages that are the speaker's own words; see
+    :mod:`auditor.evaluate.conventions`). ``speaker`` is the name the source resolves to:
+    the auditor's for a prediction, the annotator's note on the Source span for gold
+    (brat ``AnnotatorNotes``), else ``None``.
     """
 
     content: Fragments
@@ -110,6 +113,8 @@ class AttributionSpans:
     # span scorers, whatever was said about their source.
     source_type: str | None = field(default=None, compare=False)
     speaker: str | None = field(default=None, compare=False)
+    #: the content's passages, one span each; empty when the content is one passage
+    parts: tuple[Fragments, ...] = field(default=(), compare=False)
 
     def role(self, name: str) -> Fragments | None:
         """The span of role ``name`` (``content``, ``cue`` or ``source``)."""
@@ -122,11 +127,13 @@ def as_attribution_spans(item: Any, ref: str = "") -> AttributionSpans:
     Accepts an ``AttributionSpans``, anything shaped like ``auditor.model.Attribution``
     (``.content``, ``.cue``, ``.source`` with ``.start``/``.end``, cue and source possibly
     ``None``), or a ``(content, cue, source)`` tuple of ``(start, end)`` pairs or ``None``.
-    From a model object, its ``source_type`` and its speaker's ``name`` are kept too.
+    From a model object, its ``source_type``, its speaker's ``name`` and its content's
+    ``passages`` are kept too.
     """
     if isinstance(item, AttributionSpans):
         return item
     source_type = speaker = None
+    parts: tuple[Fragments, ...] = ()
     if isinstance(item, Sequence) and not isinstance(item, str):
         if len(item) != 3:
             raise TypeError("a predicted attribution tuple must be (content, cue, source)")
@@ -138,10 +145,18 @@ def as_attribution_spans(item: Any, ref: str = "") -> AttributionSpans:
         ref = str(getattr(item, "id", "") or "") or ref  # the model's own id reads best
         source_type = _optional_text(getattr(item, "source_type", None))
         speaker = _optional_text(getattr(getattr(item, "speaker", None), "name", None))
+        passages = getattr(item, "passages", None) or ()
+        parts = tuple(p for p in (_as_fragments(part) for part in passages) if p is not None)
     if content is None:
         raise ValueError("a predicted attribution needs a content span")
     return AttributionSpans(
-        content=content, cue=cue, source=source, ref=ref, source_type=source_type, speaker=speaker
+        content=content,
+        cue=cue,
+        source=source,
+        ref=ref,
+        source_type=source_type,
+        speaker=speaker,
+        parts=parts if len(parts) > 1 else (),
     )
 
 
