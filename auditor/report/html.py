@@ -207,7 +207,9 @@ def _marks(result: AuditResult) -> list[_Mark]:
             marks.append(_Mark(start, end, role, index))
 
     for i, a in enumerate(result.attributions):
-        add(a.content.start, a.content.end, "content", i)
+        # The speaker's words only: the cue, source or aside inside the extent stay plain.
+        for part in a.passages:
+            add(part.start, part.end, "content", i)
         if a.source:
             add(a.source.start, a.source.end, "source", i)
         if a.cue:

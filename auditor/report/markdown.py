@@ -8,7 +8,7 @@ unattributed claims. Every piece of article text goes through
 
 from __future__ import annotations
 
-from auditor.model import AuditResult, Finding, line_and_column
+from auditor.model import Attribution, AuditResult, Finding, line_and_column
 from auditor.report import common
 from auditor.report.escape import markdown_link_url, markdown_text, mermaid_label, one_line
 from auditor.report.excerpts import Excerpt, sentence_excerpt, short
@@ -190,7 +190,7 @@ def _attributions(result: AuditResult, h: str) -> list[str]:
         speaker = common.speaker_name(a)
         description = a.speaker.description if a.speaker and a.speaker.description else ""
         cue = a.cue.text if a.cue else ""
-        content = short(common.unquoted(_slice(result.text, a.content.start, a.content.end)), 140)
+        content = short(_said(result.text, a), 140)
         cells = [
             str(line),
             markdown_text(short(speaker, 60)) if speaker else f"*{_EM_DASH} none {_EM_DASH}*",
@@ -202,6 +202,13 @@ def _attributions(result: AuditResult, h: str) -> list[str]:
         ]
         out.append("| " + " | ".join(cells) + " |")
     return [*out, ""]
+
+
+def _said(text: str, a: Attribution) -> str:
+    """The speaker's words: each part of the content without its marks, parts joined by
+    an ellipsis (the cue and source between them left out)."""
+    parts = (common.unquoted(_slice(text, p.start, p.end)) for p in a.passages)
+    return " \u2026 ".join(part for part in parts if part)
 
 
 def _claims(result: AuditResult, h: str) -> list[str]:
