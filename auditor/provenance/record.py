@@ -13,8 +13,8 @@ and the cross-document checks never need the article text or spaCy again::
      "names": {"Sevsk": [3, 58]},            # proper name -> [count, first offset]
      "orgs": {"CNA": [1, 2009, 2012, 9]}}    # organization -> [count, start, end, line]
 
-:func:`record_from_result` rebuilds what it can from an ``auditor/1`` result alone (for
-result lines written without a record).
+:func:`record_from_result` rebuilds what it can from an ``auditor/2`` (or ``auditor/1``)
+result alone (for result lines written without a record).
 """
 
 from __future__ import annotations
@@ -103,8 +103,9 @@ def batch_record(analysis: Analysis | None) -> dict[str, Any] | None:
 
 
 def record_from_result(result: dict[str, Any]) -> dict[str, Any]:
-    """A record from an ``auditor/1`` result dict alone: speakers and their descriptions
-    from the attributions, direct quotes from their contents; no names or organizations."""
+    """A record from an ``auditor/2`` (or ``auditor/1``) result dict alone: speakers and
+    their descriptions from the attributions, direct quotes from their contents' parts
+    (the whole content in ``auditor/1``); no names or organizations."""
     speakers: dict[str, dict[str, Any]] = {}
     quotes = []
     for attribution in result.get("attributions") or []:
@@ -132,11 +133,13 @@ def record_from_result(result: dict[str, Any]) -> dict[str, Any]:
             if description and description not in entry["descriptions"]:
                 entry["descriptions"].append(description)
         if attribution.get("kind") == "direct" and name:
-            inner = _strip_marks(str(content.get("text", "")))
-            if len(words(inner)) >= MIN_QUOTE_WORDS:
-                quotes.append(
-                    {"text": inner[:MAX_QUOTE_CHARS], "speakers": [name], "at": _at(content)}
-                )
+            # Each part is one quoted passage (auditor/2); an auditor/1 content is one.
+            for passage in content.get("parts") or [content]:
+                inner = _strip_marks(str(passage.get("text", "")))
+                if len(words(inner)) >= MIN_QUOTE_WORDS:
+                    quotes.append(
+                        {"text": inner[:MAX_QUOTE_CHARS], "speakers": [name], "at": _at(passage)}
+                    )
     return {
         "v": RECORD_VERSION,
         "speakers": list(speakers.values()),
@@ -260,8 +263,10 @@ def _descriptions(text: str, cluster) -> list[str]:
 def _quotes(analysis: Analysis, starts: list[int]) -> list[dict[str, Any]]:
     text = analysis.text
     clusters = [c for c in analysis.speakers if c.kind == "person"]
-    spoken = [a for a in analysis.attributions if a.speaker]
-    contents = SpanIndex([(a.content.start, a.content.end) for a in spoken])
+    # The speaker's words only: a quote's extent may run over another speaker's quotation
+    # between its parts.
+    spoken = [(p, a) for a in analysis.attributions if a.speaker for p in a.passages]
+    contents = SpanIndex([(p.start, p.end) for p, _ in spoken])
     # Mentions of the clusters that name somebody (a bare title or surname cluster,
     # "President", names nobody), by start, with the position of their cluster.
     mentions = sorted(
@@ -278,7 +283,7 @@ def _quotes(analysis: Analysis, starts: list[int]) -> list[dict[str, Any]]:
             continue
         speakers: list[str] = []
         for i in contents.overlapping(quote.start, quote.end):
-            _add(speakers, spoken[i].speaker.name)
+            _add(speakers, spoken[i][1].speaker.name)
         # A quote nobody is said to have spoken still belongs to whoever the sentence, or
         # the one before it, is about ("..., Zelenskyy was advised to retreat. However,
         # the President was firm ... 'not to retreat'").

@@ -266,7 +266,7 @@ class Registry:
         """Record one article and its speakers in one transaction; False when it was there.
 
         ``info`` has ``sha256``, ``doc`` (its id or path) and optional ``title``,
-        ``outlet``, ``published``; ``result`` is its ``auditor/1`` dict and ``record`` its
+        ``outlet``, ``published``; ``result`` is its ``auditor/2`` dict and ``record`` its
         provenance record (:func:`auditor.provenance.record.article_record`), or None to
         use what the result alone gives.
         """

@@ -55,8 +55,8 @@ def quote_speaker_key(name: str) -> str:
 
 
 def claim_units(result: dict[str, Any]) -> list[dict[str, Any]]:
-    """The comparable units of an ``auditor/1`` result: one per attribution with a
-    speaker and at least ``MIN_STEMS`` content stems."""
+    """The comparable units of an ``auditor/2`` (or ``auditor/1``) result: one per
+    attribution with a speaker and at least ``MIN_STEMS`` stems in what it said."""
     out = []
     for attribution in result.get("attributions") or []:
         speaker = attribution.get("speaker") or {}
@@ -71,7 +71,7 @@ def claim_units(result: dict[str, Any]) -> list[dict[str, Any]]:
         if who is None:
             continue
         content = attribution.get("content") or {}
-        text = " ".join(str(content.get("text", "")).split())
+        text = said(content)
         found = stems(text)
         if len(found) < MIN_STEMS:
             continue
@@ -86,6 +86,15 @@ def claim_units(result: dict[str, Any]) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+def said(content: dict[str, Any]) -> str:
+    """What the speaker said: the content's parts (``auditor/2``) joined by an ellipsis,
+    so the cue and source inside a broken quote ("..., said the mayor. ...") are not
+    compared as the speaker's words; the whole content text for an ``auditor/1`` result."""
+    parts = [p for p in content.get("parts") or () if isinstance(p, dict)]
+    pieces = [str(p.get("text", "")) for p in parts] or [str(content.get("text", ""))]
+    return " \u2026 ".join(" ".join(piece.split()) for piece in pieces if piece.strip())
 
 
 def _display(name: str, kind: str) -> str:
