@@ -123,3 +123,23 @@ def test_every_extraction_pass_gets_parts_through_the_analysis(nlp):
         for part in attribution.passages:
             assert attribution.content.start <= part.start < part.end <= attribution.content.end
             assert text[part.start : part.end] == part.text
+
+
+def test_schema_1_form_drops_parts_and_keeps_everything_else():
+    from auditor.model import SCHEMA
+    from auditor.report.json_format import as_schema_1
+
+    text = '"Yes," she said. "No."'
+    attribution = Attribution(
+        id="a1",
+        kind="direct",
+        content=Span.of(text, 0, len(text)),
+        parts=[Span.of(text, 0, 6), Span.of(text, 17, 22)],
+    )
+    new = {"schema": SCHEMA, "attributions": [attribution.to_dict()], "claims": []}
+    old = as_schema_1(new)
+    assert SCHEMA == "auditor/2" and old["schema"] == "auditor/1"
+    assert old["attributions"][0]["content"] == {"start": 0, "end": len(text), "text": text}
+    assert "parts" in new["attributions"][0]["content"]  # the original is left alone
+    with pytest.raises(ValueError, match="cannot convert"):
+        as_schema_1({"schema": "auditor-batch/1"})

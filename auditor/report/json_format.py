@@ -1,15 +1,41 @@
-"""JSON (schema auditor/1) and JSON Lines output: exactly ``AuditResult.to_dict()``."""
+"""JSON (schema auditor/2) and JSON Lines output: exactly ``AuditResult.to_dict()``.
+
+:func:`as_schema_1` turns an ``auditor/2`` object into the ``auditor/1`` layout of the
+previous release, for consumers not yet updated (``--schema 1``).
+"""
 
 from __future__ import annotations
 
+import copy
 import json
+from typing import Any
 
-from auditor.model import AuditResult
+from auditor.model import SCHEMA, AuditResult
+
+#: The previous layout: no ``parts`` in an attribution's content.
+SCHEMA_1 = "auditor/1"
 
 
 def render(result: AuditResult) -> str:
     """The JSON contract of one document, indented by 2, non-ASCII kept as is."""
     return json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+
+def as_schema_1(data: dict[str, Any]) -> dict[str, Any]:
+    """The ``auditor/1`` form of the ``auditor/2`` object ``data`` (``result.to_dict()``):
+    the schema string, and each attribution's content without its ``parts``. ``data`` is
+    not changed; an object already in ``auditor/1`` comes back as a copy. Raises
+    :class:`ValueError` for any other schema."""
+    schema = data.get("schema")
+    if schema not in (SCHEMA, SCHEMA_1):
+        raise ValueError(f"cannot convert schema {schema!r} to {SCHEMA_1} (want {SCHEMA})")
+    old = copy.deepcopy(data)
+    old["schema"] = SCHEMA_1
+    for attribution in old.get("attributions") or []:
+        content = attribution.get("content")
+        if isinstance(content, dict):
+            content.pop("parts", None)
+    return old
 
 
 def render_many(results: list[AuditResult]) -> str:
