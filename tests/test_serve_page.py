@@ -59,7 +59,7 @@ def test_a_posted_draft_comes_back_with_grade_marks_and_findings(page, auditor):
     shown = answer.text
     result = auditor.audit(article_from_text(ARTICLE, name="draft", path="draft"))
     assert f"Grade {result.summary.grade}" in shown
-    assert shown.count('class="finding sev-') == len(result.findings) > 0
+    assert shown.count('class="finding severity-') == len(result.findings) > 0
     # Each finding in the list links to its badge in the article, by the badge's id.
     targets = re.findall(r'<a class="goto" href="#(f\d+)"', shown)
     assert targets and all(f'id="{t}"' in shown for t in targets)

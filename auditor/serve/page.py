@@ -164,6 +164,7 @@ _SHELL = """<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Source audit · review a draft</title>
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/report.css">
 <link rel="stylesheet" href="/static/review.css">
 <script src="/static/review.js" defer></script>

@@ -114,7 +114,7 @@ def _finding(f: Finding, index: int, rank: int, rules: dict) -> str:
     why = rule.why if rule else info.why
     standards = rule.authority if rule else info.authority
     parts = [
-        f'<li class="finding sev-{sev}" id="lf{rank}" data-index="{index}">',
+        f'<li class="finding severity-{sev}" id="lf{rank}" data-index="{index}">',
         f'<a class="goto" href="#f{rank}"><span class="badge sev-{sev}">{esc(sev.upper())}</span>'
         f" <b>{esc(f.rule)}</b> {esc(name)}</a>",
         f'<p class="where">line {f.line}:{f.column}</p>',
