@@ -55,6 +55,20 @@ CASES = [
     # bare research credits nobody; research by someone is a document
     ("Studies suggest that the drug lowers blood pressure.", "vague"),
     ("Research by the institute found that rents rose.", "document"),
+    # outlets: by a name ending that names a newspaper or agency, by descriptor, by list
+    ("The Marlow Gazette reported that the bridge would close.", "media"),
+    ("According to the Eastport Herald, the ferry will stop in May.", "media"),
+    ("Coastal News Service reported that the strike had ended.", "media"),
+    ("The television channel Orbit 9 said the vote was delayed.", "media"),
+    ("The tabloid Daily Spark claimed the singer had left town.", "media"),
+    ("The Telegram channel Grey Fox wrote that the bridge was hit.", "media"),
+    ("A state news agency said the minister had resigned.", "media"),
+    ("The New York Post reported that the deal had collapsed.", "media"),
+    ("MSNBC reported that the hearing would resume.", "media"),
+    # a person who works for an outlet is a person; a government agency is no outlet
+    ("Dana Whitlock, a reporter for The Eastport Herald, said the mill had closed.",
+     "named_person"),
+    ("The agency warned that the river was polluted.", "named_organization"),
 ]
 
 
@@ -73,3 +87,33 @@ def test_the_owner_of_the_words_is_the_speaker(nlp):
     assert attribution.source.text == "Ruiz's comments"
     assert attribution.speaker.name == "Ana Ruiz"
     assert attribution.source_type == "named_person"
+
+
+def _types(nlp, text: str) -> list[str]:
+    return [a.source_type for a in analysis_from_doc(nlp(text)).attributions]
+
+
+def test_a_transcript_label_in_capitals_is_a_person(nlp):
+    text = (
+        "Moderator Ellen Price questioned Governor Tom Baird on Sunday.\n\n"
+        "PRICE: Let us turn to the budget.\n\n"
+        "BAIRD: The budget is balanced and the schools are funded."
+    )
+    types = _types(nlp, text)
+    assert types and set(types) == {"named_person"}
+
+
+def test_a_surname_the_tagger_reads_as_an_organization_follows_the_full_name(nlp):
+    text = (
+        "Councilwoman Ana Okafor toured the plant on Monday.\n\n"
+        "Okafor said the plant would reopen in the spring."
+    )
+    assert _types(nlp, text)[-1] == "named_person"
+
+
+def test_a_body_noun_never_stands_for_a_person(nlp):
+    text = (
+        "Campaign manager Paul Brenner spoke to donors in Ohio.\n\n"
+        "The campaign said it had raised two million dollars."
+    )
+    assert _types(nlp, text)[-1] == "named_organization"

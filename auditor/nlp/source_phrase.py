@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from auditor.lexicon import compile_phrases, load_lexicon
 from auditor.nlp.cues import antecedent
-from auditor.nlp.names import normalize_name
+from auditor.nlp.source_names import cluster_kind, is_media_name
 
 #: Determiners that make a singular noun a definite, identifiable referent.
 _DEFINITE = {"the", "this", "that", "my", "his", "her", "its", "our", "their", "your"}
@@ -32,11 +32,6 @@ def lex(name: str) -> frozenset[str]:
     return load_lexicon(name)
 
 
-def is_media_name(name: str) -> bool:
-    """Is ``name`` a news outlet or agency ("The New York Times", "Interfax")?"""
-    return normalize_name(name).lower() in lex("media_outlets")
-
-
 def referent(head: Token) -> Token:
     """The token a source head stands for: a relative pronoun's noun, the noun of "many of
     whom", the owner of "Pushilin's comments"."""
@@ -46,18 +41,27 @@ def referent(head: Token) -> Token:
     return head
 
 
-def judge(head: Token, cluster: dict | None, names_people: bool = True) -> str:
-    """The source type of a phrase headed by ``head`` that resolved to ``cluster``;
-    ``names_people`` says whether the article names anyone a title could stand for."""
+def judge(
+    head: Token,
+    cluster: dict | None,
+    names_people: bool = True,
+    clusters: list[dict] | None = None,
+) -> str:
+    """The source type of a phrase headed by ``head`` that resolved to ``cluster`` (one of
+    the article's ``clusters``); ``names_people`` says whether the article names anyone a
+    title could stand for."""
     if _is_poll_share(head):
         return "document"
     of_object = _of_object(head)
     if of_object is not None and _is_partitive(head):
         # "Several of his longtime advisers", "many of whom": the people counted decide.
-        inner = judge(referent(of_object), None, names_people)
+        inner = judge(referent(of_object), None, names_people, clusters)
         if inner in {"vague", "unknown"} or head.lower_ in lex("source_vague_quantifiers"):
             return "vague" if inner != "anonymous" else inner
         return inner
+    kind = cluster_kind(cluster, head.doc, clusters or []) if cluster is not None else None
+    if kind != "person" and _names_outlet_by_descriptor(head):
+        return "media"
     lemma, word = head.lemma_.lower(), head.lower_
     if head.pos_ in {"NOUN", "PROPN"} and (word in lex("source_documents") or (
         head.pos_ == "NOUN" and lemma in lex("source_documents")
@@ -65,21 +69,52 @@ def judge(head: Token, cluster: dict | None, names_people: bool = True) -> str:
         if word in lex("source_generic_evidence") and not list(head.children):
             return "vague"  # "Research has shown", "Studies suggest"
         return "document"
-    if _names_outlet_by_descriptor(head):
-        return "media"
     if head.pos_ == "PROPN" or (head.pos_ == "NOUN" and head.text[:1].isupper() and cluster):
         party = _party_or_public(head)
         if party is not None:
             return party
-    if cluster is not None:
-        if cluster["kind"] == "organization" and is_media_name(cluster["name"]):
-            return "media"
-        return "named_person" if cluster["kind"] == "person" else "named_organization"
+    if kind is not None and not _names_a_role(head, kind):
+        return _resolved(head, kind)
     if head.pos_ == "PRON":
         return _pronoun(head)
     if head.pos_ == "PROPN" and word not in _common_words():
         return _proper(head)
     return _common_noun(head, names_people)
+
+
+def _resolved(head: Token, kind: str) -> str:
+    """The type of a phrase resolved to a name of ``kind``; the phrase's own noun wins
+    where it cannot stand for that name ("the network" for an outlet, "the campaign" or
+    "the state" never for a person)."""
+    if head.pos_ == "NOUN" and kind != "person" and _is_media_noun(head):
+        return "media"
+    if kind == "person" and head.pos_ == "NOUN" and _is_body(head):
+        return "named_organization"
+    return {"person": "named_person", "media": "media"}.get(kind, "named_organization")
+
+
+def _names_a_role(head: Token, kind: str) -> bool:
+    """A capitalized role read as a name ("Former White House Doctor Says" in a title-case
+    headline): the role noun is judged, not the name it was read as."""
+    lemma = head.lemma_.lower()
+    return kind == "organization" and (
+        head.lower_ in lex("source_person_roles") or lemma in lex("source_person_roles")
+    )
+
+
+def _is_media_noun(head: Token) -> bool:
+    """ "the newspaper", "the network", "a state news agency"."""
+    lemma = head.lemma_.lower()
+    return (
+        lemma in lex("media_nouns")
+        or head.lower_ in lex("media_nouns")
+        or bool(_descriptor_phrase(head) - {lemma} & lex("media_descriptors"))
+    )
+
+
+def _is_body(head: Token) -> bool:
+    """A singular noun naming a body ("the campaign", "the state", "the ministry")."""
+    return head.tag_ not in {"NNS", "NNPS"} and head.lemma_.lower() in lex("organization_words")
 
 
 def anonymity_stated(head: Token) -> bool:
@@ -167,8 +202,9 @@ def _names_outlet_by_descriptor(head: Token) -> bool:
     before = [t for t in head.doc[head.left_edge.i : head.i] if t.pos_ in {"NOUN", "ADJ"}]
     if before and _words_phrases([t.lemma_.lower() for t in before]) & descriptors:
         return True
-    phrase = head.doc[head.left_edge.i : head.right_edge.i + 1]
-    return any(is_media_name(ent.text) for ent in phrase.ents)
+    return any(
+        is_media_name(ent.text) for ent in head.doc.ents if ent.start <= head.i < ent.end
+    )
 
 
 def _descriptor_phrase(noun: Token) -> set[str]:
@@ -216,7 +252,7 @@ def _common_noun(head: Token, names_people: bool) -> str:
     lemma, word = head.lemma_.lower(), head.lower_
     plural = head.tag_ in {"NNS", "NNPS"}
     determiner = _determiner(head)
-    if lemma in lex("media_nouns") or word in lex("media_nouns"):
+    if _is_media_noun(head):
         return "media"
     if word in lex("source_kin_nouns") or lemma in lex("source_kin_nouns"):
         return "named_person"

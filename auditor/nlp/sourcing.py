@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Token
 
 from auditor.nlp.doctext import doc_tokens, forget
 from auditor.nlp.extensions import register_extensions
-from auditor.nlp.source_phrase import anonymity_stated, is_media_name, judge, referent
+from auditor.nlp.source_names import is_media_name
+from auditor.nlp.source_phrase import anonymity_stated, judge, referent
 
 #: ``is_media_name`` is read by later stages from here.
 __all__ = ["SourceClassifier", "classify_source", "is_media_name"]
@@ -37,7 +38,9 @@ class SourceClassifier:
             offset = attribution.get("antecedent_head") or attribution.get("source_head")
             head = token_at.get(offset)
             cluster = clusters.get(attribution.get("speaker"))
-            attribution["source_type"] = classify_source(doc, head, cluster, names_people)
+            attribution["source_type"] = classify_source(
+                doc, head, cluster, names_people, list(clusters.values())
+            )
             if head is None and attribution.get("cue") and attribution["kind"] != "direct":
                 # "It is said that ...", "X is expected to ...": a claim credited to nobody
                 # in particular is a weasel attribution (MOS:WEASEL), not an unknown one.
@@ -47,14 +50,18 @@ class SourceClassifier:
 
 
 def classify_source(
-    doc: Doc, head: Token | None, cluster: dict | None, names_people: bool = True
+    doc: Doc,
+    head: Token | None,
+    cluster: dict | None,
+    names_people: bool = True,
+    clusters: list[dict] | None = None,
 ) -> str:
     """The source type of an attribution whose source phrase is headed by ``head``: the
     phrase's referent judged by its grammar (:mod:`auditor.nlp.source_phrase`)."""
     if head is None:
         return "unknown"
     head = referent(head)
-    kind = judge(head, cluster, names_people)
+    kind = judge(head, cluster, names_people, clusters)
     if kind in {"unknown", "vague"} and anonymity_stated(head):
         # "..., said a person who spoke on condition of anonymity"
         return "anonymous"

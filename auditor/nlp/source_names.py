@@ -1,0 +1,149 @@
+"""What a resolved name stands for, read from its form and from how the article uses it.
+
+The speaker clusters take their kind (person or organization) from the tagger, which
+misreads some names: a surname in capitals ("PENCE:" in a transcript) or a name with a
+title before it comes out as an organization, a company named like a surname ("Peabody")
+as a person, an outlet missing from every list as a plain organization. The kind a source
+is judged by is read here: a news outlet by its name (``media_outlets.txt``) or by the
+last words of its name (``media_name_heads.txt``: "the Valley Courier", "Coastal News
+Service"); a person by a surname the article gives a named person, by a title before the
+name or by a person's role in its description; an organization by the article's own use
+of the word inside a longer organization name ("Peabody Energy").
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc
+
+from auditor.lexicon import load_lexicon
+from auditor.nlp.names import normalize_name
+
+#: Named-entity labels of organizations acting as institutions.
+_ORGANIZATION_LABELS = {"ORG"}
+#: Prepositions that end the head of a description ("a writer for The Atlantic").
+_DESCRIPTION_PREPOSITIONS = {"of", "for", "at", "with", "to", "in", "from", "on", "who", "and"}
+
+
+def is_media_name(name: str) -> bool:
+    """Is ``name`` a news outlet or agency ("The New York Times", "Interfax", "the Valley
+    Courier")? By the list of outlets or by the last words of the name."""
+    normalized = normalize_name(name)
+    if normalized.lower() in load_lexicon("media_outlets"):
+        return True
+    words = normalized.split()
+    if len(words) < 2 or not all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        return False  # only a capitalized name of two or more words has a name ending
+    heads = load_lexicon("media_name_heads")
+    last_two = " ".join(words[-2:]).lower()
+    return words[-1].lower() in heads or last_two in heads
+
+
+def cluster_kind(cluster: dict, doc: Doc, clusters: list[dict]) -> str:
+    """``person``, ``organization`` or ``media``: what the resolved ``cluster`` is, read
+    from its name, its description and how the article uses the name."""
+    name = cluster["name"]
+    if is_media_name(name) or any(is_media_name(v) for v in cluster.get("variants", [])):
+        return "media"
+    description = (cluster.get("description") or "").lower().replace(",", " ").split()
+    if _description_head(description) & load_lexicon("media_descriptors"):
+        return "media"  # "the television channel Orbit 9", "Valley Courier, a newspaper"
+    if cluster["kind"] == "organization":
+        return "person" if _used_as_person(cluster, doc, clusters) else "organization"
+    if cluster["kind"] == "person" and _used_as_organization(name, doc):
+        return "organization"
+    return cluster["kind"]
+
+
+def _used_as_person(cluster: dict, doc: Doc, clusters: list[dict]) -> bool:
+    """An organization-tagged name that is a person's: a surname the article gives a named
+    person ("PENCE" beside "Mike Pence"), a speaker's label in a transcript ("WALLACE: ..."),
+    a person's title before it ("House Speaker Paul Ryan"), or a description whose head is
+    a person's role ("the foreign minister")."""
+    words = normalize_name(cluster["name"]).split()
+    if not words or words[-1].lower() in _organization_endings():
+        return False
+    if words[-1].lower() in _person_surnames(doc, clusters, cluster):
+        return True
+    if len(words) == 1 and _transcript_label(words[0], doc):
+        return True
+    lower_words = [w.lower().strip(".") for w in words]
+    if len(words) >= 3 and words == [w for w in words if w[:1].isupper()] and any(
+        w in _person_roles() for w in lower_words[:-2]
+    ):
+        return True
+    description = (cluster.get("description") or "").lower().replace(",", " ").split()
+    return bool(description) and _describes_person(description)
+
+
+def _person_surnames(doc: Doc, clusters: list[dict], cluster: dict) -> set[str]:
+    """Last words of the full names of people in the article (clusters and entities)."""
+    names = [c["name"] for c in clusters if c["kind"] == "person" and c is not cluster]
+    names += [ent.text for ent in doc.ents if ent.label_ == "PERSON"]
+    return {n.split()[-1].lower() for n in names if len(n.split()) >= 2}
+
+
+def _transcript_label(word: str, doc: Doc) -> bool:
+    """Does ``word`` open a line as a speaker's label, followed by a colon ("PENCE: Well,
+    ...")? Only people speak in a transcript."""
+    text = doc.text
+    start = text.find(word)
+    while start >= 0:
+        line_start = text.rfind("\n", 0, start) + 1
+        before = text[line_start:start].strip(" \"“'‘")
+        if not before and text[start + len(word) : start + len(word) + 1] == ":":
+            return True
+        start = text.find(word, start + 1)
+    return False
+
+
+def _describes_person(words: list[str]) -> bool:
+    """Is the head of a description ("the foreign minister of France") a person's role?"""
+    return bool(_description_head(words) & _person_roles())
+
+
+def _description_head(words: list[str]) -> set[str]:
+    """The head of a description ("a writer for The Atlantic" -> "writer") and, with the
+    word before it, its two-word form ("state news agency" -> "news agency")."""
+    cut = next((i for i, w in enumerate(words) if w in _DESCRIPTION_PREPOSITIONS), len(words))
+    if cut == 0:
+        return set()
+    return {words[cut - 1], " ".join(words[max(0, cut - 2) : cut])}
+
+
+def _used_as_organization(name: str, doc: Doc) -> bool:
+    """A one-word person-tagged name that the article also uses inside a longer
+    organization name ("Peabody" beside "Peabody Energy", "Patriot" beside "Patriot
+    Coal") and never with a first name."""
+    if " " in name.strip():
+        return False
+    inside_organization = False
+    for ent in doc.ents:
+        words = [t.text for t in ent]
+        if name not in words or len(words) < 2:
+            continue
+        if ent.label_ == "PERSON":
+            return False  # "Greg Peabody": the name is a person's somewhere
+        if ent.label_ in _ORGANIZATION_LABELS and words[0] == name:
+            inside_organization = True
+    return inside_organization
+
+
+@cache
+def _organization_endings() -> frozenset[str]:
+    """Last words that make a name an organization's whoever it is named after."""
+    return (
+        load_lexicon("organization_words")
+        | load_lexicon("organization_name_heads")
+        | load_lexicon("media_name_heads")
+    )
+
+
+@cache
+def _person_roles() -> frozenset[str]:
+    return (
+        load_lexicon("source_person_roles")
+        | load_lexicon("source_insider_roles")
+        | load_lexicon("person_titles")
+    )
