@@ -73,9 +73,9 @@ def test_an_empty_folder_and_an_unsupported_file_are_usage_errors(tmp_path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(InputError, match="no articles in this folder"):
         expand_inputs([str(tmp_path / "empty")])
-    (tmp_path / "x.docx").write_text("x")
+    (tmp_path / "x.odt").write_text("x")
     with pytest.raises(InputError, match="unsupported file type"):
-        expand_inputs([str(tmp_path / "x.docx")])
+        expand_inputs([str(tmp_path / "x.odt")])
 
 
 def _records(path: Path, lines: list[str], compress: bool = False) -> Path:

@@ -359,7 +359,7 @@ def test_usage_errors_exit_2(tmp_path):
         cli, ["batch", str(CORPUS), "--out", str(tmp_path / "o"), "--scheduler", "tcp://x:1"]
     )
     assert stray.exit_code == 2 and "--scheduler needs --engine dask" in stray.output
-    unsupported = tmp_path / "notes.docx"
+    unsupported = tmp_path / "notes.odt"
     unsupported.write_text("x")
     wrong = runner.invoke(cli, ["batch", str(unsupported), "--out", str(tmp_path / "o")])
     assert wrong.exit_code == 2 and "unsupported file type" in wrong.output

@@ -6,6 +6,9 @@ only); :func:`iter_items` then streams one :class:`Item` per document, or a
 file that cannot be read). Nothing here runs the NLP: items carry raw bytes or text, which
 workers decode exactly as ``auditor audit`` does.
 
+Word files (.docx) are read like the other article files: their bytes go to the workers,
+which extract the text.
+
 JSON Lines records are objects ``{"id": ..., "text": ...}`` with optional ``format``
 ("text", "markdown" or "html"; default "text") and any metadata (``title``, ``url``,
 ``published``, ``outlet``, ``author``...), which is kept alongside the result.
@@ -27,7 +30,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from auditor.errors import AuditorError, quote_value
-from auditor.ingest import SUPPORTED_EXTENSIONS
+from auditor.ingest import BINARY_FORMATS, SUPPORTED_EXTENSIONS
+from auditor.ingest.docx import MAX_DOCX_BYTES
 from auditor.ingest.files import lone_surrogate_at, open_regular, printable
 
 #: Suffixes of JSON Lines files (``.gz`` is read through gzip).
@@ -107,7 +111,7 @@ def _article_format(path: str) -> str | None:
 def expand_inputs(inputs: Iterable[str], *, exclude: Path | None = None) -> list[InputRef]:
     """The input files named by ``inputs``, in order, each once.
 
-    Folders are searched recursively for articles (.txt, .md, .html...; hidden entries
+    Folders are searched recursively for articles (.txt, .md, .html, .docx...; hidden entries
     and ``exclude`` - the output folder - are skipped); an input that does not exist but
     holds ``*``, ``?`` or ``[`` is a glob (``**`` crosses folders). Raises
     :class:`InputError` for a missing path, a glob that matches nothing, an unsupported
@@ -246,12 +250,16 @@ def iter_items(
 
 def _file_item(ref: InputRef, max_bytes: int | None = None) -> Item | Problem:
     path = ref.path
+    fmt = _article_format(path) or "text"
+    if fmt in BINARY_FORMATS and max_bytes is not None:
+        # A Word file's pictures are no part of its text: bounded in bytes by its reader.
+        max_bytes = max(max_bytes, MAX_DOCX_BYTES)
     try:
         with open_regular(path) as stream:
             size = os.fstat(stream.fileno()).st_size
             if max_bytes is not None and size > max_bytes:
                 return Problem(
-                    path, path, path, f"{path}: too large ({size:,} bytes); raise --max-chars"
+                    path, path, path, f"{path}: too large ({size:,} bytes); {_size_fix(fmt)}"
                 )
             data = stream.read()
     except OSError as exc:
@@ -262,10 +270,16 @@ def _file_item(ref: InputRef, max_bytes: int | None = None) -> Item | Problem:
         input=path,
         path=path,
         name=Path(path).stem,
-        format=_article_format(path) or "text",
+        format=fmt,
         report_base=_file_report_base(path, ref.root),
         data=data,
     )
+
+
+def _size_fix(fmt: str) -> str:
+    if fmt in BINARY_FORMATS:
+        return f"at most {MAX_DOCX_BYTES:,} bytes for a Word document; save its text as .txt"
+    return "raise --max-chars"
 
 
 def _file_report_base(path: str, root: str | None) -> str:

@@ -183,9 +183,15 @@ def prepare(item: Item, spec: WorkerSpec):
     extractor (see :mod:`auditor.batch.html`). Raises for undecodable or oversized input.
     """
     from auditor.batch.html import refine_html
-    from auditor.ingest import article_from_text
+    from auditor.ingest import BINARY_FORMATS, article_from_bytes, article_from_text
     from auditor.ingest.decode import decode_bytes
 
+    if item.data is not None and item.format in BINARY_FORMATS:
+        # A Word file: its text is extracted (and bounded by max_chars) by the ingest.
+        article = article_from_bytes(
+            item.data, name=item.name, path=item.path, format=item.format, max_chars=spec.max_chars
+        )
+        return article, {}
     if item.data is not None:
         if len(item.data) > 4 * spec.max_chars:  # no decoding of hopelessly large input
             raise DocumentTooLarge(_too_large(item.path, len(item.data), spec.max_chars, "bytes"))

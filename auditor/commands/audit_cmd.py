@@ -47,7 +47,7 @@ def audit(
     max_chars: int,
     quiet: bool,
 ) -> None:
-    """Audit ARTICLE files or folders of them (.txt, .md, .html); "-" reads stdin.
+    """Audit ARTICLE files or folders of them (.txt, .md, .html, .docx); "-" reads stdin.
 
     Prints the report to stdout, or with --out writes one report per article, named after
     the article, into that folder (never over an article: that is refused).

@@ -106,7 +106,7 @@ def batch(
     registry: Path | None,
     quiet: bool,
 ) -> None:
-    """Audit many articles: INPUT is a folder (searched for .txt, .md, .html), a file, a
+    """Audit many articles: INPUT is a folder (searched for .txt, .md, .html, .docx), a file, a
     quoted glob ("archive/**/*.html") or JSON Lines records (.jsonl, .jsonl.gz) with
     "id" and "text" and optional title, url, published, outlet and author.
 

@@ -1,4 +1,4 @@
-"""Ingest: read an article (plain text, Markdown, HTML) into its source and an NLP view.
+"""Ingest: read an article (plain text, Markdown, HTML, Word) into its source and an NLP view.
 
 The view is the key idea: ``len(view) == len(source)`` and each ``view[i]`` is either
 ``source[i]`` or whitespace (an HTML or Markdown entity shows its decoded character at the
@@ -9,6 +9,9 @@ ends a paragraph: hard-wrapped lines and paragraphs broken in mid-sentence are j
     >>> article = article_from_text("# Talks *resume*\\n\\nThe minister said so.", format="md")
     >>> article.title, article.view[:16]
     ('Talks resume', '  Talks  resume ')
+
+A Word document (.docx) is the exception to "source is the file": its source is the text
+extracted from it (see :mod:`auditor.ingest.docx`), and offsets point into that text.
 
 Bad input raises :class:`IngestError` with one line naming the file, the problem and
 the fix.
@@ -23,6 +26,7 @@ from pathlib import Path
 from typing import IO
 
 from auditor.ingest.decode import IngestError, decode_bytes, read_bounded, too_large
+from auditor.ingest.docx import MAX_DOCX_BYTES, docx_paragraphs, docx_text_within, read_docx
 from auditor.ingest.files import NotRegularFile, lone_surrogate_at, open_regular
 from auditor.ingest.html import html_suppressions, read_html
 from auditor.ingest.layout import settle
@@ -38,6 +42,7 @@ __all__ = [
     "Article",
     "IngestError",
     "Suppression",
+    "article_from_bytes",
     "article_from_text",
     "collect_inputs",
     "read_article",
@@ -53,8 +58,12 @@ SUPPORTED_EXTENSIONS: dict[str, str] = {
     ".markdown": "markdown",
     ".html": "html",
     ".htm": "html",
+    ".docx": "docx",
 }
+#: Formats of text given as a string (``article_from_text``); files may also be "docx".
 FORMATS = ("text", "markdown", "html")
+#: Formats whose files are not text: read from their bytes only (``article_from_bytes``).
+BINARY_FORMATS = ("docx",)
 _FORMAT_ALIASES = {"txt": "text", "plain": "text", "md": "markdown", "htm": "html"}
 
 
@@ -83,6 +92,11 @@ def _supported() -> str:
 
 def _normalise_format(format: str) -> str:
     fmt = _FORMAT_ALIASES.get(format.lower(), format.lower())
+    if fmt in BINARY_FORMATS:
+        raise IngestError(
+            f"a {fmt} document is read from its file's bytes, not from text; "
+            "read the file with read_article or article_from_bytes"
+        )
     if fmt not in FORMATS:
         raise IngestError(f"unknown input format {format!r}; use one of {', '.join(FORMATS)}")
     return fmt
@@ -149,15 +163,68 @@ def read_article(path: str | Path, *, max_chars: int = DEFAULT_MAX_CHARS) -> Art
         raise IngestError(f"{label}: unsupported {kind}; supported: {_supported()}")
     try:
         with open_regular(p) as stream:
-            data = read_bounded(stream, max_chars, label)
+            data = _read_file(stream, fmt, label, max_chars)
     except NotRegularFile as exc:
         raise IngestError(
             f"{label}: is {exc.kind}, not an article file; give a regular file"
         ) from None
     except OSError as exc:
         raise IngestError(f"{label}: cannot be read ({exc.strerror or exc})") from None
+    return article_from_bytes(data, name=p.stem, path=label, format=fmt, max_chars=max_chars)
+
+
+def _read_file(stream: IO[bytes], fmt: str, label: str, max_chars: int) -> bytes:
+    """A file's bytes, read in bounded chunks (a Word file is bounded in bytes, its pictures
+    being no part of the article; its text is bounded once extracted)."""
+    if fmt in BINARY_FORMATS:
+        data = stream.read(MAX_DOCX_BYTES + 1)
+        if len(data) > MAX_DOCX_BYTES:
+            raise IngestError(
+                f"{label}: too large for a Word document (more than {MAX_DOCX_BYTES:,} bytes)"
+            )
+        return data
+    return read_bounded(stream, max_chars, label)
+
+
+def article_from_bytes(
+    data: bytes,
+    *,
+    name: str,
+    path: str,
+    format: str,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Article:
+    """Build an :class:`Article` from a file's bytes, read as ``format`` says (as the file's
+    extension says: see :data:`SUPPORTED_EXTENSIONS`).
+
+    Text formats are decoded as UTF-8; a .docx (``format="docx"``) has its text extracted.
+    Raises :class:`IngestError` (one line naming ``path``) for bytes that cannot be read as
+    ``format`` or text longer than ``max_chars``.
+    """
+    label = path if path != "-" else name
+    if format == "docx":
+        return _article_from_docx(data, name=name, path=path, label=label, max_chars=max_chars)
     text = _text_within(data, label, max_chars)
-    return article_from_text(text, name=p.stem, path=label, format=fmt)
+    return article_from_text(text, name=name, path=path, format=format)
+
+
+def _article_from_docx(data: bytes, *, name: str, path: str, label: str, max_chars: int) -> Article:
+    paragraphs = docx_paragraphs(data, label)
+    docx_text_within(paragraphs, label, max_chars)
+    source, draft = read_docx(paragraphs)
+    bad = lone_surrogate_at(source)
+    if bad is not None:  # (XML cannot hold one; kept as a guard for odd parsers)
+        raise IngestError(f"{label}: is not valid Unicode at character {bad:,}")
+    view, repaired = settle(draft)
+    return Article(
+        path=path,
+        name=name,
+        source=source,
+        view=view,
+        format="docx",
+        title=draft.title,
+        repaired_breaks=repaired,
+    )
 
 
 def read_stdin(
