@@ -37,6 +37,36 @@ def test_aside_between_two_quotations_is_no_part():
     ]
 
 
+def test_quoted_title_in_the_frame_is_no_part():
+    text = (
+        '"Rents doubled in two years," Dana Pruitt said on the radio show "City Desk." '
+        '"Nobody planned for it."'
+    )
+    assert _parts(text, text, "said", "Dana Pruitt") == [
+        '"Rents doubled in two years,"',
+        '"Nobody planned for it."',
+    ]
+
+
+def test_mixed_quote_opening_with_a_quotation_and_running_on_is_one_part():
+    text = 'The audit found "serious lapses" in the tender and a "pattern of neglect," it said.'
+    content = '"serious lapses" in the tender and a "pattern of neglect,"'
+    assert _parts(text, content, "said", "it") == [content]
+
+
+def test_quotation_resumed_in_the_next_paragraph_joins_its_passage():
+    text = '"We trained all winter," said Coach Abel. "We were ready.\n"Then the rain came."'
+    assert _parts(text, text, "said", "Coach Abel")[0] == '"We trained all winter,"'
+    # As two quotations (the first left open at its paragraph's end).
+    second, third = text.index('"We were'), text.index('"Then')
+    quotes = [(0, 24), (second, text.index("\n")), (third, len(text))]
+    ranges = content_parts(text, (0, len(text)), [_at(text, "said")], quotes)
+    assert [text[s:e] for s, e in ranges] == [
+        '"We trained all winter,"',
+        '"We were ready.\n"Then the rain came."',
+    ]
+
+
 def test_unbroken_quote_is_one_part_equal_to_the_extent():
     text = 'The chef said: "We grow our own herbs."'
     content = '"We grow our own herbs."'

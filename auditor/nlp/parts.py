@@ -5,11 +5,17 @@ attribution's own frame: ``"We will rebuild," said Ana Ruiz, the mayor. "It will
 years."`` is one content whose extent holds the cue and the source. Its parts are the
 passages that are the speaker's words, each a ``(start, end)`` range of the text:
 
-1. A content that opens with a quotation is a direct quote (continued, perhaps, after
-   an interruption): its parts are the quotations inside the extent. The quotation marks
+1. A content that opens with a quotation and is broken (between two of its
+   quotations lies a frame or a sentence end) is a direct quote resumed after an
+   interruption: its parts are the quotations that carry the speech. The quotation marks
    and the punctuation inside them belong to the part, as in the gold convention
    (``“We will rebuild,”``); whatever lies between two quotations (the cue, the source,
-   an aside such as ``she said, sighing,``) is not the speaker's words.
+   an aside such as ``she said, sighing,``) is not the speaker's words, and neither is a
+   quoted title or term set into that narration (``said on the show “Morning Call.”``):
+   a later quotation resumes the speech only where it opens a sentence or follows
+   punctuation, not straight after a word. A content that opens with a quotation and
+   runs on unbroken (``“Fares will rise” for most riders, the report said``: a mixed
+   quote) is one part.
 2. Any other content (a reported clause, a mixed quote, an according-to claim) is the
    extent less the frames inside it (its cue, source and the outlet it came ``via``).
    A frame set off by commas or dashes inside the clause (``The delay, she told
@@ -55,10 +61,11 @@ def content_parts(
     start, end = content
     if end <= start:
         return [(start, end)]
-    quoted = _quoted_parts(text, content, quotes)
+    frames = [f for f in frames if f is not None]
+    quoted = _quoted_parts(text, content, quotes, frames)
     if quoted:
         return quoted
-    cuts = _frame_cuts(text, content, [f for f in frames if f is not None])
+    cuts = _frame_cuts(text, content, frames)
     if not cuts:
         return [(start, end)]
     parts = []
@@ -71,8 +78,11 @@ def content_parts(
     return kept or [(start, end)]
 
 
-def _quoted_parts(text: str, content: Range, quotes: Sequence[Range]) -> list[Range]:
-    """Rule 1: the quotations of a content that opens with one; [] for other contents."""
+def _quoted_parts(
+    text: str, content: Range, quotes: Sequence[Range], frames: list[Range]
+) -> list[Range]:
+    """Rule 1: the speech-carrying quotations of a broken content that opens with one;
+    [] for any other content."""
     start, end = content
     first = start
     while first < end and text[first].isspace():
@@ -81,14 +91,41 @@ def _quoted_parts(text: str, content: Range, quotes: Sequence[Range]) -> list[Ra
     i = bisect.bisect_left(starts, first)
     if i == len(quotes) or quotes[i][0] != first:
         return []
-    parts: list[Range] = []
+    inside: list[Range] = []
     for q_start, q_end in quotes[i:]:
         if q_start >= end:
             break
-        if parts and q_start < parts[-1][1]:
+        if inside and q_start < inside[-1][1]:
             continue  # nested inside the previous quotation
-        parts.append((q_start, min(q_end, end)))
+        inside.append((q_start, min(q_end, end)))
+    gaps = [(a[1], b[0]) for a, b in zip(inside, inside[1:], strict=False)]
+    if not any(_breaks(text, gap, frames) for gap in gaps):
+        return []
+    parts = [inside[0]]
+    for q_start, q_end in inside[1:]:
+        if not text[parts[-1][1] : q_start].strip():
+            # Only white space between (a quotation resumed in the next paragraph): one
+            # passage, as a gold content annotated around the break is.
+            parts[-1] = (parts[-1][0], q_end)
+        elif _resumes(text, start, q_start):
+            parts.append((q_start, q_end))
     return parts
+
+
+def _breaks(text: str, gap: Range, frames: list[Range]) -> bool:
+    """Whether the stretch between two quotations interrupts the speech: it holds a frame
+    or a sentence end."""
+    if any(s < gap[1] and e > gap[0] for s, e in frames):
+        return True
+    between = text[gap[0] : gap[1]]
+    return any(mark in between for mark in (". ", "? ", "! ", ".\n", "?\n", "!\n"))
+
+
+def _resumes(text: str, start: int, at: int) -> bool:
+    """Whether a quotation opening at ``at`` resumes the speech: it follows punctuation
+    or a line break, not a word of the narration around it."""
+    before = text[start:at].rstrip(" \t")
+    return not before or not before[-1].isalnum()
 
 
 def _frame_cuts(text: str, content: Range, frames: list[Range]) -> list[Range]:
