@@ -55,6 +55,17 @@ CASES = [
     # bare research credits nobody; research by someone is a document
     ("Studies suggest that the drug lowers blood pressure.", "vague"),
     ("Research by the institute found that rents rose.", "document"),
+    # a party's members: a bloc of the public unless the phrase makes them specific
+    ("Democrats are furious that the tariff passed.", "vague"),
+    ("Fellow Republicans urged the senator to drop out.", "vague"),
+    ("Two Democratic aides said the vote would slip.", "anonymous"),
+    ("Senate Republicans said they would block the nominee.", "anonymous"),
+    # a group spread across the public is vague whatever its head
+    ("Officials from both parties say the levee needs repair.", "vague"),
+    ("World leaders condemned the missile launch.", "vague"),
+    ("Lawmakers across the aisle have praised the plan.", "vague"),
+    # a capitalized organization name is an organization even if it starts with a category
+    ("Citizens for Fair Rents argued that the rules were too weak.", "named_organization"),
     # outlets: by a name ending that names a newspaper or agency, by descriptor, by list
     ("The Marlow Gazette reported that the bridge would close.", "media"),
     ("According to the Eastport Herald, the ferry will stop in May.", "media"),
@@ -117,3 +128,13 @@ def test_a_body_noun_never_stands_for_a_person(nlp):
         "The campaign said it had raised two million dollars."
     )
     assert _types(nlp, text)[-1] == "named_organization"
+
+
+def test_party_members_in_a_committee_report_are_that_committees_members(nlp):
+    text = (
+        "The committee met on Tuesday for a hearing on the port contract. The panel "
+        "questioned two executives. The committee chairwoman opened the hearing, and "
+        "the panel's staff handed out documents.\n\n"
+        "Republicans said the contract had been rushed."
+    )
+    assert _types(nlp, text)[-1] == "anonymous"

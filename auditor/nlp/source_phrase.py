@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from auditor.lexicon import compile_phrases, load_lexicon
 from auditor.nlp.cues import antecedent
+from auditor.nlp.source_groups import broad_scope, party_members
 from auditor.nlp.source_names import cluster_kind, is_media_name
 
 #: Determiners that make a singular noun a definite, identifiable referent.
@@ -77,6 +78,8 @@ def judge(
         return _resolved(head, kind)
     if head.pos_ == "PRON":
         return _pronoun(head)
+    if head.text[:1].isupper() and _in_organization_name(head):
+        return "named_organization"  # "Citizens for Tax Justice", "Parents United"
     if head.pos_ == "PROPN" and word not in _common_words():
         return _proper(head)
     return _common_noun(head, names_people)
@@ -143,7 +146,7 @@ def _quantified(head: Token) -> bool:
     return any(
         c.lower_ in lex("source_vague_quantifiers")
         for c in head.children
-        if c.dep_ in {"det", "amod", "nummod", "predet", "quantmod"}
+        if c.dep_ in {"det", "amod", "nummod", "predet", "quantmod", "compound"}
     )
 
 
@@ -223,12 +226,21 @@ def _party_or_public(head: Token) -> str | None:
     peoples ("Mexicans"): never a named organization."""
     word = head.lower_
     if word in lex("source_party_members"):
-        if _quantified(head):
-            return "vague"
-        return "anonymous"
+        return _party(head)
     if head.ent_type_ == "NORP" and head.tag_ in {"NNPS", "NNS"}:
         return "vague" if not _counted(head) else "anonymous"
     return None
+
+
+def _in_organization_name(head: Token) -> bool:
+    return any(
+        ent.label_ == "ORG" and len(ent) > 1 and ent.start <= head.i < ent.end
+        for ent in head.doc.ents
+    )
+
+
+def _party(head: Token) -> str:
+    return party_members(head, _quantified(head), _counted(head), _is_definite(head))
 
 
 def _pronoun(head: Token) -> str:
@@ -257,7 +269,9 @@ def _common_noun(head: Token, names_people: bool) -> str:
     if word in lex("source_kin_nouns") or lemma in lex("source_kin_nouns"):
         return "named_person"
     if word in lex("source_party_members"):
-        return "vague" if _quantified(head) else "anonymous"
+        return _party(head)
+    if plural and broad_scope(head):
+        return "vague"  # "officials from both parties", "world leaders"
     if word == "police" or (
         lemma in lex("organization_words")
         and not plural

@@ -1,0 +1,73 @@
+"""Groups of people as sources: a party's members and groups drawn broadly.
+
+A party's members are a bloc of the public ("Republicans are slamming ...", "some
+Democrats", "fellow Republicans": vague) unless the phrase makes them a specific group
+("two Democratic speechwriters", "House Republicans", "One Republican": anonymous), or the
+article reports the proceedings of a body they sit on (a committee, a panel, its
+hearing), where "Democrats said" means that body's Democrats (anonymous). A group spread
+across the public ("officials from both parties", "world leaders") is vague whatever its
+head noun.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from auditor.lexicon import compile_phrases, load_lexicon
+
+#: Mentions of a deliberative body that make an article the report of its proceedings.
+BODY_MENTIONS = 5
+#: Dependencies of the modifiers that can spread a group ("world leaders", "officials from
+#: both parties"); a relative clause says what the group did, not who it is.
+_SCOPE_DEPS = {"amod", "compound", "prep", "nmod"}
+
+
+def party_members(head: Token, quantified: bool, counted: bool, definite: bool) -> str:
+    """The type of a phrase headed by a party's member noun ("Republicans", "Democrat")."""
+    if quantified:
+        return "vague"  # "some Republicans", "many Democrats", "fellow Republicans"
+    if head.tag_ not in {"NNS", "NNPS"} and not head.lower_.endswith("s"):
+        return "named_person" if definite else "anonymous"  # "the Republican" = a nominee
+    if counted or _named_body_modifier(head) or reports_a_body(head.doc):
+        return "anonymous"  # "two Democrats", "House Republicans", a committee's members
+    return "vague"
+
+
+def broad_scope(head: Token) -> bool:
+    """Is the group spread across the public ("officials from both parties", "world
+    leaders", "lawmakers across the aisle")?"""
+    if head.tag_ not in {"NNS", "NNPS"}:
+        return False
+    words = [head]
+    for child in head.children:
+        if child.dep_ in _SCOPE_DEPS:
+            words.extend(child.subtree)
+    words.sort(key=lambda t: t.i)
+    text = " ".join(t.lower_ for t in words if t.i != head.i)
+    return bool(text) and _broad_scopes().search(text) is not None
+
+
+def reports_a_body(doc: Doc) -> bool:
+    """Does the article keep naming a committee, panel, caucus or hearing?"""
+    return _body_mentions(doc) >= BODY_MENTIONS
+
+
+def _body_mentions(doc: Doc) -> int:
+    bodies = load_lexicon("source_deliberative_bodies")
+    return sum(1 for t in doc if t.lower_ in bodies)
+
+
+def _named_body_modifier(head: Token) -> bool:
+    """ "House Republicans", "Oversight Committee Democrats": members of a named body."""
+    return any(
+        c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN" and c.ent_type_ != "NORP"
+        for c in head.children
+    )
+
+
+@cache
+def _broad_scopes() -> re.Pattern:
+    return compile_phrases(sorted(load_lexicon("source_broad_scopes")))
