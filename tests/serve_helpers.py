@@ -56,3 +56,19 @@ class BrokenAuditor(Auditor):
 
     def audit(self, article):
         raise RuntimeError("internal detail /srv/secret/path.py line 42")
+
+
+def article_docx() -> bytes:
+    """:data:`ARTICLE` as a Word document: its first line the Title, the rest paragraphs."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    headline, *paragraphs = [p for p in ARTICLE.split("\n\n") if p.strip()]
+    document.add_paragraph(headline, style="Title")
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph.strip())
+    saved = io.BytesIO()
+    document.save(saved)
+    return saved.getvalue()

@@ -8,7 +8,14 @@ import threading
 
 import jsonschema
 import pytest
-from serve_helpers import ARTICLE, CLEAN_ARTICLE, BrokenAuditor, HeldAuditor, client
+from serve_helpers import (
+    ARTICLE,
+    CLEAN_ARTICLE,
+    BrokenAuditor,
+    HeldAuditor,
+    article_docx,
+    client,
+)
 
 from auditor import __version__
 from auditor.ingest import article_from_text
@@ -262,3 +269,18 @@ def test_a_full_queue_is_503_at_once_and_the_held_audit_still_finishes(nlp):
             runner.join(60)
         assert outcome["first"].status_code == 200
         assert busy.post("/api/check", json={"text": CLEAN_ARTICLE}).status_code == 200
+
+
+def test_audit_reads_a_word_document_sent_as_base64(api, auditor):
+    from auditor.ingest import article_from_bytes
+
+    data = article_docx()
+    encoded = base64.b64encode(data).decode()
+    answer = api.post("/api/audit", json={"file": encoded, "name": "tram.docx"})
+    assert answer.status_code == 200
+    article = article_from_bytes(data, name="tram", path="tram.docx", format="docx")
+    assert answer.text == render(auditor.audit(article), "json")
+    assert "ANON001" in {f["rule"] for f in answer.json()["findings"]}
+    broken = base64.b64encode(b"PK\x03\x04 not really a zip").decode()
+    refused = api.post("/api/audit", json={"file": broken, "name": "tram.docx"})
+    assert refused.status_code == 400 and "tram.docx" in refused.json()["error"]

@@ -12,7 +12,7 @@ import json
 
 import pytest
 from cdp import Chromium
-from serve_helpers import ARTICLE
+from serve_helpers import ARTICLE, article_docx
 from serve_process import Server
 from test_browser import FLAGS, OUTPUT, chromium  # noqa: F401 - the fixture is used
 
@@ -150,4 +150,25 @@ def test_without_javascript_the_form_still_audits_and_the_result_reads(server, b
         assert all(url.startswith(server.url + "/") for url in requested(browser))
     except BaseException:
         browser.screenshot(OUTPUT / "serve-review-nojs-failed.png")
+        raise
+
+
+def test_an_opened_word_document_is_audited(server, browser, tmp_path):
+    draft = tmp_path / "tram.docx"
+    draft.write_bytes(article_docx())
+    try:
+        browser.page("Page.navigate", {"url": server.url + "/"})
+        browser.wait_for("document.readyState === 'complete' && !!document.getElementById('file')")
+        root = browser.page("DOM.getDocument")["root"]["nodeId"]
+        picker = browser.page("DOM.querySelector", {"nodeId": root, "selector": "#file"})
+        browser.page("DOM.setFileInputFiles", {"nodeId": picker["nodeId"], "files": [str(draft)]})
+        browser.wait_for("document.getElementById('status').textContent.includes('tram.docx')")
+        browser.click("#audit")
+        assert browser.wait_for("document.querySelectorAll('.finding').length") >= 1
+        title = browser.evaluate("document.querySelector('.summary .title').textContent")
+        assert title == "Council Votes to Delay Tram Extension"
+        assert problems_on_the_console(browser) == []
+        assert all(url.startswith(server.url + "/") for url in requested(browser))
+    except BaseException:
+        browser.screenshot(OUTPUT / "serve-review-docx-failed.png")
         raise

@@ -6,7 +6,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from serve_helpers import ARTICLE, client
+from serve_helpers import ARTICLE, article_docx, client
 
 from auditor.ingest import article_from_text
 from auditor.report import render
@@ -131,3 +131,15 @@ def test_with_a_token_the_page_asks_for_it(auditor):
         action, fields = next(f for f in forms.forms if "download" in f[0])
         assert guarded.post(action, data=fields).status_code == 200
         assert guarded.post(action, data=dict(fields, token="")).status_code == 401
+
+
+def test_an_opened_word_document_is_read_on_the_server(page):
+    upload = {"file": ("tram.docx", article_docx(), "application/octet-stream")}
+    answer = page.post("/review", data={"text": ""}, files=upload)
+    assert answer.status_code == 200
+    assert "Council Votes to Delay Tram Extension" in answer.text
+    assert "ANON001" in answer.text and 'class="m g-' in answer.text
+    forms = Forms()
+    forms.feed(answer.text)
+    fields = next(f for a, f in forms.forms if "download" in a)
+    assert fields["format"] == "text" and "Mayor Lena Okafor" in fields["text"]

@@ -15,7 +15,13 @@ from pathlib import PurePath
 from typing import Any
 
 from auditor.errors import AuditorError
-from auditor.ingest import FORMATS, SUPPORTED_EXTENSIONS, Article, article_from_text
+from auditor.ingest import (
+    FORMATS,
+    SUPPORTED_EXTENSIONS,
+    Article,
+    article_from_bytes,
+    article_from_text,
+)
 from auditor.model import SEVERITIES
 
 #: Keys the audit and check bodies may carry.
@@ -93,20 +99,18 @@ def article_from_body(text: str, fmt: str, name: str) -> Article:
 
 
 def article_from_upload(data: bytes, filename: str) -> Article:
-    """The article of a file's bytes, read as its extension says (as ``auditor audit`` reads
-    a file of that name)."""
-    from auditor.ingest.decode import decode_bytes
-
+    """The article of a file's bytes, read as its extension says, exactly as
+    ``auditor audit`` reads a file of that name (a .docx has its text extracted)."""
     suffix = PurePath(filename).suffix.lower()
     fmt = SUPPORTED_EXTENSIONS.get(suffix)
     if fmt is None:
         supported = ", ".join(sorted(SUPPORTED_EXTENSIONS))
         raise BadRequest(f"{filename}: unsupported file type {suffix!r}; supported: {supported}")
+    stem = PurePath(filename).stem or DEFAULT_NAME
     try:
-        text = decode_bytes(data, filename)
+        return article_from_bytes(data, name=stem, path=filename, format=fmt)
     except AuditorError as exc:
         raise BadRequest(str(exc)) from None
-    return article_from_body(text, fmt, filename)
 
 
 def _string(body: dict[str, Any], key: str, default: str) -> str:

@@ -51,11 +51,6 @@ class AuditService:
         self._lock = threading.Lock()
         self._waiting = 0
 
-    @property
-    def waiting(self) -> int:
-        """Audits accepted and not finished (the running one included)."""
-        return self._waiting
-
     async def run(self, work: Callable[[], T]) -> T:
         """Run ``work`` on the audit thread; :class:`Busy` when the line is full."""
         with self._lock:
