@@ -240,6 +240,7 @@ def _nested(a: RawAttribution, b: RawAttribution) -> bool:
             if inner.kind in {"indirect", "mixed", "direct"} and outer.kind in {
                 "indirect",
                 "mixed",
+                "according_to",
             }:
                 return True
     return False

@@ -19,6 +19,7 @@ from auditor.nlp.cues import (
     subtree_token_range,
     verb_lemma,
 )
+from auditor.nlp.speaking import can_speak
 
 #: Verbs whose object is only reported speech when a speaker does the emphasizing.
 EMPHASIS_VERBS = {"emphasize", "emphasise", "stress", "highlight", "underscore"}
@@ -33,18 +34,6 @@ SMALL_CLAUSE_ADVERBS = {"ahead", "behind", "up", "down", "even", "level", "tied"
 SETTING_PREPS = {"during", "amid"}
 #: Named-entity labels of a prepositional object that says when or where, not what.
 CIRCUMSTANCE_LABELS = {"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"}
-#: Pronouns that can be a speaker.
-SPEAKING_PRONOUNS = {"he", "she", "i", "we", "they", "you", "who", "it"}
-#: Lexicons of nouns that can be a speaker: people, groups, organizations, documents.
-SPEAKER_LEXICONS = (
-    "source_nouns_anonymous",
-    "source_nouns_vague",
-    "source_nouns_document",
-    "media_nouns",
-    "organization_words",
-    "person_titles",
-    "speaker_nouns",
-)
 
 
 def reported_content(verb: Token) -> tuple[int, int] | None:
@@ -287,54 +276,6 @@ def closed_before_speaker(doc: Doc, end: int) -> bool:
 def word_count(doc: Doc, start: int, end: int) -> int:
     """Words and numbers among tokens ``[start, end)``."""
     return sum(1 for t in doc[start:end] if t.is_alpha or t.like_num)
-
-
-def can_speak(subject: Token | None) -> bool:
-    """Whether a subject can be a source: a name, a person pronoun, or a noun that names
-    people, organizations or documents."""
-    if subject is None:
-        return False
-    if subject.pos_ == "PROPN":
-        return True
-    if subject.lower_ == "which" and subject.tag_ == "WDT":
-        # "the police department, which reported ...": the antecedent speaks
-        referent = _relative_antecedent(subject)
-        return referent is not None and referent.pos_ in {"NOUN", "PROPN"} and can_speak(
-            referent
-        )
-    if subject.pos_ == "PRON":
-        return subject.lower_ in SPEAKING_PRONOUNS
-    if any(child.dep_ == "poss" for child in subject.children) and subject.lemma_.lower() in (
-        load_lexicon("reporting_nouns")
-    ):
-        return True  # "his campaign", "the group's report"
-    if any(
-        child.dep_ == "appos" and child.pos_ == "PROPN" for child in subject.children
-    ) or any(
-        child.dep_ == "poss" and child.pos_ == "PROPN" and child.ent_type_ in {"PERSON", "ORG"}
-        for child in subject.children
-    ):
-        return True  # "Trump's running mate, Mike Pence,": a named person's role
-    if subject.text[:1].isupper() and not subject.text.isupper() and any(
-        t.text == subject.text and t.pos_ == "PROPN" for t in subject.doc
-    ):
-        return True  # a name the tagger took for a noun here but not elsewhere
-    lemma = subject.lemma_.lower()
-    return any(
-        lemma in load_lexicon(name) or subject.lower_ in load_lexicon(name)
-        for name in SPEAKER_LEXICONS
-    )
-
-
-def _relative_antecedent(pronoun: Token) -> Token | None:
-    """The noun a relative "which" stands for: the head of its relative clause,
-    or, when the parser missed the relative clause, the noun right before it."""
-    if pronoun.head.dep_ == "relcl":
-        return pronoun.head.head
-    i = pronoun.i - 1
-    while i >= 0 and pronoun.doc[i].is_punct:
-        i -= 1
-    return pronoun.doc[i] if i >= 0 else None
 
 
 def is_content_verb(token: Token) -> bool:

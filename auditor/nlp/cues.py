@@ -31,18 +31,20 @@ def reporting_nouns() -> frozenset[str]:
 #: A one-syllable verb ending consonant-vowel-consonant doubles its last letter before
 #: "-ed" ("hop" -> "hopped"), so "hoped" cannot be its past.
 _SHORT_CVC = re.compile(r"^[^aeiou]*[aeiou][^aeiouwxy]$")
+#: What follows the wrong short lemma in a form of a verb in "-e": "hop" + "ed", "es",
+#: "ing" spell "hoped", "hopes", "hoping" (forms of "hop" would be "hopped", "hops",
+#: "hopping").
+_ENDINGS_AFTER_E = {"VBD": ("ed",), "VBN": ("ed",), "VBZ": ("es",), "VBG": ("ing",)}
 
 
 def verb_lemma(token: Token) -> str:
-    """The token's lemma, lower-cased, with the lemmatizer's slips on regular past forms
-    put right: "hoped" is "hope", not "hop"; "rated" is "rate", not "rat" (a verb whose
-    final consonant doubles would have been spelled "hopped")."""
+    """The token's lemma, lower-cased, with the lemmatizer's slips on regular forms put
+    right: "hoped", "hopes" and "hoping" are "hope", not "hop"; "rated" is "rate", not
+    "rat" (a verb whose final consonant doubles would have been spelled "hopped")."""
     lemma = token.lemma_.lower()
-    if (
-        token.tag_ in {"VBD", "VBN"}
-        and token.lower_ == lemma + "ed"
-        and _SHORT_CVC.match(lemma)
-    ):
+    if _SHORT_CVC.match(lemma) and token.lower_ in {
+        lemma + ending for ending in _ENDINGS_AFTER_E.get(token.tag_, ())
+    }:
         return lemma + "e"
     return lemma
 

@@ -26,6 +26,7 @@ from auditor.nlp.cues import (
 )
 from auditor.nlp.doctext import doc_tokens
 from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
+from auditor.nlp.source_names import is_media_name
 
 
 def reported_speech(
@@ -173,7 +174,13 @@ def according_to(
         if speaker_claim is not None:
             if speaker_claim.via is None and source is not None:
                 speaker_claim.via = subject_bounds(source)
-            continue
+            if not _holds_cue(content, speaker_claim) or source is None or is_media_name(
+                doc.text[slice(*subject_bounds(source))]
+            ):
+                continue  # an outlet passed the speaker's words on: recorded as ``via``
+            # "Police have said they will not release the videos, according to the
+            # family's lawyers": the lawyers are the source of the whole report, the
+            # police's statement included; both attributions stand.
         attribution = RawAttribution(
             kind="according_to",
             content=content,
@@ -187,6 +194,16 @@ def according_to(
             attribution.source_head = source.idx
         found.append(attribution)
     return found
+
+
+def _holds_cue(content: tuple[int, int], attribution: RawAttribution) -> bool:
+    """``attribution``'s cue and content both lie inside ``content``."""
+    return (
+        attribution.cue is not None
+        and content[0] <= attribution.cue[0]
+        and attribution.content[1] <= content[1]
+        and content[0] <= attribution.content[0]
+    )
 
 
 def _before_misread_apposition(doc: Doc, source: Token, end: int, sentence_end: int) -> int:

@@ -1,0 +1,146 @@
+"""Constructions of attribution beyond "X said Y", each on sentences written for the test:
+counts and shares of speakers, relative pronouns, nested according-to, prepositional cues,
+verbs the lemmatizer misreads, documents and polls as sources, quoted labels under verbs
+of naming and judging."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.analysis import analysis_from_doc
+from auditor.nlp.cues import verb_lemma
+
+
+@pytest.fixture
+def analyze(nlp):
+    def run(text: str):
+        return analysis_from_doc(nlp(text))
+
+    return run
+
+
+def with_cue(analysis, cue_word: str):
+    """The one attribution whose cue holds ``cue_word``."""
+    found = [a for a in analysis.attributions if a.cue is not None and cue_word in a.cue.text]
+    assert len(found) == 1, [(a.cue and a.cue.text, a.content.text) for a in analysis.attributions]
+    return found[0]
+
+
+# --- who can speak: counts, shares, indefinites, relative pronouns -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        (
+            "A number of county commissioners urged the board to delay the vote.",
+            "urged",
+            "A number of county commissioners",
+            "the board to delay the vote",
+        ),
+        (
+            "Dozens of shop owners oppose the new parking fees.",
+            "oppose",
+            "Dozens of shop owners",
+            "the new parking fees",
+        ),
+        (
+            "No one expected a turnout of that size in the spring primary.",
+            "expected",
+            "No one",
+            "a turnout of that size in the spring primary",
+        ),
+    ],
+)
+def test_counts_and_indefinites_speak(analyze, text, cue, source, content):
+    a = with_cue(analyze(text), cue)
+    assert a.source is not None and a.source.text == source
+    assert a.content.text == content
+
+
+def test_relative_that_speaks_for_its_antecedent(analyze):
+    a = with_cue(
+        analyze("The plan was drafted with two unions that want to keep the old timetable."),
+        "want",
+    )
+    assert a.content.text == "to keep the old timetable"
+
+
+def test_count_of_things_does_not_speak(analyze):
+    analysis = analyze("A number of bridges need to be repaired before winter.")
+    assert not any(a.cue is not None and a.cue.text == "need" for a in analysis.attributions)
+
+
+def test_poll_share_on_its_own_is_a_source(analyze):
+    a = with_cue(
+        analyze("Most residents back the tax, while a quarter call it a waste of money."),
+        "call",
+    )
+    assert a.source.text == "a quarter"
+    assert a.content.text == "it a waste of money"
+
+
+# --- according to X around another attribution ---------------------------------------
+
+
+def test_according_to_a_person_around_a_statement_nests(analyze):
+    analysis = analyze(
+        "The agency has said it will not publish the inspection report, according to "
+        "lawyers for the tenants."
+    )
+    according = [a for a in analysis.attributions if a.kind == "according_to"]
+    assert len(according) == 1
+    assert according[0].source.text == "lawyers for the tenants"
+    assert according[0].content.text.startswith("The agency has said")
+    inner = with_cue(analysis, "said")
+    assert inner.content.text == "it will not publish the inspection report"
+
+
+def test_according_to_an_outlet_is_who_passed_it_on(analyze):
+    analysis = analyze(
+        "Petra Lindgren said the plant would close in May, according to the Daily Ledger."
+    )
+    assert [a.kind for a in analysis.attributions] == ["indirect"]
+    assert analysis.attributions[0].via.text == "the Daily Ledger"
+
+
+# --- prepositional cues and lemmas ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The coach responded with sharp attacks on the referees.",
+            "responded with",
+            "sharp attacks on the referees",
+        ),
+        (
+            "The two ministers sparred over whether the border should reopen.",
+            "sparred over",
+            "the border should reopen",
+        ),
+        (
+            "Several board members bristled at the suggestion that they had been careless.",
+            "bristled at",
+            "the suggestion that they had been careless",
+        ),
+    ],
+)
+def test_prepositional_cues(analyze, text, cue, content):
+    a = with_cue(analyze(text), cue.split()[0])
+    assert a.cue.text == cue
+    assert a.content.text == content
+
+
+def test_forms_of_verbs_in_e_get_their_lemma(nlp):
+    doc = nlp("She hopes the bridge opens, he is hoping for rain, and they hoped for more.")
+    lemmas = {t.text: verb_lemma(t) for t in doc}
+    assert lemmas["hopes"] == lemmas["hoping"] == lemmas["hoped"] == "hope"
+    doc = nlp("The rabbit hops and hopped across the lawn.")
+    assert {verb_lemma(t) for t in doc if t.lower_.startswith("hop")} == {"hop"}
+
+
+def test_hopes_is_a_cue(analyze):
+    a = with_cue(analyze("The mayor hopes the new bridge will open by June."), "hopes")
+    assert a.content.text == "the new bridge will open by June"
