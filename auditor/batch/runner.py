@@ -84,10 +84,12 @@ class BatchSummary:
 def settings_fingerprint(model_id: str, rule_pack, options: BatchOptions) -> str:
     """A digest of everything besides a document's content that shapes its result."""
     from auditor import __version__
+    from auditor.model import SCHEMA
 
     config = rule_pack.config
     parts = (
         __version__,
+        SCHEMA,  # a result kept from an earlier schema is not resumed into a newer one
         model_id,
         rule_pack.digest,
         sorted(config.severity.items()),
