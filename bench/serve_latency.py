@@ -10,7 +10,9 @@ words from whole paragraphs of ``examples/`` and then:
 
 1. warm: 5 audits unmeasured, then ``--requests`` audits one after the other: median and
    95th percentile of the client's wall time per request (connection kept open);
-2. load: ``--clients`` threads each posting the same audit back to back for ``--seconds``:
+2. the same audit in this process without HTTP (``Auditor.audit`` and the JSON rendering),
+   as many times: what the server adds is the difference;
+3. load: ``--clients`` threads each posting the same audit back to back for ``--seconds``:
    requests done, errors (any answer but 200, any connection failure), median and p95
    latency, and the resident memory of the server (its processes together) sampled every
    second: first, peak, last, and the slope of a least-squares line through the samples of
@@ -24,6 +26,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import os
 import statistics
 import sys
 import threading
@@ -99,6 +102,24 @@ def sequential(port: int, body: bytes, n: int) -> list[float]:
     return times
 
 
+def in_process(text: str, n: int) -> list[float]:
+    """Seconds of ``Auditor.audit`` + JSON rendering of ``text``, warm, ``n`` times."""
+    from auditor.audit import Auditor
+    from auditor.ingest import article_from_text
+    from auditor.report import render
+
+    auditor = Auditor()
+    article = article_from_text(text, name="bench", path="bench.txt")
+    for _ in range(5):
+        render(auditor.audit(article), "json")
+    times = []
+    for _ in range(n):
+        start = time.perf_counter()
+        render(auditor.audit(article), "json")
+        times.append(time.perf_counter() - start)
+    return times
+
+
 def load(port: int, body: bytes, clients: int, seconds: float, pid: int) -> dict:
     stop = time.monotonic() + seconds
     latencies: list[float] = []
@@ -157,6 +178,7 @@ def main() -> None:
     try:
         server.wait_ready()
         alone = sequential(server.port, body, args.requests)
+        direct = in_process(text, args.requests)
         loaded = load(server.port, body, args.clients, args.seconds, server.process.pid)
     finally:
         server.stop()
@@ -164,11 +186,14 @@ def main() -> None:
     done = loaded["latencies"]
     print(
         f"Article: {len(text.split())} words, {len(text)} characters; "
-        f"{args.workers} worker(s); server log {log}\n"
+        f"{args.workers} worker(s); load average {os.getloadavg()[0]:.1f} at the end; "
+        f"server log {log}\n"
     )
     print("| measure | figure |\n|---|---:|")
     print(f"| warm, one client: median | {1000 * statistics.median(alone):.0f} ms |")
     print(f"| warm, one client: p95 | {1000 * percentile(alone, 0.95):.0f} ms |")
+    print(f"| same audit in-process, no HTTP: median | {1000 * statistics.median(direct):.0f} ms |")
+    print(f"| same audit in-process, no HTTP: p95 | {1000 * percentile(direct, 0.95):.0f} ms |")
     print(f"| {args.clients} clients for {args.seconds:.0f} s: requests | {len(done)} |")
     print(f"| {args.clients} clients: errors | {len(loaded['errors'])} |")
     print(f"| {args.clients} clients: throughput | {len(done) / loaded['elapsed']:.2f} audits/s |")

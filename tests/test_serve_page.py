@@ -143,3 +143,11 @@ def test_an_opened_word_document_is_read_on_the_server(page):
     forms.feed(answer.text)
     fields = next(f for a, f in forms.forms if "download" in a)
     assert fields["format"] == "text" and "Mayor Lena Okafor" in fields["text"]
+
+
+def test_a_download_of_a_draft_named_in_any_script_gets_a_plain_file_name(page):
+    answer = page.post(
+        "/review/download?report=markdown", data={"text": ARTICLE, "name": "Überblick 東京.txt"}
+    )
+    assert answer.status_code == 200
+    assert answer.headers["content-disposition"] == ('attachment; filename="_berblick___-audit.md"')

@@ -90,7 +90,10 @@ async def download(request: Request) -> Response:
     service = request.app.state.service
     result = await service.run(lambda: service.audit(article))
     media, suffix = DOWNLOAD_TYPES[report]
-    filename = "".join(c if c.isalnum() or c in "-_." else "_" for c in article.name)
+    # An HTTP header is Latin-1: the file name keeps ASCII letters, digits and -_. only.
+    filename = "".join(
+        c if c.isascii() and (c.isalnum() or c in "-_.") else "_" for c in article.name
+    )
     return Response(
         render(result, report),
         media_type=media,
