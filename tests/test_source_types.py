@@ -55,6 +55,24 @@ CASES = [
     # bare research credits nobody; research by someone is a document
     ("Studies suggest that the drug lowers blood pressure.", "vague"),
     ("Research by the institute found that rents rose.", "document"),
+    # documents as subjects, and poll shares of respondents
+    ("The memo describes a plan to sell the harbor land.", "document"),
+    ("The audit shows that the grant money was never spent.", "document"),
+    ("Court filings reveal that the firm owed back rent.", "document"),
+    ("The clip shows the mayor leaving the hall.", "document"),
+    ("Two-thirds of those surveyed say the bus fare is too high.", "document"),
+    ("Most voters polled in May said the tunnel was a waste.", "document"),
+    ("Nearly six of 10 parents say the school day is too long.", "document"),
+    ("The average of recent polls shows the mayor trailing.", "document"),
+    # people near the matter, unnamed people close to someone, particular groups
+    ("People familiar with the talks said a deal was close.", "anonymous"),
+    ("Those close to the coach say he will stay.", "anonymous"),
+    ("A friend said she had left the city in March.", "anonymous"),
+    ("A group of nurses wrote to the board demanding more staff.", "anonymous"),
+    ("A coalition of farmers said the water district had misled them.", "anonymous"),
+    # a body named by its kind is that body; a named lawyer is a person
+    ("A union representing bus drivers endorsed the mayor on Friday.", "named_organization"),
+    ("One of the family's lawyers, Rosa Delgado, said the video was clear.", "named_person"),
     # a party's members: a bloc of the public unless the phrase makes them specific
     ("Democrats are furious that the tariff passed.", "vague"),
     ("Fellow Republicans urged the senator to drop out.", "vague"),
@@ -138,3 +156,27 @@ def test_party_members_in_a_committee_report_are_that_committees_members(nlp):
         "Republicans said the contract had been rushed."
     )
     assert _types(nlp, text)[-1] == "anonymous"
+
+
+def test_it_after_a_document_stands_for_the_document(nlp):
+    text = (
+        "The Harbor Authority released an ad on Monday.\n\n"
+        "The ad opens with footage of empty docks. It says the port will lose jobs."
+    )
+    assert _types(nlp, text)[-1] == "document"
+
+
+def test_it_after_an_organization_stands_for_the_organization(nlp):
+    text = (
+        "The report landed on Monday. The Harbor Authority disputed its findings.\n\n"
+        "It said the figures were out of date."
+    )
+    assert _types(nlp, text)[-1] == "named_organization"
+
+
+def test_a_role_said_of_a_named_person_is_that_person(nlp):
+    text = (
+        "Marta Ruiz is a former union lawyer who has said the contract is unfair.\n\n"
+        "Tom Baker, a city planner who told the council the road was unsafe, resigned."
+    )
+    assert _types(nlp, text) == ["named_person", "named_person"]

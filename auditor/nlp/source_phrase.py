@@ -17,9 +17,9 @@ from functools import cache
 from spacy.tokens import Token
 
 from auditor.lexicon import compile_phrases, load_lexicon
-from auditor.nlp.cues import antecedent
 from auditor.nlp.source_groups import broad_scope, party_members
 from auditor.nlp.source_names import cluster_kind, is_media_name
+from auditor.nlp.source_referent import referent
 
 #: Determiners that make a singular noun a definite, identifiable referent.
 _DEFINITE = {"the", "this", "that", "my", "his", "her", "its", "our", "their", "your"}
@@ -31,15 +31,6 @@ _UNNAMED_PRONOUNS = {"someone", "somebody"}
 def lex(name: str) -> frozenset[str]:
     """A lexicon of ``auditor/lexicons/`` (lower-cased words)."""
     return load_lexicon(name)
-
-
-def referent(head: Token) -> Token:
-    """The token a source head stands for: a relative pronoun's noun, the noun of "many of
-    whom", the owner of "Pushilin's comments"."""
-    head = antecedent(head)
-    if head.lower_ in {"whom", "which"} and head.dep_ == "pobj":
-        return antecedent(head)
-    return head
 
 
 def judge(
@@ -54,12 +45,29 @@ def judge(
     if _is_poll_share(head):
         return "document"
     of_object = _of_object(head)
+    if _appositive_person(head) or (of_object is not None and _appositive_person(of_object)):
+        return "named_person"  # "one of the family's lawyers, Ana Ruiz,"
+    if _near_the_matter(head):
+        return "anonymous"  # "people familiar with the talks", "those close to him"
     if of_object is not None and _is_partitive(head):
         # "Several of his longtime advisers", "many of whom": the people counted decide.
         inner = judge(referent(of_object), None, names_people, clusters)
+        if _is_collective(head) and inner in {"vague", "unknown"}:
+            return "anonymous"  # "a group of parents", "a coalition of leaders"
         if inner in {"vague", "unknown"} or head.lower_ in lex("source_vague_quantifiers"):
             return "vague" if inner != "anonymous" else inner
         return inner
+    kind = _judge_parts(head, cluster, names_people, clusters)
+    if kind == "unknown" and of_object is not None:
+        if judge(referent(of_object), None, names_people, clusters) == "document":
+            return "document"  # "The average of polls taken in May shows ..."
+    return kind
+
+
+def _judge_parts(
+    head: Token, cluster: dict | None, names_people: bool, clusters: list[dict] | None
+) -> str:
+    """The type read off the head, its modifiers and its resolved name."""
     kind = cluster_kind(cluster, head.doc, clusters or []) if cluster is not None else None
     if kind != "person" and _names_outlet_by_descriptor(head):
         return "media"
@@ -171,7 +179,7 @@ def _of_object(head: Token) -> Token | None:
 
 
 def _is_partitive(head: Token) -> bool:
-    return (
+    return _is_collective(head) or (
         head.like_num
         or head.lower_ in lex("source_vague_quantifiers")
         or head.lower_ in {"several", "all", "none", "each", "both", "dozens", "hundreds"}
@@ -180,14 +188,58 @@ def _is_partitive(head: Token) -> bool:
 
 
 def _is_poll_share(head: Token) -> bool:
-    """ "63 percent", "a majority of voters", "nearly eight of 10 voters"."""
+    """ "63 percent", "a majority of voters", "nearly eight of 10 voters", "those
+    surveyed", "two-thirds of adults polled"."""
     if head.lemma_.lower() in lex("source_poll_shares") or head.text == "%":
         return True
-    if head.like_num:
-        of_object = _of_object(head)
-        if of_object is not None and any(c.like_num for c in of_object.children):
+    if _respondents(head):
+        return True
+    before = head.doc[head.left_edge.i : head.i]
+    if any(t.dep_ == "quantmod" and t.lower_ == "of" for t in before):
+        return True  # "six of 10 parents": the parse hangs the share on the people
+    of_object = _of_object(head)
+    if head.like_num and of_object is not None:
+        if of_object.like_num or any(c.like_num for c in of_object.children):
             return True  # "eight of 10 voters"
-    return False
+    return _is_partitive(head) and of_object is not None and _respondents(of_object)
+
+
+def _respondents(head: Token) -> bool:
+    """People made a poll's respondents by a participle ("those surveyed", "voters
+    polled in May")."""
+    return any(
+        c.lower_ in lex("source_poll_respondents")
+        for c in head.children
+        if c.dep_ in {"acl", "amod", "relcl", "advcl"}
+    )
+
+
+def _appositive_person(head: Token) -> bool:
+    """A person's name in apposition ("the family's lawyer, Ana Ruiz,"), to a noun that
+    can be a person's (not "the Telegram channel Grey Fox")."""
+    if _is_media_noun(head) or head.lemma_.lower() in lex("organization_words"):
+        return False
+    return any(
+        c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
+        for c in head.children
+    )
+
+
+def _near_the_matter(head: Token) -> bool:
+    """People put near the matter by what follows the head ("familiar with the talks")."""
+    if head.lower_ not in {"people", "those", "someone", "somebody", "person", "one"}:
+        return False
+    after = head.doc[head.i + 1 : head.right_edge.i + 1].text.lower()
+    return bool(after) and _proximity().search(after) is not None
+
+
+@cache
+def _proximity() -> re.Pattern:
+    return compile_phrases(sorted(lex("source_proximity_phrases")))
+
+
+def _is_collective(head: Token) -> bool:
+    return head.tag_ == "NN" and head.lemma_.lower() in lex("source_collective_nouns")
 
 
 def _names_outlet_by_descriptor(head: Token) -> bool:
@@ -263,7 +315,6 @@ def _common_noun(head: Token, names_people: bool) -> str:
     senator") stands for a person the article names, if it names anyone."""
     lemma, word = head.lemma_.lower(), head.lower_
     plural = head.tag_ in {"NNS", "NNPS"}
-    determiner = _determiner(head)
     if _is_media_noun(head):
         return "media"
     if word in lex("source_kin_nouns") or lemma in lex("source_kin_nouns"):
@@ -272,12 +323,8 @@ def _common_noun(head: Token, names_people: bool) -> str:
         return _party(head)
     if plural and broad_scope(head):
         return "vague"  # "officials from both parties", "world leaders"
-    if word == "police" or (
-        lemma in lex("organization_words")
-        and not plural
-        and (determiner in _DEFINITE or _owner(head) is not None or _has_proper_modifier(head))
-    ):
-        return "named_organization"  # "the ministry", "Clinton's campaign", "police"
+    if word == "police" or (lemma in lex("organization_words") and not plural):
+        return "named_organization"  # "the ministry", "Clinton's campaign", "a union"
     if word in lex("source_insider_roles") or lemma in lex("source_insider_roles"):
         if not plural and names_people and lemma in lex("source_person_roles"):
             if _is_definite(head):

@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Token
 from auditor.nlp.doctext import doc_tokens, forget
 from auditor.nlp.extensions import register_extensions
 from auditor.nlp.source_names import is_media_name
-from auditor.nlp.source_phrase import anonymity_stated, judge, referent
+from auditor.nlp.source_phrase import anonymity_stated, judge
+from auditor.nlp.source_referent import document_antecedent, referent
 
 #: ``is_media_name`` is read by later stages from here.
 __all__ = ["SourceClassifier", "classify_source", "is_media_name"]
@@ -38,6 +39,13 @@ class SourceClassifier:
             offset = attribution.get("antecedent_head") or attribution.get("source_head")
             head = token_at.get(offset)
             cluster = clusters.get(attribution.get("speaker"))
+            pronoun = token_at.get(attribution.get("source_head"))
+            said_before = attribution.get("antecedent_head")
+            if pronoun is not None and said_before is None:
+                said_before = _last_mention_before(cluster, pronoun)
+            if pronoun is not None and document_antecedent(pronoun, said_before) is not None:
+                attribution["source_type"] = "document"  # "The ad ran Monday. It says ..."
+                continue
             attribution["source_type"] = classify_source(
                 doc, head, cluster, names_people, list(clusters.values())
             )
@@ -60,9 +68,28 @@ def classify_source(
     phrase's referent judged by its grammar (:mod:`auditor.nlp.source_phrase`)."""
     if head is None:
         return "unknown"
-    head = referent(head)
+    named = referent(head)
+    if named is not head:
+        cluster = _cluster_at(named, clusters or []) or cluster
+    head = named
     kind = judge(head, cluster, names_people, clusters)
     if kind in {"unknown", "vague"} and anonymity_stated(head):
         # "..., said a person who spoke on condition of anonymity"
         return "anonymous"
     return kind
+
+
+def _cluster_at(token: Token, clusters: list[dict]) -> dict | None:
+    """The cluster one of whose mentions holds ``token``."""
+    for cluster in clusters:
+        if any(start <= token.idx < end for start, end in cluster["mentions"]):
+            return cluster
+    return None
+
+
+def _last_mention_before(cluster: dict | None, token: Token) -> int | None:
+    """Where ``cluster`` was last named before ``token`` (None if it was not)."""
+    if cluster is None:
+        return None
+    starts = [start for start, _end in cluster["mentions"] if start < token.idx]
+    return max(starts, default=None)

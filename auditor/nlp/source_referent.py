@@ -1,0 +1,89 @@
+"""What a source phrase stands for, before its grammar is judged.
+
+A relative pronoun stands for its noun ("generals, who advised" -> generals), "many of
+whom" for the noun of "whom", the owner of words for the words ("Pushilin's comments");
+a role said of a named person stands for that person ("Kaine is a former lawyer who
+...", "John Bentel, a staffer who ..."). "It" and "they" stand for the nearest fitting
+thing said before them: when that is a document ("The ad ... It also says", "her tax
+returns ... they disclosed"), the source is the document, not the organization named
+further back.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from auditor.lexicon import load_lexicon
+from auditor.nlp.cues import antecedent
+
+#: Sentences before a pronoun searched for what it stands for.
+_SENTENCES_BACK = 2
+_SUBJECTS = {"nsubj", "nsubjpass"}
+
+
+def referent(head: Token) -> Token:
+    """The token a source head stands for: a relative pronoun's noun, the noun of "many of
+    whom", the owner of "Pushilin's comments", the named person a role is said of."""
+    head = antecedent(head)
+    if head.lower_ in {"whom", "which"} and head.dep_ == "pobj":
+        head = antecedent(head)
+    return _named_holder(head)
+
+
+def _named_holder(noun: Token) -> Token:
+    """The named person a role noun is said of: "John Bentel, a tech staffer" (an
+    appositive of the name) or "Kaine is a former lawyer" (the complement of "be")."""
+    if noun.pos_ != "NOUN":
+        return noun
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        return noun.head
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        subject = next((c for c in noun.head.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None and subject.pos_ == "PROPN":
+            return subject
+    return noun
+
+
+def document_antecedent(pronoun: Token, named_at: int | None) -> Token | None:
+    """The document "it" or "they" stands for, when one is said after the name the pronoun
+    was resolved to (character offset ``named_at``, None if none) and is the nearest
+    fitting noun: a subject in the nearest sentence that has one, else its last fitting
+    noun."""
+    if pronoun.lower_ not in {"it", "they"}:
+        return None
+    plural = pronoun.lower_ == "they"
+    sentence = pronoun.sent
+    for _ in range(_SENTENCES_BACK + 1):
+        found = _fitting_nouns(sentence, pronoun, plural)
+        if found:
+            subjects = [t for t in found if t.dep_ in _SUBJECTS]
+            chosen = (subjects or found)[-1]
+            if chosen.lower_ not in _documents():
+                return None
+            if named_at is not None and named_at > chosen.idx:
+                return None
+            return chosen
+        if sentence.start == 0:
+            break
+        sentence = pronoun.doc[sentence.start - 1].sent
+    return None
+
+
+def _fitting_nouns(sentence, pronoun: Token, plural: bool) -> list[Token]:
+    """Nouns of ``sentence`` before ``pronoun`` that it could stand for: documents of its
+    number, and proper names (an organization named there competes with the document)."""
+    found = []
+    for token in sentence:
+        if token.i >= pronoun.i:
+            break
+        is_plural = token.tag_ in {"NNS", "NNPS"}
+        if token.pos_ == "NOUN" and token.lower_ in _documents() and is_plural == plural:
+            found.append(token)
+        elif token.pos_ == "PROPN" and token.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}:
+            if token.dep_ not in {"compound", "poss"}:
+                found.append(token)
+    return found
+
+
+def _documents() -> frozenset[str]:
+    return load_lexicon("source_documents")
