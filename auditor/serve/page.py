@@ -68,10 +68,11 @@ async def review(request: Request) -> Response:
             return HTMLResponse(message, status_code=status, headers=PAGE_HEADERS)
         return _page(request, _field(form, "text"), _field(form, "format"), message, status)
     service = request.app.state.service
-    result = await service.run(lambda: service.audit(article))
     rules = {rule.id: rule for rule in service.rule_pack.rules}
     fmt = article.format if article.format in dict(INPUT_FORMATS) else "text"
-    shown = result_html(result, fmt, rules, _field(form, "token"))
+    token = _field(form, "token")
+    # Rendered on the audit thread too: a long article's page would hold the event loop up.
+    shown = await service.run(lambda: result_html(service.audit(article), fmt, rules, token))
     if only_result:
         return HTMLResponse(shown, headers=PAGE_HEADERS)
     return _page(request, article.source, fmt, shown)
@@ -88,14 +89,14 @@ async def download(request: Request) -> Response:
     _check_token(request, form)
     article = await _article_of(form)
     service = request.app.state.service
-    result = await service.run(lambda: service.audit(article))
+    rendered = await service.run(lambda: render(service.audit(article), report))
     media, suffix = DOWNLOAD_TYPES[report]
     # An HTTP header is Latin-1: the file name keeps ASCII letters, digits and -_. only.
     filename = "".join(
         c if c.isascii() and (c.isalnum() or c in "-_.") else "_" for c in article.name
     )
     return Response(
-        render(result, report),
+        rendered,
         media_type=media,
         headers={"Content-Disposition": f'attachment; filename="{filename}-audit{suffix}"'},
     )

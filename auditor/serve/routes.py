@@ -57,8 +57,9 @@ async def audit(request: Request) -> Response:
         raise BadRequest(f"unknown report {report!r}; use one of {', '.join(REPORT_MEDIA)}")
     parsed = audit_request(parse_json_body(await request.body()))
     service = service_of(request)
-    result = await service.run(lambda: service.audit(parsed.article))
-    return Response(render(result, report), media_type=REPORT_MEDIA[report])
+    # Rendered on the audit thread too: a long report would hold the event loop up.
+    rendered = await service.run(lambda: render(service.audit(parsed.article), report))
+    return Response(rendered, media_type=REPORT_MEDIA[report])
 
 
 async def check(request: Request) -> JSONResponse:
