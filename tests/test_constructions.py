@@ -144,3 +144,86 @@ def test_forms_of_verbs_in_e_get_their_lemma(nlp):
 def test_hopes_is_a_cue(analyze):
     a = with_cue(analyze("The mayor hopes the new bridge will open by June."), "hopes")
     assert a.content.text == "the new bridge will open by June"
+
+
+# --- verdicts in the passive, documents as sources, gerund complements ---------------
+
+
+def test_agentless_accusation_is_a_claim_without_source(analyze):
+    a = with_cue(
+        analyze("The contractor was accused of billing the city twice for the same repairs."),
+        "accused",
+    )
+    assert a.source is None
+    assert a.content.text == (
+        "The contractor was accused of billing the city twice for the same repairs"
+    )
+
+
+def test_agentless_verdict_stops_before_an_aside(analyze):
+    a = with_cue(
+        analyze(
+            "The guards have been blamed for the escape, with reports of open gates at night."
+        ),
+        "blamed",
+    )
+    assert a.content.text == "The guards have been blamed for the escape"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The meeting was called off.",  # another verb
+        "The witness was called to testify on Monday.",  # summoned, not named
+        "The plan was criticized by three councillors.",  # an agent: reported speech
+    ],
+)
+def test_not_an_agentless_verdict(analyze, text):
+    assert not any(
+        a.source is None and a.content.text.startswith("The ")
+        for a in analyze(text).attributions
+    )
+
+
+def test_reduced_relative_document_is_the_source(analyze):
+    a = with_cue(
+        analyze("Court filings released Monday show that the company hid its losses."),
+        "show",
+    )
+    assert a.source.text == "Court filings released Monday"
+    assert a.content.text == "the company hid its losses"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        (
+            "The letter included a list of donors who gave more than the limit.",
+            "included",
+            "The letter",
+            "a list of donors who gave more than the limit",
+        ),
+        (
+            "The memo outlines a plan to close three schools.",
+            "outlines",
+            "The memo",
+            "a plan to close three schools",
+        ),
+    ],
+)
+def test_documents_set_out_what_they_hold(analyze, text, cue, source, content):
+    a = with_cue(analyze(text), cue)
+    assert a.source.text == source
+    assert a.content.text == content
+
+
+def test_holding_verb_without_a_document_is_no_attribution(analyze):
+    analysis = analyze("The squad included two rookies and a veteran goalkeeper.")
+    assert not any(a.cue is not None and "included" in a.cue.text for a in analysis.attributions)
+
+
+def test_gerund_complement_is_the_content(analyze):
+    a = with_cue(
+        analyze("The governor proposes doing away with the tax on groceries."), "proposes"
+    )
+    assert a.content.text == "doing away with the tax on groceries"

@@ -19,6 +19,7 @@ from auditor.nlp.cues import (
     subtree_token_range,
     verb_lemma,
 )
+from auditor.nlp.documents import document_reports
 from auditor.nlp.speaking import can_speak
 
 #: Verbs whose object is only reported speech when a speaker does the emphasizing.
@@ -293,6 +294,7 @@ def is_content_verb(token: Token) -> bool:
         or lemma in load_lexicon("stance_verbs")
         or lemma in load_lexicon("raising_verbs")
         or preposition_of_cue(token) is not None
+        or document_reports(token)
     )
 
 
@@ -531,8 +533,10 @@ def content_parts(verb: Token) -> list[Token]:
     if preposition is not None:
         parts.append(preposition)
     lemma = verb_lemma(verb)
-    if lemma not in load_lexicon("reporting_verbs_with_object") and lemma not in load_lexicon(
-        "stance_verbs"
+    if (
+        lemma not in load_lexicon("reporting_verbs_with_object")
+        and lemma not in load_lexicon("stance_verbs")
+        and not document_reports(verb)
     ):
         return parts
     has_object = False
@@ -550,6 +554,10 @@ def content_parts(verb: Token) -> list[Token]:
             parts.append(child)
         elif child.dep_ == "xcomp" and (_is_infinitive(child) or has_object):
             parts.append(child)
+        elif child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i == verb.i + 1 + sum(
+            1 for t in verb.doc[verb.i + 1 : child.i] if t.dep_ in {"advmod", "neg"}
+        ):
+            parts.append(child)  # "proposes [doing away with the mandate]", "admitted [using]"
         elif child.dep_ == "ccomp" and child.i > verb.i:
             parts.append(child)
         elif (

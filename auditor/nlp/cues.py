@@ -129,7 +129,25 @@ def subject_of(verb: Token) -> Token | None:
             carrier = _carrier_subject(token.head)
             return carrier if carrier is not None else token.head
         break
-    return _name_before(verb)
+    return _reduced_relative_subject(verb) or _name_before(verb)
+
+
+def _reduced_relative_subject(verb: Token) -> Token | None:
+    """"Court filings released Monday show that ...": the parser took the participle of a
+    reduced relative ("released") for the main verb and hung the real one on it; the
+    participle's "subject", with no object of its own, is the speaker's."""
+    head = verb.head
+    if verb.dep_ not in {"dep", "ccomp", "conj"} or head.i >= verb.i:
+        return None
+    if head.tag_ not in {"VBD", "VBN"} or any(
+        c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "oprd"} for c in head.children
+    ):
+        return None
+    if any(t.is_punct or t.pos_ in {"CCONJ", "SCONJ"} for t in verb.doc[head.i + 1 : verb.i]):
+        return None  # "filings were released, and they show ...": two clauses
+    return next(
+        (c for c in head.lefts if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}), None
+    )
 
 
 def _name_before(verb: Token) -> Token | None:
@@ -261,6 +279,12 @@ def subject_bounds(subject: Token, cue: Token | None = None) -> tuple[int, int]:
     """Character bounds of the source span for a subject token (of the verb ``cue``)."""
     if subject.pos_ == "PRON" and subject.dep_ != "pobj":
         return subject.idx, subject.idx + len(subject)
+    if cue is not None and subject.head == cue.head and subject.head.i < cue.i and (
+        _reduced_relative_subject(cue) == subject
+    ):
+        # "Court filings released Monday show": the participle phrase is part of the source
+        last = cue.doc[cue.i - 1]
+        return subject.left_edge.idx, last.idx + len(last)
     return noun_phrase_bounds(subject, cue)
 
 

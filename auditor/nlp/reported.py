@@ -25,6 +25,7 @@ from auditor.nlp.cues import (
     trimmed_bounds,
 )
 from auditor.nlp.doctext import doc_tokens
+from auditor.nlp.judging import agentless_verdict
 from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
 from auditor.nlp.source_names import is_media_name
 
@@ -48,6 +49,9 @@ def reported_speech(
         if inside_reported_clause(token):
             continue  # "X said [she believes Y]": X's claim, reported as one attribution
         content_range = reported_content(token)
+        verdict = None
+        if content_range is None:
+            content_range = verdict = agentless_verdict(token)
         if content_range is None:
             continue
         start, end = content_range
@@ -67,7 +71,11 @@ def reported_speech(
         )
         kind = "mixed" if quote_ids else "indirect"
         # "The minister is said to have resigned": the subject is what the claim is about.
-        subject = None if raised_content(token) == content_range else subject_of(token)
+        subject = (
+            None
+            if verdict is not None or raised_content(token) == content_range
+            else subject_of(token)
+        )
         cue = cue_tokens(token)
         preposition = preposition_of_cue(token)
         if preposition is not None and preposition.i > cue[-1].i and preposition.idx < bounds[0]:
