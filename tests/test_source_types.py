@@ -135,7 +135,7 @@ def test_a_transcript_label_in_capitals_is_a_person(nlp):
 def test_a_surname_the_tagger_reads_as_an_organization_follows_the_full_name(nlp):
     text = (
         "Councilwoman Ana Okafor toured the plant on Monday.\n\n"
-        "Okafor said the plant would reopen in the spring."
+        "OKAFOR said the plant would reopen in the spring."
     )
     assert _types(nlp, text)[-1] == "named_person"
 
@@ -180,3 +180,17 @@ def test_a_role_said_of_a_named_person_is_that_person(nlp):
         "Tom Baker, a city planner who told the council the road was unsafe, resigned."
     )
     assert _types(nlp, text) == ["named_person", "named_person"]
+
+
+def test_a_one_word_name_that_meets_people_is_a_person(nlp):
+    # the tagger reads this surname alone as an organization
+    text = "Ruiz flew to Lagos to meet Varga. Varga warned that the talks would fail."
+    assert _types(nlp, text)[-1] == "named_person"
+
+
+def test_a_one_word_name_inside_an_organization_name_is_the_organization(nlp):
+    text = (
+        "Brightwater Mining closed two pits last year.\n\n"
+        "In a statement, Brightwater said the closures were temporary."
+    )
+    assert _types(nlp, text)[-1] == "named_organization"

@@ -376,3 +376,47 @@ def test_a_first_hand_relative_clause_is_a_basis_but_anonymity_is_not() -> None:
 
     assert clause_basis("a clerk who was in the room when the council voted,") is not None
     assert clause_basis("a clerk, who asked not to be named,") is None
+
+
+# ------------------------------------------------------------------ the source's type, read once
+
+
+def _audited(auditor, text: str):
+    from auditor.ingest import article_from_text
+
+    return auditor.audit(article_from_text(text))
+
+
+@pytest.mark.parametrize(
+    "text,source,type_",
+    [
+        ("The memo describes a plan to sell the harbor land.", "The memo", "document"),
+        (
+            "Two-thirds of those surveyed say the bus fare is too high.",
+            "Two-thirds of those surveyed",
+            "document",
+        ),
+        ("Democrats are furious that the tariff passed.", "Democrats", "vague"),
+        ("Those close to the coach say he will stay.", "Those close to the coach", "anonymous"),
+    ],
+)
+def test_documents_poll_shares_and_groups_are_typed_by_their_phrase(
+    auditor, text: str, source: str, type_: str
+) -> None:
+    result = _audited(auditor, text)
+    (attribution,) = result.attributions
+    # the source span is extraction's ("Those" or the whole phrase); its type is ours
+    assert source.startswith(attribution.source.text)
+    assert attribution.source_type == type_
+    anonymous_findings = [f for f in result.findings if f.rule.startswith("ANON")]
+    assert bool(anonymous_findings) == (type_ == "anonymous")
+
+
+def test_it_after_a_document_is_the_document_for_later_stages(auditor) -> None:
+    result = _audited(
+        auditor,
+        "The Harbor Authority released an ad on Monday.\n\n"
+        "The ad opens with footage of empty docks. It says the port will lose jobs.",
+    )
+    it = [a for a in result.attributions if a.source and a.source.text == "It"]
+    assert it and it[0].source_type == "document"

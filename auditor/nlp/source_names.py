@@ -66,7 +66,7 @@ def _used_as_person(cluster: dict, doc: Doc, clusters: list[dict]) -> bool:
         return False
     if words[-1].lower() in _person_surnames(doc, clusters, cluster):
         return True
-    if len(words) == 1 and _transcript_label(words[0], doc):
+    if len(words) == 1 and (_transcript_label(words[0], doc) or _acts_as_person(words[0], doc)):
         return True
     lower_words = [w.lower().strip(".") for w in words]
     if len(words) >= 3 and words == [w for w in words if w[:1].isupper()] and any(
@@ -96,6 +96,29 @@ def _transcript_label(word: str, doc: Doc) -> bool:
             return True
         start = text.find(word, start + 1)
     return False
+
+
+def _acts_as_person(word: str, doc: Doc) -> bool:
+    """Does the article have ``word`` do, or undergo, what only people do ("X met Y",
+    "to meet X", "X shrugged")? Never for a name in capitals or a known organization."""
+    if word.isupper() or word.lower() in _known_organizations():
+        return False
+    verbs = load_lexicon("source_person_verbs")
+    return any(
+        t.text == word
+        and t.dep_ in {"nsubj", "dobj"}
+        and t.head.lemma_.lower() in verbs
+        for t in doc
+    )
+
+
+@cache
+def _known_organizations() -> frozenset[str]:
+    """Names and acronyms of well-known organizations (``known_organizations.txt``)."""
+    names = set()
+    for entry in load_lexicon("known_organizations"):
+        names.update(part.strip() for part in entry.split("|"))
+    return frozenset(names)
 
 
 def _describes_person(words: list[str]) -> bool:

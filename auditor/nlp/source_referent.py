@@ -27,7 +27,32 @@ def referent(head: Token) -> Token:
     head = antecedent(head)
     if head.lower_ in {"whom", "which"} and head.dep_ == "pobj":
         head = antecedent(head)
+    if head.dep_ == "poss" and head.pos_ == "PRON":
+        head = _clause_subject(head) or head
     return _named_holder(head)
+
+
+def _clause_subject(possessive: Token) -> Token | None:
+    """The subject a possessive stands for in its own clause ("Ukrainian forces hold their
+    ground" -> forces), when it agrees in number; None otherwise."""
+    verb = possessive.head
+    for _ in range(4):
+        if verb.pos_ in {"VERB", "AUX"} or verb.dep_ == "ROOT":
+            break
+        verb = verb.head
+    while verb.dep_ in {"xcomp", "conj"} and verb.head is not verb:
+        verb = verb.head  # "continue to hold their ground": the subject of "continue"
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if subject is None or subject.i > possessive.i or subject.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    plural = subject.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subject.children)
+    if possessive.lower_ == "their" and plural:
+        return subject
+    if possessive.lower_ in {"his", "her"} and subject.pos_ == "PROPN" and not plural:
+        return subject
+    if possessive.lower_ == "its" and not plural:
+        return subject
+    return None
 
 
 def _named_holder(noun: Token) -> Token:
