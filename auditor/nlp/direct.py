@@ -22,6 +22,17 @@ from auditor.nlp.cues import (
     subject_of,
 )
 from auditor.nlp.floating import continues_quote
+from auditor.nlp.quote_frames import (
+    colon_cue,
+    dash_signature,
+    fronted_clause,
+    interrupting_cue,
+    inverted_cue,
+    is_nickname,
+    speaker_after_cue,
+    speaker_between,
+    token_range,
+)
 from auditor.nlp.quoted import looks_like_title, quote_text
 from auditor.nlp.raw import QuoteIndex, RawAttribution
 
@@ -47,11 +58,7 @@ MAX_CUE_GAP_BEFORE = 3
 GOVERNED_DEPS = {"ccomp", "parataxis", "dobj", "xcomp", "csubj", "advcl", "conj", "ROOT"}
 
 
-def _quote_tokens(doc: Doc, quote: dict) -> tuple[int, int]:
-    span = doc.char_span(quote["start"], quote["end"], alignment_mode="expand")
-    if span is None:  # pragma: no cover - expand mode always yields a span for valid offsets
-        return 0, 0
-    return span.start, span.end
+_quote_tokens = token_range
 
 
 def is_standalone_quote(doc: Doc, quote: dict, min_words: int) -> bool:
@@ -90,13 +97,18 @@ def direct_attribution(
     q_start, q_end = _quote_tokens(doc, quote)
     if q_end <= q_start:
         return None
+    interrupting = interrupting_cue(doc, index, qid)
+    if interrupting is not None:
+        # '"The council," she said, sighing, "has failed."': both halves take the cue
+        # between them and are joined afterwards (join_halves).
+        return _attributed(doc, index, qid, quote, interrupting, q_end)
     verb = _governing_verb(doc, index, qid, q_start, q_end)
     if verb is not None and verb.i < q_start:
         verb = _nearer_cue_before(doc, index, verb.i, q_start) or verb
     if verb is None:
         verb = _adjacent_verb(doc, index, q_start, q_end)
     if verb is None:
-        return _dash_attribution(doc, qid, quote, q_end)
+        return dash_signature(doc, qid, quote, q_end)
     if _names_a_work(doc, index, quote, q_start, q_end):
         return None
     if not is_standalone_quote(doc, quote, min_words) and not _spoken_sentence(
@@ -105,9 +117,18 @@ def direct_attribution(
         return None  # a scare quote or a title: the reported-speech pass may take it as mixed
     if _paraphrase_around(doc, verb, q_start, q_end):
         return PART_OF_REPORTED_SPEECH
-    subject = subject_of(verb)
-    if subject is not None and q_start <= subject.i < q_end:
-        subject = _speaker_after_quote(verb, q_end)  # a word of the quote read as subject
+    attribution = _attributed(doc, index, qid, quote, verb, q_end)
+    fronted = fronted_clause(doc, index, quote, verb, q_start)
+    if fronted is not None:
+        attribution.kind = "mixed"
+        attribution.content = (doc[fronted].idx, quote["end"])
+    return attribution
+
+
+def _attributed(
+    doc: Doc, index: QuoteIndex, qid: int, quote: dict, verb: Token, q_end: int
+) -> RawAttribution:
+    """Quotation ``qid`` attributed through ``verb`` to the speaker it names."""
     cue = cue_tokens(verb)
     attribution = RawAttribution(
         kind="direct",
@@ -116,50 +137,25 @@ def direct_attribution(
         cue_head=verb.idx,
         quote_ids=[qid],
     )
-    if subject is not None and index.inside(subject) is None:
-        attribution.source = subject_bounds(subject, verb)
-        attribution.source_head = subject.idx
-    fronted = _fronted_clause(doc, index, quote, verb, q_start)
-    if fronted is not None:
-        attribution.kind = "mixed"
-        attribution.content = (doc[fronted].idx, quote["end"])
+    speaker = _speaker_of(doc, index, verb, q_end)
+    if speaker is not None:
+        attribution.source_head = speaker[0].idx
+        attribution.source = speaker[1]
     return attribution
 
 
-#: Words that open a clause a quoted sentence may begin with before the cue interrupts it.
-SUBORDINATORS = {
-    "when", "if", "as", "because", "while", "after", "before", "once", "since", "unless",
-    "although", "though", "whenever",
-}  # fmt: skip
-
-
-def _fronted_clause(
-    doc: Doc, index: QuoteIndex, quote: dict, verb: Token, q_start: int
-) -> int | None:
-    """'So when the deal fell through, Mr. Reyes said, "we were floored."': a quotation
-    that opens in lower case goes on a sentence begun before the cue; the clause fronted
-    before the speaker is part of what is reported. The token where it starts, or None."""
-    if verb.i >= q_start:
-        return None
-    inner = next((ch for ch in quote_text(index.text, quote) if ch.isalpha()), "")
-    if not inner.islower():
-        return None
-    clause = next(
-        (
-            c for c in verb.lefts
-            if c.dep_ == "advcl"
-            and any(m.lower_ in SUBORDINATORS for m in c.children if m.dep_ in {"mark", "advmod"})
-        ),
-        None,
-    )
-    if clause is None or index.inside(clause) is not None:
-        return None
-    start = clause.left_edge.i
-    sentence_start = verb.sent.start
-    # "So when ...": only adverbs and conjunctions before the clause go with it
-    if all(t.pos_ in {"ADV", "CCONJ", "PUNCT", "SPACE"} for t in doc[sentence_start:start]):
-        start = sentence_start
-    return start
+def _speaker_of(
+    doc: Doc, index: QuoteIndex, verb: Token, q_end: int
+) -> tuple[Token, tuple[int, int]] | None:
+    """Who speaks through ``verb``: its subject, unless that is a word of a quotation
+    (the parser hangs quoted words on the cue), then the words between the quotation and
+    the verb, then a name right after the verb."""
+    subject = subject_of(verb)
+    if subject is not None and index.inside(subject) is not None:
+        subject = _speaker_after_quote(verb, q_end)
+    if subject is not None and index.inside(subject) is None:
+        return subject, subject_bounds(subject, verb)
+    return speaker_between(doc, index, q_end, verb) or speaker_after_cue(doc, index, verb)
 
 
 def _names_a_work(doc: Doc, index: QuoteIndex, quote: dict, q_start: int, q_end: int) -> bool:
@@ -183,42 +179,6 @@ def _spoken_sentence(doc: Doc, verb: Token, q_start: int, q_end: int) -> bool:
         return False
     return any(t.head == verb and t.dep_ in {"dobj", "ccomp", "npadvmod"} for t in inner) or any(
         t.i < q_start and t.text in {",", ":"} for t in doc[verb.i + 1 : q_start]
-    )
-
-
-DASHES = {"―", "—", "–", "--"}
-
-
-def _dash_attribution(doc: Doc, qid: int, quote: dict, q_end: int) -> RawAttribution | None:
-    """A quotation signed with a dash: '"We need law and order." ― Maria Lopez, 34'.
-
-    Read off the characters, because the tokenizer may glue a dash to the closing mark
-    ('.”― Maria Lopez')."""
-    window = doc[max(q_end - 1, 0) : min(q_end + 6, len(doc))]
-    base, text = window.start_char, window.text
-    dash_at = quote["end"] - base
-    while 0 <= dash_at < len(text) and text[dash_at].isspace() and text[dash_at] != "\n":
-        dash_at += 1
-    dash = next((d for d in DASHES if dash_at >= 0 and text.startswith(d, dash_at)), None)
-    if dash is None:
-        return None
-    dash_end = dash_at + len(dash)
-    first = next((t for t in window if t.idx - base >= dash_end and not t.is_space), None)
-    if first is None or first.pos_ != "PROPN" or "\n" in text[dash_end : first.idx - base]:
-        return None
-    dash_at, dash_end = dash_at + base, dash_end + base
-    # The name runs over the proper nouns after the dash; its head is the last of them.
-    last = first
-    while last.i + 1 < len(doc) and doc[last.i + 1].pos_ == "PROPN":
-        last = doc[last.i + 1]
-    return RawAttribution(
-        kind="direct",
-        content=(quote["start"], quote["end"]),
-        cue=(dash_at, dash_end),
-        source=(first.idx, last.idx + len(last)),
-        source_head=last.idx,
-        cue_head=dash_at,
-        quote_ids=[qid],
     )
 
 
@@ -306,7 +266,7 @@ def _adjacent_verb(doc: Doc, index: QuoteIndex, q_start: int, q_end: int) -> Tok
         i = q_end
         while i < len(doc) and gap <= MAX_CUE_GAP_AFTER_SUBJECT:
             token = doc[i]
-            if _stops_search(token, index):
+            if _stops_search(token, index) and not is_nickname(doc, index, token):
                 break
             if gap == 0 and (token.pos_ in {"CCONJ", "SCONJ"} or token.tag_ == "WRB"):
                 # '"...," but he said ...', '"...," when her rival said ...': a new
@@ -320,6 +280,10 @@ def _adjacent_verb(doc: Doc, index: QuoteIndex, q_start: int, q_end: int) -> Tok
                     gap <= MAX_CUE_GAP_AFTER or _only_subject_between(doc, q_end, token)
                 ):
                     return token
+                if (subject is None or subject.i < q_end) and speaker_between(
+                    doc, index, q_end, token
+                ):
+                    return token  # the parser missed the name between quote and verb
                 if gap <= MAX_CUE_GAP_AFTER:
                     return None
                 # a verb inside the speaker's description ("X, who has argued for
@@ -334,7 +298,7 @@ def _adjacent_verb(doc: Doc, index: QuoteIndex, q_start: int, q_end: int) -> Tok
             token = doc[i]
             if _stops_search(token, index):
                 break
-            if is_reporting_verb(token) and token.pos_ == "VERB":
+            if (is_reporting_verb(token) and token.pos_ == "VERB") or inverted_cue(token):
                 return token
             if not token.is_punct:
                 gap += 1
@@ -343,16 +307,13 @@ def _adjacent_verb(doc: Doc, index: QuoteIndex, q_start: int, q_end: int) -> Tok
 
 
 def _introduced_by_colon(doc: Doc, index: QuoteIndex, q_start: int) -> Token | None:
-    """A paragraph that ends "X said:" or "The Times reports:" introduces the quotation
-    that opens the next paragraph."""
+    """A sentence that ends "X said:", "The Times reports:" or "X made the following
+    comment:" introduces the quotation after it, in the same paragraph or opening the
+    next one."""
     previous = next((t for t in reversed(doc[:q_start]) if not t.is_space), None)
     if previous is None or previous.text != ":" or index.inside(previous) is not None:
         return None
-    between = doc[previous.i + 1 : q_start]
-    if not any("\n" in t.text or "\n" in t.whitespace_ for t in [previous, *between]):
-        return None  # within the paragraph, the search above had its chance
-    verbs = [t for t in previous.sent if t.i < previous.i and is_reporting_verb(t)]
-    return verbs[-1] if verbs else None
+    return colon_cue(previous)
 
 
 def _speaker_after_quote(verb: Token, q_end: int) -> Token | None:
@@ -364,9 +325,10 @@ def _speaker_after_quote(verb: Token, q_end: int) -> Token | None:
 
 def _only_subject_between(doc: Doc, q_end: int, verb: Token) -> bool:
     """Every word between the quote and the verb belongs to the verb's subject or its
-    auxiliaries: '"...," Tulsa police Chief Chuck Jordan said'."""
-    subject = subject_of(verb)
-    if subject is None:
+    auxiliaries: '"...," Dale County police Chief Ann Boyd said'. The subject is the one
+    after the quote: the parser may also hang a word of the quote on the verb."""
+    subject = _speaker_after_quote(verb, q_end)
+    if subject is None or subject.i < q_end:
         return False
     left, right = subject.left_edge.i, subject.right_edge.i
     return all(

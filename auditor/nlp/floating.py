@@ -139,7 +139,8 @@ def continues_quote(
 def _second_act(doc: Doc, start: int, end: int, previous: RawAttribution) -> bool:
     """Between the two quotes, besides the cue, a participle of saying introduces the
     second one: '"A," Lee said, suggesting a few questions, including: "B?"', '"A," Lee
-    said, going on to contrast the plans: "B."'."""
+    said, going on to contrast the plans: "B."'. Not a bare participle of manner: in
+    '"A," she said, sighing, "B."' both halves are one quote."""
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
         return False
@@ -148,6 +149,8 @@ def _second_act(doc: Doc, start: int, end: int, previous: RawAttribution) -> boo
         and is_content_verb(t)
         # "suggesting ...", "going on to say ..."
         and (t.tag_ == "VBG" or (t.dep_ == "xcomp" and t.head.tag_ == "VBG"))
+        # with words of its own: a bare "sighing" or "pausing" is the manner of the cue
+        and any(not c.is_punct and t.i < c.i < span.end for c in t.children)
         for t in span
     )
 
