@@ -9,7 +9,9 @@ Starts ``auditor serve`` on a free localhost port, builds an article of about ``
 words from whole paragraphs of ``examples/`` and then:
 
 1. warm: 5 audits unmeasured, then ``--requests`` audits one after the other: median and
-   95th percentile of the client's wall time per request (connection kept open);
+   95th percentile of the client's wall time per request (connection kept open), and the
+   server's CPU time per request (its latency on an idle core: on a machine shared with
+   other work the wall times are longer);
 2. the same audit in this process without HTTP (``Auditor.audit`` and the JSON rendering),
    as many times: what the server adds is the difference;
 3. load: ``--clients`` threads each posting the same audit back to back for ``--seconds``:
@@ -90,16 +92,32 @@ def server_rss(process: psutil.Process) -> float:
     return total / 1e6
 
 
-def sequential(port: int, body: bytes, n: int) -> list[float]:
+def server_cpu(process: psutil.Process) -> float:
+    """CPU seconds (user + system) used so far by ``process`` and its children."""
+    total = 0.0
+    for one in [process, *process.children(recursive=True)]:
+        try:
+            times = one.cpu_times()
+            total += times.user + times.system
+        except psutil.NoSuchProcess:
+            pass
+    return total
+
+
+def sequential(port: int, body: bytes, n: int, pid: int) -> tuple[list[float], float]:
+    """Wall seconds of ``n`` audits one after the other, and the server's CPU seconds per
+    audit (what one request costs on an idle core, whatever else the machine is doing)."""
     client = Client(port, body)
     for _ in range(5):
         assert client.audit()[0] == 200
+    process = psutil.Process(pid)
+    cpu_before = server_cpu(process)
     times = []
     for _ in range(n):
         status, seconds = client.audit()
         assert status == 200, status
         times.append(seconds)
-    return times
+    return times, (server_cpu(process) - cpu_before) / n
 
 
 def in_process(text: str, n: int) -> tuple[list[float], list[float]]:
@@ -179,7 +197,7 @@ def main() -> None:
     server = Server("--workers", str(args.workers), "--queue", str(4 * args.clients), log=log)
     try:
         server.wait_ready()
-        alone = sequential(server.port, body, args.requests)
+        alone, cpu_per_audit = sequential(server.port, body, args.requests, server.process.pid)
         direct, direct_cpu = in_process(text, args.requests)
         loaded = load(server.port, body, args.clients, args.seconds, server.process.pid)
     finally:
@@ -194,6 +212,7 @@ def main() -> None:
     print("| measure | figure |\n|---|---:|")
     print(f"| warm, one client: median | {1000 * statistics.median(alone):.0f} ms |")
     print(f"| warm, one client: p95 | {1000 * percentile(alone, 0.95):.0f} ms |")
+    print(f"| warm, one client: server CPU per audit | {1000 * cpu_per_audit:.0f} ms |")
     print(f"| same audit in-process, no HTTP: median | {1000 * statistics.median(direct):.0f} ms |")
     print(f"| same audit in-process, no HTTP: p95 | {1000 * percentile(direct, 0.95):.0f} ms |")
     print(
