@@ -73,6 +73,11 @@ CASES = [
     # a body named by its kind is that body; a named lawyer is a person
     ("A union representing bus drivers endorsed the mayor on Friday.", "named_organization"),
     ("One of the family's lawyers, Rosa Delgado, said the video was clear.", "named_person"),
+    # a country acting as a government; quantifiers over everyone; a coordinated title
+    ("South Korea said the launch was a grave provocation.", "named_organization"),
+    ("No one expected the council to approve the tower.", "vague"),
+    ("A chorus of shopkeepers said the rents were too high.", "vague"),
+    ("The Intercept reported that the contract was never signed.", "media"),
     # a party's members: a bloc of the public unless the phrase makes them specific
     ("Democrats are furious that the tariff passed.", "vague"),
     ("Fellow Republicans urged the senator to drop out.", "vague"),
@@ -194,3 +199,11 @@ def test_a_one_word_name_inside_an_organization_name_is_the_organization(nlp):
         "In a statement, Brightwater said the closures were temporary."
     )
     assert _types(nlp, text)[-1] == "named_organization"
+
+
+def test_a_coordinated_title_stands_for_the_named_person(nlp):
+    text = (
+        "Former governor Lena Brooks toured the harbor on Friday.\n\n"
+        "The former first lady and state senator said the harbor needed dredging."
+    )
+    assert _types(nlp, text)[-1] == "named_person"

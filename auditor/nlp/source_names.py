@@ -30,7 +30,7 @@ def is_media_name(name: str) -> bool:
     """Is ``name`` a news outlet or agency ("The New York Times", "Interfax", "the Valley
     Courier")? By the list of outlets or by the last words of the name."""
     normalized = normalize_name(name)
-    if normalized.lower() in load_lexicon("media_outlets"):
+    if normalized.lower() in _outlets():
         return True
     words = normalized.split()
     if len(words) < 2 or not all(w[:1].isupper() or not w[:1].isalpha() for w in words):
@@ -53,6 +53,8 @@ def cluster_kind(cluster: dict, doc: Doc, clusters: list[dict]) -> str:
         return "person" if _used_as_person(cluster, doc, clusters) else "organization"
     if cluster["kind"] == "person" and _used_as_organization(name, doc):
         return "organization"
+    if cluster["kind"] == "person" and _names_a_country(cluster, doc):
+        return "organization"  # "North Korea said": a country acting as a government
     return cluster["kind"]
 
 
@@ -64,7 +66,7 @@ def _used_as_person(cluster: dict, doc: Doc, clusters: list[dict]) -> bool:
     words = normalize_name(cluster["name"]).split()
     if not words or words[-1].lower() in _organization_endings():
         return False
-    if words[-1].lower() in _person_surnames(doc, clusters, cluster):
+    if words[-1].lower() in person_surnames(doc, clusters, cluster):
         return True
     if len(words) == 1 and (_transcript_label(words[0], doc) or _acts_as_person(words[0], doc)):
         return True
@@ -77,7 +79,7 @@ def _used_as_person(cluster: dict, doc: Doc, clusters: list[dict]) -> bool:
     return bool(description) and _describes_person(description)
 
 
-def _person_surnames(doc: Doc, clusters: list[dict], cluster: dict) -> set[str]:
+def person_surnames(doc: Doc, clusters: list[dict], cluster: dict | None = None) -> set[str]:
     """Last words of the full names of people in the article (clusters and entities)."""
     names = [c["name"] for c in clusters if c["kind"] == "person" and c is not cluster]
     names += [ent.text for ent in doc.ents if ent.label_ == "PERSON"]
@@ -96,6 +98,13 @@ def _transcript_label(word: str, doc: Doc) -> bool:
             return True
         start = text.find(word, start + 1)
     return False
+
+
+def _names_a_country(cluster: dict, doc: Doc) -> bool:
+    """Is the name tagged a country, city or state (GPE) wherever the article gives it?"""
+    starts = {start for start, _end in cluster.get("mentions", [])}
+    labels = {ent.label_ for ent in doc.ents if ent.start_char in starts}
+    return labels == {"GPE"}
 
 
 def _acts_as_person(word: str, doc: Doc) -> bool:
@@ -151,6 +160,12 @@ def _used_as_organization(name: str, doc: Doc) -> bool:
         if ent.label_ in _ORGANIZATION_LABELS and words[0] == name:
             inside_organization = True
     return inside_organization
+
+
+@cache
+def _outlets() -> frozenset[str]:
+    """The outlet list, each name as :func:`normalize_name` leaves it ("The Hill" -> "hill")."""
+    return frozenset(normalize_name(n).lower() for n in load_lexicon("media_outlets"))
 
 
 @cache

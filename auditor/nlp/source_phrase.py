@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from auditor.lexicon import compile_phrases, load_lexicon
 from auditor.nlp.source_groups import broad_scope, party_members
-from auditor.nlp.source_names import cluster_kind, is_media_name
+from auditor.nlp.source_names import cluster_kind, is_media_name, person_surnames
 from auditor.nlp.source_referent import referent
 
 #: Determiners that make a singular noun a definite, identifiable referent.
@@ -49,6 +49,8 @@ def judge(
         return "named_person"  # "one of the family's lawyers, Ana Ruiz,"
     if _near_the_matter(head):
         return "anonymous"  # "people familiar with the talks", "those close to him"
+    if head.lower_ == "one" and any(c.lower_ == "no" for c in head.children):
+        return "vague"  # "No one expected ..."
     if of_object is not None and _is_partitive(head):
         # "Several of his longtime advisers", "many of whom": the people counted decide.
         inner = judge(referent(of_object), None, names_people, clusters)
@@ -58,6 +60,9 @@ def judge(
             return "vague" if inner != "anonymous" else inner
         return inner
     kind = _judge_parts(head, cluster, names_people, clusters)
+    conjunct = next((c for c in head.children if c.dep_ == "conj"), None)
+    if kind == "unknown" and conjunct is not None and cluster is None:
+        kind = judge(conjunct, None, names_people, clusters)  # "the former lady and senator"
     if kind == "unknown" and of_object is not None:
         if judge(referent(of_object), None, names_people, clusters) == "document":
             return "document"  # "The average of polls taken in May shows ..."
@@ -86,6 +91,8 @@ def _judge_parts(
         return _resolved(head, kind)
     if head.pos_ == "PRON":
         return _pronoun(head)
+    if head.text[:1].isupper() and head.lower_ in person_surnames(head.doc, clusters or []):
+        return "named_person"  # a named person's surname read as a common noun
     if head.text[:1].isupper() and _in_organization_name(head):
         return "named_organization"  # "Citizens for Tax Justice", "Parents United"
     if head.pos_ == "PROPN" and word not in _common_words():
@@ -182,8 +189,8 @@ def _is_partitive(head: Token) -> bool:
     return _is_collective(head) or (
         head.like_num
         or head.lower_ in lex("source_vague_quantifiers")
-        or head.lower_ in {"several", "all", "none", "each", "both", "dozens", "hundreds"}
-        or head.lemma_.lower() in {"group", "number", "handful", "couple", "member", "one"}
+        or head.lower_ in lex("source_quantity_nouns")
+        or head.lemma_.lower() in lex("source_quantity_nouns")
     )
 
 
@@ -348,8 +355,10 @@ def _common_noun(head: Token, names_people: bool) -> str:
 
 
 def _is_definite(head: Token) -> bool:
+    first = head.doc[head.left_edge.i]
     return (
         _determiner(head) in _DEFINITE
+        or (first.dep_ in {"det", "poss"} and first.lower_ in _DEFINITE)  # "The ... and senator"
         or _owner(head) is not None
         or _has_proper_modifier(head)
         or head.text[:1].isupper() and head.i == head.sent.start  # headline "Former DNC chairman"
