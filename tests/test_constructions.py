@@ -227,3 +227,80 @@ def test_gerund_complement_is_the_content(analyze):
         analyze("The governor proposes doing away with the tax on groceries."), "proposes"
     )
     assert a.content.text == "doing away with the tax on groceries"
+
+
+# --- quoted words inside a reported clause; quoted labels under naming and judging ----
+
+
+def test_quoted_words_inside_a_reported_clause(analyze):
+    a = with_cue(
+        analyze(
+            'Ortega told the board that the audit was "badly overdue," before leaving the '
+            "meeting early."
+        ),
+        "told",
+    )
+    assert a.kind == "mixed"
+    assert a.source.text == "Ortega"
+    assert a.content.text == 'the audit was "badly overdue,"'
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        (
+            'The treasurer called the budget "a work of fiction" at the hearing.',
+            "called",
+            "The treasurer",
+            'the budget "a work of fiction"',
+        ),
+        (
+            'Rival traders dubbed him "the weatherman" after the storm.',
+            "dubbed",
+            "Rival traders",
+            'him "the weatherman"',
+        ),
+        (
+            'The union denounced the "reckless" closure of the depot.',
+            "denounced",
+            "The union",
+            'the "reckless" closure of the depot',
+        ),
+        (
+            'The coach praised her "stubbornness" in the final set.',
+            "praised",
+            "The coach",
+            'her "stubbornness"',
+        ),
+    ],
+)
+def test_quoted_labels_under_verbs_of_naming_and_judging(analyze, text, cue, source, content):
+    a = with_cue(analyze(text), cue)
+    assert a.kind == "mixed"
+    assert a.source.text == source
+    assert a.content.text == content
+
+
+def test_post_saying_a_quoted_word(analyze):
+    a = with_cue(
+        analyze('The candidate shared a post saying the recount was "rigged".'), "saying"
+    )
+    assert a.source.text == "a post"
+    assert a.content.text == 'the recount was "rigged"'
+
+
+def test_gerund_after_by_shares_the_subject(analyze):
+    a = with_cue(
+        analyze("The club answered the complaint by announcing that the stand would close."),
+        "announcing",
+    )
+    assert a.source.text == "The club"
+
+
+def test_gerund_after_for_is_not_the_subjects_statement(analyze):
+    analysis = analyze("The regulator fined the firm for promoting risky loans to pensioners.")
+    assert not any(
+        a.cue is not None and a.cue.text == "promoting" and a.source is not None
+        and a.source.text == "The regulator"
+        for a in analysis.attributions
+    )

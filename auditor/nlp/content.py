@@ -643,6 +643,8 @@ def claim_end(doc: Doc, start: int, end: int, verb: Token) -> int:
                 return _trim_end(doc, start, i)
             if _writers_participle(doc, i + 1, start, end):
                 return _trim_end(doc, start, i)
+        if _closes_quoted_clause(doc, i, end):
+            return i + 1  # 'said the delay was "deeply troubling," before leaving'
         if (
             token.lower_ == "and"
             and i + 1 < end
@@ -653,6 +655,21 @@ def claim_end(doc: Doc, start: int, end: int, verb: Token) -> int:
         ):
             return _trim_end(doc, start, i)
     return end
+
+
+def _closes_quoted_clause(doc: Doc, i: int, end: int) -> bool:
+    """``doc[i]`` is a closing quotation mark after a comma (',"'), followed by a phrase
+    of time or manner that runs to the end: 'told the council that the delay was "deeply
+    troubling," [before leaving the hall]'. The comma inside the quote ends the speaker's
+    clause; the writer goes on with what the speaker did."""
+    if not (doc[i].is_quote and i > 0 and doc[i - 1].text == "," and i + 1 < end):
+        return False
+    after = doc[i + 1]
+    return (
+        after.pos_ in {"ADP", "SCONJ"}
+        and after.dep_ in {"prep", "mark"}
+        and (after.head if after.dep_ == "mark" else after).right_edge.i + 1 >= end - 1
+    )
 
 
 def _writers_participle(doc: Doc, i: int, start: int, end: int) -> bool:

@@ -14,6 +14,9 @@ from spacy.tokens import Doc, Span, Token
 from auditor.lexicon import load_lexicon
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+#: Prepositions of manner and time whose gerund shares the subject of the verb they hang
+#: on ("answered by saying ...", "left after announcing ...").
+MANNER_PREPS = {"by", "after", "before", "without", "while", "since", "upon", "from", "in"}
 #: Words that may open a reported clause but are not part of what was said.
 CLAUSE_MARKERS = {"that", "whether", "if"}
 #: Punctuation that is trimmed from the ends of a content span.
@@ -121,6 +124,19 @@ def subject_of(verb: Token) -> Token | None:
             # hangs on the reported clause, but X is the one stating.
             if token.dep_ == "ccomp" and is_reporting_verb(token.head) and verb.tag_ == "VBG":
                 token = token.head
+            continue
+        if (
+            token.dep_ == "pcomp"
+            and token.tag_ == "VBG"
+            and token.head.dep_ == "prep"
+            and token.head.lower_ in MANNER_PREPS
+            and token.head.head.pos_ in {"VERB", "AUX"}
+        ):
+            # "published the results by announcing that ...", "refused, aside from saying
+            # ...": a gerund in a phrase of manner or time on a verb shares that verb's
+            # subject ("criticized for promoting pills" does not: the promoter is the one
+            # criticized).
+            token = token.head.head
             continue
         if token.dep_ in {"acl", "relcl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             if token.dep_ == "relcl":

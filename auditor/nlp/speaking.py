@@ -24,6 +24,12 @@ SPEAKER_LEXICONS = (
     "organization_words",
     "person_titles",
     "speaker_nouns",
+    "source_person_roles",
+    "source_insider_roles",
+    "source_public_categories",
+    "source_kin_nouns",
+    "source_party_members",
+    "sourcing_roles",
 )
 #: Entity labels of a word that names speakers even when the tagger calls it a noun.
 SPEAKING_ENTITIES = {"PERSON", "ORG", "NORP"}
