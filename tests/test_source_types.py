@@ -78,6 +78,10 @@ CASES = [
     ("No one expected the council to approve the tower.", "vague"),
     ("A chorus of shopkeepers said the rents were too high.", "vague"),
     ("The Intercept reported that the contract was never signed.", "media"),
+    ("According to state television, the leader was in good health.", "media"),
+    ("Members of the jury said they had been pressured.", "anonymous"),
+    ("Wall Street expects the bank to raise rates.", "vague"),
+    ("In August, several environmental groups said the permit was illegal.", "anonymous"),
     # a party's members: a bloc of the public unless the phrase makes them specific
     ("Democrats are furious that the tariff passed.", "vague"),
     ("Fellow Republicans urged the senator to drop out.", "vague"),

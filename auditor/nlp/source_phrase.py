@@ -51,11 +51,15 @@ def judge(
         return "anonymous"  # "people familiar with the talks", "those close to him"
     if head.lower_ == "one" and any(c.lower_ == "no" for c in head.children):
         return "vague"  # "No one expected ..."
+    if " " in _compound_name(head) and _compound_name(head) in lex("source_public_categories"):
+        return "vague"  # "Wall Street expects ...": a place standing for a public
     if of_object is not None and _is_partitive(head):
         # "Several of his longtime advisers", "many of whom": the people counted decide.
         inner = judge(referent(of_object), None, names_people, clusters)
         if _is_collective(head) and inner in {"vague", "unknown"}:
             return "anonymous"  # "a group of parents", "a coalition of leaders"
+        if head.lemma_.lower() == "member" and inner in {"named_organization", "media"}:
+            return "anonymous"  # "members of the jury": unnamed people of a body
         if inner in {"vague", "unknown"} or head.lower_ in lex("source_vague_quantifiers"):
             return "vague" if inner != "anonymous" else inner
         return inner
@@ -243,6 +247,12 @@ def _near_the_matter(head: Token) -> bool:
 @cache
 def _proximity() -> re.Pattern:
     return compile_phrases(sorted(lex("source_proximity_phrases")))
+
+
+def _compound_name(head: Token) -> str:
+    """The head with the compounds before it, lower-case ("wall street")."""
+    words = [c for c in head.lefts if c.dep_ == "compound"]
+    return " ".join(t.lower_ for t in [*words, head])
 
 
 def _is_collective(head: Token) -> bool:
