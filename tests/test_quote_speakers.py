@@ -186,3 +186,84 @@ def test_quote_with_no_findable_speaker_has_no_source(nlp, auditor):
     assert quote.source is None and quote.speaker is None
     findings = auditor.audit(article_from_text(text, format="text")).findings
     assert any(f.rule == "ATTR002" for f in findings)
+
+
+# -- quotes that follow their attribution sentence ------------------------------------------
+
+
+def test_quote_after_a_sentence_about_a_person_is_that_persons(nlp):
+    found = attributions(
+        nlp,
+        '"The harbor will reopen in May," said Tom Blake, the port director.\n\n'
+        "Ana Ruiz, the mayor, was not convinced. "
+        '"Nobody has shown us a plan for the dredging, let alone the money for it."',
+    )
+    assert speaker_of(found, "Nobody has shown us a plan") == "Ana Ruiz"
+
+
+def test_quote_that_follows_in_the_next_paragraph_inherits_the_speaker(nlp):
+    found = attributions(
+        nlp,
+        'Ana Ruiz, the mayor, said on Tuesday that the dam "was never safe."\n\n'
+        '"We were told for ten years that the cracks were nothing to worry about."',
+    )
+    assert speaker_of(found, "We were told for ten years") == "Ana Ruiz"
+
+
+def test_title_in_quotes_at_the_head_of_a_sentence_inherits_nobody(nlp):
+    found = attributions(
+        nlp,
+        '"Keep your head up," Lena Ortiz sings before asking the crowd, "Where do we go now?"\n\n'
+        '"Songs of the Long River" was written by her brother in 1999.',
+    )
+    assert speaker_of(found, "Where do we go now") == "Lena Ortiz"
+    assert not any(
+        a.speaker for a in covering(found, "Songs of the Long River") if a.kind != "indirect"
+    )
+
+
+# -- speakers named after the quote, then by pronoun or description -------------------------
+
+PORT_DALE = (
+    "Ana Ruiz, 52, has been the mayor of Port Dale since 2019. "
+    "Her rival, Tom Blake, runs the harbor.\n\n"
+    '"We were misled by the contractor from the start," the 52-year-old said on Tuesday.\n\n'
+    '"Nobody warned us about the cracks in the dam," the mayor said.\n\n'
+    'Blake disagreed. "The council knew about the cracks for years," he said.\n\n'
+    '"The council," she said, "has failed the people of this town."'
+)
+
+
+def test_age_description_resolves_to_the_person_of_that_age(nlp):
+    found = attributions(nlp, PORT_DALE)
+    assert speaker_of(found, "misled by the contractor") == "Ana Ruiz"
+
+
+def test_role_said_in_a_predicate_resolves_the_role_noun(nlp):
+    found = attributions(nlp, PORT_DALE)
+    assert speaker_of(found, "Nobody warned us") == "Ana Ruiz"
+
+
+def test_pronouns_resolve_to_a_person_of_their_gender(nlp):
+    found = attributions(nlp, PORT_DALE)
+    assert speaker_of(found, "knew about the cracks for years") == "Tom Blake"
+    assert speaker_of(found, "has failed the people") == "Ana Ruiz"
+
+
+def test_honorifics_keep_he_and_she_apart_in_one_paragraph(nlp):
+    found = attributions(
+        nlp,
+        'Mr. Hale, a farmer, spoke first. "The river is rising," he said. '
+        'Ms. Lund, his neighbor, agreed. "We need sandbags before the weekend," she said.',
+    )
+    assert speaker_of(found, "The river is rising") == "Hale"
+    assert speaker_of(found, "We need sandbags") == "Lund"
+
+
+def test_statement_speaks_for_the_organization_that_issued_it(nlp):
+    found = attributions(
+        nlp,
+        "The Harbor Authority issued a statement on Friday. "
+        '"We are committed to the safety of every resident," the statement said.',
+    )
+    assert speaker_of(found, "We are committed to the safety") == "Harbor Authority"

@@ -151,6 +151,9 @@ def _speaker_of(
     (the parser hangs quoted words on the cue), then the words between the quotation and
     the verb, then a name right after the verb."""
     subject = subject_of(verb)
+    if subject is None and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        # "X sings to the crowd before asking them, "..."": who does the main verb asks
+        subject = subject_of(verb.head.head)
     if subject is not None and index.inside(subject) is not None:
         subject = _speaker_after_quote(verb, q_end)
     if subject is not None and index.inside(subject) is None:

@@ -7,9 +7,11 @@ import bisect
 import heapq
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from auditor.lexicon import load_lexicon
 from auditor.nlp.content import is_content_verb
+from auditor.nlp.cues import subject_bounds
 from auditor.nlp.doctext import doc_text
 from auditor.nlp.raw import RawAttribution
 from auditor.text import title_abbreviations
@@ -77,7 +79,7 @@ def attach_floating(
             previous.content = (previous.content[0], quote["end"])
             previous.quote_ids.append(qid)
             continue
-        if not _starts_sentence(text, quote):
+        if not _starts_sentence(text, quote) or _goes_on_after(text, quote):
             # A phrase quoted inside a sentence nobody is said to say: keep it, but do
             # not hand it the last speaker's name.
             result.add(RawAttribution("direct", (quote["start"], quote["end"]), quote_ids=[qid]))
@@ -85,7 +87,14 @@ def attach_floating(
         attribution = RawAttribution(
             kind="direct", content=(quote["start"], quote["end"]), quote_ids=[qid]
         )
-        if previous is not None:
+        subject = sentence_subject_before(doc, quote["start"], previous)
+        if subject is not None:
+            # "The 52-year-old did not hold back. "We were misled."": the person the
+            # sentence before is about says it, not an earlier speaker.
+            attribution.kind = "floating"
+            attribution.source = subject_bounds(subject)
+            attribution.source_head = subject.idx
+        elif previous is not None:
             gap_paragraphs = _paragraph_of(newlines, quote["start"]) - _paragraph_of(
                 newlines, previous.content[1]
             )
@@ -99,6 +108,59 @@ def attach_floating(
                 attribution.inherited_from = previous.content[0]
         result.add(attribution)
     return result.items
+
+
+#: Pronouns that stand for a person or group who may go on to speak.
+SPEAKER_PRONOUNS = {"he", "she", "they", "we", "i"}
+
+
+def sentence_subject_before(
+    doc: Doc, start: int, previous: RawAttribution | None
+) -> Token | None:
+    """The subject of the sentence right before a quotation starting at ``start``, in
+    the same paragraph, when that sentence has no attribution of its own and its subject
+    is a person or body (a name, a person pronoun, a person noun): the quotation is that
+    speaker's ("Blake disagreed. "The council knew for years.""). None otherwise."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    last = doc[span.start - 1]
+    if last.is_space or "\n" in last.whitespace_:
+        return None  # the quotation opens its paragraph
+    closed = last.text[-1:] in {".", "!", "?"} or (
+        last.is_quote and span.start > 1 and doc[span.start - 2].text[-1:] in {".", "!", "?"}
+    )
+    if not closed:
+        return None  # "... this finding: "...": no sentence of its own before the quote
+    sentence = last.sent
+    if previous is not None and previous.content[1] > sentence.start_char:
+        return None  # the sentence has an attribution: its speaker goes on (see above)
+    subject = next(
+        (c for c in sentence.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None
+    )
+    return subject if subject is not None and _names_a_speaker(subject) else None
+
+
+def _names_a_speaker(token: Token) -> bool:
+    """A person or a body, not a thing: "Blake", "she", "the mayor", "the 52-year-old"."""
+    if token.pos_ == "PROPN":
+        return token.ent_type_ in {"", "PERSON", "ORG", "NORP"}
+    if token.pos_ == "PRON":
+        return token.lower_ in SPEAKER_PRONOUNS
+    if token.lower_ == "old" and any(c.lower_ == "year" for c in token.children):
+        return True  # "the 52-year-old"
+    lemma = token.lemma_.lower()
+    return lemma in load_lexicon("speaker_nouns") or lemma in load_lexicon("person_titles")
+
+
+def _goes_on_after(text: str, quote: dict) -> bool:
+    """The quotation is a part of a sentence that goes on after it ('"American Skin" was
+    written by ...'), a title or a phrase rather than a quoted utterance."""
+    inner = text[quote["start"] : quote["end"]].rstrip(" \"'”’»")
+    if inner[-1:] in {".", "!", "?", ",", "…", "—", "-"}:
+        return False
+    after = text[quote["end"] : quote["end"] + 2].lstrip(" ")
+    return after[:1].islower()
 
 
 def _starts_sentence(text: str, quote: dict) -> bool:

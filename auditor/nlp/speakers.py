@@ -10,6 +10,7 @@ People's Republic") and a pronoun ("he", "it") join the nearest compatible clust
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -26,6 +27,14 @@ from auditor.nlp.names import (
     common_source_nouns,
     name_at,
     normalize_name,
+)
+from auditor.nlp.speaker_traits import (
+    PRONOUN_GENDER,
+    age_of_mention,
+    described_age,
+    gender_of_mention,
+    issuer_of_document,
+    predicate_roles,
 )
 
 register_extensions()
@@ -60,6 +69,11 @@ class _Cluster:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     introduced: int | None = None
     acronym: str | None = None
+    #: what the article tells of the person (auditor.nlp.speaker_traits): for pronouns,
+    #: "the 52-year-old" and "the mayor" to find them
+    gender: str | None = None
+    age: int | None = None
+    roles: set[str] = field(default_factory=set)
 
     @property
     def surname(self) -> str:
@@ -126,6 +140,7 @@ def resolve_speakers(
             and head.lower_ in PERSON_PRONOUNS
             and previous_person is not None
             and previous_person[1] == _paragraph(newlines, head.idx)
+            and previous_person[0].gender in {None, PRONOUN_GENDER.get(head.lower_)}
         ):
             # "he said" goes on with the person quoted last in the paragraph, even when
             # someone else was mentioned in between.
@@ -281,6 +296,7 @@ class _ClusterBook:
         self._mention_owner[head.idx] = cluster
         if cluster.description is None:
             cluster.description = appositive_of(head) or parts.title
+        _learn_traits(cluster, head, parts)
         acronym = _acronym_after(head)
         if acronym:
             cluster.acronym = acronym
@@ -327,7 +343,7 @@ class _ClusterBook:
         lower = head.lower_
         if head.pos_ == "PRON":
             if lower in PERSON_PRONOUNS:
-                return self._nearest(head, kinds={"person"})
+                return self.person_pronoun(head)
             if lower in {"it", "its"}:
                 return self._nearest(head, kinds={"organization"})
             if antecedent(head) is not head:
@@ -335,6 +351,15 @@ class _ClusterBook:
             return None
         if head.pos_ == "PROPN":
             return self.add_name(head, within=within)
+        age = described_age(head)
+        if age is not None:  # "the 52-year-old"
+            return self._nearest(head, kinds={"person"}, accept=lambda c: c.age == age)
+        if head.pos_ == "NOUN" and head.lower_ in _document_nouns():
+            issuer = issuer_of_document(head)  # "the statement said" -> who issued it
+            if issuer is not None and issuer.i != head.i:
+                found = self.resolve(issuer)
+                if found is not None:
+                    return found
         if head.pos_ == "NOUN":
             if antecedent(head) is not head:  # "Pushilin's comments suggest ..."
                 return self.resolve(antecedent(head))
@@ -368,10 +393,23 @@ class _ClusterBook:
                 return cluster
         return None
 
-    def _nearest(self, token: Token, kinds: set[str]) -> _Cluster | None:
+    def person_pronoun(self, pronoun: Token) -> _Cluster | None:
+        """The person "he" or "she" stands for: the nearest one mentioned before whose
+        gender is unknown or agrees; the pronoun then tells an unknown gender."""
+        gender = PRONOUN_GENDER.get(pronoun.lower_)
+        cluster = self._nearest(
+            pronoun, kinds={"person"}, accept=lambda c: c.gender in {None, gender}
+        )
+        if cluster is not None and cluster.gender is None:
+            cluster.gender = gender
+        return cluster
+
+    def _nearest(
+        self, token: Token, kinds: set[str], accept: Callable[[_Cluster], bool] | None = None
+    ) -> _Cluster | None:
         best, best_at = None, -1
         for cluster in self.clusters:
-            if cluster.kind not in kinds:
+            if cluster.kind not in kinds or (accept is not None and not accept(cluster)):
                 continue
             for start, _end in cluster.mentions:
                 if best_at < start < token.idx:
@@ -397,7 +435,7 @@ class _ClusterBook:
                     candidates.append(cluster)
                 continue
             described = " ".join(filter(None, [cluster.description])).lower().split()
-            described_set = {w.strip(",.'’") for w in described}
+            described_set = {w.strip(",.'’") for w in described} | cluster.roles
             if synonyms & described_set:
                 score_bonus = bool(modifiers & _initials_and_words(cluster.description or ""))
                 candidates.append((score_bonus, cluster))
@@ -412,6 +450,17 @@ class _ClusterBook:
     @staticmethod
     def _last_mention(cluster: _Cluster) -> int:
         return max((s for s, _ in cluster.mentions), default=-1)
+
+
+def _learn_traits(cluster: _Cluster, head: Token, parts: NameParts) -> None:
+    """Keep on ``cluster`` what this mention of it tells: gender, age and roles."""
+    if cluster.kind != "person":
+        return
+    if cluster.gender is None:
+        cluster.gender = gender_of_mention(head, parts.title, appositive_of(head))
+    if cluster.age is None:
+        cluster.age = age_of_mention(head)
+    cluster.roles.update(predicate_roles(head))
 
 
 def _clipped(parts: NameParts, head: Token, within: tuple[int, int]) -> NameParts | None:
