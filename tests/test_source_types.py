@@ -82,6 +82,9 @@ CASES = [
     ("Members of the jury said they had been pressured.", "anonymous"),
     ("Wall Street expects the bank to raise rates.", "vague"),
     ("In August, several environmental groups said the permit was illegal.", "anonymous"),
+    ("Most of those questioned in the survey said prices were too high.", "document"),
+    ("His tax returns show he paid no federal tax.", "document"),
+    ("According to Radio Meridian, the border is closed.", "media"),
     # a party's members: a bloc of the public unless the phrase makes them specific
     ("Democrats are furious that the tariff passed.", "vague"),
     ("Fellow Republicans urged the senator to drop out.", "vague"),

@@ -4,11 +4,12 @@ The speaker clusters take their kind (person or organization) from the tagger, w
 misreads some names: a surname in capitals ("PENCE:" in a transcript) or a name with a
 title before it comes out as an organization, a company named like a surname ("Peabody")
 as a person, an outlet missing from every list as a plain organization. The kind a source
-is judged by is read here: a news outlet by its name (``media_outlets.txt``) or by the
-last words of its name (``media_name_heads.txt``: "the Valley Courier", "Coastal News
-Service"); a person by a surname the article gives a named person, by a title before the
-name or by a person's role in its description; an organization by the article's own use
-of the word inside a longer organization name ("Peabody Energy").
+is judged by is read here: a news outlet by its name (``media_outlets.txt``), by the last
+words of its name (``media_name_heads.txt``: "the Valley Courier", "Coastal News
+Service") or by its first word (``media_name_starts.txt``: "Radio Meridian"); a person by
+a surname the article gives a named person, by a title before the name, by a person's
+role in its description or by what only people do; an organization by the article's own
+use of the word inside a longer organization name ("Peabody Energy").
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ def is_media_name(name: str) -> bool:
         return False  # only a capitalized name of two or more words has a name ending
     heads = load_lexicon("media_name_heads")
     last_two = " ".join(words[-2:]).lower()
+    if words[0].lower() in load_lexicon("media_name_starts"):
+        return True  # "Radio Meridian", "Channel 12"
     return words[-1].lower() in heads or last_two in heads
 
 

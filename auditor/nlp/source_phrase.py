@@ -26,6 +26,8 @@ _DEFINITE = {"the", "this", "that", "my", "his", "her", "its", "our", "their", "
 _INDEFINITE = {"a", "an", "one", "another", "some"}
 #: Pronouns that stand for an unnamed person ("someone asked") or for people at large.
 _UNNAMED_PRONOUNS = {"someone", "somebody"}
+#: Documents whose respondents are a poll's share ("those questioned in the survey").
+_POLLS = {"poll", "survey", "census", "questionnaire"}
 
 
 def lex(name: str) -> frozenset[str]:
@@ -217,12 +219,15 @@ def _is_poll_share(head: Token) -> bool:
 
 def _respondents(head: Token) -> bool:
     """People made a poll's respondents by a participle ("those surveyed", "voters
-    polled in May")."""
-    return any(
-        c.lower_ in lex("source_poll_respondents")
-        for c in head.children
-        if c.dep_ in {"acl", "amod", "relcl", "advcl"}
-    )
+    polled in May", "those questioned in the survey")."""
+    for child in head.children:
+        if child.dep_ not in {"acl", "amod", "relcl", "advcl"}:
+            continue
+        if child.lower_ in lex("source_poll_respondents"):
+            return True
+        if child.tag_ == "VBN" and any(t.lemma_.lower() in _POLLS for t in child.subtree):
+            return True
+    return False
 
 
 def _appositive_person(head: Token) -> bool:
