@@ -24,6 +24,20 @@ PRONOUN_GENDER = {
     "she": "female", "her": "female", "hers": "female", "herself": "female",
 }  # fmt: skip
 
+#: Role nouns that mean the same job ("the DPR leader" for "the head of ...").
+ROLE_SYNONYMS = {
+    "leader": {"leader", "head", "chief", "president", "chairman", "commander"},
+    "head": {"head", "leader", "chief", "director"},
+    "chief": {"chief", "head", "leader", "director"},
+    "president": {"president"},
+    "minister": {"minister", "secretary"},
+    "secretary": {"secretary", "minister"},
+    "spokesman": {"spokesman", "spokeswoman", "spokesperson"},
+    "commander": {"commander", "general", "chief"},
+    "general": {"general", "commander"},
+    "adviser": {"adviser", "advisor"},
+    "director": {"director", "head", "chief"},
+}
 #: Copular verbs whose predicate names a role of the subject ("X is the mayor").
 COPULAS = {"be", "become", "remain", "serve"}
 

@@ -17,19 +17,30 @@ from difflib import SequenceMatcher
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import antecedent
 from auditor.nlp.doctext import doc_text, doc_tokens
 from auditor.nlp.extensions import register_extensions
 from auditor.nlp.names import (
     NameParts,
     appositive_of,
-    common_source_nouns,
     name_at,
     normalize_name,
 )
+from auditor.nlp.speaker_mentions import (
+    acronym_after,
+    author_of,
+    channels,
+    clipped,
+    document_nouns,
+    initials_and_words,
+    is_acronym_of,
+    label_votes,
+    name_heads,
+    plain_source_name,
+)
 from auditor.nlp.speaker_traits import (
     PRONOUN_GENDER,
+    ROLE_SYNONYMS,
     age_of_mention,
     described_age,
     gender_of_mention,
@@ -41,20 +52,6 @@ register_extensions()
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"they", "them", "it", "its"}
-#: Role nouns that mean the same job ("the DPR leader" for "the head of ...").
-ROLE_SYNONYMS = {
-    "leader": {"leader", "head", "chief", "president", "chairman", "commander"},
-    "head": {"head", "leader", "chief", "director"},
-    "chief": {"chief", "head", "leader", "director"},
-    "president": {"president"},
-    "minister": {"minister", "secretary"},
-    "secretary": {"secretary", "minister"},
-    "spokesman": {"spokesman", "spokeswoman", "spokesperson"},
-    "commander": {"commander", "general", "chief"},
-    "general": {"general", "commander"},
-    "adviser": {"adviser", "advisor"},
-    "director": {"director", "head", "chief"},
-}
 #: How similar two surnames must be to count as one name spelled two ways.
 SPELLING_SIMILARITY = 0.8
 
@@ -116,14 +113,14 @@ def resolve_speakers(
 ) -> list[_Cluster]:
     """Build clusters from the named mentions in ``doc`` and set ``speaker`` (a cluster id,
     or None) and ``speaker_name`` / ``speaker_description`` on each attribution dict."""
-    book = _ClusterBook(similarity, _label_votes(doc))
+    book = _ClusterBook(similarity, label_votes(doc))
     sources = {
         a["source_head"]: tuple(a["source"])
         for a in attributions
         if a.get("source_head") is not None and a.get("source")
     }
     token_at = {t.idx: t for t in doc_tokens(doc)}
-    for token in _name_heads(doc, {token_at[h] for h in sources if h in token_at}):
+    for token in name_heads(doc, {token_at[h] for h in sources if h in token_at}):
         book.add_name(token, within=sources.get(token.idx))
 
     newlines = [i for i, ch in enumerate(doc_text(doc)) if ch == "\n"]
@@ -184,7 +181,7 @@ def _name_speaker(
         attribution["speaker_description"] = previous_group["speaker_description"]
         attribution["antecedent_head"] = previous_group["source_head"]
     elif head is not None:
-        attribution["speaker_name"] = _plain_source_name(antecedent(head))
+        attribution["speaker_name"] = plain_source_name(antecedent(head))
         attribution["speaker_description"] = None
     else:
         attribution["speaker_name"] = None
@@ -194,52 +191,6 @@ def _name_speaker(
 def _paragraph(newlines: list[int], offset: int) -> int:
     """The number of the paragraph holding ``offset``, given the newline offsets."""
     return bisect.bisect_left(newlines, offset)
-
-
-def _plain_source_name(head: Token) -> str:
-    """The core of an unnamed source's noun phrase: "one anonymous Western intelligence
-    official" without its relative clause."""
-    doc = head.doc
-    start = head.left_edge.i
-    while start < head.i and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    end = head.i
-    for child in head.rights:
-        if child.dep_ in {"cc", "conj", "compound"}:
-            end = max(end, child.right_edge.i if child.dep_ == "conj" else child.i)
-    return normalize_name(doc[start : end + 1].text)
-
-
-def _name_heads(doc: Doc, source_heads: set[Token]) -> list[Token]:
-    """Last tokens of proper names: entity ends and proper-noun source heads, in order."""
-    heads = set()
-    for ent in doc.ents:
-        if ent.label_ in {"PERSON", "ORG"}:
-            last = ent[-1]
-            while last.i > ent.start and last.text in {"'s", "’s", "'", "’"}:
-                last = doc[last.i - 1]
-            if last.pos_ == "PROPN":
-                heads.add(last)
-    for token in source_heads:
-        if token.pos_ == "PROPN":
-            heads.add(token)
-    for token in doc_tokens(doc):
-        # The tagger misses names at the start of sentences; subjects are worth a look.
-        if token.pos_ == "PROPN" and token.dep_ in {"nsubj", "nsubjpass"}:
-            heads.add(token)
-    return sorted(heads, key=lambda t: t.i)
-
-
-def _label_votes(doc: Doc) -> dict[str, dict[str, int]]:
-    """How often the tagger labelled each word PERSON or ORG across the article."""
-    votes: dict[str, dict[str, int]] = {}
-    for ent in doc.ents:
-        if ent.label_ in {"PERSON", "ORG"}:
-            for token in ent:
-                if token.pos_ == "PROPN":
-                    word = votes.setdefault(token.text, {"PERSON": 0, "ORG": 0})
-                    word[ent.label_] += 1
-    return votes
 
 
 class _ClusterBook:
@@ -260,8 +211,8 @@ class _ClusterBook:
         ..." in a title-case headline)."""
         parts = name_at(head)
         if parts is not None and within is not None:
-            parts = _clipped(parts, head, within)
-        if parts is None or parts.name.lower() in _channels() or not normalize_name(parts.name):
+            parts = clipped(parts, head, within)
+        if parts is None or parts.name.lower() in channels() or not normalize_name(parts.name):
             return None
         if parts.kind == "organization" and " " not in parts.name:
             votes = self.label_votes.get(parts.name, {})
@@ -297,7 +248,7 @@ class _ClusterBook:
         if cluster.description is None:
             cluster.description = appositive_of(head) or parts.title
         _learn_traits(cluster, head, parts)
-        acronym = _acronym_after(head)
+        acronym = acronym_after(head)
         if acronym:
             cluster.acronym = acronym
 
@@ -317,7 +268,7 @@ class _ClusterBook:
             if cluster.kind == "organization" or parts.kind == "organization":
                 if name.lower() == cluster.name.lower() or (
                     cluster.acronym and name == cluster.acronym
-                ) or _is_acronym_of(name, cluster.name):
+                ) or is_acronym_of(name, cluster.name):
                     return cluster
                 continue
             cluster_words = cluster.name.split()
@@ -354,7 +305,7 @@ class _ClusterBook:
         age = described_age(head)
         if age is not None:  # "the 52-year-old"
             return self._nearest(head, kinds={"person"}, accept=lambda c: c.age == age)
-        if head.pos_ == "NOUN" and head.lower_ in _document_nouns():
+        if head.pos_ == "NOUN" and head.lower_ in document_nouns():
             issuer = issuer_of_document(head)  # "the statement said" -> who issued it
             if issuer is not None and issuer.i != head.i:
                 found = self.resolve(issuer)
@@ -369,16 +320,16 @@ class _ClusterBook:
             named = next(
                 (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None
             )
-            if named is None and head.lower_ in _document_nouns():
+            if named is None and head.lower_ in document_nouns():
                 # "a recent report by The New York Times", "the ISW's assessment"
-                named = _author_of(head)
+                named = author_of(head)
                 if named is not None:
                     return self.add_name(named)
             if named is not None:
                 # "The department's chief engineer, Priya Natarajan, told reporters"
                 cluster = self.add_name(named)
                 if cluster is not None and cluster.description is None:
-                    cluster.description = _plain_source_name(head)
+                    cluster.description = plain_source_name(head)
                 return cluster
             return self._by_role(head)
         return None
@@ -437,7 +388,7 @@ class _ClusterBook:
             described = " ".join(filter(None, [cluster.description])).lower().split()
             described_set = {w.strip(",.'’") for w in described} | cluster.roles
             if synonyms & described_set:
-                score_bonus = bool(modifiers & _initials_and_words(cluster.description or ""))
+                score_bonus = bool(modifiers & initials_and_words(cluster.description or ""))
                 candidates.append((score_bonus, cluster))
         if not candidates:
             return None
@@ -463,65 +414,3 @@ def _learn_traits(cluster: _Cluster, head: Token, parts: NameParts) -> None:
     cluster.roles.update(predicate_roles(head))
 
 
-def _clipped(parts: NameParts, head: Token, within: tuple[int, int]) -> NameParts | None:
-    """``parts`` cut to the characters ``within``; None when nothing is left."""
-    start, end = max(parts.start, within[0]), min(parts.end, within[1])
-    if start == parts.start and end == parts.end:
-        return parts
-    span = head.doc.char_span(start, end, alignment_mode="contract")
-    if span is None or not span.text.strip():
-        return None
-    if len(span) == 1 and span[0].lower_ in common_source_nouns():
-        return None  # "..., Report Says": a document, not a name
-    return NameParts(span.text, span.start_char, span.end_char, parts.kind, parts.title)
-
-
-def _author_of(document: Token) -> Token | None:
-    """The proper name behind a document: "X's report", "a report by X"."""
-    for child in document.children:
-        if child.dep_ == "poss" and child.pos_ == "PROPN":
-            return child
-        if child.dep_ == "prep" and child.lower_ in {"by", "from", "of"}:
-            for grandchild in child.children:
-                if grandchild.dep_ == "pobj" and grandchild.pos_ == "PROPN":
-                    return grandchild
-    return None
-
-
-def _document_nouns() -> frozenset[str]:
-    return load_lexicon("source_nouns_document")
-
-
-def _channels() -> frozenset[str]:
-    return load_lexicon("communication_channels")
-
-
-def _initials_and_words(text: str) -> set[str]:
-    words = [w.strip(",.'’") for w in text.split()]
-    capitals = [w for w in words if w[:1].isupper()]
-    initials = "".join(w[0] for w in capitals).lower()
-    result = {w.lower() for w in words}
-    if len(initials) >= 2:
-        result.add(initials)
-        # "Donetsk People's Republic" -> "dpr" even when "the head of" comes first.
-        for i in range(len(capitals)):
-            result.add("".join(w[0] for w in capitals[i:]).lower())
-    return result
-
-
-def _acronym_after(head: Token) -> str | None:
-    """"The Institute for the Study of War (ISW)" -> "ISW"."""
-    doc = head.doc
-    i = head.i + 1
-    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
-        candidate = doc[i + 1].text
-        if candidate.isupper() and 2 <= len(candidate) <= 8:
-            return candidate
-    return None
-
-
-def _is_acronym_of(short: str, long: str) -> bool:
-    if not (short.isupper() and 2 <= len(short) <= 8):
-        return False
-    capitals = [w[0] for w in long.split() if w[:1].isupper()]
-    return "".join(capitals) == short
