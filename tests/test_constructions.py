@@ -304,3 +304,42 @@ def test_gerund_after_for_is_not_the_subjects_statement(analyze):
         and a.source.text == "The regulator"
         for a in analysis.attributions
     )
+
+
+# --- verbs of regarding; a colon that closes its paragraph ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Critics of the plan see the new toll as an opportunity to fix the roads.",
+            "see",
+            "the new toll as an opportunity to fix the roads",
+        ),
+        ("The judge found the law unconstitutional.", "found", "the law unconstitutional"),
+    ],
+)
+def test_verbs_of_regarding_with_a_predicate(analyze, text, cue, content):
+    a = with_cue(analyze(text), cue)
+    assert a.content.text == content
+
+
+@pytest.mark.parametrize(
+    "text", ["She saw the tweet on Monday.", "We found the keys in the car."]
+)
+def test_verbs_of_regarding_with_a_bare_object_report_nothing(analyze, text):
+    assert analyze(text).attributions == []
+
+
+def test_colon_closing_a_paragraph_introduces_the_next(analyze):
+    text = (
+        "The mayor spoke at length on Tuesday. The governor added:\n\n"
+        "The budget is a fantasy. Nobody in this building believes it will balance.\n\n"
+        "The vote is set for Friday."
+    )
+    a = with_cue(analyze(text), "added")
+    assert a.source.text == "The governor"
+    assert a.content.text == (
+        "The budget is a fantasy. Nobody in this building believes it will balance"
+    )

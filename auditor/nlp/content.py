@@ -20,6 +20,7 @@ from auditor.nlp.cues import (
     verb_lemma,
 )
 from auditor.nlp.documents import document_reports
+from auditor.nlp.regarding import regarded_as
 from auditor.nlp.speaking import can_speak
 
 #: Verbs whose object is only reported speech when a speaker does the emphasizing.
@@ -259,10 +260,29 @@ def _after_colon(verb: Token) -> tuple[int, int] | None:
         if doc[i].text == ":":
             if word_count(doc, i + 1, sentence_end) >= 3:
                 return i + 1, sentence_end
-            return None
+            return _next_paragraph(doc, i)
+
         if doc[i].text in {".", ";", "!", "?"} or doc[i].is_quote:
             return None
     return None
+
+
+def _next_paragraph(doc: Doc, colon: int) -> tuple[int, int] | None:
+    """"The governor added:" closing its paragraph: the next paragraph is what was
+    added (a block of the speaker's words set off without quotation marks)."""
+    i = colon + 1
+    if i >= len(doc) or "\n" not in doc[colon].whitespace_ + doc[i].text:
+        return None
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    end = i
+    while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text):
+        if "\n" in doc[end].whitespace_:
+            end += 1
+            break
+        end += 1
+    end = _trim_end(doc, i, end) if end > i else end
+    return (i, end) if word_count(doc, i, end) >= 3 else None
 
 
 def closed_before_speaker(doc: Doc, end: int) -> bool:
@@ -532,6 +552,9 @@ def content_parts(verb: Token) -> list[Token]:
     preposition = preposition_of_cue(verb)
     if preposition is not None:
         parts.append(preposition)
+    regarded = regarded_as(verb)
+    if regarded:
+        return parts + regarded  # "critics see [the bill] [as a giveaway]"
     lemma = verb_lemma(verb)
     if (
         lemma not in load_lexicon("reporting_verbs_with_object")
