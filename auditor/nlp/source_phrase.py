@@ -18,7 +18,8 @@ from spacy.tokens import Token
 
 from auditor.lexicon import compile_phrases, load_lexicon
 from auditor.nlp.source_groups import broad_scope, party_members
-from auditor.nlp.source_names import cluster_kind, is_media_name, person_surnames
+from auditor.nlp.source_names import cluster_kind, person_surnames
+from auditor.nlp.source_outlets import is_media_noun, names_outlet_by_descriptor
 from auditor.nlp.source_referent import referent
 
 #: Determiners that make a singular noun a definite, identifiable referent.
@@ -80,7 +81,7 @@ def _judge_parts(
 ) -> str:
     """The type read off the head, its modifiers and its resolved name."""
     kind = cluster_kind(cluster, head.doc, clusters or []) if cluster is not None else None
-    if kind != "person" and _names_outlet_by_descriptor(head):
+    if kind != "person" and names_outlet_by_descriptor(head):
         return "media"
     lemma, word = head.lemma_.lower(), head.lower_
     if head.pos_ in {"NOUN", "PROPN"} and (word in lex("source_documents") or (
@@ -110,7 +111,7 @@ def _resolved(head: Token, kind: str) -> str:
     """The type of a phrase resolved to a name of ``kind``; the phrase's own noun wins
     where it cannot stand for that name ("the network" for an outlet, "the campaign" or
     "the state" never for a person)."""
-    if head.pos_ == "NOUN" and kind != "person" and _is_media_noun(head):
+    if head.pos_ == "NOUN" and kind != "person" and is_media_noun(head):
         return "media"
     if kind == "person" and head.pos_ == "NOUN" and _is_body(head):
         return "named_organization"
@@ -123,16 +124,6 @@ def _names_a_role(head: Token, kind: str) -> bool:
     lemma = head.lemma_.lower()
     return kind == "organization" and (
         head.lower_ in lex("source_person_roles") or lemma in lex("source_person_roles")
-    )
-
-
-def _is_media_noun(head: Token) -> bool:
-    """ "the newspaper", "the network", "a state news agency"."""
-    lemma = head.lemma_.lower()
-    return (
-        lemma in lex("media_nouns")
-        or head.lower_ in lex("media_nouns")
-        or bool(_descriptor_phrase(head) - {lemma} & lex("media_descriptors"))
     )
 
 
@@ -233,7 +224,7 @@ def _respondents(head: Token) -> bool:
 def _appositive_person(head: Token) -> bool:
     """A person's name in apposition ("the family's lawyer, Ana Ruiz,"), to a noun that
     can be a person's (not "the Telegram channel Grey Fox")."""
-    if _is_media_noun(head) or head.lemma_.lower() in lex("organization_words"):
+    if is_media_noun(head) or head.lemma_.lower() in lex("organization_words"):
         return False
     return any(
         c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
@@ -262,37 +253,6 @@ def _compound_name(head: Token) -> str:
 
 def _is_collective(head: Token) -> bool:
     return head.tag_ == "NN" and head.lemma_.lower() in lex("source_collective_nouns")
-
-
-def _names_outlet_by_descriptor(head: Token) -> bool:
-    """An outlet named with its descriptor: "the wire service X", "the tabloid X",
-    "X, a newspaper", "the Telegram channel X" -- or an outlet of the known list."""
-    if head.pos_ != "PROPN":
-        return False
-    descriptors = lex("media_descriptors")
-    described = [c for c in head.children if c.dep_ in {"appos", "compound", "nmod"}]
-    if head.dep_ == "appos":
-        described.append(head.head)
-    for token in described:
-        if token.pos_ == "NOUN" and _descriptor_phrase(token) & descriptors:
-            return True
-    before = [t for t in head.doc[head.left_edge.i : head.i] if t.pos_ in {"NOUN", "ADJ"}]
-    if before and _words_phrases([t.lemma_.lower() for t in before]) & descriptors:
-        return True
-    return any(
-        is_media_name(ent.text) for ent in head.doc.ents if ent.start <= head.i < ent.end
-    )
-
-
-def _descriptor_phrase(noun: Token) -> set[str]:
-    """The noun's lemma with its modifiers ("news agency", "wire service")."""
-    words = [c.lemma_.lower() for c in noun.lefts if c.dep_ in {"compound", "amod"}]
-    return _words_phrases([*words, noun.lemma_.lower()])
-
-
-def _words_phrases(words: list[str]) -> set[str]:
-    """Each word and each pair of neighbouring words."""
-    return set(words) | {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
 
 
 def _party_or_public(head: Token) -> str | None:
@@ -337,7 +297,7 @@ def _common_noun(head: Token, names_people: bool) -> str:
     senator") stands for a person the article names, if it names anyone."""
     lemma, word = head.lemma_.lower(), head.lower_
     plural = head.tag_ in {"NNS", "NNPS"}
-    if _is_media_noun(head):
+    if is_media_noun(head):
         return "media"
     if word in lex("source_kin_nouns") or lemma in lex("source_kin_nouns"):
         return "named_person"
