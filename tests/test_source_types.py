@@ -214,3 +214,12 @@ def test_a_coordinated_title_stands_for_the_named_person(nlp):
         "The former first lady and state senator said the harbor needed dredging."
     )
     assert _types(nlp, text)[-1] == "named_person"
+
+
+def test_a_pronoun_doing_what_only_documents_do_is_the_document(nlp):
+    text = (
+        "A bystander filmed the arrest on her phone, and the footage reached the Harbor "
+        "Police Department on Monday.\n\n"
+        "It shows an officer pushing a man to the ground."
+    )
+    assert _types(nlp, text)[-1] == "document"

@@ -77,9 +77,15 @@ def document_antecedent(pronoun: Token, named_at: int | None) -> Token | None:
     if pronoun.lower_ not in {"it", "they"}:
         return None
     plural = pronoun.lower_ == "they"
+    documents_only = pronoun.head.lemma_.lower() in load_lexicon("source_document_verbs")
     sentence = pronoun.sent
     for _ in range(_SENTENCES_BACK + 1):
         found = _fitting_nouns(sentence, pronoun, plural)
+        if documents_only:
+            # "It shows an officer ...": only a document does that
+            found = [t for t in found if t.lower_ in _documents()]
+            if found:
+                return found[-1]
         if found:
             subjects = [t for t in found if t.dep_ in _SUBJECTS]
             chosen = (subjects or found)[-1]
