@@ -85,6 +85,12 @@ CASES = [
     ("Most of those questioned in the survey said prices were too high.", "document"),
     ("His tax returns show he paid no federal tax.", "document"),
     ("According to Radio Meridian, the border is closed.", "media"),
+    # a group whose members are named goes by them; a mass with one named stays a mass
+    ("Critics of the plan, like Senators Ana Ruiz and Tom Baker, say it costs too much.",
+     "named_person"),
+    ("Proponents, such as the Harbor Business Council, say the tunnel will pay for itself.",
+     "named_organization"),
+    ("Many tax experts, including Mr. Gold, have said the rule is unfair.", "vague"),
     # a party's members: a bloc of the public unless the phrase makes them specific
     ("Democrats are furious that the tariff passed.", "vague"),
     ("Fellow Republicans urged the senator to drop out.", "vague"),
@@ -223,3 +229,11 @@ def test_a_pronoun_doing_what_only_documents_do_is_the_document(nlp):
         "It shows an officer pushing a man to the ground."
     )
     assert _types(nlp, text)[-1] == "document"
+
+
+def test_a_role_opening_a_title_case_headline_is_the_named_person(nlp):
+    text = (
+        "Retired General Reveals Doubts About War\n\n"
+        "Retired general Joan Mercer said on Monday that the war was lost."
+    )
+    assert _types(nlp, text)[0] == "named_person"

@@ -27,6 +27,8 @@ _DEFINITE = {"the", "this", "that", "my", "his", "her", "its", "our", "their", "
 _INDEFINITE = {"a", "an", "one", "another", "some"}
 #: Pronouns that stand for an unnamed person ("someone asked") or for people at large.
 _UNNAMED_PRONOUNS = {"someone", "somebody"}
+#: Quantifiers that keep a group a mass even when some members are named.
+_MASS = {"many", "some", "most", "few", "numerous", "countless", "various"}
 #: Documents whose respondents are a poll's share ("those questioned in the survey").
 _POLLS = {"poll", "survey", "census", "questionnaire"}
 
@@ -50,6 +52,9 @@ def judge(
     of_object = _of_object(head)
     if _appositive_person(head) or (of_object is not None and _appositive_person(of_object)):
         return "named_person"  # "one of the family's lawyers, Ana Ruiz,"
+    members = _named_members(head)
+    if members is not None:
+        return members  # "critics, like Senators Ana Ruiz and Tom Baker,"
     if _near_the_matter(head):
         return "anonymous"  # "people familiar with the talks", "those close to him"
     if head.lower_ == "one" and any(c.lower_ == "no" for c in head.children):
@@ -245,6 +250,25 @@ def _proximity() -> re.Pattern:
     return compile_phrases(sorted(lex("source_proximity_phrases")))
 
 
+def _named_members(head: Token) -> str | None:
+    """The type of a plural group by its named members ("other unions, including the
+    Teamsters"): the first name after a member marker that the tagger calls a person or
+    an organization."""
+    if head.tag_ not in {"NNS", "NNPS"} or any(c.lower_ in _MASS for c in head.children):
+        return None  # "many tax experts, including Mr. Gold,": still a mass of experts
+    for child in head.children:
+        if child.dep_ != "prep" or child.lower_ not in lex("source_member_markers"):
+            continue
+        for token in child.subtree:
+            if token.pos_ != "PROPN":
+                continue
+            if token.ent_type_ == "PERSON" or token.lower_ in lex("person_titles"):
+                return "named_person"
+            if token.ent_type_ in {"ORG", "GPE"}:
+                return "named_organization"
+    return None
+
+
 def _compound_name(head: Token) -> str:
     """The head with the compounds before it, lower-case ("wall street")."""
     words = [c for c in head.lefts if c.dep_ == "compound"]
@@ -336,7 +360,20 @@ def _is_definite(head: Token) -> bool:
         or (first.dep_ in {"det", "poss"} and first.lower_ in _DEFINITE)  # "The ... and senator"
         or _owner(head) is not None
         or _has_proper_modifier(head)
-        or head.text[:1].isupper() and head.i == head.sent.start  # headline "Former DNC chairman"
+        or _headline_subject(head)
+    )
+
+
+def _headline_subject(head: Token) -> bool:
+    """A capitalized role opening a title-case headline ("Former DNC Chairman Says",
+    "Retired General Reveals"): it stands for the person the story names."""
+    first = head.doc[head.left_edge.i]
+    return (
+        head.text[:1].isupper()
+        and head.head.text[:1].isupper()  # title case: "General Reveals"
+        and first.i == head.sent.start
+        and first.dep_ not in {"det", "poss", "nummod"}
+        and not first.like_num
     )
 
 
