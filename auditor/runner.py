@@ -176,15 +176,19 @@ def run_audit(
     quiet: bool = False,
     stdin: IO | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
+    registry: Path | None = None,
 ) -> AuditRun:
     """Audit ``inputs`` and print the reports, or write them into ``out_dir``.
 
-    Raises :class:`AuditorError` for a usage error (nothing is read or written then);
+    With ``registry`` (a source registry file) the registry rules weigh each article
+    against it (see :mod:`auditor.provenance.desk`). Raises :class:`AuditorError` for a
+    usage error, a missing or damaged registry included (nothing is read or written then);
     failed documents are listed on stderr and in the returned :class:`AuditRun`.
     """
     formats = parse_formats(fmt)
     if out_dir is None and len(formats) > 1:
         raise AuditorError("several formats need --out (one file per article and format)")
+    desk = open_desk(registry)
     paths = collect_inputs(inputs)
     read = read_inputs(paths, stdin, max_chars=max_chars)
     articles = [a for a in read if isinstance(a, Article)]
@@ -198,7 +202,7 @@ def run_audit(
             run.failures.append(failure_line(path, outcome))
             click.echo(f"auditor: error: {run.failures[-1]}", err=True)
     if articles:
-        for index, result in _audit(articles, model, config_path, quiet, len(paths)):
+        for index, result in _audit(articles, model, config_path, quiet, len(paths), desk):
             if isinstance(result, Exception):
                 run.failures.append(failure_line(articles[index].path, result))
                 click.echo(f"auditor: error: {run.failures[-1]}", err=True)
@@ -213,8 +217,18 @@ def run_audit(
     return run
 
 
-def _audit(articles: list[Article], model, config_path, quiet: bool, total: int):
-    """``(index, AuditResult | Exception)`` per article, loading the model once."""
+def open_desk(registry: Path | None):
+    """The :class:`~auditor.provenance.desk.DeskRegistry` of ``registry``, or None."""
+    if registry is None:
+        return None
+    from auditor.provenance.desk import DeskRegistry
+
+    return DeskRegistry(registry)
+
+
+def _audit(articles: list[Article], model, config_path, quiet: bool, total: int, desk=None):
+    """``(index, AuditResult | Exception)`` per article, loading the model once; with a
+    registry (``desk``), its verdicts are in each result's findings."""
     from auditor.audit import Auditor
     from auditor.config import load_config
 
@@ -226,6 +240,11 @@ def _audit(articles: list[Article], model, config_path, quiet: bool, total: int)
     for index, (article, result) in enumerate(auditor.audit_each(articles)):
         if not quiet and total > 1:
             click.echo(f"auditor: [{index + 1}/{len(articles)}] {article.path}", err=True)
+        if desk is not None and not isinstance(result, Exception):
+            try:
+                result = desk.apply(result, article, auditor.rule_pack)
+            except AuditorError as exc:
+                result = exc
         yield index, result
 
 

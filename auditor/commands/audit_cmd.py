@@ -12,6 +12,7 @@ from auditor.commands.options import (
     config_option,
     max_chars_option,
     model_option,
+    registry_option,
 )
 
 
@@ -37,6 +38,7 @@ from auditor.commands.options import (
 @model_option
 @config_option
 @max_chars_option
+@registry_option
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but the reports and errors.")
 def audit(
     inputs: tuple[str, ...],
@@ -45,6 +47,7 @@ def audit(
     model: str,
     config_path: Path | None,
     max_chars: int,
+    registry: Path | None,
     quiet: bool,
 ) -> None:
     """Audit ARTICLE files or folders of them (.txt, .md, .html, .docx); "-" reads stdin.
@@ -68,6 +71,6 @@ def audit(
         quiet=quiet,
         stdin=sys.stdin,
         max_chars=max_chars,
+        registry=registry,
     )
     click.get_current_context().exit(run.exit_code)
-

@@ -18,6 +18,7 @@ from auditor.commands.options import (
     config_option,
     max_chars_option,
     model_option,
+    registry_option,
 )
 from auditor.model import SEVERITIES
 
@@ -49,6 +50,7 @@ def failing(findings, fail_on: str) -> list:
 @model_option
 @config_option
 @max_chars_option
+@registry_option
 @click.option(
     "--keep-going",
     is_flag=True,
@@ -61,6 +63,7 @@ def check(
     model: str,
     config_path: Path | None,
     max_chars: int,
+    registry: Path | None,
     keep_going: bool,
 ) -> None:
     """Check ARTICLE files (or folders; "-" reads stdin) and fail on findings.
@@ -68,13 +71,16 @@ def check(
     \b
     Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
     2 usage or runtime error. Configuration is found upward from each article.
+    With --registry (or AUDITOR_REGISTRY) the registry rules weigh each article against
+    the newsroom's source registry.
     An article that cannot be read or audited is listed on stderr, the others are
     checked, and the exit code is 2.
     """
     from auditor.ingest import collect_inputs, read_article, read_stdin
     from auditor.report import render_many
-    from auditor.runner import failure_line
+    from auditor.runner import failure_line, open_desk
 
+    desk = open_desk(registry)
     gate = _Gate(model, config_path, keep_going)
     results = []
     levels = []
@@ -87,6 +93,8 @@ def check(
                 article = read_article(path, max_chars=max_chars)
             auditor, config = gate.auditor_for(path)
             result = auditor.audit(article)
+            if desk is not None:
+                result = desk.apply(result, article, auditor.rule_pack)
         except Exception as exc:  # noqa: BLE001 - this article's failure, not the others'
             if isinstance(exc, _SetupError):
                 raise exc.__cause__ from None

@@ -39,3 +39,17 @@ max_chars_option = click.option(
         "paragraphs."
     ),
 )
+
+registry_option = click.option(
+    "--registry",
+    "registry",
+    type=click.Path(path_type=Path),  # (a folder or missing file: the registry's own error)
+    envvar="AUDITOR_REGISTRY",
+    show_envvar=True,
+    metavar="PATH",
+    help=(
+        "The newsroom's source registry (a sources.sqlite of `auditor batch`/`sources`): "
+        "the registry rules PROV007-PROV009 then weigh each article against it and report "
+        "in its own findings. Read only, never written."
+    ),
+)

@@ -1,10 +1,11 @@
 """The ``registry`` check of the rule engine (rules PROV007, PROV008, PROV009).
 
 In ``auditor audit`` it looks at one article: its provenance record (see
-:mod:`auditor.provenance.record`) built from the analysis. After ``auditor batch``, the
-same rules are evaluated again with the registry's evidence across articles (see
-:func:`auditor.provenance.source_rules.corpus_hits`); both use the rule's YAML for id,
-severity and message.
+:mod:`auditor.provenance.record`) built from the analysis, and, given a registry
+(``--registry``), the registry's verdicts on it (see :mod:`auditor.provenance.desk`).
+After ``auditor batch``, the same rules are evaluated again with the registry's evidence
+across articles (see :func:`auditor.provenance.source_rules.corpus_hits`); both use the
+rule's YAML for id, severity and message.
 """
 
 from __future__ import annotations
@@ -46,7 +47,12 @@ class RegistryCheck(Check):
     placeholders = frozenset({"name", "credential", "reason", "first", "second", "where", "known"})
 
     def run(self, rule: Rule, ctx: Context) -> Iterator[Hit]:
-        for hit in article_hits(rule.params["condition"], context_record(ctx)):
+        condition = rule.params["condition"]
+        # The registry's verdicts, when an audit was given one (auditor.provenance.desk),
+        # come first: the engine keeps one finding per place, and they know more.
+        found = list(ctx.outside_evidence.get(self.name, {}).get(condition, ()))
+        found += article_hits(condition, context_record(ctx), ctx.text)
+        for hit in found:
             yield Hit(hit.start, hit.end, dict(hit.values), ctx.attributions_at(hit.start, hit.end))
 
 

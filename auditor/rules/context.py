@@ -36,6 +36,9 @@ class Context:
     analysis: Analysis
     article: Any = None
     thresholds: dict[str, float] = field(default_factory=dict)
+    #: Evidence from beyond the article, keyed by the name of the check that reads it
+    #: (the ``registry`` check: the newsroom's source registry, given by a later stage).
+    outside_evidence: dict[str, Any] = field(default_factory=dict)
 
     @property
     def text(self) -> str:

@@ -75,14 +75,21 @@ class RulePack:
 
     # ------------------------------------------------------------------ evaluation
 
-    def evaluate(self, analysis: Analysis, article: Any = None) -> list[Finding]:
+    def evaluate(
+        self,
+        analysis: Analysis,
+        article: Any = None,
+        *,
+        outside_evidence: dict[str, Any] | None = None,
+    ) -> list[Finding]:
         """Findings of the enabled rules over ``analysis``, sorted by offset.
 
         Applies the configured severities and the article's inline suppressions (reporting
         those that silenced nothing, when the ``suppression`` rule is enabled), and adds
         each finding's rule id to the ``findings`` of the attributions it concerns.
+        ``outside_evidence`` is handed to the checks (see :class:`Context`).
         """
-        ctx = Context(analysis, article, dict(self.config.thresholds))
+        ctx = Context(analysis, article, dict(self.config.thresholds), outside_evidence or {})
         hits: list[tuple[Rule, Hit]] = []
         for rule in self.enabled:
             if rule.check == "suppression":
