@@ -7,6 +7,7 @@ Found upward from the article (or given explicitly with ``--config``), like ruff
     ignore = ["VERB002", "DOC"]        # taken out after select
     rule-folders = ["house-rules"]     # extra YAML rule folders, relative to this file
     fail-on = "error"                  # default level for ``auditor check --fail-on``
+    rule-docs-url = "https://docs.example.org/rules.html"   # Markdown reports link rules here
 
     [tool.auditor.severity]            # per-rule or per-family severity overrides
     ANON003 = "error"
@@ -52,6 +53,10 @@ KNOWN_KEYS: dict[str, str] = {
     "thresholds": "table of threshold name -> number",
     "rule-folders": "extra folders of YAML rules, relative to the config file",
     "fail-on": "default --fail-on level of `auditor check`",
+    "rule-docs-url": (
+        "where Markdown reports link rule ids: a base URL (`#id` is added) or a URL with "
+        "`{id}`; unset, rule ids are not linked (HTML reports explain their rules in-page)"
+    ),
 }
 
 #: A rule id (family and three digits) or a family, or "ALL".
@@ -72,6 +77,8 @@ class Config:
     thresholds: Mapping[str, float] = field(default_factory=dict)
     rule_folders: tuple[Path, ...] = ()
     fail_on: str = "error"
+    #: where Markdown reports link rule ids (see :func:`rule_docs_url`); None: not linked
+    rule_docs_url: str | None = None
     #: the file these settings came from (None for defaults)
     path: Path | None = None
 
@@ -206,7 +213,35 @@ def config_from_table(
                 f"{', '.join(SEVERITIES)}"
             )
         kwargs["fail_on"] = level
+    if "rule-docs-url" in table:
+        where = _where(path, "rule-docs-url", in_pyproject)
+        kwargs["rule_docs_url"] = rule_docs_url(table["rule-docs-url"], where)
     return Config(**kwargs)
+
+
+#: Schemes a rule-docs link may use; anything else (javascript:, data:) is refused.
+_LINK_SCHEMES = ("https", "http")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def rule_docs_url(value: Any, where: str = "rule-docs-url") -> str:
+    """A valid ``rule-docs-url``: an http(s) URL or a relative path, optionally holding
+    ``{id}`` (the lower-cased rule id); :class:`ConfigError` otherwise."""
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f'{where}: expected a URL such as "https://example.org/rules.html"')
+    value = value.strip()
+    scheme = _SCHEME.match(value)
+    if scheme and scheme.group(1).lower() not in _LINK_SCHEMES:
+        raise ConfigError(
+            f"{where}: {quote_value(value)} uses the scheme {scheme.group(1)!r}; "
+            "give an http(s) URL or a relative path"
+        )
+    if any(c.isspace() or not c.isprintable() for c in value):
+        raise ConfigError(f"{where}: {quote_value(value)} holds spaces or control characters")
+    leftover = value.replace("{id}", "")
+    if "{" in leftover or "}" in leftover:
+        raise ConfigError(f"{where}: {quote_value(value)}: the only placeholder is {{id}}")
+    return value
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

@@ -201,19 +201,21 @@ def run_audit(
         if isinstance(outcome, AuditorError):
             run.failures.append(failure_line(path, outcome))
             click.echo(f"auditor: error: {run.failures[-1]}", err=True)
-    if articles:
-        for index, result in _audit(articles, model, config_path, quiet, len(paths), desk):
+    config = _config_for(articles, config_path) if articles else None
+    if config is not None:
+        for index, result in _audit(articles, model, config, quiet, len(paths), desk):
             if isinstance(result, Exception):
                 run.failures.append(failure_line(articles[index].path, result))
                 click.echo(f"auditor: error: {run.failures[-1]}", err=True)
             else:
                 results[index] = result
     run.results = [r for r in results if r is not None]
+    rules_url = config.rule_docs_url if config is not None else None
     if out_dir is None:
-        _print_reports(run.results, formats[0])
+        _print_reports(run.results, formats[0], rules_url)
     else:
         kept = [t for t, r in zip(targets, results, strict=True) if r is not None]
-        _write_reports(run, kept, out_dir, quiet)
+        _write_reports(run, kept, out_dir, quiet, rules_url)
     return run
 
 
@@ -226,14 +228,19 @@ def open_desk(registry: Path | None):
     return DeskRegistry(registry)
 
 
-def _audit(articles: list[Article], model, config_path, quiet: bool, total: int, desk=None):
-    """``(index, AuditResult | Exception)`` per article, loading the model once; with a
-    registry (``desk``), its verdicts are in each result's findings."""
-    from auditor.audit import Auditor
+def _config_for(articles: list[Article], config_path: Path | None):
+    """The configuration of a run: ``--config``, else the one found from the first file."""
     from auditor.config import load_config
 
     first = next((a.path for a in articles if a.path != "-"), None)
-    config = load_config(start=Path(first).parent if first else Path.cwd(), explicit=config_path)
+    return load_config(start=Path(first).parent if first else Path.cwd(), explicit=config_path)
+
+
+def _audit(articles: list[Article], model, config, quiet: bool, total: int, desk=None):
+    """``(index, AuditResult | Exception)`` per article, loading the model once; with a
+    registry (``desk``), its verdicts are in each result's findings."""
+    from auditor.audit import Auditor
+
     if not quiet:
         click.echo(f"auditor: loading model {model or 'default'}...", err=True)
     auditor = Auditor(model, config=config) if model else Auditor(config=config)
@@ -248,16 +255,25 @@ def _audit(articles: list[Article], model, config_path, quiet: bool, total: int,
         yield index, result
 
 
-def _print_reports(results: list, fmt: str) -> None:
+def _print_reports(results: list, fmt: str, rules_url: str | None = None) -> None:
     from auditor.report import render, render_many
 
     if not results:
         return
-    text = render(results[0], fmt) if len(results) == 1 else render_many(results, fmt)
+    if len(results) == 1:
+        text = render(results[0], fmt, rules_url=rules_url)
+    else:
+        text = render_many(results, fmt, rules_url=rules_url)
     click.echo(text, nl=not text.endswith("\n"))
 
 
-def _write_reports(run: AuditRun, targets: list[dict[str, Path]], out_dir: Path, quiet: bool):
+def _write_reports(
+    run: AuditRun,
+    targets: list[dict[str, Path]],
+    out_dir: Path,
+    quiet: bool,
+    rules_url: str | None = None,
+):
     from auditor.report import render
 
     try:
@@ -266,7 +282,7 @@ def _write_reports(run: AuditRun, targets: list[dict[str, Path]], out_dir: Path,
         raise AuditorError(f"{out_dir}: cannot create the folder ({exc.strerror or exc})") from None
     for result, per_format in zip(run.results, targets, strict=True):
         for one_format, target in per_format.items():
-            _write_atomically(target, render(result, one_format))
+            _write_atomically(target, render(result, one_format, rules_url=rules_url))
             run.written.append(target)
     if not quiet:
         click.echo(f"auditor: wrote {len(run.written)} report(s) to {out_dir}", err=True)

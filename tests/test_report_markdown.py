@@ -87,7 +87,7 @@ def test_fix_before_publication_lists_only_errors_with_their_fix():
     blockers = section(render(article_result(), "markdown"), "Fix before publication")
     items = [line for line in blockers.splitlines() if re.match(r"\d+\. ", line)]
     assert items == [
-        "1. Line 5:1 [ANON001 anonymous-no-reason](../docs/rules.md#anon001): Anonymous source "
+        "1. Line 5:1 ANON001 anonymous-no-reason: Anonymous source "
         "with no reason given for anonymity. — *Say why the source was granted anonymity.*"
     ]
 
@@ -104,7 +104,7 @@ def test_findings_grouped_by_severity_with_place_sentence_link_and_fix():
     headings = re.findall(r"^### (.+)$", findings, re.M)
     assert headings == ["Errors (1)", "Warnings (2)", "Suggestions (1)"]
     assert (
-        "- **Line 5:1** [ANON001 anonymous-no-reason](../docs/rules.md#anon001): "
+        "- **Line 5:1** ANON001 anonymous-no-reason: "
         "Anonymous source with no reason given for anonymity." in findings
     )
     # The sentence the finding is about, with the flagged words in bold.
@@ -115,7 +115,7 @@ def test_findings_grouped_by_severity_with_place_sentence_link_and_fix():
     assert "  **Fix:** Say why the source was granted anonymity." in findings
     # Warnings in reading order; a finding without name or fix still shows id and sentence.
     assert findings.index("Line 7:1**") < findings.index("Line 7:43**")
-    assert "[VERB002](../docs/rules.md#verb002): Consider a neutral verb." in findings
+    assert "VERB002: Consider a neutral verb." in findings
     assert "> Quell **estimated** that repairs would cost 40 million.\n" in findings
 
 
@@ -131,7 +131,7 @@ def test_rule_name_and_fix_come_from_the_rule_pack_when_the_finding_lacks_them(m
     pack = {"VERB002": RuleInfo("VERB002", "mind-reading-verb", fix="Write what was said.")}
     monkeypatch.setattr(rulemeta, "rule_pack", lambda: pack)
     findings = section(render(article_result(), "markdown"), "Findings")
-    assert "[VERB002 mind-reading-verb](../docs/rules.md#verb002)" in findings
+    assert "VERB002 mind-reading-verb" in findings
     assert "**Fix:** Write what was said." in findings
 
 
@@ -270,7 +270,7 @@ def test_a_rules_fix_is_spelled_out_once(monkeypatch):
     blockers = section(report, "Fix before publication")
     assert blockers.count("Say why.") == 1
     assert (
-        "2. Line 7:1 [ANON001](../docs/rules.md#anon001): Second anonymous source. — *fix as in 1.*"
+        "2. Line 7:1 ANON001: Second anonymous source. — *fix as in 1.*"
         in blockers
     )
     findings = section(report, "Findings")

@@ -158,7 +158,8 @@ def _finish(item: Item, article, meta: dict[str, Any], result, spec: WorkerSpec)
     from auditor.report import render
 
     try:
-        reports = {fmt: render(result, fmt) for fmt in spec.formats}
+        rules_url = getattr(spec.rule_pack.config, "rule_docs_url", None)
+        reports = {fmt: render(result, fmt, rules_url=rules_url) for fmt in spec.formats}
     except Exception as exc:  # noqa: BLE001
         return failure(item.uid, exc, stage="report")
     if article.title and "title" not in meta:

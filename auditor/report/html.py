@@ -10,6 +10,7 @@ quote containing ``<script>`` shows as text.
 from __future__ import annotations
 
 import heapq
+import re
 from collections.abc import Generator
 from dataclasses import dataclass
 
@@ -19,7 +20,7 @@ from auditor.model import SUMMARY_COUNT_KEYS, Attribution, AuditResult, Claim, F
 from auditor.report import common
 from auditor.report import markdown as markdown_report
 from auditor.report.escape import html_text as esc
-from auditor.report.rulemeta import rule_info
+from auditor.report.rulemeta import anchor, explanation_markdown, rule_info, rule_url
 
 #: Scripts, frames, fonts, images from the network: none. Only the inline stylesheet.
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'"
@@ -103,17 +104,26 @@ section.article h2 { margin-bottom: .4rem; }
 /* Details without JavaScript: on hover, on keyboard focus, or after a click (:target). */
 .flag:hover .pop, .flag:focus-within .pop, .flag:target .pop { display: block; }
 .empty { color: var(--muted); font-style: italic; }
+/* The rules of this report, explained in-page (finding links land here). */
+section.rules .rule { border-top: 1px solid var(--line); padding-top: .3rem; }
+section.rules .rule:target { background: #f6f8fa; outline: 2px solid var(--suggestion); }
+section.rules h4 { margin: .8rem 0 .2rem; font-size: .95rem; }
 """
 
 
-def render(result: AuditResult, rules_url: str = markdown_report.DEFAULT_RULES_URL) -> str:
-    """A complete HTML page reporting one audit result."""
+def render(result: AuditResult, rules_url: str | None = markdown_report.DEFAULT_RULES_URL) -> str:
+    """A complete HTML page reporting one audit result.
+
+    Rule ids link to the rule's explanation in the page itself (see :func:`_rules_section`);
+    ``rules_url`` (the ``rule-docs-url`` setting), when given, adds a link to the full
+    documentation beside each explanation.
+    """
     title = f"Source audit: {common.title_of(result)}"
     return _page(title, [_document(result, "", rules_url)])
 
 
 def render_many(
-    results: list[AuditResult], rules_url: str = markdown_report.DEFAULT_RULES_URL
+    results: list[AuditResult], rules_url: str | None = markdown_report.DEFAULT_RULES_URL
 ) -> str:
     """One HTML page with the reports of several documents one after the other."""
     if len(results) == 1:
@@ -136,19 +146,60 @@ def _page(title: str, bodies: list[str]) -> str:
     )
 
 
-def _document(result: AuditResult, prefix: str, rules_url: str) -> str:
-    report = _markdown_html(result, rules_url)
+def _document(result: AuditResult, prefix: str, rules_url: str | None) -> str:
+    # Rule ids link in-page, so the links work wherever the page is opened.
+    report = _markdown_html(result, f"#{prefix}{_RULE_ID_PREFIX}{{id}}")
     parts = [f'<article class="document" id="{prefix}report">\n', report]
     if not common.is_empty(result):
         parts.append(_article_section(result, prefix))
+    parts.append(_rules_section(result, prefix, rules_url))
     parts.append("</article>\n")
+    return "".join(parts)
+
+
+# -- the rules used, explained --------------------------------------------------------------
+
+#: Element ids of rule explanations: ``rule-anon001`` (after the document's prefix).
+_RULE_ID_PREFIX = "rule-"
+#: A URL's scheme; only http(s) or none (a relative link) is written into the page.
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def _linkable(url: str) -> bool:
+    scheme = _SCHEME.match(url)
+    return scheme is None or scheme.group(1).lower() in ("http", "https")
+
+
+def _rules_section(result: AuditResult, prefix: str, rules_url: str | None) -> str:
+    """One explanation per rule the findings use, from the rule pack's own documentation."""
+    ids = list(dict.fromkeys(f.rule for f in result.findings))
+    if not ids:
+        return ""
+    md = MarkdownIt("js-default", {"html": False, "linkify": False, "typographer": False})
+    parts = [f'<section class="rules" id="{prefix}rules">\n<h2>Rules in this report</h2>\n']
+    for rule_id in ids:
+        finding = next(f for f in result.findings if f.rule == rule_id)
+        name = finding.name or rule_info(rule_id).name
+        element_id = f"{prefix}{_RULE_ID_PREFIX}{anchor(rule_id)}"
+        parts.append(f'<section class="rule" id="{esc(element_id)}">\n')
+        parts.append(f"<h3><code>{esc(rule_id)}</code> {esc(name)}</h3>\n")
+        explanation = explanation_markdown(rule_id)
+        if explanation is None:  # a house rule: what the finding itself carries
+            fix = finding.fix or rule_info(rule_id).fix
+            explanation = f"#### Instead\n\n{fix}\n" if fix else "No explanation available.\n"
+        parts.append(md.render(explanation))
+        url = rule_url(rule_id, rules_url)
+        if url and _linkable(url):
+            parts.append(f'<p><a href="{esc(url)}">Full documentation of {esc(rule_id)}</a></p>\n')
+        parts.append("</section>\n")
+    parts.append("</section>\n")
     return "".join(parts)
 
 
 # -- the Markdown report, rendered safely ---------------------------------------------------
 
 
-def _markdown_html(result: AuditResult, rules_url: str) -> str:
+def _markdown_html(result: AuditResult, rules_url: str | None) -> str:
     md = MarkdownIt("js-default", {"html": False, "linkify": False, "typographer": False})
     default_fence = md.renderer.rules["fence"]
 

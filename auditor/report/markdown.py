@@ -12,16 +12,17 @@ from auditor.model import Attribution, AuditResult, Finding, line_and_column
 from auditor.report import common
 from auditor.report.escape import markdown_link_url, markdown_text, mermaid_label, one_line
 from auditor.report.excerpts import Excerpt, sentence_excerpt, short
-from auditor.report.rulemeta import anchor, rule_info
+from auditor.report.rulemeta import rule_info, rule_url
 
-#: Where rule explanations live, relative to a report in ``reports/``; the fragment is the
-#: lower-cased rule id. Pass ``rules_url`` to point somewhere else (e.g. a docs site).
-DEFAULT_RULES_URL = "../docs/rules.md"
+#: Where rule ids link by default: nowhere, since a report travels (a relative link breaks
+#: outside the repository). ``rules_url`` (the ``rule-docs-url`` setting) gives a base
+#: (``#<id lower-cased>`` is added) or a URL holding ``{id}``.
+DEFAULT_RULES_URL: str | None = None
 
 _EM_DASH = "—"
 
 
-def render(result: AuditResult, rules_url: str = DEFAULT_RULES_URL) -> str:
+def render(result: AuditResult, rules_url: str | None = DEFAULT_RULES_URL) -> str:
     """The Markdown report of one audit result."""
     return "\n".join(_document(result, rules_url, level=1)).rstrip("\n") + "\n"
 
@@ -30,7 +31,7 @@ def render(result: AuditResult, rules_url: str = DEFAULT_RULES_URL) -> str:
 CHART_FENCE = "mermaid"
 
 
-def render_many(results: list[AuditResult], rules_url: str = DEFAULT_RULES_URL) -> str:
+def render_many(results: list[AuditResult], rules_url: str | None = DEFAULT_RULES_URL) -> str:
     """Several reports one after the other, separated by a horizontal rule."""
     return "\n---\n\n".join(render(r, rules_url) for r in results)
 
@@ -38,7 +39,7 @@ def render_many(results: list[AuditResult], rules_url: str = DEFAULT_RULES_URL) 
 # -- sections -----------------------------------------------------------------------------
 
 
-def _document(result: AuditResult, rules_url: str, level: int) -> list[str]:
+def _document(result: AuditResult, rules_url: str | None, level: int) -> list[str]:
     h = "#" * level
     out = [f"{h} Source audit: {markdown_text(common.title_of(result))}", ""]
     out += _header(result)
@@ -122,7 +123,7 @@ def _mix(result: AuditResult, h: str) -> list[str]:
     return out
 
 
-def _blockers(result: AuditResult, h: str, rules_url: str) -> list[str]:
+def _blockers(result: AuditResult, h: str, rules_url: str | None) -> list[str]:
     errors = [f for f in common.sorted_findings(result.findings) if f.severity == "error"]
     out = [f"{h}# Fix before publication", ""]
     if not errors:
@@ -142,7 +143,7 @@ def _blockers(result: AuditResult, h: str, rules_url: str) -> list[str]:
     return [*out, ""]
 
 
-def _findings(result: AuditResult, h: str, rules_url: str) -> list[str]:
+def _findings(result: AuditResult, h: str, rules_url: str | None) -> list[str]:
     out = [f"{h}# Findings", ""]
     groups = common.findings_by_severity(result.findings)
     if not groups:
@@ -157,7 +158,7 @@ def _findings(result: AuditResult, h: str, rules_url: str) -> list[str]:
 
 
 def _finding(
-    result: AuditResult, f: Finding, rules_url: str, fixed: dict[str, Finding]
+    result: AuditResult, f: Finding, rules_url: str | None, fixed: dict[str, Finding]
 ) -> list[str]:
     # One loose list item per finding: headline, the sentence as a block quote, the fix.
     out = [f"- {_headline(f, rules_url, bold_place=True)}", ""]
@@ -234,17 +235,17 @@ def _claims(result: AuditResult, h: str) -> list[str]:
 # -- helpers ------------------------------------------------------------------------------
 
 
-def _headline(f: Finding, rules_url: str, bold_place: bool = False) -> str:
+def _headline(f: Finding, rules_url: str | None, bold_place: bool = False) -> str:
     place = f"Line {f.line}:{f.column}"
     place = f"**{place}**" if bold_place else place
     return f"{place} {_rule_link(f, rules_url)}: {markdown_text(f.message)}"
 
 
-def _rule_link(f: Finding, rules_url: str) -> str:
+def _rule_link(f: Finding, rules_url: str | None) -> str:
     name = f.name or rule_info(f.rule).name
     label = markdown_text(f.rule) + (f" {markdown_text(name)}" if name else "")
-    url = markdown_link_url(f"{rules_url}#{anchor(f.rule)}")
-    return f"[{label}]({url})"
+    url = rule_url(f.rule, rules_url)
+    return f"[{label}]({markdown_link_url(url)})" if url else label
 
 
 def _fix(f: Finding) -> str:

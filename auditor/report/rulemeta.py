@@ -103,3 +103,43 @@ def rule_info(rule_id: str) -> RuleInfo:
 def anchor(rule_id: str) -> str:
     """The fragment of a rule's section in docs/rules.md (the id lower-cased)."""
     return rule_id.lower()
+
+
+#: In a rule-docs URL, the place of the rule's anchor (its id lower-cased).
+ID_PLACEHOLDER = "{id}"
+
+
+def rule_url(rule_id: str, base: str | None) -> str | None:
+    """Where a report links ``rule_id``: ``base`` with ``{id}`` filled in, else
+    ``base#id``; None without a base (the rule id is then shown, not linked)."""
+    if not base:
+        return None
+    if ID_PLACEHOLDER in base:
+        return base.replace(ID_PLACEHOLDER, anchor(rule_id))
+    return f"{base}#{anchor(rule_id)}"
+
+
+@lru_cache(maxsize=1)
+def _rules_by_id() -> dict[str, Any]:
+    """The default pack's rules by id (empty when no pack can be loaded)."""
+    try:
+        from auditor.rules import load_rule_pack
+
+        return {rule.id: rule for rule in load_rule_pack().rules}
+    except Exception:  # a broken pack must not stop a report from being written
+        return {}
+
+
+def explanation_markdown(rule_id: str) -> str | None:
+    """The rule's explanation as the pack documents it (docs/rules.md's section: what it
+    does, why it matters, examples, what to write instead, references) without its anchor
+    and title, in Markdown; None for a rule the default pack does not have."""
+    rule = _rules_by_id().get(rule_id)
+    if rule is None:
+        return None
+    from auditor.rules.docs import rule_section
+
+    lines = rule_section(rule).splitlines()
+    # Drop the anchor and the "### ID name" title: the report shows both itself.
+    body = [line for line in lines if not line.startswith(('<a id="', "### "))]
+    return "\n".join(body).strip() + "\n"

@@ -20,7 +20,7 @@ from auditor import __version__
 from auditor.model import AuditResult, Finding, line_and_column
 from auditor.report import common, rulemeta
 from auditor.report.escape import one_line
-from auditor.report.rulemeta import RuleInfo, anchor, rule_info
+from auditor.report.rulemeta import RuleInfo, rule_info, rule_url
 
 SARIF_SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -135,7 +135,7 @@ def _help_uri(rule: RuleInfo, rules_url: str | None) -> str | None:
     standard the rule cites (which explains why the rule exists), else none.
     """
     if rules_url and _ABSOLUTE.match(rules_url):
-        return f"{rules_url}#{anchor(rule.id)}"
+        return rule_url(rule.id, rules_url)
     for auth in rule.authority:
         if auth.url and _ABSOLUTE.match(auth.url):
             return auth.url
