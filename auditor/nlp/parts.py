@@ -87,12 +87,12 @@ def _quoted_parts(
     first = start
     while first < end and text[first].isspace():
         first += 1
-    starts = [q[0] for q in quotes]
-    i = bisect.bisect_left(starts, first)
+    i = bisect.bisect_left(quotes, (first, -1))  # no list of starts: O(log n) a content
     if i == len(quotes) or quotes[i][0] != first:
         return []
     inside: list[Range] = []
-    for q_start, q_end in quotes[i:]:
+    for k in range(i, len(quotes)):
+        q_start, q_end = quotes[k]
         if q_start >= end:
             break
         if inside and q_start < inside[-1][1]:
