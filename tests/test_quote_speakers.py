@@ -267,3 +267,36 @@ def test_statement_speaks_for_the_organization_that_issued_it(nlp):
         '"We are committed to the safety of every resident," the statement said.',
     )
     assert speaker_of(found, "We are committed to the safety") == "Harbor Authority"
+
+
+# -- participles of saying and quotes inside a reported sentence ----------------------------
+
+
+def test_participle_after_a_relative_clause_is_the_main_subjects(nlp):
+    found = attributions(
+        nlp,
+        "Blake was angry when asked about a builder who said he was never paid after he "
+        'finished the pier, saying, "Maybe he did a bad job and I was not happy with it."',
+    )
+    assert speaker_of(found, "Maybe he did a bad job") == "Blake"
+
+
+def test_participle_after_a_parenthesis_is_the_main_subjects(nlp):
+    found = attributions(
+        nlp,
+        "Small groups of nurses kept marching around City Hall - where the Dale County "
+        'Board met the union - while chanting, "No cuts, no closures."',
+    )
+    quote = one_covering(found, "No cuts, no closures")
+    assert quote.source is not None and "nurses" in quote.source.text
+
+
+def test_quote_carrying_on_a_reported_clause_joins_it(nlp):
+    found = attributions(
+        nlp,
+        "Ortiz added that most of the town seemed more against the dam than for the "
+        'canal, which is a problem because, "In the end, people vote for something."',
+    )
+    reported = one_covering(found, "In the end, people vote for something")
+    assert "most of the town" in reported.content.text
+    assert reported.speaker.name == "Ortiz"

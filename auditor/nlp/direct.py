@@ -150,7 +150,7 @@ def _speaker_of(
     """Who speaks through ``verb``: its subject, unless that is a word of a quotation
     (the parser hangs quoted words on the cue), then the words between the quotation and
     the verb, then a name right after the verb."""
-    subject = subject_of(verb)
+    subject = subject_of(_past_relative_clauses(verb))
     if subject is None and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
         # "X sings to the crowd before asking them, "..."": who does the main verb asks
         subject = subject_of(verb.head.head)
@@ -159,6 +159,26 @@ def _speaker_of(
     if subject is not None and index.inside(subject) is None:
         return subject, subject_bounds(subject, verb)
     return speaker_between(doc, index, q_end, verb) or speaker_after_cue(doc, index, verb)
+
+
+def _past_relative_clauses(verb: Token) -> Token:
+    """For a participle of saying set off by a comma with no subject of its own, the
+    verb of the sentence's main clause, whatever clause the parser hung it on: in
+    "protesters marched around the stadium - where the team played - while chanting,
+    "..."" the chanting is the protesters', and in "Lee was defensive when pressed about a
+    builder who said he was cheated, saying, "..."" the saying is Lee's."""
+    if verb.tag_ != "VBG" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return verb
+    doc = verb.doc
+    previous = doc[verb.i - 1] if verb.i > 0 else None
+    if previous is not None and previous.lower_ in {"while", "when", "after", "before"}:
+        previous = doc[verb.i - 2] if verb.i > 1 else None
+    root = verb.sent.root
+    if previous is None or previous.text not in {",", "-", "—", "–"}:
+        return verb
+    if root is verb or root.pos_ not in {"VERB", "AUX"}:
+        return verb
+    return root
 
 
 def _names_a_work(doc: Doc, index: QuoteIndex, quote: dict, q_start: int, q_end: int) -> bool:

@@ -13,6 +13,7 @@ from auditor.lexicon import load_lexicon
 from auditor.nlp.content import is_content_verb
 from auditor.nlp.cues import subject_bounds
 from auditor.nlp.doctext import doc_text
+from auditor.nlp.quoted import looks_like_title
 from auditor.nlp.raw import RawAttribution
 from auditor.text import title_abbreviations
 
@@ -80,8 +81,15 @@ def attach_floating(
             previous.quote_ids.append(qid)
             continue
         if not _starts_sentence(text, quote) or _goes_on_after(text, quote):
-            # A phrase quoted inside a sentence nobody is said to say: keep it, but do
-            # not hand it the last speaker's name.
+            # A phrase quoted inside a sentence: the speaker of that sentence's attribution
+            # says it ("She added that ..., because, "..."" ); with none, nobody is said to
+            # say it: keep it, but do not hand it the last speaker's name.
+            if previous is not None and _goes_on_in_sentence(doc, text, previous, quote):
+                previous.content = (previous.content[0], quote["end"])
+                previous.quote_ids.append(qid)
+                if previous.kind == "indirect":
+                    previous.kind = "mixed"
+                continue
             result.add(RawAttribution("direct", (quote["start"], quote["end"]), quote_ids=[qid]))
             continue
         attribution = RawAttribution(
@@ -153,11 +161,36 @@ def _names_a_speaker(token: Token) -> bool:
     return lemma in load_lexicon("speaker_nouns") or lemma in load_lexicon("person_titles")
 
 
+#: Most characters of the reporter's words between a reported clause and a quotation
+#: that carries it on in the same sentence.
+MAX_SENTENCE_GAP = 100
+
+
+def _goes_on_in_sentence(
+    doc: Doc, text: str, previous: RawAttribution, quote: dict
+) -> bool:
+    """The quotation carries on, in the same sentence, what ``previous`` reports ("She
+    added that turnout was low, which hurts because, "In the end, ..."", the quoted words
+    are hers): its cue is in that sentence and no other verb of saying stands between."""
+    if previous.cue is None or previous.content[1] > quote["start"]:
+        return False
+    if quote["start"] - previous.content[1] > MAX_SENTENCE_GAP:
+        return False
+    span = doc.char_span(quote["start"], quote["start"] + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    sentence = span[0].sent
+    if not sentence.start_char <= previous.cue[0] < quote["start"]:
+        return False
+    between = doc.char_span(previous.content[1], quote["start"], alignment_mode="contract")
+    return between is None or not any(is_content_verb(t) for t in between)
+
+
 def _goes_on_after(text: str, quote: dict) -> bool:
-    """The quotation is a part of a sentence that goes on after it ('"American Skin" was
-    written by ...'), a title or a phrase rather than a quoted utterance."""
+    """The quotation is a title the sentence goes on after ('"Songs of the Long River" was
+    written by ...'), not words anyone is quoted as saying."""
     inner = text[quote["start"] : quote["end"]].rstrip(" \"'”’»")
-    if inner[-1:] in {".", "!", "?", ",", "…", "—", "-"}:
+    if inner[-1:] in {".", "!", "?", ",", "…", "—", "-"} or not looks_like_title(inner):
         return False
     after = text[quote["end"] : quote["end"] + 2].lstrip(" ")
     return after[:1].islower()
