@@ -81,6 +81,7 @@ CASES = [
     ("According to state television, the leader was in good health.", "media"),
     ("Members of the jury said they had been pressured.", "anonymous"),
     ("Wall Street expects the bank to raise rates.", "vague"),
+    ("Longtime listeners say the station has lost its way.", "vague"),
     ("In August, several environmental groups said the permit was illegal.", "anonymous"),
     ("Most of those questioned in the survey said prices were too high.", "document"),
     ("His tax returns show he paid no federal tax.", "document"),
@@ -237,3 +238,19 @@ def test_a_role_opening_a_title_case_headline_is_the_named_person(nlp):
         "Retired general Joan Mercer said on Monday that the war was lost."
     )
     assert _types(nlp, text)[0] == "named_person"
+
+
+def test_who_stands_for_people_not_for_the_thing_before_them(nlp):
+    text = (
+        "The footage has become a focal point for demonstrators here, who have said the "
+        "officers must be fired."
+    )
+    assert _types(nlp, text)[-1] == "vague"
+
+
+def test_each_shares_out_the_statement_among_the_people_named(nlp):
+    text = (
+        "Mayor Ana Ruiz and Governor Tom Baker clashed over the budget Wednesday, each "
+        "arguing that the other had wasted money."
+    )
+    assert _types(nlp, text)[-1] == "named_person"

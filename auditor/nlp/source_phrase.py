@@ -331,6 +331,8 @@ def _common_noun(head: Token, names_people: bool) -> str:
         return "vague"  # "officials from both parties", "world leaders"
     if word == "police" or (lemma in lex("organization_words") and not plural):
         return "named_organization"  # "the ministry", "Clinton's campaign", "a union"
+    if _is_collective(head) and _is_definite(head):
+        return "named_organization"  # "Clinton's team", "the Trump team"
     if word in lex("source_insider_roles") or lemma in lex("source_insider_roles"):
         if not plural and names_people and lemma in lex("source_person_roles"):
             if _is_definite(head):

@@ -19,17 +19,67 @@ from auditor.nlp.cues import antecedent
 #: Sentences before a pronoun searched for what it stands for.
 _SENTENCES_BACK = 2
 _SUBJECTS = {"nsubj", "nsubjpass"}
+#: Pronouns that share out a statement among the people just named.
+_DISTRIBUTIVES = {"each", "both"}
+#: Lexicons of nouns for people, one or many.
+_PEOPLE_NOUNS = (
+    "source_insider_roles",
+    "source_public_categories",
+    "source_person_roles",
+    "source_party_members",
+    "source_kin_nouns",
+)
 
 
 def referent(head: Token) -> Token:
     """The token a source head stands for: a relative pronoun's noun, the noun of "many of
     whom", the owner of "Pushilin's comments", the named person a role is said of."""
+    pronoun = head
     head = antecedent(head)
     if head.lower_ in {"whom", "which"} and head.dep_ == "pobj":
         head = antecedent(head)
+    if pronoun.tag_ in {"WP", "WDT"}:
+        head = _relative_noun(pronoun, head)
     if head.dep_ == "poss" and head.pos_ == "PRON":
         head = _clause_subject(head) or head
+    if head.lower_ in _DISTRIBUTIVES and not any(c.dep_ == "prep" for c in head.children):
+        head = _sentence_subject(head) or head  # "X and Y vied ..., each touting ..."
     return _named_holder(head)
+
+
+def _relative_noun(pronoun: Token, found: Token) -> Token:
+    """The noun a relative pronoun stands for when the parse gave none ("the Police
+    Department which reported") or, for "who", gave a thing rather than people ("a focal
+    point for demonstrators, who"): the nearest fitting noun before it."""
+    if found is not pronoun and (pronoun.lower_ != "who" or _is_people(found)):
+        return found
+    for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
+        if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ == "compound":
+            continue
+        if pronoun.lower_ != "who" or _is_people(token):
+            return token
+    return found
+
+
+def _is_people(token: Token) -> bool:
+    """Can ``token`` stand for people ("demonstrators", "Ana Ruiz", "aides", "they")?"""
+    if token.pos_ == "PRON" or token.ent_type_ in {"PERSON", "NORP"}:
+        return True
+    if token.pos_ == "PROPN":
+        return token.ent_type_ not in {"GPE", "LOC", "FAC", "DATE", "PRODUCT", "EVENT"}
+    lemma, word = token.lemma_.lower(), token.lower_
+    return any(
+        word in load_lexicon(name) or lemma in load_lexicon(name) for name in _PEOPLE_NOUNS
+    )
+
+
+def _sentence_subject(token: Token) -> Token | None:
+    """The subject of the sentence's main clause, said before ``token``."""
+    root = token.sent.root
+    subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
+    if subject is not None and subject.i < token.i and subject.pos_ in {"NOUN", "PROPN"}:
+        return subject
+    return None
 
 
 def _clause_subject(possessive: Token) -> Token | None:
