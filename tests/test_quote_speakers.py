@@ -300,3 +300,22 @@ def test_quote_carrying_on_a_reported_clause_joins_it(nlp):
     reported = one_covering(found, "In the end, people vote for something")
     assert "most of the town" in reported.content.text
     assert reported.speaker.name == "Ortiz"
+
+
+def test_quote_set_between_dashes_after_a_name_is_that_persons(nlp):
+    found = attributions(
+        nlp,
+        "The bridge has many critics, among them the former mayor Paul Brandt -- "
+        '"It is not safe for a single truck to cross it today" -- and the county surveyor.',
+    )
+    assert speaker_of(found, "It is not safe for a single truck") == "Paul Brandt"
+
+
+def test_quote_set_between_dashes_after_a_phrase_is_the_subjects(nlp):
+    found = attributions(
+        nlp,
+        "Blake hardly settled the matter, treating the remark as a joke -- "
+        '"That just shows I am careful" -- and later denying it.',
+    )
+    quote = one_covering(found, "That just shows I am careful")
+    assert quote.source.text == "Blake"

@@ -95,12 +95,15 @@ def attach_floating(
         attribution = RawAttribution(
             kind="direct", content=(quote["start"], quote["end"]), quote_ids=[qid]
         )
-        subject = sentence_subject_before(doc, quote["start"], previous)
+        subject = dash_inserted_speaker(doc, quote["start"]) or sentence_subject_before(
+            doc, quote["start"], previous
+        )
         if subject is not None:
             # "The 52-year-old did not hold back. "We were misled."": the person the
             # sentence before is about says it, not an earlier speaker.
             attribution.kind = "floating"
-            attribution.source = subject_bounds(subject)
+            verb = subject.head if subject.head.i > subject.i else None
+            attribution.source = subject_bounds(subject, verb)
             attribution.source_head = subject.idx
         elif previous is not None:
             gap_paragraphs = _paragraph_of(newlines, quote["start"]) - _paragraph_of(
@@ -147,6 +150,31 @@ def sentence_subject_before(
         (c for c in sentence.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None
     )
     return subject if subject is not None and _names_a_speaker(subject) else None
+
+
+DASHES = {"-", "--", "—", "–"}
+
+
+def dash_inserted_speaker(doc: Doc, start: int) -> Token | None:
+    """A quotation set into a sentence between dashes: 'the candidate Ana Ruiz --
+    "..." -- and ...' is the named person's; 'treating the remark as a compliment --
+    "..." --' is the sentence subject's. None when no dash comes right before."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or span.start < 2:
+        return None
+    dash = doc[span.start - 1]
+    if dash.text not in DASHES or "\n" in dash.whitespace_:
+        return None
+    before = doc[span.start - 2]
+    if before.is_punct or before.is_space:
+        return None
+    if before.pos_ == "PROPN" and _names_a_speaker(before):
+        return before
+    root = before.sent.root
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is not None and subject.i < dash.i and _names_a_speaker(subject):
+        return subject
+    return None
 
 
 def _names_a_speaker(token: Token) -> bool:
