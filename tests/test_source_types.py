@@ -82,6 +82,7 @@ CASES = [
     ("Members of the jury said they had been pressured.", "anonymous"),
     ("Wall Street expects the bank to raise rates.", "vague"),
     ("Longtime listeners say the station has lost its way.", "vague"),
+    ("Moldovan forces said they had shot down two drones.", "named_organization"),
     ("In August, several environmental groups said the permit was illegal.", "anonymous"),
     ("Most of those questioned in the survey said prices were too high.", "document"),
     ("His tax returns show he paid no federal tax.", "document"),

@@ -6,7 +6,8 @@ Democrats", "fellow Republicans": vague) unless the phrase makes them a specific
 article reports the proceedings of a body they sit on (a committee, a panel, its
 hearing), where "Democrats said" means that body's Democrats (anonymous). A group spread
 across the public ("officials from both parties", "world leaders") is vague whatever its
-head noun.
+head noun. A group whose members are named goes by them ("critics, like Senators X and
+Y"); people put near the matter ("those close to him") are insiders.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from auditor.lexicon import compile_phrases, load_lexicon
 
 #: Mentions of a deliberative body that make an article the report of its proceedings.
 BODY_MENTIONS = 5
+#: Quantifiers that keep a group a mass even when some members are named.
+_MASS = {"many", "some", "most", "few", "numerous", "countless", "various"}
 #: Dependencies of the modifiers that can spread a group ("world leaders", "officials from
 #: both parties"); a relative clause says what the group did, not who it is.
 _SCOPE_DEPS = {"amod", "compound", "prep", "nmod"}
@@ -48,6 +51,38 @@ def broad_scope(head: Token) -> bool:
     words.sort(key=lambda t: t.i)
     text = " ".join(t.lower_ for t in words if t.i != head.i)
     return bool(text) and _broad_scopes().search(text) is not None
+
+
+def named_members(head: Token) -> str | None:
+    """The type of a plural group by its named members ("other unions, including the
+    Teamsters"): the first name after a member marker that the tagger calls a person or
+    an organization."""
+    if head.tag_ not in {"NNS", "NNPS"} or any(c.lower_ in _MASS for c in head.children):
+        return None  # "many tax experts, including Mr. Gold,": still a mass of experts
+    for child in head.children:
+        if child.dep_ != "prep" or child.lower_ not in load_lexicon("source_member_markers"):
+            continue
+        for token in child.subtree:
+            if token.pos_ != "PROPN":
+                continue
+            if token.ent_type_ == "PERSON" or token.lower_ in load_lexicon("person_titles"):
+                return "named_person"
+            if token.ent_type_ in {"ORG", "GPE"}:
+                return "named_organization"
+    return None
+
+
+def near_the_matter(head: Token) -> bool:
+    """People put near the matter by what follows the head ("familiar with the talks")."""
+    if head.lower_ not in {"people", "those", "someone", "somebody", "person", "one"}:
+        return False
+    after = head.doc[head.i + 1 : head.right_edge.i + 1].text.lower()
+    return bool(after) and _proximity().search(after) is not None
+
+
+@cache
+def _proximity() -> re.Pattern:
+    return compile_phrases(sorted(load_lexicon("source_proximity_phrases")))
 
 
 def reports_a_body(doc: Doc) -> bool:

@@ -17,7 +17,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from auditor.lexicon import compile_phrases, load_lexicon
-from auditor.nlp.source_groups import broad_scope, party_members
+from auditor.nlp.source_groups import broad_scope, named_members, near_the_matter, party_members
 from auditor.nlp.source_names import cluster_kind, person_surnames
 from auditor.nlp.source_outlets import is_media_noun, names_outlet_by_descriptor
 from auditor.nlp.source_referent import referent
@@ -27,8 +27,6 @@ _DEFINITE = {"the", "this", "that", "my", "his", "her", "its", "our", "their", "
 _INDEFINITE = {"a", "an", "one", "another", "some"}
 #: Pronouns that stand for an unnamed person ("someone asked") or for people at large.
 _UNNAMED_PRONOUNS = {"someone", "somebody"}
-#: Quantifiers that keep a group a mass even when some members are named.
-_MASS = {"many", "some", "most", "few", "numerous", "countless", "various"}
 #: Documents whose respondents are a poll's share ("those questioned in the survey").
 _POLLS = {"poll", "survey", "census", "questionnaire"}
 
@@ -52,10 +50,10 @@ def judge(
     of_object = _of_object(head)
     if _appositive_person(head) or (of_object is not None and _appositive_person(of_object)):
         return "named_person"  # "one of the family's lawyers, Ana Ruiz,"
-    members = _named_members(head)
+    members = named_members(head)
     if members is not None:
         return members  # "critics, like Senators Ana Ruiz and Tom Baker,"
-    if _near_the_matter(head):
+    if near_the_matter(head):
         return "anonymous"  # "people familiar with the talks", "those close to him"
     if head.lower_ == "one" and any(c.lower_ == "no" for c in head.children):
         return "vague"  # "No one expected ..."
@@ -237,38 +235,6 @@ def _appositive_person(head: Token) -> bool:
     )
 
 
-def _near_the_matter(head: Token) -> bool:
-    """People put near the matter by what follows the head ("familiar with the talks")."""
-    if head.lower_ not in {"people", "those", "someone", "somebody", "person", "one"}:
-        return False
-    after = head.doc[head.i + 1 : head.right_edge.i + 1].text.lower()
-    return bool(after) and _proximity().search(after) is not None
-
-
-@cache
-def _proximity() -> re.Pattern:
-    return compile_phrases(sorted(lex("source_proximity_phrases")))
-
-
-def _named_members(head: Token) -> str | None:
-    """The type of a plural group by its named members ("other unions, including the
-    Teamsters"): the first name after a member marker that the tagger calls a person or
-    an organization."""
-    if head.tag_ not in {"NNS", "NNPS"} or any(c.lower_ in _MASS for c in head.children):
-        return None  # "many tax experts, including Mr. Gold,": still a mass of experts
-    for child in head.children:
-        if child.dep_ != "prep" or child.lower_ not in lex("source_member_markers"):
-            continue
-        for token in child.subtree:
-            if token.pos_ != "PROPN":
-                continue
-            if token.ent_type_ == "PERSON" or token.lower_ in lex("person_titles"):
-                return "named_person"
-            if token.ent_type_ in {"ORG", "GPE"}:
-                return "named_organization"
-    return None
-
-
 def _compound_name(head: Token) -> str:
     """The head with the compounds before it, lower-case ("wall street")."""
     words = [c for c in head.lefts if c.dep_ == "compound"]
@@ -329,6 +295,8 @@ def _common_noun(head: Token, names_people: bool) -> str:
         return _party(head)
     if plural and broad_scope(head):
         return "vague"  # "officials from both parties", "world leaders"
+    if word in lex("organization_plural_bodies") and (_is_definite(head) or _national(head)):
+        return "named_organization"  # "Ukrainian forces", "the security services"
     if word == "police" or (lemma in lex("organization_words") and not plural):
         return "named_organization"  # "the ministry", "Clinton's campaign", "a union"
     if _is_collective(head) and _is_definite(head):
@@ -364,6 +332,11 @@ def _is_definite(head: Token) -> bool:
         or _has_proper_modifier(head)
         or _headline_subject(head)
     )
+
+
+def _national(head: Token) -> bool:
+    """A nationality or place before the head ("Ukrainian forces", "Israeli forces")."""
+    return any(c.ent_type_ in {"NORP", "GPE"} for c in head.lefts)
 
 
 def _headline_subject(head: Token) -> bool:
