@@ -19,6 +19,7 @@ British and American spellings of one name ("Centre" / "Center") are one name.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -97,6 +98,11 @@ class KnownOrganizations:
         else:
             self._long.setdefault(key[:1], []).append(key)
 
+    def anagrams(self, name: str) -> list[tuple[str, bool]]:
+        """Known acronyms with the letters of acronym ``name``, and whether the newsroom
+        lists each."""
+        return list(self._acronyms.get("".join(sorted(clean_name(name))), []))
+
     def knows(self, name: str) -> bool:
         """True when ``name`` is on a list (in any case, accents or house style)."""
         return house_style(name) in self.names
@@ -138,11 +144,70 @@ def near_reason(name: str, known: str, where: str) -> str:
     return f"{how}; {known!r} is a well-known organization"
 
 
+_KIND_HEADER = re.compile(r"^#\s*--.*\[kind:\s*([\w-]+)\]")
+
+
+@cache
+def shipped_kinds() -> dict[str, str]:
+    """Each form of a shipped organization -> its kind, from the section headers of
+    ``known_organizations.txt`` ("[kind: think-tank]")."""
+    kinds: dict[str, str] = {}
+    kind = ""
+    for line in lexicon_path("known_organizations").read_text(encoding="utf-8").splitlines():
+        header = _KIND_HEADER.match(line)
+        if header:
+            kind = header.group(1)
+            continue
+        entry = line.split("#", 1)[0].strip()
+        for form in entry.split("|") if entry and kind else ():
+            kinds[clean_name(form.strip())] = kind
+    return kinds
+
+
+@cache
+def kind_nouns() -> dict[str, re.Pattern]:
+    """Kind of organization -> the nouns that call a body one (``organization_kinds.txt``)."""
+    out = {}
+    for line in read_lexicon_file(lexicon_path("organization_kinds")):
+        kind, _, nouns = line.partition(":")
+        phrases = [n.strip() for n in nouns.split(",") if n.strip()]
+        body = "|".join(r"[\s-]+".join(map(re.escape, p.split())) for p in phrases)
+        out[kind.strip()] = re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
+    return out
+
+
+def _sentence_around(text: str, start: int, end: int, reach: int = 80) -> str:
+    """The words of ``text`` around ``[start, end)`` within its sentence."""
+    left = text[max(0, start - reach) : start]
+    left = re.split(r"[.!?][\"'”’]?\s", left)[-1]
+    right = re.split(r"[.!?](?:\s|$)", text[end : end + reach], maxsplit=1)[0]
+    return f"{left}{text[start:end]}{right}"
+
+
+def same_kind_anagram(
+    name: str, entry: list[Any], text: str, known: KnownOrganizations
+) -> str | None:
+    """The shipped acronym whose letters acronym ``name`` has in another order, when the
+    article calls ``name`` the same kind of body as that organization ("the FCR think
+    tank" / CFR): then even three letters are evidence of a transposition."""
+    if not is_acronym(name) or known.knows(name) or len(entry) < 3:
+        return None
+    around = _sentence_around(text, entry[1], entry[2])
+    for candidate, newsroom in known.anagrams(name):
+        if newsroom or not acronym_transposed(name, candidate):
+            continue
+        nouns = kind_nouns().get(shipped_kinds().get(candidate, ""))
+        if nouns is not None and nouns.search(around.replace(name, " ")):
+            return candidate
+    return None
+
+
 def article_near_misses(
-    orgs: dict[str, list[Any]], known: KnownOrganizations
+    orgs: dict[str, list[Any]], known: KnownOrganizations, text: str | None = None
 ) -> Iterator[tuple[str, str, str, list[Any]]]:
     """``(name, known name, reason, orgs entry)`` for each near miss among an article's
-    organization names (``orgs``: name -> [count, start, end, line?])."""
+    organization names (``orgs``: name -> [count, start, end, line?]); with the article's
+    ``text``, also three-letter anagrams of a well-known acronym of the same kind."""
     names = sorted(orgs, key=lambda n: (-orgs[n][0], orgs[n][1]))
     flagged = set()
     for i, common in enumerate(names):
@@ -158,6 +223,13 @@ def article_near_misses(
         found = known.closest(name)
         if found is not None:
             yield name, found[0], near_reason(name, found[0], _where(found[1])), orgs[name]
+        elif text is not None:
+            anagram = same_kind_anagram(name, orgs[name], text, known)
+            if anagram is not None:
+                kind = shipped_kinds()[anagram].replace("-", " ")
+                reason = near_reason(name, anagram, "shipped")
+                reason = f"{reason}, and the article calls it a {kind} too"
+                yield name, anagram, reason, orgs[name]
 
 
 def list_near_misses(

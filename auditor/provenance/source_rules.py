@@ -32,6 +32,7 @@ from auditor.provenance.names import (
     name_key,
     organizations_of,
     roles_of,
+    surname,
     words,
 )
 from auditor.provenance.near_miss import (
@@ -83,14 +84,17 @@ def _credential(descriptions: Iterable[str]) -> tuple[set[str], list[str], str]:
 # ---------------------------------------------------------------------- one article
 
 
-def article_hits(condition: str, record: dict[str, Any]) -> list[SourceHit]:
-    """What ``condition`` finds in one article's provenance record alone."""
+def article_hits(
+    condition: str, record: dict[str, Any], text: str | None = None
+) -> list[SourceHit]:
+    """What ``condition`` finds in one article's provenance record alone (and its text,
+    when given: PROV009 reads what kind of body the article calls an acronym)."""
     if condition == "credential_not_verifiable":
         return list(_expert_without_institution(record))
     if condition == "conflicting_roles":
         return list(_roles_in_article(record))
     if condition == "near_miss_organization":
-        return list(_organizations_in_article(record))
+        return list(_organizations_in_article(record, text))
     raise ValueError(f"unknown condition {condition!r}")
 
 
@@ -98,12 +102,22 @@ def article_hits(condition: str, record: dict[str, Any]) -> list[SourceHit]:
 _TIES = frozenset({"at", "of", "for", "with", "from", "in", "who", "whose", "which", "that"})
 
 
+#: A tie to an unnamed body a reader cannot look up: "at a policy institute", "for one
+#: European university", "with an unnamed consultancy" (indefinite, its head noun in
+#: lower case; a name found in it is caught by ``organizations_of`` first).
+_UNNAMED_TIE = re.compile(
+    r"\b(?:at|of|for|with|from|in)\s+(?:a|an|one|some|several|another)\s+"
+    r"(?:[\w'’-]+\s+){0,3}[a-z][\w-]*(?=\s*(?:[,;.]|$))"
+)
+
+
 def _bare_credential(description: str) -> bool:
-    """True for a credential with no affiliation at all: "a hydrologist", "an independent
-    analyst"; not "the authority's chief hydrologist" or "an engineer who advises the
-    council"."""
+    """True for a credential with no affiliation a reader can check: "a hydrologist", "an
+    independent analyst", "a senior fellow at a policy institute"; not "the authority's
+    chief hydrologist" or "an engineer who advises the council"."""
     if organizations_of(description) or re.search(r"\w['’]s\b", description):
         return False
+    description = _UNNAMED_TIE.sub("", description)
     affiliations = load_lexicon("sourcing_affiliations") | load_lexicon("organization_words")
     for word in words(fold(description)):
         if word in _TIES or word in affiliations:
@@ -132,8 +146,29 @@ def _expert_without_institution(record: dict[str, Any]) -> Iterable[SourceHit]:
         )
 
 
+def _with_surname_mentions(speakers: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The speakers with the descriptions of their bare-surname mentions added ("Marek
+    Novak, a police spokesman" ... "Novak, a defense lawyer"): a surname is the one full
+    name it ends, when exactly one full name of the article ends with it."""
+    full = [s for s in speakers if len(words(s.get("name", ""))) > 1]
+    by_surname: dict[str, list[dict[str, Any]]] = {}
+    for speaker in full:
+        by_surname.setdefault(surname(speaker["name"]), []).append(speaker)
+    merged = {id(s): list(s.get("descriptions") or []) for s in full}
+    out = list(full)
+    for speaker in speakers:
+        if speaker in full:
+            continue
+        owners = by_surname.get(surname(speaker.get("name", "")), [])
+        if len(owners) == 1:
+            merged[id(owners[0])] += speaker.get("descriptions") or []
+        else:
+            out.append(speaker)
+    return [{**s, "descriptions": merged.get(id(s), s.get("descriptions") or [])} for s in out]
+
+
 def _roles_in_article(record: dict[str, Any]) -> Iterable[SourceHit]:
-    for speaker in record.get("speakers") or []:
+    for speaker in _with_surname_mentions(record.get("speakers") or []):
         descriptions = speaker.get("descriptions") or []
         pair = _first_conflict(descriptions)
         if pair is None:
@@ -155,9 +190,9 @@ def _first_conflict(descriptions: list[str]) -> tuple[str, str] | None:
     return None
 
 
-def _organizations_in_article(record: dict[str, Any]) -> Iterable[SourceHit]:
+def _organizations_in_article(record: dict[str, Any], text: str | None) -> Iterable[SourceHit]:
     known = _shipped()
-    for near_miss in article_near_misses(record.get("orgs") or {}, known):
+    for near_miss in article_near_misses(record.get("orgs") or {}, known, text):
         yield _near_miss_hit(*near_miss)
 
 

@@ -27,7 +27,6 @@ from typing import Any
 from auditor.errors import quote_value
 from auditor.model import KINDS, SOURCE_TYPES, Attribution
 from auditor.rules.context import Context, Hit, excerpt
-from auditor.rules.forms import name_forms, spelled_two_ways
 from auditor.rules.model import Rule, RuleError
 from auditor.rules.patterns import compile_cues, compile_regex
 from auditor.rules.quotes import is_nobodys_words
@@ -290,6 +289,10 @@ class AttributionCheck(Check):
             _int, help="quotes with at least this many sentences before the speaker is named"
         ),
         "replacements": Param(_mapping, help="cue word -> what to write instead"),
+        "at_evidence": Param(
+            _choices(tuple(FLAGS)),
+            help="land on the words a flag's evidence quotes (an outlet) where the text has them",
+        ),
     }
     placeholders = frozenset(
         {"source", "cue", "content", "speaker", "source_type", "kind", "evidence", "replacement"}
@@ -346,7 +349,29 @@ class AttributionCheck(Check):
                 or "; ".join(f"no {f.replace('_', ' ')}" for f in p.get("not_flags", [])),
                 "replacement": p.get("replacements", {}).get(cue.lower(), "said"),
             }
-            yield Hit(span.start, span.end, values, (a.id,))
+            start, end = _evidence_span(ctx, a, evidence, p) or (span.start, span.end)
+            yield Hit(start, end, values, (a.id,))
+
+
+def _evidence_span(
+    ctx: Context, a: Attribution, evidence: dict[str, str], p: dict[str, Any]
+) -> tuple[int, int] | None:
+    """Where the words quoted by the evidence of the flags named in ``at_evidence`` stand
+    in the attribution's sentence or source ("via 'Baltpress'" -> Baltpress), if there."""
+    for flag in p.get("at_evidence", ()):
+        quoted_words = re.search(r"'(.+)'", evidence.get(flag, ""))
+        if quoted_words is None:
+            continue
+        words = r"\s+".join(map(re.escape, quoted_words.group(1).split()))
+        i = ctx.index.sentence_index(ctx.index.anchor(a))
+        regions = [(a.source.start, a.source.end)] if a.source else []
+        if i is not None:
+            regions.append(ctx.index.sentences[i])
+        for start, end in regions:
+            found = re.compile(words).search(ctx.text, start, end)
+            if found:
+                return found.span()
+    return None
 
 
 # ---------------------------------------------------------------------------- claim
@@ -433,80 +458,21 @@ class QuoteCheck(Check):
             yield Hit(start, end, values, ctx.attributions_at(quote.start, quote.end))
 
 
-# ---------------------------------------------------------------------------- speaker
-
-
-_NAME_LIKE = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*$")
-_PRONOUNS = {"he", "she", "they", "him", "her", "them", "his", "hers", "their", "it", "its"}
-
-
-class SpeakerCheck(Check):
-    name = "speaker"
-    doc = "speakers spelled two ways, or named by surname or pronoun before being introduced"
-    params = {
-        "condition": Param(
-            _choice(("spelled_two_ways", "not_introduced")),
-            required=True,
-            help="spelled_two_ways or not_introduced",
-        ),
-        "speakers_only": Param(_bool, help="only clusters that are the speaker of a quote"),
-    }
-    placeholders = frozenset({"name", "variants", "mention"})
-
-    def _spelled_two_ways(self, ctx: Context) -> Iterator[Hit]:
-        # Which forms are one name is decided in auditor/rules/forms.py.
-        for reference, variant in spelled_two_ways(name_forms(ctx.analysis)):
-            yield Hit(
-                variant.start,
-                variant.end,
-                {
-                    "name": reference.name,
-                    "variants": f"{' '.join(reference.words)} / {' '.join(variant.words)}",
-                    "mention": variant.text,
-                },
-                ctx.attributions_at(variant.start, variant.end),
-            )
-
-    def _not_introduced(self, ctx: Context, speakers_only: bool) -> Iterator[Hit]:
-        quoted = {a.speaker.cluster for a in ctx.analysis.attributions if a.speaker}
-        for cluster in ctx.analysis.speakers:
-            if cluster.kind != "person" or not cluster.mentions:
-                continue
-            if speakers_only and cluster.id not in quoted:
-                continue
-            # Headlines name people by surname by convention: start at the lede.
-            lede = ctx.lede
-            body = [
-                m
-                for m in cluster.mentions
-                if (_NAME_LIKE.match(m.text) or m.text.lower() in _PRONOUNS)
-                and (lede is None or (ctx.index.paragraph_index(m.start) or 0) >= lede)
-            ]
-            if not body:
-                continue
-            first = min(body, key=lambda m: m.start)
-            before = re.findall(r"[\w'’.-]+", ctx.text[max(0, first.start - 30) : first.start])
-            if before and before[-1][:1].isupper():
-                continue  # "President Obama", "Doris Crouse-Mays": a title or name comes first
-            if cluster.introduced is not None and first.start >= cluster.introduced:
-                continue
-            if cluster.introduced is None and len(first.text.split()) >= 2:
-                continue  # introduced by full name at first mention, role or not
-            values = {"name": cluster.name, "variants": "", "mention": first.text}
-            yield Hit(first.start, first.end, values, ctx.attributions_at(first.start, first.end))
-
-    def run(self, rule: Rule, ctx: Context) -> Iterator[Hit]:
-        if rule.params["condition"] == "spelled_two_ways":
-            yield from self._spelled_two_ways(ctx)
-        else:
-            yield from self._not_introduced(ctx, rule.params.get("speakers_only", True))
-
-
 # ---------------------------------------------------------------------------- document
 
 
+#: Flags of an unnamed source that is not one the reporter relies on (sourcing/nesting.py).
+_NOT_OWN_SOURCE = frozenset({"same_source", "reported_by_named", "in_descriptor"})
+
+
 def _metric_anonymous_share(ctx: Context, rule: Rule) -> tuple[float, list[tuple[int, int]]]:
-    attributions = ctx.analysis.attributions
+    # A relative "who" restating a source, words inside another source's description or
+    # statement, and attributions with no source found are not sources of the article.
+    attributions = [
+        a
+        for a in ctx.analysis.attributions
+        if a.source is not None and not set(a.flags) & _NOT_OWN_SOURCE
+    ]
     if not attributions:
         return 0.0, []
     unnamed = [a for a in attributions if a.source_type in ("anonymous", "vague")]
@@ -531,8 +497,32 @@ def _metric_cue_count(ctx: Context, rule: Rule) -> tuple[float, list[tuple[int, 
     return float(len(spans)), spans[:1]
 
 
+#: A paragraph that stops inside a name: a title or a verb of saying and then one
+#: capitalized word, with no final punctuation ("... led by Professor Anna").
+_NAME_CUT = (
+    r"(?:(?:{titles})\s+[A-Z][\w'’-]*"
+    r"|\b(?:said|says|told|by|according\s+to)(?:\s+[A-Z][\w'’.-]*){{1,2}})\s*$"
+)
+
+
+def _name_breaks(ctx: Context) -> list[int]:
+    """Offsets of paragraph breaks inside a name ("Professor Anna" / "Karlsson of ..."),
+    which the ingest stage, reading words alone, cannot tell from a headline."""
+    titles = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in lexicon.entries("person_titles"))
+    cut = re.compile(_NAME_CUT.format(titles=titles), re.IGNORECASE)
+    paragraphs = ctx.index.paragraphs
+    out = []
+    for (start, end), (n_start, n_end) in zip(paragraphs, paragraphs[1:], strict=False):
+        head = ctx.text[n_start:n_end].lstrip()
+        found = cut.search(ctx.text, start, end)
+        if found and re.match(r"[A-Z][\w'’-]*\b(?![.!?])|(?:de|van|von|da|di|al|el)\s", head):
+            if all(w[:1].isupper() for w in found.group().split()[-1:]):
+                out.append(end)
+    return out
+
+
 def _metric_repaired_breaks(ctx: Context, rule: Rule) -> tuple[float, list[tuple[int, int]]]:
-    breaks = []
+    breaks = [(at, min(at + 1, len(ctx.text))) for at in _name_breaks(ctx)]
     for item in getattr(ctx.article, "repaired_breaks", None) or []:
         start = getattr(item, "start", item)
         if isinstance(item, (tuple, list)):
@@ -548,7 +538,9 @@ def _metric_lede_anonymous_only(ctx: Context, rule: Rule) -> tuple[float, list[t
     in_lede = [
         a
         for a in ctx.analysis.attributions
-        if ctx.in_lede(ctx.index.anchor(a)) and a.source_type != "vague"
+        if ctx.in_lede(ctx.index.anchor(a))
+        and a.source_type != "vague"
+        and not set(a.flags) & _NOT_OWN_SOURCE
     ]
     if not in_lede or any(
         a.source_type != "anonymous" or "plural_sources" in a.flags for a in in_lede
@@ -646,7 +638,6 @@ CHECKS: dict[str, Check] = {
         AttributionCheck(),
         ClaimCheck(),
         QuoteCheck(),
-        SpeakerCheck(),
         DocumentCheck(),
         SuppressionCheck(),
     )
@@ -654,3 +645,4 @@ CHECKS: dict[str, Check] = {
 
 # Checks kept beside the data they need register themselves into CHECKS when imported.
 from auditor.provenance import checks as _provenance_checks  # noqa: E402, F401
+from auditor.rules import speakers as _speaker_checks  # noqa: E402, F401

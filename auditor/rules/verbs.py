@@ -74,7 +74,32 @@ def _that_clause(name: str) -> re.Pattern:
     """Any form of a verb of lexicon ``name`` directly followed by "that"."""
     forms = sorted(_lexicon_forms(name), key=len, reverse=True)
     alternatives = "|".join(r"\s+".join(map(re.escape, f.split())) for f in forms)
-    return re.compile(rf"\b(?:{alternatives})(?=\s+that\b)", re.IGNORECASE)
+    return re.compile(rf"\b(?:{alternatives})(?=\s+that\s+{_CLAUSE_SUBJECT})", re.IGNORECASE)
+
+
+#: What follows a complementizer "that": a subject ("that the", "that she", "that Kyiv",
+#: "that prices were"), not the noun of a demonstrative ("conceded that goal").
+_CLAUSE_SUBJECT = (
+    r"(?:(?:the|a|an|his|her|their|its|our|my|your|this|these|those|some|many|no|most|all|"
+    r"every|each|one|two|he|she|it|they|we|i|you|there|(?-i:[A-Z])|\d)\b"
+    r"|[a-z]+s\s+(?:were|are|had|have|would|will|could|should|did|do|can|may|might|must)\b)"
+)
+#: Auxiliaries and adverbs between a subject and its verb ("the scan has clearly shown").
+_BETWEEN = re.compile(
+    r"(?:\s+(?:has|have|had|will|would|may|might|also|now|clearly|\w+ly))*\s*$", re.I
+)
+
+
+def _thing_subject(text: str, verb_start: int) -> bool:
+    """Whether the words just before a verb end in a noun of a thing that cannot speak
+    ("The scan revealed that", "the results have confirmed that")."""
+    before = _BETWEEN.sub("", text[max(0, verb_start - 80) : verb_start])
+    last = re.search(r"([A-Za-z-]+)\W*$", before)
+    if last is None:
+        return False
+    word = last.group(1).lower()
+    things = lexicon.word_set("verbs_thing_subjects")
+    return word in things or (word.endswith("s") and word[:-1] in things)
 
 
 @cache
@@ -99,6 +124,31 @@ def _normal(words: str) -> str:
     return " ".join(words.lower().split())
 
 
+def _verb_in_cue(cue: str, forms: dict[str, str]) -> tuple[int, str] | None:
+    """Where a lexicon verb stands in a cue and its words: the whole cue ("claimed"), or
+    its last words after auxiliaries and adverbs ("has admitted", "has since conceded")."""
+    words = list(re.finditer(r"\S+", cue))
+    for k in range(len(words)):
+        tail = cue[words[k].start() :]
+        if _normal(tail) in forms:
+            return words[k].start(), tail.rstrip()
+    return None
+
+
+@cache
+def _participle_clause(name: str) -> re.Pattern:
+    """An -ing form of a verb of lexicon ``name`` opening a sentence or a clause after a
+    comma, before "that" or a quotation ("Conceding that turnout was low, the chairman
+    said"): the participle's subject is the main clause's speaker."""
+    forms = sorted((f for f, kind in _lexicon_forms(name).items() if kind == "ing"), key=len)
+    alternatives = "|".join(r"\s+".join(map(re.escape, f.split())) for f in reversed(forms))
+    return re.compile(
+        rf"(?:^|(?<=[.!?,;:]\s)|(?<=\n))\s*(?:\w+ly\s+)?\b(?P<verb>{alternatives})"
+        r"(?=\s+(?:that\b|[\"“]))",
+        re.IGNORECASE | re.MULTILINE,
+    )
+
+
 class CueVerbCheck(Check):
     name = "cue_verb"
     doc = "attributions whose cue is a verb of a lexicon, with a speaker and a statement"
@@ -108,6 +158,9 @@ class CueVerbCheck(Check):
             _patterns, compiles=True, help="extra phrases matched outside quotation marks"
         ),
         "that_clause": Param(_bool, help="also any form of a lexicon verb before 'that'"),
+        "participle_clause": Param(
+            _bool, help="also a clause-opening -ing form of a lexicon verb before 'that'"
+        ),
     }
     placeholders = frozenset({"match", "replacement", "source", "sentence"})
 
@@ -117,6 +170,10 @@ class CueVerbCheck(Check):
         content = attribution.content.text
         if ctx.index.in_quotes(attribution.content.start, attribution.content.end):
             return True
+        if attribution.cue is not None and attribution.cue.end <= attribution.content.start:
+            between = ctx.text[attribution.cue.end : attribution.content.start]
+            if re.fullmatch(r"\s*(?:that|whether)\s*", between, re.IGNORECASE):
+                return True  # "admitted that ...": a complement clause
         return lexicon.pattern("verbs_clause_markers").search(content) is not None
 
     def _attributed(self, rule: Rule, ctx: Context) -> Iterator[Hit]:
@@ -124,27 +181,32 @@ class CueVerbCheck(Check):
         for a in ctx.analysis.attributions:
             if a.cue is None or a.source is None:
                 continue
-            form = forms.get(_normal(a.cue.text))
-            if form is None or ctx.index.in_quotes(a.cue.start, a.cue.end):
+            verb = _verb_in_cue(a.cue.text, forms)
+            if verb is None or ctx.index.in_quotes(a.cue.start, a.cue.end):
                 continue
             if not self._is_statement(ctx, a):
                 continue
+            offset, words = verb
+            start = a.cue.start + offset
             values = {
-                "match": _normal(a.cue.text),
-                "replacement": _NEUTRAL[form],
+                "match": _normal(words),
+                "replacement": _NEUTRAL[forms[_normal(words)]],
                 "source": excerpt(a.source.text),
                 "sentence": excerpt(a.content.text, 80),
             }
-            yield Hit(a.cue.start, a.cue.end, values, (a.id,))
+            yield Hit(start, start + len(words), values, (a.id,))
 
     def _phrases(self, rule: Rule, ctx: Context) -> Iterator[Hit]:
         patterns = [rule.params["cues"]] if "cues" in rule.params else []
         if rule.params.get("that_clause"):
             patterns.append(_that_clause(rule.params["verbs"]))
+        if rule.params.get("participle_clause"):
+            patterns.append(_participle_clause(rule.params["verbs"]))
         forms = _lexicon_forms(rule.params["verbs"])
         for pattern in patterns:
             for match in pattern.finditer(ctx.unquoted):
-                word = _normal(match.group())
+                group = "verb" if "verb" in pattern.groupindex else 0
+                word = _normal(match.group(group))
                 if not word:
                     continue
                 values = {
@@ -153,7 +215,10 @@ class CueVerbCheck(Check):
                     "source": "",
                     "sentence": "",
                 }
-                yield Hit(match.start(), match.end(), values, ctx.attributions_at(*match.span()))
+                span = match.span(group)
+                if _thing_subject(ctx.text, span[0]):
+                    continue
+                yield Hit(*span, values, ctx.attributions_at(*span))
 
     def run(self, rule: Rule, ctx: Context) -> Iterator[Hit]:
         seen: list[tuple[int, int]] = []

@@ -15,6 +15,7 @@ from auditor.model import Analysis, Attribution, Span
 from auditor.nlp.sourcing import is_media_name
 from auditor.sourcing import lexicon
 from auditor.sourcing.nesting import PRONOUNS, Nesting, quoted
+from auditor.sourcing.secondhand import described_outlet, secondhand_match
 from auditor.sourcing.text import TextIndex
 
 #: Every flag ``annotate`` may set, with what it means (docs/rules.md lists these).
@@ -34,6 +35,7 @@ FLAGS: dict[str, str] = {
     "in_lede": "the attribution is in the first paragraph of the article",
     "reported_by_named": "the unnamed source is inside a named source's on-the-record statement",
     "same_source": 'the source is the relative pronoun ("who") of a source attributed already',
+    "in_descriptor": "the attribution is part of another source's description (its reason)",
     "confirmed_on_record": "a named source confirms the claim on the record in the article",
 }
 
@@ -53,7 +55,6 @@ _ROLE_OWNER = re.compile(
 )
 _RELATIVE_CLAUSE = re.compile(r"\bwho\s+[^,;.]+", re.I)
 _DETERMINERS = {"a", "an", "the", "one", "this", "that", "these", "those", "its", "his", "her"}
-_NAME = r"(?P<name>[A-Z][\w'’.&-]*(?:\s+(?:of|the|for|and|de|du)?\s*[A-Z][\w'’.&-]*)*)"
 
 
 @cache
@@ -61,60 +62,6 @@ def _role_pattern() -> re.Pattern:
     roles = sorted(lexicon.word_set("sourcing_roles"), key=len, reverse=True)
     body = "|".join(r"\s+".join(map(re.escape, role.split())) for role in roles)
     return re.compile(rf"\b(?:{body})(?:s|es)?\b|\bpeople\b|\bperson\b", re.I)
-
-
-@cache
-def _secondhand_patterns() -> tuple[tuple[re.Pattern, bool], ...]:
-    """Each cue's pattern, and whether it holds an outlet name."""
-    compiled = []
-    outlet = f"(?P<outlet>{_outlet_alternatives()})"
-    for line in lexicon.entries("sourcing_secondhand"):
-        source = line[3:] if line.startswith("re:") else line
-        source = source.replace(" ", r"\s+")
-        needs_outlet = "{outlet}" in source
-        source = source.replace("{outlet}", outlet).replace("{name}", _NAME)
-        compiled.append((re.compile(rf"\b{source}", re.I), needs_outlet))
-    return tuple(compiled)
-
-
-@cache
-def _outlet_alternatives() -> str:
-    outlets = sorted(lexicon.entries("sourcing_outlets"), key=len, reverse=True)
-    return "|".join(lexicon.phrase_pattern(o) for o in outlets)
-
-
-@cache
-def _any_outlet() -> re.Pattern:
-    """An outlet name as written in the list (case kept): a text without one cannot pass
-    the name check below, so the cues that need an outlet are not tried on it."""
-    return re.compile(_outlet_alternatives())
-
-
-@cache
-def _outlet_names() -> frozenset[str]:
-    return frozenset(lexicon.entries("sourcing_outlets"))
-
-
-def _secondhand_match(text: str) -> str | None:
-    """The phrase showing that ``text`` takes its information from another outlet."""
-    names_outlet: bool | None = None
-    for pat, needs_outlet in _secondhand_patterns():
-        if needs_outlet:
-            if names_outlet is None:
-                names_outlet = _any_outlet().search(text) is not None
-            if not names_outlet:
-                continue
-        for match in pat.finditer(text):
-            groups = match.groupdict()
-            # The cue words ignore case, the names must not ("the times" is not The Times).
-            outlet = groups.get("outlet")
-            if outlet is not None and " ".join(outlet.split()) not in _outlet_names():
-                continue
-            name = groups.get("name")
-            if name is not None and not name[:1].isupper():
-                continue
-            return " ".join(match.group().split())
-    return None
 
 
 def _descriptor(text: str, attribution: Attribution, sentence_end: int) -> str:
@@ -270,6 +217,19 @@ def _is_unnamed_document(source_text: str) -> bool:
     return not any(word[:1].isupper() for word in words)
 
 
+def _secondhand_outlet(attribution: Attribution, sentence_text: str) -> str | None:
+    """The outlet an attribution's information comes through, if any: the source itself
+    (a media source, or a name introduced by an outlet's descriptor), the outlet it was
+    given through ("X said ..., according to Interfax"), or one the sentence names with a
+    cue of second-hand sourcing ("told the news agency X")."""
+    source = attribution.source.text if attribution.source else ""
+    if attribution.source_type == "media":
+        return described_outlet(source) or source or "a news outlet"
+    if attribution.via is not None and is_media_name(attribution.via.text):
+        return attribution.via.text
+    return described_outlet(source) or secondhand_match(f"{sentence_text} {source}")
+
+
 def attribution_flags(
     analysis: Analysis,
     attribution: Attribution,
@@ -295,6 +255,9 @@ def attribution_flags(
         descriptor = _descriptor(text, replace(attribution, source=described), sentence_end)
         clause = clause_basis(descriptor)
         basis = basis_of(region, clause)
+        if basis is None:
+            own = lexicon.pattern("sourcing_basis_content").search(attribution.content.text)
+            basis = own.group() if own else None
         flags.update(descriptor_flags(descriptor, clause))
         if basis:
             flags["basis_given"] = f"basis {quoted(basis)}"
@@ -316,19 +279,9 @@ def attribution_flags(
         if last and last[-1].lower() in plural:
             flags["plural_sources"] = f"plural source {quoted(src)}"
 
-    if attribution.source_type == "media":
-        outlet = attribution.source.text if attribution.source else "a news outlet"
+    outlet = _secondhand_outlet(attribution, sentence_text)
+    if outlet:
         flags["secondhand"] = f"via {quoted(outlet)}"
-    elif attribution.via is not None and is_media_name(attribution.via.text):
-        # "X said ..., according to Interfax": X's words reach us through an outlet.
-        flags["secondhand"] = f"via {quoted(attribution.via.text)}"
-    else:
-        region_text = sentence_text
-        if attribution.source is not None:
-            region_text = f"{region_text} {attribution.source.text}"
-        hand = _secondhand_match(region_text)
-        if hand:
-            flags["secondhand"] = f"via {quoted(hand)}"
 
     paragraph_i = index.paragraph_index(anchor)
     if paragraph_i is not None:

@@ -3,7 +3,8 @@
 Three flags tell the anonymous-source rules that an unnamed source is not one the reporter
 relies on: it stands inside a named speaker's statement (``reported_by_named``: "X said
 his generals, who advised ..."), it is the relative pronoun of a source the sentence
-already gave (``same_source``: "a source, who asked not to be named, said"), or a named
+already gave (``same_source``: "a source, who asked not to be named, said"), it is part of
+another source's description (``in_descriptor``: "... because staff were warned"), or a named
 source confirms the claim on the record soon after (``confirmed_on_record``).
 
 :class:`Nesting` answers all three for one analysis through indexes built once, so a
@@ -49,8 +50,10 @@ class Nesting:
         self._contents = SpanIndex([(a.content.start, a.content.end) for a in self.attributions])
         self._sourced = [i for i, a in enumerate(self.attributions) if a.source is not None]
         self._sources = SpanIndex(
-            [(self.attributions[i].source.start, self.attributions[i].source.end)
-             for i in self._sourced]
+            [
+                (self.attributions[i].source.start, self.attributions[i].source.end)
+                for i in self._sourced
+            ]
         )
         self._on_record: dict[int, list[int]] = defaultdict(list)
         for i, other in enumerate(self.attributions):
@@ -71,6 +74,9 @@ class Nesting:
         if inside is not None:
             speaker = inside.source.text if inside.source else "a named source"
             flags["reported_by_named"] = f"inside the statement of {quoted(speaker)}"
+        holder = self._in_descriptor(attribution, me)
+        if holder is not None:
+            flags["in_descriptor"] = f"part of the description of {quoted(holder.source.text)}"
         restated = self._restated(attribution, me)
         if restated is not None:
             flags["same_source"] = f"'who' restates {quoted(restated.source.text)}"
@@ -100,6 +106,21 @@ class Nesting:
             )
             if inside or continues:
                 return other
+        return None
+
+    def _in_descriptor(self, attribution: Attribution, me: int) -> Attribution | None:
+        """Another attribution whose source phrase holds this one's source and cue ("a
+        nurse, who asked not to be named because staff were warned they would be
+        dismissed, said ..."): words describing that source, not a source of the article."""
+        source, cue = attribution.source, attribution.cue
+        end = cue.end if cue is not None else source.end
+        for k in self._sources.overlapping(source.start, end):
+            i = self._sourced[k]
+            holder = self.attributions[i].source
+            if i == me or (holder.start, holder.end) == (source.start, source.end):
+                continue
+            if holder.start <= source.start and end <= holder.end:
+                return self.attributions[i]
         return None
 
     def _restated(self, attribution: Attribution, me: int) -> Attribution | None:
