@@ -18,8 +18,6 @@ from auditor.nlp.content import (
 from auditor.nlp.cues import (
     cue_tokens,
     is_reporting_verb,
-    subject_bounds,
-    subject_of,
 )
 from auditor.nlp.floating import continues_quote
 from auditor.nlp.quote_frames import (
@@ -29,9 +27,13 @@ from auditor.nlp.quote_frames import (
     interrupting_cue,
     inverted_cue,
     is_nickname,
-    speaker_after_cue,
     speaker_between,
     token_range,
+)
+from auditor.nlp.quote_speaker import (
+    only_subject_between,
+    speaker_after_quote,
+    speaker_of,
 )
 from auditor.nlp.quoted import looks_like_title, quote_text
 from auditor.nlp.raw import QuoteIndex, RawAttribution
@@ -137,48 +139,11 @@ def _attributed(
         cue_head=verb.idx,
         quote_ids=[qid],
     )
-    speaker = _speaker_of(doc, index, verb, q_end)
+    speaker = speaker_of(doc, index, verb, q_end)
     if speaker is not None:
         attribution.source_head = speaker[0].idx
         attribution.source = speaker[1]
     return attribution
-
-
-def _speaker_of(
-    doc: Doc, index: QuoteIndex, verb: Token, q_end: int
-) -> tuple[Token, tuple[int, int]] | None:
-    """Who speaks through ``verb``: its subject, unless that is a word of a quotation
-    (the parser hangs quoted words on the cue), then the words between the quotation and
-    the verb, then a name right after the verb."""
-    subject = subject_of(_past_relative_clauses(verb))
-    if subject is None and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-        # "X sings to the crowd before asking them, "..."": who does the main verb asks
-        subject = subject_of(verb.head.head)
-    if subject is not None and index.inside(subject) is not None:
-        subject = _speaker_after_quote(verb, q_end)
-    if subject is not None and index.inside(subject) is None:
-        return subject, subject_bounds(subject, verb)
-    return speaker_between(doc, index, q_end, verb) or speaker_after_cue(doc, index, verb)
-
-
-def _past_relative_clauses(verb: Token) -> Token:
-    """For a participle of saying set off by a comma with no subject of its own, the
-    verb of the sentence's main clause, whatever clause the parser hung it on: in
-    "protesters marched around the stadium - where the team played - while chanting,
-    "..."" the chanting is the protesters', and in "Lee was defensive when pressed about a
-    builder who said he was cheated, saying, "..."" the saying is Lee's."""
-    if verb.tag_ != "VBG" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
-        return verb
-    doc = verb.doc
-    previous = doc[verb.i - 1] if verb.i > 0 else None
-    if previous is not None and previous.lower_ in {"while", "when", "after", "before"}:
-        previous = doc[verb.i - 2] if verb.i > 1 else None
-    root = verb.sent.root
-    if previous is None or previous.text not in {",", "-", "—", "–"}:
-        return verb
-    if root is verb or root.pos_ not in {"VERB", "AUX"}:
-        return verb
-    return root
 
 
 def _names_a_work(doc: Doc, index: QuoteIndex, quote: dict, q_start: int, q_end: int) -> bool:
@@ -296,11 +261,11 @@ def _adjacent_verb(doc: Doc, index: QuoteIndex, q_start: int, q_end: int) -> Tok
                 # clause, not this quote's cue
                 break
             if is_reporting_verb(token) and token.pos_ == "VERB":
-                subject = _speaker_after_quote(token, q_end)
+                subject = speaker_after_quote(token, q_end)
                 # '"...," the ISW said' / '"...," said X': the speaker follows the quote,
                 # and a long name between quote and verb must be that speaker's.
                 if subject is not None and subject.i >= q_end and (
-                    gap <= MAX_CUE_GAP_AFTER or _only_subject_between(doc, q_end, token)
+                    gap <= MAX_CUE_GAP_AFTER or only_subject_between(doc, q_end, token)
                 ):
                     return token
                 if (subject is None or subject.i < q_end) and speaker_between(
@@ -337,27 +302,6 @@ def _introduced_by_colon(doc: Doc, index: QuoteIndex, q_start: int) -> Token | N
     if previous is None or previous.text != ":" or index.inside(previous) is not None:
         return None
     return colon_cue(previous)
-
-
-def _speaker_after_quote(verb: Token, q_end: int) -> Token | None:
-    """The verb's subject after the quote: '"The pumps held," said Mr. Hale' where the
-    parser also took "pumps" inside the quote for a subject."""
-    after = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i >= q_end]
-    return after[0] if after else subject_of(verb)
-
-
-def _only_subject_between(doc: Doc, q_end: int, verb: Token) -> bool:
-    """Every word between the quote and the verb belongs to the verb's subject or its
-    auxiliaries: '"...," Dale County police Chief Ann Boyd said'. The subject is the one
-    after the quote: the parser may also hang a word of the quote on the verb."""
-    subject = _speaker_after_quote(verb, q_end)
-    if subject is None or subject.i < q_end:
-        return False
-    left, right = subject.left_edge.i, subject.right_edge.i
-    return all(
-        t.is_punct or t.is_space or left <= t.i <= right or t.head == verb
-        for t in doc[q_end : verb.i]
-    )
 
 
 def _stops_search(token: Token, index: QuoteIndex) -> bool:
