@@ -204,8 +204,13 @@ def test_a_role_said_of_a_named_person_is_that_person(nlp):
 
 def test_a_one_word_name_that_meets_people_is_a_person(nlp):
     # the tagger reads this surname alone as an organization
-    text = "Ruiz flew to Lagos to meet Varga. Varga warned that the talks would fail."
+    text = "Governor Ana Ruiz flew to Lagos to meet Varga. Varga warned that the talks would fail."
     assert _types(nlp, text)[-1] == "named_person"
+
+
+def test_a_company_that_meets_officials_stays_a_company(nlp):
+    text = "Boeing met regulators on Monday. Boeing said the jet was safe."
+    assert _types(nlp, text)[-1] == "named_organization"
 
 
 def test_a_one_word_name_inside_an_organization_name_is_the_organization(nlp):

@@ -23,6 +23,10 @@ from auditor.nlp.names import normalize_name
 
 #: Named-entity labels of organizations acting as institutions.
 _ORGANIZATION_LABELS = {"ORG"}
+#: Pronouns for people, who can be the other side of a meeting.
+_PEOPLE = {"he", "she", "i", "we", "they", "you"}
+#: Entity labels of names that are not people.
+_NOT_PEOPLE = {"ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART"}
 #: Prepositions that end the head of a description ("a writer for The Atlantic").
 _DESCRIPTION_PREPOSITIONS = {"of", "for", "at", "with", "to", "in", "from", "on", "who", "and"}
 
@@ -111,17 +115,35 @@ def _names_a_country(cluster: dict, doc: Doc) -> bool:
 
 
 def _acts_as_person(word: str, doc: Doc) -> bool:
-    """Does the article have ``word`` do, or undergo, what only people do ("X met Y",
-    "to meet X", "X shrugged")? Never for a name in capitals or a known organization."""
+    """Does the article have ``word`` do, or undergo, what only people do: with another
+    person ("X met Y", "Y went to meet X") or alone ("X shrugged")? Not "X met
+    expectations"; never for a name in capitals or a known organization."""
     if word.isupper() or word.lower() in _known_organizations():
         return False
     verbs = load_lexicon("source_person_verbs")
-    return any(
-        t.text == word
-        and t.dep_ in {"nsubj", "dobj"}
-        and t.head.lemma_.lower() in verbs
-        for t in doc
-    )
+    for token in doc:
+        if token.text != word or token.head.lemma_.lower() not in verbs:
+            continue
+        verb = token.head
+        other_role = {"nsubj": "dobj", "dobj": "nsubj"}.get(token.dep_)
+        if other_role is None:
+            continue
+        other = next((c for c in verb.children if c.dep_ == other_role), None)
+        if other is None and other_role == "nsubj" and verb.dep_ in {"xcomp", "advcl"}:
+            # "Ruiz flew to Lagos to meet X": the subject of "flew" meets X
+            other = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if other is None and token.dep_ == "nsubj":
+            return True  # "X shrugged", "X met with aides"
+        if other is not None and _is_person_word(other):
+            return True  # "X met Putin", "to meet X" said of a person
+    return False
+
+
+def _is_person_word(token) -> bool:
+    """A person's name or a pronoun for people: not a place, body or thing."""
+    if token.ent_type_ == "PERSON" or token.lower_ in _PEOPLE:
+        return True
+    return token.pos_ == "PROPN" and token.ent_type_ not in _NOT_PEOPLE
 
 
 @cache
