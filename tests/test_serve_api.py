@@ -284,3 +284,19 @@ def test_audit_reads_a_word_document_sent_as_base64(api, auditor):
     broken = base64.b64encode(b"PK\x03\x04 not really a zip").decode()
     refused = api.post("/api/audit", json={"file": broken, "name": "tram.docx"})
     assert refused.status_code == 400 and "tram.docx" in refused.json()["error"]
+
+
+def test_reports_link_rules_where_the_configuration_says(nlp, tmp_path):
+    from auditor.audit import Auditor
+    from auditor.config import load_config
+
+    settings = tmp_path / "auditor.toml"
+    settings.write_text('rule-docs-url = "https://docs.example.org/rules/{id}.html"\n')
+    configured = Auditor(nlp=nlp, config=load_config(explicit=settings))
+    with client(configured) as linked:
+        markdown = linked.post("/api/audit?report=markdown", json={"text": ARTICLE}).text
+        assert "https://docs.example.org/rules/anon001.html" in markdown
+        page = linked.post(
+            "/review/download?report=markdown", data={"text": ARTICLE, "format": "text"}
+        ).text
+        assert page == markdown

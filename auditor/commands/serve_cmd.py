@@ -8,7 +8,12 @@ from pathlib import Path
 
 import click
 
-from auditor.commands.options import CONTEXT_SETTINGS, config_option, model_option
+from auditor.commands.options import (
+    CONTEXT_SETTINGS,
+    config_option,
+    model_option,
+    registry_option,
+)
 from auditor.errors import AuditorError
 
 
@@ -56,14 +61,7 @@ from auditor.errors import AuditorError
     metavar="ORIGIN",
     help="Let pages from ORIGIN call the API (repeat for several); no CORS without.",
 )
-@click.option(
-    "--registry",
-    type=click.Path(dir_okay=False, path_type=Path),
-    envvar="AUDITOR_REGISTRY",
-    default=None,
-    help="The newsroom's source registry (or AUDITOR_REGISTRY): PROV007-PROV009 in "
-    "each article's report.",
-)
+@registry_option
 @model_option
 @config_option
 def serve(
@@ -98,7 +96,7 @@ def serve(
     settings = ServeSettings(
         model=model,
         config_path=str(config_path) if config_path else None,
-        registry=str(registry) if registry else None,
+        registry=_registry(registry),
         token=token,
         cors_origins=cors_origins,
         **({"max_bytes": max_bytes} if max_bytes else {}),
@@ -128,12 +126,25 @@ def serve(
 
 
 def _check_before_start(settings) -> None:
-    """Refuse a bad configuration or rule file now, as one line, not in every worker."""
+    """Refuse a bad configuration, rule file or registry now, as one line, not in every
+    worker."""
     from auditor.config import load_config
     from auditor.rules import load_rule_pack
+    from auditor.serve.service import load_registry
 
     explicit = Path(settings.config_path) if settings.config_path else None
     load_rule_pack(load_config(start=Path.cwd(), explicit=explicit))
+    registry = load_registry(settings.registry)
+    if registry is not None:
+        registry.close()
+
+
+def _registry(given: Path | None) -> str | None:
+    """The registry to serve with (an empty AUDITOR_REGISTRY means none), as a string."""
+    from auditor.provenance.desk import registry_path
+
+    path = registry_path(given)
+    return str(path) if path is not None else None
 
 
 def _is_loopback(host: str) -> bool:

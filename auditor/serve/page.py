@@ -89,7 +89,10 @@ async def download(request: Request) -> Response:
     _check_token(request, form)
     article = await _article_of(form)
     service = request.app.state.service
-    rendered = await service.run(lambda: render(service.audit(article), report))
+    rules_url = service.config.rule_docs_url
+    rendered = await service.run(
+        lambda: render(service.audit(article), report, rules_url=rules_url)
+    )
     media, suffix = DOWNLOAD_TYPES[report]
     # An HTTP header is Latin-1: the file name keeps ASCII letters, digits and -_. only.
     filename = "".join(

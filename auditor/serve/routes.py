@@ -58,7 +58,10 @@ async def audit(request: Request) -> Response:
     parsed = audit_request(parse_json_body(await request.body()))
     service = service_of(request)
     # Rendered on the audit thread too: a long report would hold the event loop up.
-    rendered = await service.run(lambda: render(service.audit(parsed.article), report))
+    rules_url = service.config.rule_docs_url
+    rendered = await service.run(
+        lambda: render(service.audit(parsed.article), report, rules_url=rules_url)
+    )
     return Response(rendered, media_type=REPORT_MEDIA[report])
 
 

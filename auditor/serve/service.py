@@ -15,7 +15,6 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TypeVar
 
-from auditor.errors import AuditorError
 from auditor.serve.settings import ServeSettings
 
 T = TypeVar("T")
@@ -32,8 +31,8 @@ class AuditService:
         """Load the configuration, rule pack and model named in ``settings``.
 
         ``auditor`` (an :class:`auditor.audit.Auditor`) is used instead of loading one,
-        e.g. by tests that share a pipeline. Raises :class:`AuditorError` for a bad
-        configuration or rule file, or a model that cannot be loaded.
+        e.g. by tests that share a pipeline. Raises :class:`~auditor.errors.AuditorError`
+        for a bad configuration, rule file or registry, or a model that cannot be loaded.
         """
         from auditor.audit import Auditor
         from auditor.config import load_config
@@ -68,20 +67,22 @@ class AuditService:
         """The :class:`~auditor.model.AuditResult` of ``article`` (call through :meth:`run`)."""
         result = self.auditor.audit(article)
         if self.registry is not None:
-            add_registry_findings(result, self.registry)
+            # PROV007-PROV009 judged with the registry's evidence, in this article's findings.
+            result = self.registry.apply(result, article, self.rule_pack)
         return result
 
     def close(self) -> None:
-        """Stop the audit thread (audits already accepted finish first)."""
+        """Stop the audit thread (audits already accepted finish first); drop the registry."""
         self._executor.shutdown(wait=True)
+        if self.registry is not None:
+            self.registry.close()
 
 
 def load_registry(path: str | None):
-    """The newsroom registry at ``path`` (None without one)."""
+    """The newsroom's registry at ``path`` read for single-article audits (None without
+    one); :class:`~auditor.provenance.registry_errors.RegistryError` for a bad file."""
     if not path:
         return None
-    raise AuditorError("--registry is not available yet in this build")
+    from auditor.provenance.desk import DeskRegistry
 
-
-def add_registry_findings(result, registry) -> None:
-    """Add the registry's PROV findings to ``result`` (placeholder until wired)."""
+    return DeskRegistry(path)
