@@ -18,6 +18,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from auditor.lexicon import compile_phrases, load_lexicon
+from auditor.nlp.source_names import per_article
 
 #: Mentions of a deliberative body that make an article the report of its proceedings.
 BODY_MENTIONS = 5
@@ -87,7 +88,7 @@ def _proximity() -> re.Pattern:
 
 def reports_a_body(doc: Doc) -> bool:
     """Does the article keep naming a committee, panel, caucus or hearing?"""
-    return _body_mentions(doc) >= BODY_MENTIONS
+    return per_article(doc, ("body_mentions",), lambda: _body_mentions(doc)) >= BODY_MENTIONS
 
 
 def _body_mentions(doc: Doc) -> int:

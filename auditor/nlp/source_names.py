@@ -14,12 +14,20 @@ use of the word inside a longer organization name ("Peabody Energy").
 
 from __future__ import annotations
 
+import threading
+import weakref
+from collections.abc import Callable
 from functools import cache
+from typing import TypeVar
 
 from spacy.tokens import Doc
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.names import normalize_name
+
+T = TypeVar("T")
+#: Per thread (a Dask worker may run pipelines in threads): what each article says.
+_LOCAL = threading.local()
 
 #: Named-entity labels of organizations acting as institutions.
 _ORGANIZATION_LABELS = {"ORG"}
@@ -29,6 +37,29 @@ _PEOPLE = {"he", "she", "i", "we", "they", "you"}
 _NOT_PEOPLE = {"ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART"}
 #: Prepositions that end the head of a description ("a writer for The Atlantic").
 _DESCRIPTION_PREPOSITIONS = {"of", "for", "at", "with", "to", "in", "from", "on", "who", "and"}
+
+
+def per_article(doc: Doc, key: tuple, compute: Callable[[], T]) -> T:
+    """``compute()`` once per article: what the article says about a name does not change
+    from one source to the next, so a long article with many sources is not read again
+    for each. Remembered per thread until :func:`forget_article`."""
+    facts = getattr(_LOCAL, "facts", None)
+    if facts is None:
+        facts = _LOCAL.facts = {}
+    entry = facts.get(id(doc))
+    if entry is None or entry[0]() is not doc:  # a new doc may reuse a freed doc's id
+        entry = facts[id(doc)] = (weakref.ref(doc), {})
+    remembered = entry[1]
+    if key not in remembered:
+        remembered[key] = compute()
+    return remembered[key]
+
+
+def forget_article(doc: Doc) -> None:
+    """Drop what :func:`per_article` remembers of ``doc``."""
+    facts = getattr(_LOCAL, "facts", None)
+    if facts is not None:
+        facts.pop(id(doc), None)
 
 
 def is_media_name(name: str) -> bool:
@@ -73,7 +104,7 @@ def _used_as_person(cluster: dict, doc: Doc, clusters: list[dict]) -> bool:
     words = normalize_name(cluster["name"]).split()
     if not words or words[-1].lower() in _organization_endings():
         return False
-    if words[-1].lower() in person_surnames(doc, clusters, cluster):
+    if words[-1].lower() in person_surnames(doc, clusters):
         return True
     if len(words) == 1 and (_transcript_label(words[0], doc) or _acts_as_person(words[0], doc)):
         return True
@@ -86,14 +117,22 @@ def _used_as_person(cluster: dict, doc: Doc, clusters: list[dict]) -> bool:
     return bool(description) and _describes_person(description)
 
 
-def person_surnames(doc: Doc, clusters: list[dict], cluster: dict | None = None) -> set[str]:
+def person_surnames(doc: Doc, clusters: list[dict]) -> frozenset[str]:
     """Last words of the full names of people in the article (clusters and entities)."""
-    names = [c["name"] for c in clusters if c["kind"] == "person" and c is not cluster]
-    names += [ent.text for ent in doc.ents if ent.label_ == "PERSON"]
-    return {n.split()[-1].lower() for n in names if len(n.split()) >= 2}
+
+    def surnames() -> frozenset[str]:
+        names = [c["name"] for c in clusters if c["kind"] == "person"]
+        names += [ent.text for ent in doc.ents if ent.label_ == "PERSON"]
+        return frozenset(n.split()[-1].lower() for n in names if len(n.split()) >= 2)
+
+    return per_article(doc, ("person_surnames", len(clusters)), surnames)
 
 
 def _transcript_label(word: str, doc: Doc) -> bool:
+    return per_article(doc, ("transcript_label", word), lambda: _read_transcript_label(word, doc))
+
+
+def _read_transcript_label(word: str, doc: Doc) -> bool:
     """Does ``word`` open a line as a speaker's label, followed by a colon ("PENCE: Well,
     ...")? Only people speak in a transcript."""
     text = doc.text
@@ -115,6 +154,10 @@ def _names_a_country(cluster: dict, doc: Doc) -> bool:
 
 
 def _acts_as_person(word: str, doc: Doc) -> bool:
+    return per_article(doc, ("acts_as_person", word), lambda: _read_acts_as_person(word, doc))
+
+
+def _read_acts_as_person(word: str, doc: Doc) -> bool:
     """Does the article have ``word`` do, or undergo, what only people do: with another
     person ("X met Y", "Y went to meet X") or alone ("X shrugged")? Not "X met
     expectations"; never for a name in capitals or a known organization."""
@@ -170,6 +213,11 @@ def _description_head(words: list[str]) -> set[str]:
 
 
 def _used_as_organization(name: str, doc: Doc) -> bool:
+    key = ("used_as_organization", name)
+    return per_article(doc, key, lambda: _read_used_as_organization(name, doc))
+
+
+def _read_used_as_organization(name: str, doc: Doc) -> bool:
     """A one-word person-tagged name that the article also uses inside a longer
     organization name ("Peabody" beside "Peabody Energy", "Patriot" beside "Patriot
     Coal") and never with a first name."""

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from auditor.nlp.doctext import doc_tokens, forget
 from auditor.nlp.extensions import register_extensions
-from auditor.nlp.source_names import is_media_name
+from auditor.nlp.source_names import forget_article, is_media_name
 from auditor.nlp.source_phrase import anonymity_stated, judge
 from auditor.nlp.source_referent import document_antecedent, referent
 
@@ -54,6 +54,7 @@ class SourceClassifier:
                 # in particular is a weasel attribution (MOS:WEASEL), not an unknown one.
                 attribution["source_type"] = "vague"
         forget(doc)  # the last component: the shared token list has served
+        forget_article(doc)
         return doc
 
 
