@@ -165,9 +165,7 @@ def test_limits_apply_to_the_extracted_text_and_the_file(tmp_path):
     with pytest.raises(IngestError, match="too large"):
         read_article(path, max_chars=40)
     with pytest.raises(IngestError, match="too large for a Word document"):
-        article_from_bytes(
-            b"\0" * (MAX_DOCX_BYTES + 1), name="big", path="big.docx", format="docx"
-        )
+        article_from_bytes(b"\0" * (MAX_DOCX_BYTES + 1), name="big", path="big.docx", format="docx")
 
 
 def test_docx_is_not_a_text_format():
