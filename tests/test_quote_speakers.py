@@ -319,3 +319,12 @@ def test_quote_set_between_dashes_after_a_phrase_is_the_subjects(nlp):
     )
     quote = one_covering(found, "That just shows I am careful")
     assert quote.source.text == "Blake"
+
+
+def test_person_shown_in_a_recording_says_the_quote(nlp):
+    found = attributions(
+        nlp,
+        'The new ad uses footage of Tom Blake asking, "Why is nobody talking about the port?"',
+    )
+    quote = one_covering(found, "Why is nobody talking")
+    assert quote.source.text == "Tom Blake"

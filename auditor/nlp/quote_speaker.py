@@ -17,7 +17,7 @@ def speaker_of(
     """Who speaks through ``verb``: its subject, unless that is a word of a quotation
     (the parser hangs quoted words on the cue), then the words between the quotation and
     the verb, then a name right after the verb."""
-    subject = subject_of(past_relative_clauses(verb))
+    subject = _shown_speaker(verb) or subject_of(past_relative_clauses(verb))
     if subject is None and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
         # "X sings to the crowd before asking them, "..."": who does the main verb asks
         subject = subject_of(verb.head.head)
@@ -67,3 +67,17 @@ def only_subject_between(doc: Doc, q_end: int, verb: Token) -> bool:
         t.is_punct or t.is_space or left <= t.i <= right or t.head == verb
         for t in doc[q_end : verb.i]
     )
+
+
+def _shown_speaker(verb: Token) -> Token | None:
+    """The person a recording shows speaking: in "the ad uses footage of Ana Ruiz saying,
+    "..."" the parser hangs the participle on "footage" or on "uses", but Ana Ruiz says
+    it."""
+    if verb.tag_ != "VBG" or verb.i == 0:
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    person = verb.doc[verb.i - 1]
+    if person.pos_ not in {"PROPN", "PRON"} or person.dep_ != "pobj":
+        return None
+    return person if person.head.lower_ == "of" and person.head.head.pos_ == "NOUN" else None
