@@ -143,7 +143,7 @@ def _participle_clause(name: str) -> re.Pattern:
     forms = sorted((f for f, kind in _lexicon_forms(name).items() if kind == "ing"), key=len)
     alternatives = "|".join(r"\s+".join(map(re.escape, f.split())) for f in reversed(forms))
     return re.compile(
-        rf"(?:^|(?<=[.!?,;:]\s)|(?<=\n))\s*(?:\w+ly\s+)?\b(?P<verb>{alternatives})"
+        rf"(?:(?<=[.!?,;:]\s)|(?<=\n)|^)[ \t]*(?:\w+ly[ \t]+)?\b(?P<verb>{alternatives})"
         r"(?=\s+(?:that\b|[\"“]))",
         re.IGNORECASE | re.MULTILINE,
     )
