@@ -343,3 +343,53 @@ def test_colon_closing_a_paragraph_introduces_the_next(analyze):
     assert a.content.text == (
         "The budget is a fantasy. Nobody in this building believes it will balance"
     )
+
+
+# --- noun cues with a possessor and a topic; according-to before a trailing phrase ----
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        (
+            "The senator's comments Tuesday on the flooding were welcomed by farmers.",
+            "The senator's",
+            "comments Tuesday on",
+            "the flooding",
+        ),
+        (
+            "The agency's claims about the safety of the dam were disputed.",
+            "The agency's",
+            "claims about",
+            "the safety of the dam",
+        ),
+        ("His theory of the town's decline is simple.", "His", "theory of", "the town's decline"),
+    ],
+)
+def test_owned_noun_cue_with_a_topic(analyze, text, source, cue, content):
+    a = with_cue(analyze(text), cue.split()[0])
+    assert a.source.text == source
+    assert a.cue.text == cue
+    assert a.content.text == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her book about the war sold well.",  # not a noun of speech
+        "His remarks on Saturday were brief.",  # a date says when, not what
+        "The comments about the plan were brief.",  # nobody owns them
+    ],
+)
+def test_not_an_owned_noun_cue_with_a_topic(analyze, text):
+    assert not any(a.kind == "indirect" for a in analyze(text).attributions)
+
+
+def test_according_to_mid_sentence_before_a_trailing_phrase(analyze):
+    analysis = analyze(
+        "Rents rose 9 percent last year, according to the housing board, twice the rate of "
+        "wages."
+    )
+    a = with_cue(analysis, "According to".lower())
+    assert a.source.text == "the housing board"
+    assert a.content.text == "Rents rose 9 percent last year"

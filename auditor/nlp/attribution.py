@@ -8,10 +8,15 @@ Passes over a parsed document, in this order; each lives in its own module:
 2. reported speech (:mod:`auditor.nlp.reported`): a verb of saying, thinking or stance
    with what it reports ("Pushilin confirmed that ...", "accused the bank of fraud",
    "vowed to appeal", "is said to have resigned"); a content that holds a quotation is
-   a mixed quote; content spans are drawn by :mod:`auditor.nlp.content`;
+   a mixed quote; content spans are drawn by :mod:`auditor.nlp.content`, who can speak
+   is :mod:`auditor.nlp.speaking`; verdicts in the agentless passive
+   (:mod:`auditor.nlp.judging`), documents that set out what they hold
+   (:mod:`auditor.nlp.documents`) and verbs of regarding (:mod:`auditor.nlp.regarding`)
+   have modules of their own;
 3. "according to X": the clause the phrase is attached to;
 4. noun and predicate cues (:mod:`auditor.nlp.nominal`): "his claim that ...", "In a
-   statement, ...", "has been critical of ...";
+   statement, ...", "has been critical of ..."; owned nouns with a topic
+   (:mod:`auditor.nlp.topical`): "Clinton's comments on the shooting";
 5. headlines and transcripts (:mod:`auditor.nlp.headlines`): "Name: words", "..., City
    Says", title-case headlines re-parsed in sentence case;
 6. quoted words under any verb (:mod:`auditor.nlp.quoted`): a quotation left over, in
@@ -61,6 +66,7 @@ from auditor.nlp.quoted import quoted_under_any_verb
 from auditor.nlp.quotes import find_nested_quotes
 from auditor.nlp.raw import ChosenRanges, QuoteIndex, RawAttribution, overlaps
 from auditor.nlp.reported import according_to, reported_speech
+from auditor.nlp.topical import topical_noun_attributions
 
 register_extensions()
 
@@ -194,6 +200,7 @@ def find_attributions(
         found.append(attribution)
 
     found.extend(noun_cue_attributions(doc, index))
+    found.extend(topical_noun_attributions(doc, index))
     found.extend(predicate_stance_attributions(doc, index))
     for attribution in framed_attributions(doc, index):
         # "In a statement, the ministry said ...": the verb's attribution says it all.

@@ -164,7 +164,9 @@ def according_to(
         # The claim is the rest of the sentence, on whichever side holds the clause.
         before = trimmed_bounds(doc, sentence.start, phrase_start)
         after = trimmed_bounds(doc, phrase_end, sentence.end)
-        if before and after:
+        if before and after and _trailing_phrase(doc, phrase_end, sentence.end, phrase_start):
+            content = before  # "X rose 20 percent, according to Y, twice the rate of Z"
+        elif before and after:
             content = (before[0], after[1])
         else:
             content = before or after
@@ -202,6 +204,19 @@ def according_to(
             attribution.source_head = source.idx
         found.append(attribution)
     return found
+
+
+def _trailing_phrase(doc: Doc, start: int, end: int, phrase_start: int) -> bool:
+    """Tokens ``[start, end)`` after a mid-sentence "according to X" add a phrase to a
+    claim already complete before it (", more than twice what it projected", ", and other
+    scientists"): no verb of their own, and a finite verb before the phrase."""
+    sentence_start = doc[phrase_start].sent.start
+    if phrase_start <= sentence_start or doc[phrase_start - 1].text != ",":
+        return False
+    finite = {"VBD", "VBZ", "VBP", "MD"}
+    before_has_clause = any(t.tag_ in finite for t in doc[sentence_start:phrase_start])
+    after_has_clause = any(t.tag_ in finite for t in doc[start:end])
+    return before_has_clause and not after_has_clause
 
 
 def _holds_cue(content: tuple[int, int], attribution: RawAttribution) -> bool:

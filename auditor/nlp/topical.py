@@ -1,0 +1,75 @@
+"""Noun cues with a topic phrase and a possessor: "[Clinton's] comments on [the
+shooting]", "[North Korea's] claims about [the potency of its test]", "[his] theory of
+[America's role]". The possessor is the source, the noun with its preposition the cue,
+and the preposition's object what is said or judged (lexicon
+``reporting_nouns_topical``)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from auditor.lexicon import load_lexicon
+from auditor.nlp.cues import subject_bounds, trimmed_bounds
+from auditor.nlp.doctext import doc_tokens
+from auditor.nlp.raw import QuoteIndex, RawAttribution
+from auditor.nlp.speaking import can_speak
+
+#: Prepositions that introduce what a noun of speech or stance is about.
+TOPIC_PREPS = {"of", "about", "on", "over", "with", "regarding", "toward", "towards"}
+#: Possessive pronouns that name a speaker ("his comments", "their claims").
+POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "my", "our", "your"}
+
+
+def topical_noun_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttribution]:
+    """One attribution per owned noun of speech or stance with a topic phrase."""
+    found = []
+    nouns = load_lexicon("reporting_nouns_topical")
+    for noun in doc_tokens(doc):
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns:
+            continue
+        if index.inside(noun) is not None:
+            continue  # a noun inside a quotation is the quoted speaker's word
+        owner = _owner(noun)
+        topic = _topic(noun)
+        if owner is None or topic is None:
+            continue
+        preposition = topic.head
+        bounds = trimmed_bounds(doc, topic.left_edge.i, topic.right_edge.i + 1)
+        if bounds is None:
+            continue
+        found.append(
+            RawAttribution(
+                kind="indirect",
+                content=bounds,
+                cue=(noun.idx, preposition.idx + len(preposition)),
+                cue_head=noun.idx,
+                source=subject_bounds(owner),
+                source_head=owner.idx,
+            )
+        )
+    return found
+
+
+def _owner(noun: Token) -> Token | None:
+    """The possessor that can speak: "[Clinton]'s comments", "[his] theory"."""
+    for child in noun.children:
+        if child.dep_ == "poss" and (can_speak(child) or child.lower_ in POSSESSIVE_PRONOUNS):
+            return child
+    return None
+
+
+def _topic(noun: Token) -> Token | None:
+    """The object of the topic preposition right after the noun (adverbs of time
+    between them allowed: "comments Tuesday on ...")."""
+    doc = noun.doc
+    i = noun.i + 1
+    while i < len(doc) and doc[i].head == noun and doc[i].dep_ == "npadvmod":
+        i += 1
+    if i >= len(doc) or doc[i].head != noun or doc[i].dep_ != "prep":
+        return None
+    if doc[i].lower_ not in TOPIC_PREPS:
+        return None
+    topic = next((c for c in doc[i].children if c.dep_ in {"pobj", "pcomp"}), None)
+    if topic is not None and topic.ent_type_ in {"DATE", "TIME"}:
+        return None  # "his remarks on Saturday": when, not what
+    return topic
