@@ -177,8 +177,12 @@ def run_audit(
     stdin: IO | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
     registry: Path | None = None,
+    schema: int = 2,
 ) -> AuditRun:
     """Audit ``inputs`` and print the reports, or write them into ``out_dir``.
+
+    ``schema`` is the JSON layout of json and jsonl reports (2, or 1 for the previous
+    release's consumers).
 
     With ``registry`` (a source registry file) the registry rules weigh each article
     against it (see :mod:`auditor.provenance.desk`). Raises :class:`AuditorError` for a
@@ -212,10 +216,10 @@ def run_audit(
     run.results = [r for r in results if r is not None]
     rules_url = config.rule_docs_url if config is not None else None
     if out_dir is None:
-        _print_reports(run.results, formats[0], rules_url)
+        _print_reports(run.results, formats[0], rules_url, schema)
     else:
         kept = [t for t, r in zip(targets, results, strict=True) if r is not None]
-        _write_reports(run, kept, out_dir, quiet, rules_url)
+        _write_reports(run, kept, out_dir, quiet, rules_url, schema)
     return run
 
 
@@ -255,15 +259,15 @@ def _audit(articles: list[Article], model, config, quiet: bool, total: int, desk
         yield index, result
 
 
-def _print_reports(results: list, fmt: str, rules_url: str | None = None) -> None:
+def _print_reports(results: list, fmt: str, rules_url: str | None = None, schema: int = 2) -> None:
     from auditor.report import render, render_many
 
     if not results:
         return
     if len(results) == 1:
-        text = render(results[0], fmt, rules_url=rules_url)
+        text = render(results[0], fmt, rules_url=rules_url, schema=schema)
     else:
-        text = render_many(results, fmt, rules_url=rules_url)
+        text = render_many(results, fmt, rules_url=rules_url, schema=schema)
     click.echo(text, nl=not text.endswith("\n"))
 
 
@@ -273,6 +277,7 @@ def _write_reports(
     out_dir: Path,
     quiet: bool,
     rules_url: str | None = None,
+    schema: int = 2,
 ):
     from auditor.report import render
 
@@ -282,7 +287,9 @@ def _write_reports(
         raise AuditorError(f"{out_dir}: cannot create the folder ({exc.strerror or exc})") from None
     for result, per_format in zip(run.results, targets, strict=True):
         for one_format, target in per_format.items():
-            _write_atomically(target, render(result, one_format, rules_url=rules_url))
+            _write_atomically(
+                target, render(result, one_format, rules_url=rules_url, schema=schema)
+            )
             run.written.append(target)
     if not quiet:
         click.echo(f"auditor: wrote {len(run.written)} report(s) to {out_dir}", err=True)

@@ -62,3 +62,40 @@ def test_every_jsonl_writer_escapes_the_line_breaks_of_splitlines():
     for line in (compact_json(value), dumps(value), dump_line(value)):
         assert len(line.splitlines()) == 1
         assert json.loads(line) == value
+
+
+def test_schema_1_is_offered_for_json_and_jsonl_and_drops_only_the_parts():
+    results = all_results()
+    new = json.loads(render(results[0], "json"))
+    old = json.loads(render(results[0], "json", schema=1))
+    assert old["schema"] == "auditor/1" and new["schema"] == "auditor/2"
+    assert any("parts" in a["content"] for a in new["attributions"])
+    assert all("parts" not in a["content"] for a in old["attributions"])
+    for a in new["attributions"]:
+        a["content"].pop("parts", None)
+    new["schema"] = "auditor/1"
+    assert old == new
+    lines = render_many(results, "jsonl", schema=1).splitlines()
+    assert [json.loads(line)["schema"] for line in lines] == ["auditor/1"] * len(results)
+    assert json.loads(render_many(results, "json", schema=1))[0] == old
+    # the other formats have no JSON layout to choose
+    assert render(results[0], "markdown", schema=1) == render(results[0], "markdown")
+
+
+def test_audit_schema_option_writes_the_chosen_layout(tmp_path):
+    from click.testing import CliRunner
+
+    from auditor.cli import cli
+
+    article = tmp_path / "draft.txt"
+    article.write_text('"We will rebuild," said Ana Ruiz, the mayor. "It will take years."\n')
+    for schema, expected in (("1", "auditor/1"), ("2", "auditor/2")):
+        out = CliRunner().invoke(
+            cli, ["audit", str(article), "--format", "json", "-q", "--schema", schema]
+        )
+        assert out.exit_code == 0, out.output
+        data = json.loads(out.stdout)
+        assert data["schema"] == expected
+        assert ("parts" in data["attributions"][0]["content"]) == (schema == "2")
+    bad = CliRunner().invoke(cli, ["audit", str(article), "--schema", "3"])
+    assert bad.exit_code == 2

@@ -13,6 +13,7 @@ from auditor.commands.options import (
     max_chars_option,
     model_option,
     registry_option,
+    schema_option,
 )
 
 
@@ -39,6 +40,7 @@ from auditor.commands.options import (
 @config_option
 @max_chars_option
 @registry_option
+@schema_option
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but the reports and errors.")
 def audit(
     inputs: tuple[str, ...],
@@ -48,6 +50,7 @@ def audit(
     config_path: Path | None,
     max_chars: int,
     registry: Path | None,
+    schema: str,
     quiet: bool,
 ) -> None:
     """Audit ARTICLE files or folders of them (.txt, .md, .html, .docx); "-" reads stdin.
@@ -72,5 +75,6 @@ def audit(
         stdin=sys.stdin,
         max_chars=max_chars,
         registry=registry,
+        schema=int(schema),
     )
     click.get_current_context().exit(run.exit_code)

@@ -53,3 +53,14 @@ registry_option = click.option(
         "in its own findings. Read only, never written."
     ),
 )
+
+schema_option = click.option(
+    "--schema",
+    type=click.Choice(["2", "1"]),
+    default="2",
+    show_default=True,
+    help=(
+        "JSON layout of the json and jsonl reports: auditor/2, or auditor/1 (no content "
+        "parts) for consumers not yet updated; 1 is offered for this release only."
+    ),
+)

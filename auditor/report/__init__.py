@@ -33,6 +33,10 @@ class ReportError(AuditorError):
     """An unknown report format was asked for."""
 
 
+#: The formats whose layout is the JSON schema (``schema`` picks ``auditor/2`` or ``/1``).
+SCHEMA_FORMATS: frozenset[str] = frozenset({"json", "jsonl"})
+
+
 def _renderers() -> dict[str, tuple[Callable[..., str], Callable[..., str], bool]]:
     """format -> (render one, render many, takes ``rules_url``)."""
     # Imported on first use, so importing auditor.report (e.g. for FORMATS in --help) is cheap.
@@ -61,25 +65,34 @@ def check_format(fmt: str) -> str:
 _ALIASES = {"md": "markdown", "htm": "html", "txt": "text", "ndjson": "jsonl"}
 
 
-def render(result: AuditResult, fmt: str, *, rules_url: str | None = None) -> str:
+def render(
+    result: AuditResult, fmt: str, *, rules_url: str | None = None, schema: int = 2
+) -> str:
     """Render one audit result in format ``fmt`` (one of :data:`FORMATS`).
 
-    ``rules_url`` is where rule explanations live (``#<rule id lower-cased>`` is appended);
-    by default Markdown and HTML link ``../docs/rules.md`` and SARIF links the rule's
-    authority, since SARIF wants absolute links.
+    ``rules_url`` is where rule explanations live (see the ``rule-docs-url`` setting);
+    ``schema`` is the JSON layout of json and jsonl (2, or 1 for the previous release).
     """
-    one, _, linked = _renderers()[check_format(fmt)]
+    name = check_format(fmt)
+    one, _, linked = _renderers()[name]
+    if name in SCHEMA_FORMATS:
+        return one(result, schema)
     return one(result, rules_url) if linked and rules_url else one(result)
 
 
-def render_many(results: list[AuditResult], fmt: str, *, rules_url: str | None = None) -> str:
+def render_many(
+    results: list[AuditResult], fmt: str, *, rules_url: str | None = None, schema: int = 2
+) -> str:
     """Render several audit results as one stream in format ``fmt``.
 
     jsonl writes one line per document; sarif one run with all results; json an array;
     markdown and html the documents one after the other; github and text all lines.
     """
-    _, many, linked = _renderers()[check_format(fmt)]
+    name = check_format(fmt)
+    _, many, linked = _renderers()[name]
     results = list(results)
+    if name in SCHEMA_FORMATS:
+        return many(results, schema)
     return many(results, rules_url) if linked and rules_url else many(results)
 
 

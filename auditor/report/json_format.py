@@ -16,9 +16,20 @@ from auditor.model import SCHEMA, AuditResult
 SCHEMA_1 = "auditor/1"
 
 
-def render(result: AuditResult) -> str:
+#: The layouts ``--schema`` can ask for: the current one and the previous release's.
+SCHEMA_VERSIONS: tuple[int, ...] = (2, 1)
+
+
+def payload(result: AuditResult, schema: int = 2) -> dict[str, Any]:
+    """``result`` as the JSON object of schema ``auditor/<schema>`` (2, or 1 for
+    consumers not yet updated)."""
+    data = result.to_dict()
+    return as_schema_1(data) if schema == 1 else data
+
+
+def render(result: AuditResult, schema: int = 2) -> str:
     """The JSON contract of one document, indented by 2, non-ASCII kept as is."""
-    return json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(payload(result, schema), indent=2, ensure_ascii=False) + "\n"
 
 
 def as_schema_1(data: dict[str, Any]) -> dict[str, Any]:
@@ -38,9 +49,10 @@ def as_schema_1(data: dict[str, Any]) -> dict[str, Any]:
     return old
 
 
-def render_many(results: list[AuditResult]) -> str:
+def render_many(results: list[AuditResult], schema: int = 2) -> str:
     """Several documents as one JSON array (a single valid JSON value)."""
-    return json.dumps([r.to_dict() for r in results], indent=2, ensure_ascii=False) + "\n"
+    data = [payload(r, schema) for r in results]
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 #: Line breaks that json.dumps leaves raw inside strings but str.splitlines() and some
@@ -63,11 +75,11 @@ def json_line(value) -> str:
     return compact_json(value) + "\n"
 
 
-def render_line(result: AuditResult) -> str:
+def render_line(result: AuditResult, schema: int = 2) -> str:
     """One document as one compact JSON line."""
-    return json_line(result.to_dict())
+    return json_line(payload(result, schema))
 
 
-def render_lines(results: list[AuditResult]) -> str:
+def render_lines(results: list[AuditResult], schema: int = 2) -> str:
     """JSON Lines: one compact object per document."""
-    return "".join(render_line(r) for r in results)
+    return "".join(render_line(r, schema) for r in results)
