@@ -393,3 +393,15 @@ def test_according_to_mid_sentence_before_a_trailing_phrase(analyze):
     a = with_cue(analysis, "According to".lower())
     assert a.source.text == "the housing board"
     assert a.content.text == "Rents rose 9 percent last year"
+
+
+def test_title_the_parser_split_from_the_name_stays_in_the_source(analyze):
+    # In this context the parser makes "admiral" and "Pello" two subjects of "told"; the
+    # name is the speaker and the title before it belongs to the source span.
+    analysis = analyze(
+        "A majority of those asked back the levy.\n\n"
+        "Retired admiral Joan Pello told reporters that the navy was ready."
+    )
+    a = with_cue(analysis, "told")
+    assert a.source.text == "Retired admiral Joan Pello"
+    assert a.content.text == "the navy was ready"

@@ -111,7 +111,7 @@ def subject_of(verb: Token) -> Token | None:
                         return agent
                 if child.lower_ == "it" and _is_passive(token):
                     return None  # "It is said that ...", "Why is it said ...": nobody speaks
-                return child
+                return _name_after_title(child) or child
         agent = _agent_of(token)
         if agent is not None:
             return agent
@@ -301,7 +301,44 @@ def subject_bounds(subject: Token, cue: Token | None = None) -> tuple[int, int]:
         # "Court filings released Monday show": the participle phrase is part of the source
         last = cue.doc[cue.i - 1]
         return subject.left_edge.idx, last.idx + len(last)
-    return noun_phrase_bounds(subject, cue)
+    start, end = noun_phrase_bounds(subject, cue)
+    title = _title_before_name(subject)
+    if title is not None:
+        start = title.left_edge.idx  # "[Retired admiral] Joan Mercer": the title is the source's
+    return start, end
+
+
+def _name_after_title(subject: Token) -> Token | None:
+    """The name the parser split from its title into a second subject ("[Retired admiral]
+    [Joan Mercer] told ..."): the name is the speaker; None when there is no such split."""
+    if subject.pos_ != "NOUN" or subject.right_edge != subject or not any(
+        subject.lemma_.lower() in load_lexicon(name)
+        for name in ("person_titles", "source_person_roles")
+    ):
+        return None  # only a bare title ("a leader [of a group] Lashkar" is no title)
+    after = subject.doc[subject.right_edge.i + 1] if subject.right_edge.i + 1 < len(
+        subject.doc
+    ) else None
+    if after is None or after.pos_ != "PROPN":
+        return None
+    name = after if after.head == subject.head else after.head
+    if name.head != subject.head or name.dep_ != subject.dep_ or name.pos_ != "PROPN":
+        return None
+    return name if name.left_edge.i == subject.right_edge.i + 1 else None
+
+
+def _title_before_name(name: Token) -> Token | None:
+    """The title subject right before a name subject of the same verb, or None."""
+    if name.pos_ != "PROPN" or name.left_edge.i == 0:
+        return None
+    before = name.doc[name.left_edge.i - 1]
+    title = next(
+        (t for t in (before, *before.ancestors) if t.head == name.head and t.dep_ == name.dep_),
+        None,
+    )
+    if title is None or title == name or _name_after_title(title) != name:
+        return None
+    return title
 
 
 def trimmed_bounds(doc: Doc, start_token: int, end_token: int) -> tuple[int, int] | None:
