@@ -405,3 +405,31 @@ def test_title_the_parser_split_from_the_name_stays_in_the_source(analyze):
     a = with_cue(analysis, "told")
     assert a.source.text == "Retired admiral Joan Pello"
     assert a.content.text == "the navy was ready"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        (
+            "A majority of those questioned reject the new toll.",
+            "reject",
+            "A majority of those questioned",
+            "the new toll",
+        ),
+        (
+            "Those interviewed said the clinic had run out of vaccine.",
+            "said",
+            "Those interviewed",
+            "the clinic had run out of vaccine",
+        ),
+    ],
+)
+def test_those_described_by_a_participle_speak(analyze, text, cue, source, content):
+    a = with_cue(analyze(text), cue)
+    assert a.source.text == source
+    assert a.content.text == content
+
+
+def test_a_bare_pointing_pronoun_is_no_speaker(analyze):
+    analysis = analyze("Those reject the idea that prices will fall.")
+    assert not any(a.cue is not None and a.cue.text == "reject" for a in analysis.attributions)

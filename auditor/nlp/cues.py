@@ -293,7 +293,10 @@ def noun_phrase_bounds(token: Token, cue: Token | None = None) -> tuple[int, int
 
 def subject_bounds(subject: Token, cue: Token | None = None) -> tuple[int, int]:
     """Character bounds of the source span for a subject token (of the verb ``cue``)."""
-    if subject.pos_ == "PRON" and subject.dep_ != "pobj":
+    if subject.pos_ == "PRON" and subject.dep_ != "pobj" and not (
+        subject.lower_ in {"those", "these"}
+        and any(c.dep_ in {"acl", "relcl"} for c in subject.children)
+    ):  # "[Those polled] said": the pronoun's description is part of the source
         return subject.idx, subject.idx + len(subject)
     if cue is not None and subject.head == cue.head and subject.head.i < cue.i and (
         _reduced_relative_subject(cue) == subject

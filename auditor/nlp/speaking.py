@@ -58,7 +58,7 @@ def can_speak(subject: Token | None) -> bool:
     counted = counted_speakers(subject)
     if counted is not None:
         return can_speak(counted)
-    if _indefinite_people(subject):
+    if _indefinite_people(subject) or _people_described(subject):
         return True
     if subject.pos_ == "PRON":
         return False
@@ -110,6 +110,17 @@ def _indefinite_people(subject: Token) -> bool:
     return not any(
         (c.dep_ == "det" and c.lower_ in POINTING_DETERMINERS) or c.dep_ in {"poss", "amod"}
         for c in subject.children
+    )
+
+
+def _people_described(subject: Token) -> bool:
+    """"[Those polled]", "a majority of [those surveyed]", "[those who voted]": a pointing
+    pronoun that a participle or relative clause describes stands for the people it
+    describes (a bare "those" or "that" points at a thing)."""
+    return (
+        subject.pos_ == "PRON"
+        and subject.lower_ in POINTING_DETERMINERS
+        and any(c.dep_ in {"acl", "relcl"} for c in subject.children)
     )
 
 
