@@ -433,3 +433,36 @@ def test_those_described_by_a_participle_speak(analyze, text, cue, source, conte
 def test_a_bare_pointing_pronoun_is_no_speaker(analyze):
     analysis = analyze("Those reject the idea that prices will fall.")
     assert not any(a.cue is not None and a.cue.text == "reject" for a in analysis.attributions)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            'The senator\'s figure was rated "largely accurate".',
+            "rated",
+            'The senator\'s figure was rated "largely accurate"',
+        ),
+        (
+            'The new stadium was compared to a "money pit".',
+            "compared",
+            'The new stadium was compared to a "money pit"',
+        ),
+    ],
+)
+def test_agentless_rating_and_comparison_is_a_claim_without_source(analyze, text, cue, content):
+    a = with_cue(analyze(text), cue)
+    assert a.source is None
+    assert a.content.text == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two budgets were compared in a short table.",  # a place, not a verdict
+        "The loans were rated by the agency last week.",  # the agent is named: no verdict
+    ],
+)
+def test_rating_or_comparing_without_a_verdict_is_no_claim(analyze, text):
+    analysis = analyze(text)
+    assert not any(a.source is None and a.kind != "direct" for a in analysis.attributions)

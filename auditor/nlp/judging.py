@@ -16,6 +16,8 @@ from auditor.nlp.cues import verb_lemma
 VERDICT_DEPS = {"prep", "oprd", "xcomp", "attr", "acomp", "advcl"}
 #: Prepositions of place or direction right after the verb: another sense of the verb.
 PLACE_PREPS = {"to", "into", "in", "at", "on", "onto", "up"}
+#: Prepositions that carry the object of a comparison ("likened to", "compared with").
+COMPARING_PREPS = {"to", "with"}
 #: Words that open an aside after a comma: what the writer adds, not the verdict.
 ASIDE_OPENERS = {"with", "including", "despite", "although", "though", "while"}
 
@@ -36,7 +38,9 @@ def agentless_verdict(verb: Token) -> tuple[int, int] | None:
     if any(c.dep_ == "prt" for c in verb.children):
         return None  # "was called off", "was called out by ...": another verb
     verdict = [c for c in verb.rights if c.dep_ in VERDICT_DEPS and not c.is_punct]
-    if not verdict or verdict[0].lower_ in PLACE_PREPS or _infinitive(verdict[0]):
+    if not verdict or _infinitive(verdict[0]) or (
+        verdict[0].lower_ in PLACE_PREPS and not _comparison(verb, verdict[0])
+    ):
         return None  # "was called to testify", "was painted in red"
     end = verdict[0].right_edge.i + 1
     for part in verdict[1:]:
@@ -57,4 +61,11 @@ def _infinitive(token: Token) -> bool:
     """"was called [to testify]": a summons or a request, not a name or a verdict."""
     return token.dep_ == "xcomp" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    )
+
+
+def _comparison(verb: Token, preposition: Token) -> bool:
+    """"was likened [to a tyrant]": the object of comparison is the verdict."""
+    return preposition.lower_ in COMPARING_PREPS and verb_lemma(verb) in load_lexicon(
+        "reporting_verbs_comparing"
     )

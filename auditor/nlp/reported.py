@@ -42,8 +42,8 @@ def reported_speech(
     direct quote holds."""
     found = []
     for token in doc_tokens(doc):
-        if not (is_content_verb(token) or makes_clear(token)):
-            continue
+        if not (is_content_verb(token) or makes_clear(token) or agentless_verdict(token)):
+            continue  # a verdict needs no reporting verb: "the claim was rated half true"
         if index.inside(token) is not None:
             continue  # speech reported inside a quotation belongs to the quoted speaker
         if inside_reported_clause(token):
