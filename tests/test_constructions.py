@@ -466,3 +466,31 @@ def test_agentless_rating_and_comparison_is_a_claim_without_source(analyze, text
 def test_rating_or_comparing_without_a_verdict_is_no_claim(analyze, text):
     analysis = analyze(text)
     assert not any(a.source is None and a.kind != "direct" for a in analysis.attributions)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        # parsed as a relative clause on "service"
+        (
+            "The chairman resigned, the wire service Sudpress reported.",
+            "the wire service Sudpress",
+            "The chairman resigned",
+        ),
+        # parsed as two subjects, "service" and "Pressnet"
+        (
+            "The council resigned, the wire service Pressnet reported.",
+            "the wire service Pressnet",
+            "The council resigned",
+        ),
+    ],
+)
+def test_trailing_outlet_named_by_its_descriptor(analyze, text, source, content):
+    a = with_cue(analyze(text), "reported")
+    assert a.source.text == source
+    assert a.content.text == content
+
+
+def test_a_relative_clause_on_a_noun_is_no_trailing_report(analyze):
+    analysis = analyze("The board met on Monday, a day the manager Ilse Born announced.")
+    assert not any(a.content.text == "The board met on Monday" for a in analysis.attributions)

@@ -15,6 +15,7 @@ from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import (
     acts_as_verb,
     is_reporting_verb,
+    misread_trailing_report,
     subject_of,
     subtree_token_range,
     verb_lemma,
@@ -75,6 +76,9 @@ def reported_content(verb: Token) -> tuple[int, int] | None:
         return verb.sent.start, verb.sent.end
     if _parenthetical(verb):
         return verb.sent.start, verb.sent.end
+    descriptor = misread_trailing_report(verb)
+    if descriptor is not None:
+        return verb.sent.start, descriptor.left_edge.i - 1  # "X quit, the agency Y reported"
     return None
 
 

@@ -304,6 +304,11 @@ def subject_bounds(subject: Token, cue: Token | None = None) -> tuple[int, int]:
         # "Court filings released Monday show": the participle phrase is part of the source
         last = cue.doc[cue.i - 1]
         return subject.left_edge.idx, last.idx + len(last)
+    descriptor = misread_trailing_report(cue) if cue is not None else None
+    if descriptor is not None and subject.head == cue:
+        # "..., [the wire service Nordpress] reported.": the descriptor names the source too
+        last = cue.doc[cue.i - 1]
+        return descriptor.left_edge.idx, last.idx + len(last)
     start, end = noun_phrase_bounds(subject, cue)
     title = _title_before_name(subject)
     if title is not None:
@@ -314,10 +319,7 @@ def subject_bounds(subject: Token, cue: Token | None = None) -> tuple[int, int]:
 def _name_after_title(subject: Token) -> Token | None:
     """The name the parser split from its title into a second subject ("[Retired admiral]
     [Joan Mercer] told ..."): the name is the speaker; None when there is no such split."""
-    if subject.pos_ != "NOUN" or subject.right_edge != subject or not any(
-        subject.lemma_.lower() in load_lexicon(name)
-        for name in ("person_titles", "source_person_roles")
-    ):
+    if subject.pos_ != "NOUN" or subject.right_edge != subject or not _is_title(subject):
         return None  # only a bare title ("a leader [of a group] Lashkar" is no title)
     after = subject.doc[subject.right_edge.i + 1] if subject.right_edge.i + 1 < len(
         subject.doc
@@ -328,6 +330,19 @@ def _name_after_title(subject: Token) -> Token | None:
     if name.head != subject.head or name.dep_ != subject.dep_ or name.pos_ != "PROPN":
         return None
     return name if name.left_edge.i == subject.right_edge.i + 1 else None
+
+
+def _is_title(noun: Token) -> bool:
+    """A person's title ("admiral") or an outlet's descriptor ("wire service"), which
+    can stand right before a name."""
+    lemma = noun.lemma_.lower()
+    compounds = [t.lower_ for t in noun.lefts if t.dep_ == "compound"]
+    return any(
+        lemma in load_lexicon(name) for name in ("person_titles", "source_person_roles")
+    ) or any(
+        phrase in load_lexicon("media_descriptors")
+        for phrase in (lemma, " ".join([*compounds[-1:], lemma]))
+    )
 
 
 def _title_before_name(name: Token) -> Token | None:
@@ -373,3 +388,28 @@ def subtree_token_range(token: Token) -> tuple[int, int]:
 def char_span(doc: Doc, start: int, end: int) -> Span | None:
     """The tokens covering characters ``[start, end)`` (expanding to whole tokens)."""
     return doc.char_span(start, end, alignment_mode="expand")
+
+
+def misread_trailing_report(verb: Token) -> Token | None:
+    """The descriptor noun of "..., the wire service Nordpress reported." when the parser
+    took the name and verb for a relative clause on the descriptor: a reporting verb with
+    its own named subject and nothing after it, on a title or an outlet's descriptor that
+    follows a comma and ends the sentence ("..., a day the mayor Ann Lo announced" is a
+    real relative clause). None for anything else."""
+    if verb.dep_ != "relcl" or not is_reporting_verb(verb):
+        return None
+    subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "PROPN":
+        return None
+    if any(not c.is_punct for c in verb.rights):
+        return None
+    descriptor = verb.head
+    doc = verb.doc
+    opening = descriptor.left_edge.i - 1
+    if descriptor.pos_ != "NOUN" or not _is_title(descriptor):
+        return None
+    if opening <= verb.sent.start or doc[opening].text != ",":
+        return None
+    if any(not t.is_punct and not t.is_space for t in doc[verb.i + 1 : verb.sent.end]):
+        return None
+    return descriptor
