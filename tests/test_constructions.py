@@ -494,3 +494,33 @@ def test_trailing_outlet_named_by_its_descriptor(analyze, text, source, content)
 def test_a_relative_clause_on_a_noun_is_no_trailing_report(analyze):
     analysis = analyze("The board met on Monday, a day the manager Ilse Born announced.")
     assert not any(a.content.text == "The board met on Monday" for a in analysis.attributions)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        (
+            "The indictment states that the treasurer hid the losses.",
+            "states",
+            "The indictment",
+            "the treasurer hid the losses",
+        ),
+        (
+            "The court filing claims that the landlord forged the lease.",
+            "claims",
+            "The court filing",
+            "the landlord forged the lease",
+        ),
+    ],
+)
+def test_document_subject_the_tagger_compounded_with_its_verb(
+    analyze, text, cue, source, content
+):
+    a = with_cue(analyze(text), cue)
+    assert a.source.text == source
+    assert a.content.text == content
+
+
+def test_a_plural_noun_without_a_clause_is_no_verb(analyze):
+    analysis = analyze("The insurance claims rose sharply last year.")
+    assert not any(a.cue is not None and a.cue.text == "claims" for a in analysis.attributions)

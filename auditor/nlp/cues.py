@@ -57,9 +57,24 @@ def acts_as_verb(token: Token) -> bool:
     clause of its own ("But Trump [claims] that he is the exception")."""
     if token.pos_ in {"VERB", "AUX"}:
         return True
-    return token.pos_ == "NOUN" and token.dep_ == "ROOT" and any(
-        c.dep_ in {"nsubj", "nsubjpass"} for c in token.children
+    return token.pos_ == "NOUN" and token.dep_ == "ROOT" and (
+        any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+        or _compound_subject(token) is not None
     )
+
+
+def _compound_subject(token: Token) -> Token | None:
+    """The noun the tagger made a compound of a verb in -s it took for a plural noun
+    ("The filing [states] that ...": "filing states" read as one noun) when a clause
+    follows: the compound is the verb's subject. None otherwise."""
+    if token.tag_ != "NNS" or not token.lower_.endswith("s") or token.i == 0:
+        return None
+    before = token.doc[token.i - 1]
+    if before.dep_ != "compound" or before.head != token or before.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if not any(c.dep_ == "ccomp" and c.i > token.i for c in token.children):
+        return None
+    return before if token.lemma_.lower() in reporting_verbs() else None
 
 
 def is_reporting_verb(token: Token) -> bool:
@@ -145,7 +160,7 @@ def subject_of(verb: Token) -> Token | None:
             carrier = _carrier_subject(token.head)
             return carrier if carrier is not None else token.head
         break
-    return _reduced_relative_subject(verb) or _name_before(verb)
+    return _reduced_relative_subject(verb) or _name_before(verb) or _compound_subject(verb)
 
 
 def _reduced_relative_subject(verb: Token) -> Token | None:
@@ -304,6 +319,8 @@ def subject_bounds(subject: Token, cue: Token | None = None) -> tuple[int, int]:
         # "Court filings released Monday show": the participle phrase is part of the source
         last = cue.doc[cue.i - 1]
         return subject.left_edge.idx, last.idx + len(last)
+    if cue is not None and subject.dep_ == "compound" and subject.head == cue:
+        return cue.left_edge.idx, subject.idx + len(subject)  # "[The filing] states that"
     descriptor = misread_trailing_report(cue) if cue is not None else None
     if descriptor is not None and subject.head == cue:
         # "..., [the wire service Nordpress] reported.": the descriptor names the source too
@@ -367,6 +384,8 @@ def trimmed_bounds(doc: Doc, start_token: int, end_token: int) -> tuple[int, int
         i += 1
     if i <= j and doc[i].lower_ in CLAUSE_MARKERS and doc[i].dep_ == "mark":
         i += 1
+    elif i <= j and doc[i].lower_ == "that" and doc[i].tag_ == "IN" and doc[i].dep_ == "dobj":
+        i += 1  # "states [that] the firm lied": the conjunction misread as an object
     while j >= i and (
         doc[j].is_space
         or doc[j].text in TRIM_PUNCT
