@@ -524,3 +524,14 @@ def test_document_subject_the_tagger_compounded_with_its_verb(
 def test_a_plural_noun_without_a_clause_is_no_verb(analyze):
     analysis = analyze("The insurance claims rose sharply last year.")
     assert not any(a.cue is not None and a.cue.text == "claims" for a in analysis.attributions)
+
+
+def test_indefinite_the_parser_hung_on_the_adverb_after_it_speaks(analyze):
+    a = with_cue(analyze("Many online have derided the new logo."), "derided")
+    assert a.source.text == "Many online"
+    assert a.content.text == "the new logo"
+
+
+def test_an_adverb_without_an_indefinite_is_no_speaker(analyze):
+    analysis = analyze("Soon afterwards have come the protests against the video.")
+    assert not any(a.source is not None and "Soon" in a.source.text for a in analysis.attributions)

@@ -160,7 +160,40 @@ def subject_of(verb: Token) -> Token | None:
             carrier = _carrier_subject(token.head)
             return carrier if carrier is not None else token.head
         break
-    return _reduced_relative_subject(verb) or _name_before(verb) or _compound_subject(verb)
+    return (
+        _reduced_relative_subject(verb)
+        or _name_before(verb)
+        or _compound_subject(verb)
+        or _quantifier_on_modifier(verb)
+    )
+
+
+def _quantifier_on_modifier(verb: Token) -> Token | None:
+    """"[Many] online have mocked ...": the parser hung the indefinite subject on the
+    adverb after it and left the verb without a subject; the indefinite speaks."""
+    if any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children):
+        return None
+    for modifier in (c for c in verb.lefts if c.dep_ in {"advmod", "npadvmod"}):
+        first = modifier.doc[modifier.left_edge.i]
+        if (
+            first.head == modifier
+            and first.dep_ in {"amod", "det", "nummod"}
+            and first.lower_ in load_lexicon("speaker_indefinites")
+            and modifier.left_edge.i == verb.sent.start + _opening_words(verb)
+        ):
+            return first
+    return None
+
+
+def _opening_words(verb: Token) -> int:
+    """How many tokens open the sentence before its subject could start (opening quote
+    marks and spaces)."""
+    count = 0
+    for token in verb.sent:
+        if not (token.is_space or token.is_quote):
+            break
+        count += 1
+    return count
 
 
 def _reduced_relative_subject(verb: Token) -> Token | None:
@@ -319,6 +352,9 @@ def subject_bounds(subject: Token, cue: Token | None = None) -> tuple[int, int]:
         # "Court filings released Monday show": the participle phrase is part of the source
         last = cue.doc[cue.i - 1]
         return subject.left_edge.idx, last.idx + len(last)
+    if cue is not None and subject.dep_ != "nsubj" and _quantifier_on_modifier(cue) == subject:
+        modifier = subject.head  # "[Many online] have mocked": the quantifier and its word
+        return subject.idx, modifier.right_edge.idx + len(modifier.right_edge)
     if cue is not None and subject.dep_ == "compound" and subject.head == cue:
         return cue.left_edge.idx, subject.idx + len(subject)  # "[The filing] states that"
     descriptor = misread_trailing_report(cue) if cue is not None else None
