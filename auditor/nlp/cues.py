@@ -12,6 +12,13 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from auditor.lexicon import load_lexicon
+from auditor.nlp.misparses import (
+    compound_subject,
+    is_title,
+    name_after_title,
+    quantifier_on_modifier,
+    title_before_name,
+)
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 #: Prepositions of manner and time whose gerund shares the subject of the verb they hang
@@ -59,22 +66,8 @@ def acts_as_verb(token: Token) -> bool:
         return True
     return token.pos_ == "NOUN" and token.dep_ == "ROOT" and (
         any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
-        or _compound_subject(token) is not None
+        or compound_subject(token) is not None
     )
-
-
-def _compound_subject(token: Token) -> Token | None:
-    """The noun the tagger made a compound of a verb in -s it took for a plural noun
-    ("The filing [states] that ...": "filing states" read as one noun) when a clause
-    follows: the compound is the verb's subject. None otherwise."""
-    if token.tag_ != "NNS" or not token.lower_.endswith("s") or token.i == 0:
-        return None
-    before = token.doc[token.i - 1]
-    if before.dep_ != "compound" or before.head != token or before.pos_ not in {"NOUN", "PROPN"}:
-        return None
-    if not any(c.dep_ == "ccomp" and c.i > token.i for c in token.children):
-        return None
-    return before if token.lemma_.lower() in reporting_verbs() else None
 
 
 def is_reporting_verb(token: Token) -> bool:
@@ -126,7 +119,7 @@ def subject_of(verb: Token) -> Token | None:
                         return agent
                 if child.lower_ == "it" and _is_passive(token):
                     return None  # "It is said that ...", "Why is it said ...": nobody speaks
-                return _name_after_title(child) or child
+                return name_after_title(child) or child
         agent = _agent_of(token)
         if agent is not None:
             return agent
@@ -163,37 +156,9 @@ def subject_of(verb: Token) -> Token | None:
     return (
         _reduced_relative_subject(verb)
         or _name_before(verb)
-        or _compound_subject(verb)
-        or _quantifier_on_modifier(verb)
+        or compound_subject(verb)
+        or quantifier_on_modifier(verb)
     )
-
-
-def _quantifier_on_modifier(verb: Token) -> Token | None:
-    """"[Many] online have mocked ...": the parser hung the indefinite subject on the
-    adverb after it and left the verb without a subject; the indefinite speaks."""
-    if any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children):
-        return None
-    for modifier in (c for c in verb.lefts if c.dep_ in {"advmod", "npadvmod"}):
-        first = modifier.doc[modifier.left_edge.i]
-        if (
-            first.head == modifier
-            and first.dep_ in {"amod", "det", "nummod"}
-            and first.lower_ in load_lexicon("speaker_indefinites")
-            and modifier.left_edge.i == verb.sent.start + _opening_words(verb)
-        ):
-            return first
-    return None
-
-
-def _opening_words(verb: Token) -> int:
-    """How many tokens open the sentence before its subject could start (opening quote
-    marks and spaces)."""
-    count = 0
-    for token in verb.sent:
-        if not (token.is_space or token.is_quote):
-            break
-        count += 1
-    return count
 
 
 def _reduced_relative_subject(verb: Token) -> Token | None:
@@ -352,7 +317,7 @@ def subject_bounds(subject: Token, cue: Token | None = None) -> tuple[int, int]:
         # "Court filings released Monday show": the participle phrase is part of the source
         last = cue.doc[cue.i - 1]
         return subject.left_edge.idx, last.idx + len(last)
-    if cue is not None and subject.dep_ != "nsubj" and _quantifier_on_modifier(cue) == subject:
+    if cue is not None and subject.dep_ != "nsubj" and quantifier_on_modifier(cue) == subject:
         modifier = subject.head  # "[Many online] have mocked": the quantifier and its word
         return subject.idx, modifier.right_edge.idx + len(modifier.right_edge)
     if cue is not None and subject.dep_ == "compound" and subject.head == cue:
@@ -363,53 +328,10 @@ def subject_bounds(subject: Token, cue: Token | None = None) -> tuple[int, int]:
         last = cue.doc[cue.i - 1]
         return descriptor.left_edge.idx, last.idx + len(last)
     start, end = noun_phrase_bounds(subject, cue)
-    title = _title_before_name(subject)
+    title = title_before_name(subject)
     if title is not None:
         start = title.left_edge.idx  # "[Retired admiral] Joan Mercer": the title is the source's
     return start, end
-
-
-def _name_after_title(subject: Token) -> Token | None:
-    """The name the parser split from its title into a second subject ("[Retired admiral]
-    [Joan Mercer] told ..."): the name is the speaker; None when there is no such split."""
-    if subject.pos_ != "NOUN" or subject.right_edge != subject or not _is_title(subject):
-        return None  # only a bare title ("a leader [of a group] Lashkar" is no title)
-    after = subject.doc[subject.right_edge.i + 1] if subject.right_edge.i + 1 < len(
-        subject.doc
-    ) else None
-    if after is None or after.pos_ != "PROPN":
-        return None
-    name = after if after.head == subject.head else after.head
-    if name.head != subject.head or name.dep_ != subject.dep_ or name.pos_ != "PROPN":
-        return None
-    return name if name.left_edge.i == subject.right_edge.i + 1 else None
-
-
-def _is_title(noun: Token) -> bool:
-    """A person's title ("admiral") or an outlet's descriptor ("wire service"), which
-    can stand right before a name."""
-    lemma = noun.lemma_.lower()
-    compounds = [t.lower_ for t in noun.lefts if t.dep_ == "compound"]
-    return any(
-        lemma in load_lexicon(name) for name in ("person_titles", "source_person_roles")
-    ) or any(
-        phrase in load_lexicon("media_descriptors")
-        for phrase in (lemma, " ".join([*compounds[-1:], lemma]))
-    )
-
-
-def _title_before_name(name: Token) -> Token | None:
-    """The title subject right before a name subject of the same verb, or None."""
-    if name.pos_ != "PROPN" or name.left_edge.i == 0:
-        return None
-    before = name.doc[name.left_edge.i - 1]
-    title = next(
-        (t for t in (before, *before.ancestors) if t.head == name.head and t.dep_ == name.dep_),
-        None,
-    )
-    if title is None or title == name or _name_after_title(title) != name:
-        return None
-    return title
 
 
 def trimmed_bounds(doc: Doc, start_token: int, end_token: int) -> tuple[int, int] | None:
@@ -461,7 +383,7 @@ def misread_trailing_report(verb: Token) -> Token | None:
     descriptor = verb.head
     doc = verb.doc
     opening = descriptor.left_edge.i - 1
-    if descriptor.pos_ != "NOUN" or not _is_title(descriptor):
+    if descriptor.pos_ != "NOUN" or not is_title(descriptor):
         return None
     if opening <= verb.sent.start or doc[opening].text != ",":
         return None

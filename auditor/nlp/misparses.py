@@ -1,0 +1,96 @@
+"""Repairs for the parser's misreadings around a speaker: a title split from its name into
+a second subject ("[Retired admiral] [Joan Pello] told"), a verb in -s taken for a
+plural noun compounded with its subject ("The filing [states] that ..."), an indefinite
+hung on the adverb after it ("[Many] online have derided ..."). Used by
+auditor/nlp/cues.py."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from auditor.lexicon import load_lexicon
+
+
+def compound_subject(token: Token) -> Token | None:
+    """The noun the tagger made a compound of a verb in -s it took for a plural noun
+    ("The filing [states] that ...": "filing states" read as one noun) when a clause
+    follows: the compound is the verb's subject. None otherwise."""
+    if token.tag_ != "NNS" or not token.lower_.endswith("s") or token.i == 0:
+        return None
+    before = token.doc[token.i - 1]
+    if before.dep_ != "compound" or before.head != token or before.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if not any(c.dep_ == "ccomp" and c.i > token.i for c in token.children):
+        return None
+    return before if token.lemma_.lower() in load_lexicon("reporting_verbs") else None
+
+
+def quantifier_on_modifier(verb: Token) -> Token | None:
+    """"[Many] online have mocked ...": the parser hung the indefinite subject on the
+    adverb after it and left the verb without a subject; the indefinite speaks."""
+    if any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children):
+        return None
+    for modifier in (c for c in verb.lefts if c.dep_ in {"advmod", "npadvmod"}):
+        first = modifier.doc[modifier.left_edge.i]
+        if (
+            first.head == modifier
+            and first.dep_ in {"amod", "det", "nummod"}
+            and first.lower_ in load_lexicon("speaker_indefinites")
+            and modifier.left_edge.i == verb.sent.start + _opening_words(verb)
+        ):
+            return first
+    return None
+
+
+def _opening_words(verb: Token) -> int:
+    """How many tokens open the sentence before its subject could start (opening quote
+    marks and spaces)."""
+    count = 0
+    for token in verb.sent:
+        if not (token.is_space or token.is_quote):
+            break
+        count += 1
+    return count
+
+
+def name_after_title(subject: Token) -> Token | None:
+    """The name the parser split from its title into a second subject ("[Retired admiral]
+    [Joan Mercer] told ..."): the name is the speaker; None when there is no such split."""
+    if subject.pos_ != "NOUN" or subject.right_edge != subject or not is_title(subject):
+        return None  # only a bare title ("a leader [of a group] Lashkar" is no title)
+    after = subject.doc[subject.right_edge.i + 1] if subject.right_edge.i + 1 < len(
+        subject.doc
+    ) else None
+    if after is None or after.pos_ != "PROPN":
+        return None
+    name = after if after.head == subject.head else after.head
+    if name.head != subject.head or name.dep_ != subject.dep_ or name.pos_ != "PROPN":
+        return None
+    return name if name.left_edge.i == subject.right_edge.i + 1 else None
+
+
+def is_title(noun: Token) -> bool:
+    """A person's title ("admiral") or an outlet's descriptor ("wire service"), which
+    can stand right before a name."""
+    lemma = noun.lemma_.lower()
+    compounds = [t.lower_ for t in noun.lefts if t.dep_ == "compound"]
+    return any(
+        lemma in load_lexicon(name) for name in ("person_titles", "source_person_roles")
+    ) or any(
+        phrase in load_lexicon("media_descriptors")
+        for phrase in (lemma, " ".join([*compounds[-1:], lemma]))
+    )
+
+
+def title_before_name(name: Token) -> Token | None:
+    """The title subject right before a name subject of the same verb, or None."""
+    if name.pos_ != "PROPN" or name.left_edge.i == 0:
+        return None
+    before = name.doc[name.left_edge.i - 1]
+    title = next(
+        (t for t in (before, *before.ancestors) if t.head == name.head and t.dep_ == name.dep_),
+        None,
+    )
+    if title is None or title == name or name_after_title(title) != name:
+        return None
+    return title
