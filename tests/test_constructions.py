@@ -535,3 +535,15 @@ def test_indefinite_the_parser_hung_on_the_adverb_after_it_speaks(analyze):
 def test_an_adverb_without_an_indefinite_is_no_speaker(analyze):
     analysis = analyze("Soon afterwards have come the protests against the video.")
     assert not any(a.source is not None and "Soon" in a.source.text for a in analysis.attributions)
+
+
+def test_indefinite_on_an_adverb_the_parser_made_the_subject_speaks(analyze):
+    a = with_cue(analyze("Some online have applauded the new mayor."), "applauded")
+    assert a.source.text == "Some online"
+    assert a.content.text == "the new mayor"
+
+
+def test_an_adverb_subject_without_an_indefinite_is_no_speaker(analyze):
+    analysis = analyze("Just online have critics praised the new mayor.")
+    sources = [a.source.text for a in analysis.attributions if a.source is not None]
+    assert sources == ["critics"]

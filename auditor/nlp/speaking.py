@@ -58,7 +58,7 @@ def can_speak(subject: Token | None) -> bool:
     counted = counted_speakers(subject)
     if counted is not None:
         return can_speak(counted)
-    if _indefinite_people(subject) or _people_described(subject):
+    if _indefinite_people(subject) or _people_described(subject) or _indefinite_on_adverb(subject):
         return True
     if subject.pos_ == "PRON":
         return False
@@ -109,6 +109,17 @@ def _indefinite_people(subject: Token) -> bool:
         return False
     return not any(
         (c.dep_ == "det" and c.lower_ in POINTING_DETERMINERS) or c.dep_ in {"poss", "amod"}
+        for c in subject.children
+    )
+
+
+def _indefinite_on_adverb(subject: Token) -> bool:
+    """"[Some online] have praised ...": the parser made the adverb the subject and hung
+    the indefinite that stands for people on it."""
+    return subject.pos_ == "ADV" and any(
+        c.i < subject.i
+        and c.dep_ in {"det", "amod", "advmod"}
+        and c.lower_ in load_lexicon("speaker_indefinites")
         for c in subject.children
     )
 
