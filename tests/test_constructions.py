@@ -547,3 +547,13 @@ def test_an_adverb_subject_without_an_indefinite_is_no_speaker(analyze):
     analysis = analyze("Just online have critics praised the new mayor.")
     sources = [a.source.text for a in analysis.attributions if a.source is not None]
     assert sources == ["critics"]
+
+
+def test_reported_clause_misread_as_a_second_subject(analyze):
+    # the parser reads "reopened" as a participle on "bridge" and "bridge" as a second
+    # subject of "reported"
+    a = with_cue(
+        analyze("The bridge reopened on Sunday, the news agency Ostwind reported."), "reported"
+    )
+    assert a.source.text == "the news agency Ostwind"
+    assert a.content.text == "The bridge reopened on Sunday"

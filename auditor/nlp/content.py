@@ -21,6 +21,7 @@ from auditor.nlp.cues import (
     verb_lemma,
 )
 from auditor.nlp.documents import document_reports
+from auditor.nlp.misparses import clause_misread_as_subject
 from auditor.nlp.regarding import regarded_as
 from auditor.nlp.speaking import can_speak
 
@@ -76,6 +77,9 @@ def reported_content(verb: Token) -> tuple[int, int] | None:
         return verb.sent.start, verb.sent.end
     if _parenthetical(verb):
         return verb.sent.start, verb.sent.end
+    misread = clause_misread_as_subject(verb)
+    if misread is not None:
+        return verb.sent.start, misread[1]  # "The bridge reopened, the agency reported."
     descriptor = misread_trailing_report(verb)
     if descriptor is not None:
         return verb.sent.start, descriptor.left_edge.i - 1  # "X quit, the agency Y reported"

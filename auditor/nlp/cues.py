@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.misparses import (
+    clause_misread_as_subject,
     compound_subject,
     is_title,
     name_after_title,
@@ -107,6 +108,9 @@ def subject_of(verb: Token) -> Token | None:
     climbs through coordinated, participial and open-complement verbs ("X said ... and
     added", "X, declaring that ...", "X, stating that ...") to the subject they share.
     """
+    misread = clause_misread_as_subject(verb) if is_reporting_verb(verb) else None
+    if misread is not None:
+        return misread[0]  # "The bridge reopened, [the agency] reported."
     seen = 0
     token = verb
     while token is not None and seen < 4:

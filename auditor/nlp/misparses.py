@@ -94,3 +94,24 @@ def title_before_name(name: Token) -> Token | None:
     if title is None or title == name or name_after_title(title) != name:
         return None
     return title
+
+
+def clause_misread_as_subject(verb: Token) -> tuple[Token, int] | None:
+    """"The bridge reopened on Sunday, the news agency Ostwind reported.": the parser made
+    the reported clause's subject a second subject of the reporting verb (its verb a
+    participle on it). Returns the speaker, the subject right before the verb, and the
+    index of the comma that ends the clause; None for anything else."""
+    subjects = [c for c in verb.lefts if c.dep_ == "nsubj"]
+    if verb.dep_ != "ROOT" or len(subjects) != 2:
+        return None
+    clause, speaker = subjects
+    comma = speaker.left_edge.i - 1
+    if speaker.right_edge.i + 1 != verb.i or verb.doc[comma].text != ",":
+        return None
+    if clause.left_edge.i != verb.sent.start or clause.right_edge.i != comma - 1:
+        return None
+    if not any(c.dep_ == "acl" and c.tag_ in {"VBD", "VBN"} for c in clause.children):
+        return None
+    if any(not t.is_punct and not t.is_space for t in verb.doc[verb.i + 1 : verb.sent.end]):
+        return None
+    return speaker, comma
