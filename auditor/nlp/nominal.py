@@ -51,16 +51,7 @@ def noun_cue_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttribution]:
         bounds = trimmed_bounds(doc, start, end)
         if bounds is None:
             continue
-        found.append(
-            RawAttribution(
-                kind="indirect",
-                content=bounds,
-                cue=(token.idx, token.idx + len(token)),
-                cue_head=token.idx,
-                source=subject_bounds(speaker),
-                source_head=speaker.idx,
-            )
-        )
+        found.append(spoken_by(speaker, "indirect", bounds, token, token, token))
     return found
 
 
@@ -120,16 +111,29 @@ def framed_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttribution]:
         if bounds is None:
             continue
         found.append(
-            RawAttribution(
-                kind="according_to",
-                content=bounds,
-                cue=(preposition.idx, preposition.idx + len(preposition)),
-                cue_head=preposition.idx,
-                source=subject_bounds(source),
-                source_head=source.idx,
-            )
+            spoken_by(source, "according_to", bounds, preposition, preposition, preposition)
         )
     return found
+
+
+def spoken_by(
+    speaker: Token,
+    kind: str,
+    content: tuple[int, int],
+    cue_first: Token,
+    cue_last: Token,
+    cue_head: Token,
+) -> RawAttribution:
+    """The record of a noun or predicate cue: ``speaker`` says ``content`` (character
+    bounds) through the words ``cue_first`` .. ``cue_last``, headed by ``cue_head``."""
+    return RawAttribution(
+        kind=kind,
+        content=content,
+        cue=(cue_first.idx, cue_last.idx + len(cue_last)),
+        cue_head=cue_head.idx,
+        source=subject_bounds(speaker),
+        source_head=speaker.idx,
+    )
 
 
 #: Prepositions whose object is what a stance predicate is about ("critical of X").
@@ -173,16 +177,7 @@ def predicate_stance_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttrib
             [token] + [c for c in token.children if c.dep_ in {"aux", "neg"} and c.i < token.i],
             key=lambda t: t.i,
         )
-        found.append(
-            RawAttribution(
-                kind="indirect",
-                content=bounds,
-                cue=(cue_start.idx, cue_end.idx + len(cue_end)),
-                cue_head=token.idx,
-                source=subject_bounds(subject),
-                source_head=subject.idx,
-            )
-        )
+        found.append(spoken_by(subject, "indirect", bounds, cue_start, cue_end, token))
     return found
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
-from auditor.nlp.cues import subject_bounds, trimmed_bounds
+from auditor.nlp.cues import trimmed_bounds
 from auditor.nlp.doctext import doc_tokens
+from auditor.nlp.nominal import spoken_by
 from auditor.nlp.raw import QuoteIndex, RawAttribution
 from auditor.nlp.speaking import can_speak
 
@@ -37,16 +38,7 @@ def topical_noun_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttributio
         bounds = trimmed_bounds(doc, topic.left_edge.i, topic.right_edge.i + 1)
         if bounds is None:
             continue
-        found.append(
-            RawAttribution(
-                kind="indirect",
-                content=bounds,
-                cue=(noun.idx, preposition.idx + len(preposition)),
-                cue_head=noun.idx,
-                source=subject_bounds(owner),
-                source_head=owner.idx,
-            )
-        )
+        found.append(spoken_by(owner, "indirect", bounds, noun, preposition, noun))
     return found
 
 
