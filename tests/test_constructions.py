@@ -272,6 +272,18 @@ def test_quoted_words_inside_a_reported_clause(analyze):
             "The coach",
             'her "stubbornness"',
         ),
+        (
+            'The ferry company accused the harbour board of "gross negligence" last week.',
+            "accused",
+            "The ferry company",
+            'of "gross negligence"',
+        ),
+        (
+            'The mayor described the new stadium as "a monument to vanity."',
+            "described",
+            "The mayor",
+            'the new stadium as "a monument to vanity."',
+        ),
     ],
 )
 def test_quoted_labels_under_verbs_of_naming_and_judging(analyze, text, cue, source, content):

@@ -390,6 +390,7 @@ def object_content(verb: Token) -> tuple[int, int] | None:
         for p in parts
     ):
         return None  # "told reporters on the steps": the addressee, not what was said
+    parts = _without_judged(verb, parts)
     start = min(_content_start(c) for c in parts)
     end = max(c.right_edge.i for c in parts) + 1
     end = _coordinated_complements(verb, parts, end)
@@ -546,6 +547,26 @@ def _intention_of_unnamed(verb: Token, subject: Token | None) -> bool:
     lemma = subject.lemma_.lower()
     unnamed = load_lexicon("source_nouns_anonymous") | load_lexicon("source_nouns_vague")
     return subject.pos_ == "NOUN" and lemma in unnamed
+
+
+def _without_judged(verb: Token, parts: list[Token]) -> list[Token]:
+    """"accused the bank [of "fraud"]": when a verb of judging quotes the charge, the
+    quoted charge is what is said and the one charged is not part of it (while in "called
+    [the plan "a scam"]" or "described [the plan as "a scam"]" the thing named stays)."""
+    if verb_lemma(verb) not in load_lexicon("reporting_verbs_naming"):
+        return parts
+    verdicts = [
+        p for p in parts
+        if p.dep_ == "prep" and p.lower_ == "of" and _quotes_words(p)
+    ]
+    if not verdicts:
+        return parts
+    return [p for p in parts if p.dep_ != "dobj" or p.i > verdicts[0].i]
+
+
+def _quotes_words(token: Token) -> bool:
+    """A quotation mark opens inside the token's phrase."""
+    return any(t.is_quote for t in token.subtree)
 
 
 def content_parts(verb: Token) -> list[Token]:
