@@ -284,6 +284,12 @@ def test_quoted_words_inside_a_reported_clause(analyze):
             "The mayor",
             'the new stadium as "a monument to vanity."',
         ),
+        (
+            'The senator is describing as "reckless" a proposal by the governor to sell the port.',
+            "describing",
+            "The senator",
+            'as "reckless"',
+        ),
     ],
 )
 def test_quoted_labels_under_verbs_of_naming_and_judging(analyze, text, cue, source, content):

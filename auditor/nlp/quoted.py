@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from auditor.lexicon import load_lexicon
 from auditor.nlp.content import (
     OBJECT_PREPS,
     can_speak,
@@ -30,6 +31,7 @@ from auditor.nlp.cues import (
     subject_bounds,
     subject_of,
     trimmed_bounds,
+    verb_lemma,
 )
 from auditor.nlp.raw import OverlapIndex, QuoteIndex, RawAttribution, overlaps
 from auditor.nlp.reported import close_quotes
@@ -231,6 +233,9 @@ def _agentless_passive(verb: Token) -> bool:
 def _content_end(verb: Token, top: Token) -> int:
     """Past the dependent holding the quote, over the object's complements that follow it:
     "specified ["Other"] [as their religion]"."""
+    label_end = _label_end(verb, top)
+    if label_end is not None:
+        return label_end
     end = top.right_edge.i + 1
     for child in verb.rights:
         if child.i <= top.i:
@@ -248,6 +253,29 @@ def _content_end(verb: Token, top: Token) -> int:
         elif not child.is_punct:
             break
     return end
+
+
+def _label_end(verb: Token, top: Token) -> int | None:
+    """'describing [as "reckless"] a plan to sell the port': a quoted label right after
+    "as", before the object the writer moved behind it, is all that is said (the parser
+    hangs that object on "as" or on the verb)."""
+    if top.dep_ != "prep" or top.lower_ != "as":
+        return None
+    if verb_lemma(verb) not in load_lexicon("reporting_verbs_naming"):
+        return None
+    doc, opening = verb.doc, top.i + 1
+    if opening >= len(doc) or not doc[opening].is_quote:
+        return None
+    closing = next((t.i for t in doc[opening + 1 :] if t.is_quote), None)
+    if closing is None or closing + 1 >= len(doc):
+        return None
+    moved = doc[closing + 1]  # the first word of the object moved behind the label
+    in_phrase = moved.i <= top.right_edge.i or any(
+        c.dep_ == "dobj" and c.left_edge.i == moved.i for c in verb.rights
+    )
+    if moved.pos_ not in {"DET", "PROPN", "NOUN", "NUM"} or not in_phrase:
+        return None
+    return closing + 1
 
 
 def _performed(verb: Token, top: Token | None) -> bool:
