@@ -575,3 +575,17 @@ def test_reported_clause_misread_as_a_second_subject(analyze):
     )
     assert a.source.text == "the news agency Ostwind"
     assert a.content.text == "The bridge reopened on Sunday"
+
+
+def test_a_verdict_with_a_cue_wins_over_the_bare_quotation_it_holds(analyze):
+    a = with_cue(
+        analyze(
+            "The county purged voters who had not voted since 2010, in what is being "
+            'criticized as a "use them or lose them" approach to voting.'
+        ),
+        "criticized",
+    )
+    assert a.source is None
+    assert a.content.text == (
+        'what is being criticized as a "use them or lose them" approach to voting'
+    )

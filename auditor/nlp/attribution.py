@@ -255,11 +255,14 @@ def _nested(a: RawAttribution, b: RawAttribution) -> bool:
 
 def _drop_overlaps(found: list[RawAttribution]) -> list[RawAttribution]:
     """Keep one attribution per stretch of content: the first pass that claimed it wins,
-    except that an attribution with a source beats one without."""
+    except that an attribution with a source beats one without, and then one with a cue
+    beats one without ("in what is being called a "pay to play" scheme": the verdict,
+    not the bare quotation)."""
     priority = {"direct": 0, "mixed": 1, "indirect": 2, "according_to": 3, "floating": 4}
     kept: ChosenRanges[RawAttribution] = ChosenRanges(a.content for a in found)
     for candidate in sorted(
-        found, key=lambda a: (a.source is None, priority.get(a.kind, 9), a.content[0])
+        found,
+        key=lambda a: (a.source is None, a.cue is None, priority.get(a.kind, 9), a.content[0]),
     ):
         if not any(_clash(candidate, other) for other in kept.overlapping(candidate.content)):
             kept.add(candidate.content, candidate)
