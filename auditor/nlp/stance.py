@@ -1,0 +1,372 @@
+"""Attributions of a view held rather than words said: what someone knows, feels, wants,
+supports or opposes, with no verb of saying.
+
+Four constructions, each read off the parse (who can hold a view is
+:func:`auditor.nlp.speaking.can_speak`):
+
+1. a verb of knowing, feeling or voting (lexicon ``attitude_verbs``) with a clause, an
+   infinitive, a preposition listed with it, or an object that is a person, a group or a
+   proposition: "[I] [know all about] [his plans]", "[she] [despises] [the tax plan]",
+   "[the panel] [voted] [to hold him in contempt]"; "she likes the car" reports nothing;
+2. "have" with a noun of a view held (lexicon ``stance_nouns_held``): "[She] [has no
+   illusions about] [the threat]";
+3. an adjective or participle of stance after "be" or another copula, with its clause,
+   infinitive or preposition (lexicon ``stance_predicates``): "[we] [are convinced]
+   [this is the only country ...]", "[he] [is determined] [to win]", "[McConnell] [came
+   away convinced] [that ...]", and the prepositional predicates "[the senator] [is
+   against] [it]", "[she] [is in favor of] [the bill]";
+4. a prepositional cue whose preposition comes after a time phrase: "[Clinton] [spoke out
+   Tuesday about] [the shooting]" (the other passes want the preposition right after
+   the verb).
+
+The pass runs after the verb, noun and predicate passes and adds only attributions whose
+content no earlier attribution holds, so it never takes a sentence from them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from auditor.lexicon import load_lexicon
+from auditor.nlp.content import claim_end, inside_reported_clause, says_what
+from auditor.nlp.cues import cue_tokens, subject_bounds, subject_of, trimmed_bounds, verb_lemma
+from auditor.nlp.doctext import doc_tokens
+from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
+from auditor.nlp.reported import close_quotes
+from auditor.nlp.speaking import can_speak
+
+#: Verbs that link a subject to an adjective of stance ("seems confident that",
+#: "came away convinced that", "grew wary of").
+COPULAS = {"be", "seem", "appear", "become", "remain", "grow", "come", "sound", "look", "feel"}
+#: Prepositions whose object is what a stance, a view or a feeling is about.
+ABOUT_PREPS = {
+    "of", "about", "on", "over", "with", "to", "toward", "towards", "in", "at", "for",
+    "regarding", "against",
+}
+#: Object pronouns that stand for a person, a group or a proposition ("despised them",
+#: "is against it", "understood this").
+VIEW_PRONOUNS = {
+    "him", "her", "them", "me", "us", "you", "it", "this", "that", "what", "whatever",
+    "everything", "nothing", "something", "anything",
+}
+#: Entity labels of an object that is a place, a time or an amount: "knows Ohio".
+CIRCUMSTANCE_LABELS = {
+    "GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL",
+    "ORDINAL", "PRODUCT",
+}
+#: Dependents that may stand between a verb and its preposition: a particle, an adverb or a
+#: time phrase ("spoke out Tuesday about", "weighed in Friday about").
+BETWEEN_VERB_AND_PREP = {"prt", "advmod", "npadvmod", "neg"}
+
+
+@dataclass
+class Stance:
+    """One view found: who holds it, the cue words and the content's token range."""
+
+    head: Token
+    #: None for an extraposed "it" ("it is not clear whether ..."): a view of nobody named
+    holder: Token | None
+    cue_first: Token
+    cue_last: Token
+    start: int
+    end: int
+
+
+def stance_attributions(
+    doc: Doc, index: QuoteIndex, found: list[RawAttribution]
+) -> list[RawAttribution]:
+    """One attribution per view held whose content no attribution in ``found`` holds."""
+    taken = [a.content for a in found]
+    results = []
+    for token in doc_tokens(doc):
+        if index.inside(token) is not None:
+            continue  # a view within a quotation belongs to the quoted speaker
+        stance = _find_stance(token)
+        if stance is None or inside_reported_clause(stance.head):
+            continue  # "said she despises X": the speaker's claim, one attribution
+        end = claim_end(doc, stance.start, stance.end, stance.head)
+        end = _before_aside(doc, stance.start, end)
+        bounds = trimmed_bounds(doc, stance.start, end)
+        if bounds is None:
+            continue
+        bounds = close_quotes(index, bounds)
+        if any(overlaps(bounds, t) for t in taken):
+            continue
+        taken.append(bounds)
+        results.append(_record(doc, index, stance, bounds))
+    return results
+
+
+def _find_stance(token: Token) -> Stance | None:
+    """The view ``token`` heads, in whichever of the four constructions it fits."""
+    for finder in (_attitude_verb, _held_view, _copular_stance, _preposition_after_time):
+        stance = finder(token)
+        if stance is not None:
+            if stance.start <= stance.head.i or (
+                stance.holder is not None and not can_speak(stance.holder)
+            ):
+                return None  # "the school her daughter loves": the object is not after it
+            return stance
+    return None
+
+
+def _record(doc: Doc, index: QuoteIndex, stance: Stance, bounds: tuple[int, int]) -> RawAttribution:
+    quote_ids = sorted(
+        {q for t in doc[stance.start : stance.end] if (q := index.inside(t)) is not None}
+    )
+    holder = stance.holder
+    return RawAttribution(
+        kind="mixed" if quote_ids else "indirect",
+        content=bounds,
+        cue=(stance.cue_first.idx, stance.cue_last.idx + len(stance.cue_last)),
+        cue_head=stance.head.idx,
+        source=subject_bounds(holder, stance.head) if holder is not None else None,
+        source_head=holder.idx if holder is not None else None,
+        quote_ids=quote_ids,
+    )
+
+
+def _before_aside(doc: Doc, start: int, end: int) -> int:
+    """Where the content ends before a semicolon ("would have loved [Trump]; I grew up
+    ...") or a relative clause set off by a comma ("[the threat to Europe], whose leaders
+    ...")."""
+    for i in range(start + 1, end):
+        if doc[i].text == ";":
+            return i
+        if doc[i].text == "," and i + 1 < end and doc[i + 1].tag_ == "WP$":
+            return i
+    return end
+
+
+# --- 1. verbs of knowing, feeling and voting ----------------------------------------------
+
+
+def _attitude_verb(verb: Token) -> Stance | None:
+    """"[I] [know all about] [his plans]", "[voters] [resent] [being ignored]", "[the
+    panel] [voted] [to hold him in contempt]"."""
+    if verb.pos_ != "VERB" or any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return None  # "the bid was not accepted": no one holding a view is named
+    lemma = verb_lemma(verb)
+    verbs = load_lexicon("attitude_verbs")
+    clause_only = f"{lemma} that" in verbs
+    holder = subject_of(verb)
+    if holder is None:
+        return None
+    cue = cue_tokens(verb)
+    preposition = _listed_preposition(verb, verbs)
+    if preposition is not None:
+        obj = _preposition_object(preposition)
+        if obj is not None:
+            end = preposition.right_edge.i + 1
+            return Stance(verb, holder, cue[0], preposition, obj.left_edge.i, end)
+    if lemma not in verbs and not clause_only:
+        return None
+    for child in verb.rights:
+        if child.dep_ == "ccomp":
+            return Stance(verb, holder, cue[0], cue[-1], child.left_edge.i, child.right_edge.i + 1)
+        if clause_only:
+            continue  # "assumed office", "will hear the case": no view reported
+        if child.dep_ == "xcomp" and _is_infinitive(child):
+            return Stance(verb, holder, cue[0], cue[-1], child.left_edge.i, child.right_edge.i + 1)
+        if child.dep_ == "dobj" and _holds_view_object(child):
+            return Stance(verb, holder, cue[0], cue[-1], child.left_edge.i, child.right_edge.i + 1)
+    return None
+
+
+def _listed_preposition(verb: Token, pairs: frozenset[str]) -> Token | None:
+    """The preposition a verb takes as part of its cue ("voted [against]", "cares
+    [about]"), after at most a particle, an adverb or a time phrase."""
+    lemma = verb_lemma(verb)
+    for child in verb.rights:
+        if child.dep_ == "prep":
+            listed = f"{lemma} {child.lower_}" in pairs and says_what(child)
+            return child if listed else None
+        if child.dep_ not in BETWEEN_VERB_AND_PREP:
+            return None
+    return None
+
+
+def _preposition_object(preposition: Token) -> Token | None:
+    return next((c for c in preposition.children if c.dep_ in {"pobj", "pcomp"}), None)
+
+
+def _is_infinitive(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    )
+
+
+def _holds_view_object(obj: Token) -> bool:
+    """An object a view can be held about: a person or group ("despise [Trump]"), a
+    pronoun, a gerund ("resent [being ignored]"), a noun with a clause ("accept [the
+    claim that ...]"), or a noun that names a proposition, a policy or a plan; not a
+    thing, a place or a time ("likes [pizza]", "knows [the area]")."""
+    if obj.ent_type_ in CIRCUMSTANCE_LABELS:
+        return False
+    if obj.pos_ == "PRON":
+        return obj.lower_ in VIEW_PRONOUNS
+    if obj.tag_ == "VBG" or can_speak(obj):
+        return True
+    if any(c.dep_ in {"acl", "ccomp"} and c.i > obj.i for c in obj.children):
+        return True  # "the reality that ...", "the representation that ..."
+    return is_proposition_noun(obj)
+
+
+def is_proposition_noun(noun: Token) -> bool:
+    """``noun`` names a proposition, a policy, a plan or an issue (lexicon
+    ``proposition_nouns``, its "-" lines being abstract word endings): "the plan",
+    "the legislation"; not "the car"."""
+    lemma = noun.lemma_.lower()
+    nouns = load_lexicon("proposition_nouns")
+    if lemma in nouns or lemma in load_lexicon("reporting_nouns"):
+        return True
+    return len(lemma) > 5 and any(
+        entry.startswith("-") and lemma.endswith(entry[1:]) for entry in nouns
+    )
+
+
+# --- 2. "have" with a view held -------------------------------------------------------------
+
+
+def _held_view(verb: Token) -> Stance | None:
+    """"[She] [has no illusions about] [the threat]", "[the agency] [has questions about]
+    [his returns]", "[voters] [have doubts that] [...]"."""
+    if verb.lemma_ != "have" or verb.pos_ != "VERB":
+        return None
+    noun = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if noun is None or noun.lemma_.lower() not in load_lexicon("stance_nouns_held"):
+        return None
+    holder = subject_of(verb)
+    if holder is None:
+        return None
+    cue = cue_tokens(verb)
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in ABOUT_PREPS and says_what(child):
+            obj = _preposition_object(child)
+            if obj is not None:
+                return Stance(verb, holder, cue[0], child, obj.left_edge.i, child.right_edge.i + 1)
+        if child.dep_ in {"acl", "ccomp"} and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in child.children
+        ):
+            return Stance(verb, holder, cue[0], noun, child.left_edge.i, child.right_edge.i + 1)
+    return None
+
+
+# --- 3. adjectives of stance after a copula ---------------------------------------------
+
+
+def _copular_stance(token: Token) -> Stance | None:
+    """"[we] [are convinced] [this is ...]", "[he] [is determined] [to win]", "[she]
+    [came away convinced] [that ...]", "[protesters] [were frustrated] [that ...]", "[the
+    senator] [is against] [it]"."""
+    predicates = load_lexicon("stance_predicates")
+    if token.lemma_ in COPULAS and token.pos_ in {"AUX", "VERB"}:
+        holder = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if holder is None:
+            return None
+        phrase = _prepositional_predicate(token, predicates)
+        if phrase is not None:
+            preposition, obj = phrase
+            return Stance(
+                token, holder, _cue_start(token), preposition, obj.left_edge.i,
+                preposition.right_edge.i + 1,
+            )
+        predicate = next(
+            (
+                c for c in token.rights
+                if c.dep_ in {"acomp", "oprd"} and _is_stance_word(c, predicates)
+            ),
+            None,
+        )
+        return _with_complement(token, holder, predicate) if predicate is not None else None
+    if token.tag_ == "VBN" and _is_stance_word(token, predicates):
+        # "[Protesters] [were frustrated] [that ...]": the parser reads a passive
+        holder = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if holder is None or any(c.dep_ == "agent" for c in token.children):
+            return None
+        return _with_complement(token, holder, token)
+    return None
+
+
+def _is_stance_word(token: Token, predicates: frozenset[str]) -> bool:
+    return token.lower_ in predicates or token.lemma_.lower() in predicates
+
+
+def _cue_start(head: Token) -> Token:
+    """The first of the head's auxiliaries and negation right before it ("has not been")."""
+    before = [c for c in head.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < head.i]
+    return min([head, *before], key=lambda t: t.i)
+
+
+def _with_complement(head: Token, holder: Token | None, predicate: Token) -> Stance | None:
+    """The stance with what its predicate takes: a clause, an infinitive, or the object of
+    a preposition of aboutness ("sure [that ...]", "determined [to win]", "wary [of
+    X]"), looked for on the predicate and, where the parser hung it there, on the head."""
+    owners = [predicate] if predicate is head else [predicate, head]
+    for owner in owners:
+        for child in owner.rights:
+            if child.i <= predicate.i:
+                continue
+            clause = child.dep_ == "ccomp"
+            if clause or (child.dep_ in {"xcomp", "advcl"} and _is_infinitive(child)):
+                if holder is not None and holder.lower_ == "it":
+                    holder = None  # "it is not clear whether ...": no one holds the view
+                return Stance(
+                    head, holder, _cue_start(head), predicate, child.left_edge.i,
+                    child.right_edge.i + 1,
+                )
+            if child.dep_ == "prep" and child.lower_ in ABOUT_PREPS and says_what(child):
+                obj = _preposition_object(child)
+                if obj is not None:
+                    return Stance(
+                        head, holder, _cue_start(head), child, obj.left_edge.i,
+                        child.right_edge.i + 1,
+                    )
+    return None
+
+
+def _prepositional_predicate(
+    copula: Token, predicates: frozenset[str]
+) -> tuple[Token, Token] | None:
+    """"is [against] it", "is [in favor of] the bill": a listed phrase right after the
+    copula (and its adverbs), ending in the preposition whose object the stance is about."""
+    doc = copula.doc
+    i = copula.i + 1
+    while i < len(doc) and doc[i].dep_ in {"advmod", "neg"} and doc[i].head == copula:
+        i += 1
+    for length in (3, 1):
+        words = doc[i : i + length]
+        if len(words) < length or " ".join(t.lower_ for t in words) not in predicates:
+            continue
+        preposition = words[-1]
+        if preposition.pos_ != "ADP" or words[0].head != copula:
+            continue
+        obj = _preposition_object(preposition)
+        if obj is not None:
+            return preposition, obj
+    return None
+
+
+# --- 4. a prepositional cue after a time phrase -------------------------------------------
+
+
+def _preposition_after_time(verb: Token) -> Stance | None:
+    """"[Clinton] [spoke out Tuesday about] [the shooting]": a verb and preposition listed
+    together (``reporting_verb_prepositions``) with a time phrase between them."""
+    if verb.pos_ != "VERB":
+        return None
+    if not any(
+        c.dep_ == "npadvmod" and c.ent_type_ in {"DATE", "TIME"} for c in verb.rights
+    ):
+        return None
+    preposition = _listed_preposition(verb, load_lexicon("reporting_verb_prepositions"))
+    holder = subject_of(verb)
+    if preposition is None or holder is None:
+        return None
+    obj = _preposition_object(preposition)
+    if obj is None:
+        return None
+    cue = cue_tokens(verb)
+    return Stance(verb, holder, cue[0], preposition, obj.left_edge.i, preposition.right_edge.i + 1)
