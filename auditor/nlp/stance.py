@@ -30,7 +30,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
-from auditor.nlp.content import claim_end, inside_reported_clause, says_what
+from auditor.nlp.content import (
+    claim_end,
+    closed_before_speaker,
+    inside_reported_clause,
+    says_what,
+)
 from auditor.nlp.cues import cue_tokens, subject_bounds, subject_of, trimmed_bounds, verb_lemma
 from auditor.nlp.doctext import doc_tokens
 from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
@@ -45,6 +50,8 @@ ABOUT_PREPS = {
     "of", "about", "on", "over", "with", "to", "toward", "towards", "in", "at", "for",
     "regarding", "against",
 }
+#: Prepositions that open the writer's aside after a comma, never part of the view.
+ASIDE_PREPS = {"despite", "notwithstanding", "amid", "during"}
 #: Object pronouns that stand for a person, a group or a proposition ("despised them",
 #: "is against it", "understood this").
 VIEW_PRONOUNS = {
@@ -72,6 +79,8 @@ class Stance:
     cue_last: Token
     start: int
     end: int
+    #: the content comes before the cue, closed by a comma ("..., the paper has learned")
+    fronted: bool = False
 
 
 def stance_attributions(
@@ -104,7 +113,9 @@ def _find_stance(token: Token) -> Stance | None:
     for finder in (_attitude_verb, _held_view, _copular_stance, _preposition_after_time):
         stance = finder(token)
         if stance is not None:
-            if stance.start <= stance.head.i or (
+            head = stance.head.i
+            misplaced = stance.end > head if stance.fronted else stance.start <= head
+            if misplaced or (
                 stance.holder is not None and not can_speak(stance.holder)
             ):
                 return None  # "the school her daughter loves": the object is not after it
@@ -130,12 +141,18 @@ def _record(doc: Doc, index: QuoteIndex, stance: Stance, bounds: tuple[int, int]
 
 def _before_aside(doc: Doc, start: int, end: int) -> int:
     """Where the content ends before a semicolon ("would have loved [Trump]; I grew up
-    ...") or a relative clause set off by a comma ("[the threat to Europe], whose leaders
-    ...")."""
+    ..."), or before the writer's aside set off by a comma: a relative clause ("[the
+    threat to Europe], whose leaders ..."), a concession or a setting ("[whether they
+    would change course], despite weeks of ...", "..., even as footage circulated")."""
     for i in range(start + 1, end):
         if doc[i].text == ";":
             return i
-        if doc[i].text == "," and i + 1 < end and doc[i + 1].tag_ == "WP$":
+        if doc[i].text != "," or i + 1 >= end:
+            continue
+        after = doc[i + 1]
+        if after.tag_ == "WP$" or (after.dep_ == "prep" and after.lower_ in ASIDE_PREPS):
+            return i
+        if after.lower_ == "even" and i + 2 < end and doc[i + 2].dep_ == "mark":
             return i
     return end
 
@@ -163,29 +180,64 @@ def _attitude_verb(verb: Token) -> Stance | None:
             return Stance(verb, holder, cue[0], preposition, obj.left_edge.i, end)
     if lemma not in verbs and not clause_only:
         return None
+    fronted = _fronted_clause(verb)
+    if fronted is not None:
+        start, end = fronted.left_edge.i, fronted.right_edge.i + 1
+        return Stance(verb, holder, cue[0], cue[-1], start, end, fronted=True)
     for child in verb.rights:
         if child.dep_ == "ccomp":
             return Stance(verb, holder, cue[0], cue[-1], child.left_edge.i, child.right_edge.i + 1)
         if clause_only:
             continue  # "assumed office", "will hear the case": no view reported
-        if child.dep_ == "xcomp" and _is_infinitive(child):
+        if child.dep_ == "xcomp" and (_is_infinitive(child) or _is_gerund(child)):
             return Stance(verb, holder, cue[0], cue[-1], child.left_edge.i, child.right_edge.i + 1)
         if child.dep_ == "dobj" and _holds_view_object(child):
             return Stance(verb, holder, cue[0], cue[-1], child.left_edge.i, child.right_edge.i + 1)
     return None
 
 
+def _fronted_clause(verb: Token) -> Token | None:
+    """"The mayor was taken to a hospital, [the paper] [has learned]": the clause before
+    the verb of a main clause, closed by a comma, is what was learned."""
+    if verb.dep_ != "ROOT" or any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.rights):
+        return None
+    clause = next((c for c in verb.lefts if c.dep_ == "ccomp"), None)
+    if clause is None or not closed_before_speaker(verb.doc, clause.right_edge.i + 1):
+        return None
+    return clause
+
+
 def _listed_preposition(verb: Token, pairs: frozenset[str]) -> Token | None:
     """The preposition a verb takes as part of its cue ("voted [against]", "cares
-    [about]"), after at most a particle, an adverb or a time phrase."""
+    [about]", "weighed in [on]"), after at most a particle, an adverb or a time phrase
+    ("learned on Friday [of]")."""
     lemma = verb_lemma(verb)
+    particles = [""]
     for child in verb.rights:
         if child.dep_ == "prep":
-            listed = f"{lemma} {child.lower_}" in pairs and says_what(child)
-            return child if listed else None
-        if child.dep_ not in BETWEEN_VERB_AND_PREP:
+            for particle in particles:
+                pair = " ".join(w for w in (lemma, particle, child.lower_) if w)
+                if pair in pairs and says_what(child):
+                    return child
+            if not _time_phrase(child):
+                return None
+            particles.append(child.lower_)  # "weighed [in] Friday about": a particle misread
+            time = _preposition_object(child)
+            assert time is not None
+            for inner in time.rights:  # "learned on Friday [of] ...": hung on the date
+                if inner.dep_ == "prep" and f"{lemma} {inner.lower_}" in pairs:
+                    return inner if says_what(inner) else None
+        elif child.dep_ == "prt":
+            particles.append(child.lower_)
+        elif child.dep_ not in BETWEEN_VERB_AND_PREP:
             return None
     return None
+
+
+def _time_phrase(preposition: Token) -> bool:
+    """"on Friday", "in 2009": a preposition whose object is a date or a time."""
+    obj = _preposition_object(preposition)
+    return obj is not None and obj.ent_type_ in {"DATE", "TIME"}
 
 
 def _preposition_object(preposition: Token) -> Token | None:
@@ -196,6 +248,11 @@ def _is_infinitive(token: Token) -> bool:
     return token.pos_ in {"VERB", "AUX"} and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children
     )
+
+
+def _is_gerund(token: Token) -> bool:
+    """"resent [being held to account]", "likes [singing]": the phrase opens with a gerund."""
+    return token.left_edge.tag_ == "VBG"
 
 
 def _holds_view_object(obj: Token) -> bool:
@@ -358,7 +415,9 @@ def _preposition_after_time(verb: Token) -> Stance | None:
     if verb.pos_ != "VERB":
         return None
     if not any(
-        c.dep_ == "npadvmod" and c.ent_type_ in {"DATE", "TIME"} for c in verb.rights
+        (c.dep_ == "npadvmod" and c.ent_type_ in {"DATE", "TIME"})
+        or (c.dep_ == "prep" and _time_phrase(c))
+        for c in verb.rights
     ):
         return None
     preposition = _listed_preposition(verb, load_lexicon("reporting_verb_prepositions"))
