@@ -338,9 +338,12 @@ def _copular_stance(token: Token) -> Stance | None:
             None,
         )
         return _with_complement(token, holder, predicate) if predicate is not None else None
-    if token.tag_ == "VBN" and _is_stance_word(token, predicates):
-        # "[Protesters] [were frustrated] [that ...]": the parser reads a passive
-        holder = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    auxiliary = next((c for c in token.children if c.dep_ == "auxpass"), None)
+    if token.tag_ == "VBN" and token.lower_ in predicates and auxiliary is not None:
+        # "[Protesters] [were frustrated] [that ...]": the parser reads a passive, and may
+        # hang the subject on the auxiliary
+        subjects = [*token.children, *auxiliary.children]
+        holder = next((c for c in subjects if c.dep_ in {"nsubjpass", "nsubj"}), None)
         if holder is None or any(c.dep_ == "agent" for c in token.children):
             return None
         return _with_complement(token, holder, token)
