@@ -129,9 +129,9 @@ def with_cue(analysis, cue: str):
         ),
         # what was learned, set before the verb
         (
-            "The mayor was taken to a hospital after the crash, the Ledger has learned.",
-            "has learned",
-            "the Ledger",
+            "The mayor was taken to a hospital after the crash, her aides have learned.",
+            "have learned",
+            "her aides",
             "The mayor was taken to a hospital after the crash",
         ),
     ],
@@ -183,3 +183,8 @@ def test_a_view_inside_what_was_said_is_one_attribution(analyze):
 def test_a_view_inside_a_quotation_is_not_the_narrators(analyze):
     analysis = analyze('"I know all about his plans," Lee said.')
     assert [a.cue.text for a in analysis.attributions] == ["said"]
+
+
+def test_an_outlet_that_has_learned_vouches_for_itself(analyze):
+    analysis = analyze("The bridge was never inspected, the Harbor Ledger has learned.")
+    assert analysis.attributions == []

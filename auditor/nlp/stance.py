@@ -40,6 +40,8 @@ from auditor.nlp.cues import cue_tokens, subject_bounds, subject_of, trimmed_bou
 from auditor.nlp.doctext import doc_tokens
 from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
 from auditor.nlp.reported import close_quotes
+from auditor.nlp.source_names import is_media_name
+from auditor.nlp.source_outlets import is_media_noun
 from auditor.nlp.speaking import can_speak
 
 #: Verbs that link a subject to an adjective of stance ("seems confident that",
@@ -50,6 +52,9 @@ ABOUT_PREPS = {
     "of", "about", "on", "over", "with", "to", "toward", "towards", "in", "at", "for",
     "regarding", "against",
 }
+#: Verbs of finding out: an outlet that "has learned" or "has heard" vouches for its own
+#: claim, no source (rule ATTR004 flags it as unsourced; see reporting_verbs).
+FINDING_OUT = {"learn", "hear"}
 #: Prepositions that open the writer's aside after a comma, never part of the view.
 ASIDE_PREPS = {"despite", "notwithstanding", "amid", "during"}
 #: Object pronouns that stand for a person, a group or a proposition ("despised them",
@@ -169,7 +174,7 @@ def _attitude_verb(verb: Token) -> Stance | None:
     verbs = load_lexicon("attitude_verbs")
     clause_only = f"{lemma} that" in verbs
     holder = subject_of(verb)
-    if holder is None:
+    if holder is None or (lemma in FINDING_OUT and _is_outlet(holder)):
         return None
     cue = cue_tokens(verb)
     preposition = _listed_preposition(verb, verbs)
@@ -194,6 +199,12 @@ def _attitude_verb(verb: Token) -> Stance | None:
         if child.dep_ == "dobj" and _holds_view_object(child):
             return Stance(verb, holder, cue[0], cue[-1], child.left_edge.i, child.right_edge.i + 1)
     return None
+
+
+def _is_outlet(holder: Token) -> bool:
+    """"[The Gazette] has learned": a news outlet, by name or by its noun."""
+    start, end = subject_bounds(holder)
+    return is_media_name(holder.doc.text[start:end]) or is_media_noun(holder)
 
 
 def _fronted_clause(verb: Token) -> Token | None:
