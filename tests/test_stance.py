@@ -188,3 +188,7 @@ def test_a_view_inside_a_quotation_is_not_the_narrators(analyze):
 def test_an_outlet_that_has_learned_vouches_for_itself(analyze):
     analysis = analyze("The bridge was never inspected, the Harbor Ledger has learned.")
     assert analysis.attributions == []
+
+
+def test_a_view_asked_about_is_not_held(analyze):
+    assert analyze("Would you still vote for the mayor after the scandal?").attributions == []

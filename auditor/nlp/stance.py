@@ -100,6 +100,8 @@ def stance_attributions(
         stance = _find_stance(token)
         if stance is None or inside_reported_clause(stance.head):
             continue  # "said she despises X": the speaker's claim, one attribution
+        if stance.head.sent.text.rstrip().endswith("?"):
+            continue  # "would you vote for her?": a view asked about, not held
         end = claim_end(doc, stance.start, stance.end, stance.head)
         end = _before_aside(doc, stance.start, end)
         bounds = trimmed_bounds(doc, stance.start, end)
