@@ -192,3 +192,11 @@ def test_an_outlet_that_has_learned_vouches_for_itself(analyze):
 
 def test_a_view_asked_about_is_not_held(analyze):
     assert analyze("Would you still vote for the mayor after the scandal?").attributions == []
+
+
+def test_holds_the_view_that(analyze):
+    a = with_cue(
+        analyze("Judge Omar Reyes holds the view that the fee is a tax."), "holds the view"
+    )
+    assert a.source.text == "Judge Omar Reyes"
+    assert a.content.text == "the fee is a tax"

@@ -55,6 +55,10 @@ ABOUT_PREPS = {
 #: Verbs of finding out: an outlet that "has learned" or "has heard" vouches for its own
 #: claim, no source (rule ATTR004 flags it as unsourced; see reporting_verbs).
 FINDING_OUT = {"learn", "hear"}
+#: Verbs that hold a view named by their object ("has doubts about", "holds the view
+#: that", "shares concerns about"); "raises questions about" is left out: its subject is
+#: as often a fact as a person ("the decision raises questions").
+HOLDING_VERBS = {"have", "hold", "share"}
 #: Prepositions that open the writer's aside after a comma, never part of the view.
 ASIDE_PREPS = {"despite", "notwithstanding", "amid", "during"}
 #: Object pronouns that stand for a person, a group or a proposition ("despised them",
@@ -302,8 +306,9 @@ def is_proposition_noun(noun: Token) -> bool:
 
 def _held_view(verb: Token) -> Stance | None:
     """"[She] [has no illusions about] [the threat]", "[the agency] [has questions about]
-    [his returns]", "[voters] [have doubts that] [...]"."""
-    if verb.lemma_ != "have" or verb.pos_ != "VERB":
+    [his returns]", "[voters] [have doubts that] [...]", "[she] [holds the view that]
+    [...]"."""
+    if verb.lemma_ not in HOLDING_VERBS or verb.pos_ != "VERB":
         return None
     noun = next((c for c in verb.rights if c.dep_ == "dobj"), None)
     if noun is None or noun.lemma_.lower() not in load_lexicon("stance_nouns_held"):
