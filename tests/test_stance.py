@@ -103,6 +103,18 @@ def with_cue(analysis, cue: str):
             "to rebuild the team",
         ),
         (
+            "Voters remain skeptical of the harbor plan.",
+            "remain skeptical of",
+            "Voters",
+            "the harbor plan",
+        ),
+        (
+            "Councilman Ed Fry seems confident that the levy will pass.",
+            "seems confident",
+            "Councilman Ed Fry",
+            "the levy will pass",
+        ),
+        (
             "Senator Hal Briggs is against the pipeline.",
             "is against",
             "Senator Hal Briggs",

@@ -11,21 +11,22 @@ Four constructions, each read off the parse (who can hold a view is
 2. "have" with a noun of a view held (lexicon ``stance_nouns_held``): "[She] [has no
    illusions about] [the threat]";
 3. an adjective or participle of stance after "be" or another copula, with its clause,
-   infinitive or preposition (lexicon ``stance_predicates``): "[we] [are convinced]
-   [this is the only country ...]", "[he] [is determined] [to win]", "[McConnell] [came
-   away convinced] [that ...]", and the prepositional predicates "[the senator] [is
-   against] [it]", "[she] [is in favor of] [the bill]";
+   infinitive or preposition (:mod:`auditor.nlp.stance_copular`, lexicon
+   ``stance_predicates``): "[we] [are convinced] [this is the only country ...]", "[he]
+   [is determined] [to win]", "[the senator] [is against] [it]";
 4. a prepositional cue whose preposition comes after a time phrase: "[Clinton] [spoke out
    Tuesday about] [the shooting]" (the other passes want the preposition right after
    the verb).
 
 The pass runs after the verb, noun and predicate passes and adds only attributions whose
-content no earlier attribution holds, so it never takes a sentence from them.
+content no earlier attribution holds, so it never takes a sentence from them. A view
+asked about ("would you vote for her?") is not held, and an outlet that "has learned"
+something vouches for it itself (see ``reporting_verbs``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -43,15 +44,14 @@ from auditor.nlp.reported import close_quotes
 from auditor.nlp.source_names import is_media_name
 from auditor.nlp.source_outlets import is_media_noun
 from auditor.nlp.speaking import can_speak
+from auditor.nlp.stance_copular import (
+    ABOUT_PREPS,
+    Stance,
+    copular_stance,
+    is_infinitive,
+    preposition_object,
+)
 
-#: Verbs that link a subject to an adjective of stance ("seems confident that",
-#: "came away convinced that", "grew wary of").
-COPULAS = {"be", "seem", "appear", "become", "remain", "grow", "come", "sound", "look", "feel"}
-#: Prepositions whose object is what a stance, a view or a feeling is about.
-ABOUT_PREPS = {
-    "of", "about", "on", "over", "with", "to", "toward", "towards", "in", "at", "for",
-    "regarding", "against",
-}
 #: Verbs of finding out: an outlet that "has learned" or "has heard" vouches for its own
 #: claim, no source (rule ATTR004 flags it as unsourced; see reporting_verbs).
 FINDING_OUT = {"learn", "hear"}
@@ -75,21 +75,6 @@ CIRCUMSTANCE_LABELS = {
 #: Dependents that may stand between a verb and its preposition: a particle, an adverb or a
 #: time phrase ("spoke out Tuesday about", "weighed in Friday about").
 BETWEEN_VERB_AND_PREP = {"prt", "advmod", "npadvmod", "neg"}
-
-
-@dataclass
-class Stance:
-    """One view found: who holds it, the cue words and the content's token range."""
-
-    head: Token
-    #: None for an extraposed "it" ("it is not clear whether ..."): a view of nobody named
-    holder: Token | None
-    cue_first: Token
-    cue_last: Token
-    start: int
-    end: int
-    #: the content comes before the cue, closed by a comma ("..., the paper has learned")
-    fronted: bool = False
 
 
 def stance_attributions(
@@ -121,7 +106,7 @@ def stance_attributions(
 
 def _find_stance(token: Token) -> Stance | None:
     """The view ``token`` heads, in whichever of the four constructions it fits."""
-    for finder in (_attitude_verb, _held_view, _copular_stance, _preposition_after_time):
+    for finder in (_attitude_verb, _held_view, copular_stance, _preposition_after_time):
         stance = finder(token)
         if stance is not None:
             head = stance.head.i
@@ -177,6 +162,8 @@ def _attitude_verb(verb: Token) -> Stance | None:
     if verb.pos_ != "VERB" or any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
         return None  # "the bid was not accepted": no one holding a view is named
     lemma = verb_lemma(verb)
+    if lemma not in _attitude_lemmas():
+        return None
     verbs = load_lexicon("attitude_verbs")
     clause_only = f"{lemma} that" in verbs
     holder = subject_of(verb)
@@ -185,7 +172,7 @@ def _attitude_verb(verb: Token) -> Stance | None:
     cue = cue_tokens(verb)
     preposition = _listed_preposition(verb, verbs)
     if preposition is not None:
-        obj = _preposition_object(preposition)
+        obj = preposition_object(preposition)
         if obj is not None:
             end = preposition.right_edge.i + 1
             return Stance(verb, holder, cue[0], preposition, obj.left_edge.i, end)
@@ -200,11 +187,17 @@ def _attitude_verb(verb: Token) -> Stance | None:
             return Stance(verb, holder, cue[0], cue[-1], child.left_edge.i, child.right_edge.i + 1)
         if clause_only:
             continue  # "assumed office", "will hear the case": no view reported
-        if child.dep_ == "xcomp" and (_is_infinitive(child) or _is_gerund(child)):
+        if child.dep_ == "xcomp" and (is_infinitive(child) or _is_gerund(child)):
             return Stance(verb, holder, cue[0], cue[-1], child.left_edge.i, child.right_edge.i + 1)
         if child.dep_ == "dobj" and _holds_view_object(child):
             return Stance(verb, holder, cue[0], cue[-1], child.left_edge.i, child.right_edge.i + 1)
     return None
+
+
+@cache
+def _attitude_lemmas() -> frozenset[str]:
+    """The verbs of ``attitude_verbs``, with or without their preposition or "that"."""
+    return frozenset(entry.split()[0] for entry in load_lexicon("attitude_verbs"))
 
 
 def _is_outlet(holder: Token) -> bool:
@@ -239,7 +232,7 @@ def _listed_preposition(verb: Token, pairs: frozenset[str]) -> Token | None:
             if not _time_phrase(child):
                 return None
             particles.append(child.lower_)  # "weighed [in] Friday about": a particle misread
-            time = _preposition_object(child)
+            time = preposition_object(child)
             assert time is not None
             for inner in time.rights:  # "learned on Friday [of] ...": hung on the date
                 if inner.dep_ == "prep" and f"{lemma} {inner.lower_}" in pairs:
@@ -253,18 +246,8 @@ def _listed_preposition(verb: Token, pairs: frozenset[str]) -> Token | None:
 
 def _time_phrase(preposition: Token) -> bool:
     """"on Friday", "in 2009": a preposition whose object is a date or a time."""
-    obj = _preposition_object(preposition)
+    obj = preposition_object(preposition)
     return obj is not None and obj.ent_type_ in {"DATE", "TIME"}
-
-
-def _preposition_object(preposition: Token) -> Token | None:
-    return next((c for c in preposition.children if c.dep_ in {"pobj", "pcomp"}), None)
-
-
-def _is_infinitive(token: Token) -> bool:
-    return token.pos_ in {"VERB", "AUX"} and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
-    )
 
 
 def _is_gerund(token: Token) -> bool:
@@ -319,111 +302,13 @@ def _held_view(verb: Token) -> Stance | None:
     cue = cue_tokens(verb)
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in ABOUT_PREPS and says_what(child):
-            obj = _preposition_object(child)
+            obj = preposition_object(child)
             if obj is not None:
                 return Stance(verb, holder, cue[0], child, obj.left_edge.i, child.right_edge.i + 1)
         if child.dep_ in {"acl", "ccomp"} and any(
             c.dep_ == "mark" and c.lower_ == "that" for c in child.children
         ):
             return Stance(verb, holder, cue[0], noun, child.left_edge.i, child.right_edge.i + 1)
-    return None
-
-
-# --- 3. adjectives of stance after a copula ---------------------------------------------
-
-
-def _copular_stance(token: Token) -> Stance | None:
-    """"[we] [are convinced] [this is ...]", "[he] [is determined] [to win]", "[she]
-    [came away convinced] [that ...]", "[protesters] [were frustrated] [that ...]", "[the
-    senator] [is against] [it]"."""
-    predicates = load_lexicon("stance_predicates")
-    if token.lemma_ in COPULAS and token.pos_ in {"AUX", "VERB"}:
-        holder = next((c for c in token.children if c.dep_ == "nsubj"), None)
-        if holder is None:
-            return None
-        phrase = _prepositional_predicate(token, predicates)
-        if phrase is not None:
-            preposition, obj = phrase
-            return Stance(
-                token, holder, _cue_start(token), preposition, obj.left_edge.i,
-                preposition.right_edge.i + 1,
-            )
-        predicate = next(
-            (
-                c for c in token.rights
-                if c.dep_ in {"acomp", "oprd"} and _is_stance_word(c, predicates)
-            ),
-            None,
-        )
-        return _with_complement(token, holder, predicate) if predicate is not None else None
-    auxiliary = next((c for c in token.children if c.dep_ == "auxpass"), None)
-    if token.tag_ == "VBN" and token.lower_ in predicates and auxiliary is not None:
-        # "[Protesters] [were frustrated] [that ...]": the parser reads a passive, and may
-        # hang the subject on the auxiliary
-        subjects = [*token.children, *auxiliary.children]
-        holder = next((c for c in subjects if c.dep_ in {"nsubjpass", "nsubj"}), None)
-        if holder is None or any(c.dep_ == "agent" for c in token.children):
-            return None
-        return _with_complement(token, holder, token)
-    return None
-
-
-def _is_stance_word(token: Token, predicates: frozenset[str]) -> bool:
-    return token.lower_ in predicates or token.lemma_.lower() in predicates
-
-
-def _cue_start(head: Token) -> Token:
-    """The first of the head's auxiliaries and negation right before it ("has not been")."""
-    before = [c for c in head.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < head.i]
-    return min([head, *before], key=lambda t: t.i)
-
-
-def _with_complement(head: Token, holder: Token | None, predicate: Token) -> Stance | None:
-    """The stance with what its predicate takes: a clause, an infinitive, or the object of
-    a preposition of aboutness ("sure [that ...]", "determined [to win]", "wary [of
-    X]"), looked for on the predicate and, where the parser hung it there, on the head."""
-    owners = [predicate] if predicate is head else [predicate, head]
-    for owner in owners:
-        for child in owner.rights:
-            if child.i <= predicate.i:
-                continue
-            clause = child.dep_ == "ccomp"
-            if clause or (child.dep_ in {"xcomp", "advcl"} and _is_infinitive(child)):
-                if holder is not None and holder.lower_ == "it":
-                    holder = None  # "it is not clear whether ...": no one holds the view
-                return Stance(
-                    head, holder, _cue_start(head), predicate, child.left_edge.i,
-                    child.right_edge.i + 1,
-                )
-            if child.dep_ == "prep" and child.lower_ in ABOUT_PREPS and says_what(child):
-                obj = _preposition_object(child)
-                if obj is not None:
-                    return Stance(
-                        head, holder, _cue_start(head), child, obj.left_edge.i,
-                        child.right_edge.i + 1,
-                    )
-    return None
-
-
-def _prepositional_predicate(
-    copula: Token, predicates: frozenset[str]
-) -> tuple[Token, Token] | None:
-    """"is [against] it", "is [in favor of] the bill": a listed phrase right after the
-    copula (and its adverbs), ending in the preposition whose object the stance is about."""
-    doc = copula.doc
-    i = copula.i + 1
-    while i < len(doc) and doc[i].dep_ in {"advmod", "neg"} and doc[i].head == copula:
-        i += 1
-    for length in (3, 1):
-        words = doc[i : i + length]
-        if len(words) < length or " ".join(t.lower_ for t in words) not in predicates:
-            continue
-        preposition = words[-1]
-        if preposition.pos_ != "ADP" or words[0].head != copula:
-            continue
-        obj = _preposition_object(preposition)
-        if obj is not None:
-            return preposition, obj
     return None
 
 
@@ -445,7 +330,7 @@ def _preposition_after_time(verb: Token) -> Stance | None:
     holder = subject_of(verb)
     if preposition is None or holder is None:
         return None
-    obj = _preposition_object(preposition)
+    obj = preposition_object(preposition)
     if obj is None:
         return None
     cue = cue_tokens(verb)
