@@ -70,6 +70,13 @@ def with_cue(analysis, cue: str):
             "The league",
             "to add two teams next season",
         ),
+        # a verb of regarding with an adverb of judgement
+        (
+            "Most farmers view the trade deal unfavorably.",
+            "view",
+            "Most farmers",
+            "the trade deal unfavorably",
+        ),
         # a view held: "have" with a noun of a view
         (
             "Governor Ana Pell has no illusions about the cartel's reach into the ports.",
@@ -181,6 +188,7 @@ def test_extraposed_it_holds_no_view(analyze):
         "The children love the beach at Redmond Cove.",
         "The senator has a house on the lake.",
         "The storm is against the wind.",
+        "She viewed the harbor quickly from the deck.",
     ],
 )
 def test_concrete_uses_report_nothing(analyze, text):

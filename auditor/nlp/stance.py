@@ -106,7 +106,11 @@ def stance_attributions(
 
 def _find_stance(token: Token) -> Stance | None:
     """The view ``token`` heads, in whichever of the four constructions it fits."""
-    for finder in (_attitude_verb, _held_view, copular_stance, _preposition_after_time):
+    finders = (
+        _attitude_verb, _regarded_with_adverb, _held_view, copular_stance,
+        _preposition_after_time,
+    )
+    for finder in finders:
         stance = finder(token)
         if stance is not None:
             head = stance.head.i
@@ -282,6 +286,28 @@ def is_proposition_noun(noun: Token) -> bool:
     return len(lemma) > 5 and any(
         entry.startswith("-") and lemma.endswith(entry[1:]) for entry in nouns
     )
+
+
+def _regarded_with_adverb(verb: Token) -> Stance | None:
+    """"[Most voters] [view] [Clinton unfavorably]", "[the group] [views] [Obama more
+    favorably than Trump]": a verb of regarding with an adverb of judgement after its
+    object (lexicon ``regarding_adverbs``), wherever the parser hung the adverb."""
+    if verb.pos_ != "VERB" or verb_lemma(verb) not in load_lexicon("reporting_verbs_regarding"):
+        return None
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    holder = subject_of(verb)
+    if obj is None or holder is None:
+        return None
+    adverbs = load_lexicon("regarding_adverbs")
+    judgement = next(
+        (t for t in verb.subtree if t.i > obj.i and t.dep_ == "advmod" and t.lower_ in adverbs),
+        None,
+    )
+    if judgement is None:
+        return None
+    cue = cue_tokens(verb)
+    end = max(judgement.right_edge.i, obj.right_edge.i) + 1
+    return Stance(verb, holder, cue[0], cue[-1], obj.left_edge.i, end)
 
 
 # --- 2. "have" with a view held -------------------------------------------------------------
