@@ -1,20 +1,22 @@
 """Attributions of a view held rather than words said: what someone knows, feels, wants,
 supports or opposes, with no verb of saying.
 
-Four constructions, each read off the parse (who can hold a view is
+Five constructions, each read off the parse (who can hold a view is
 :func:`auditor.nlp.speaking.can_speak`):
 
 1. a verb of knowing, feeling or voting (lexicon ``attitude_verbs``) with a clause, an
    infinitive, a preposition listed with it, or an object that is a person, a group or a
    proposition: "[I] [know all about] [his plans]", "[she] [despises] [the tax plan]",
    "[the panel] [voted] [to hold him in contempt]"; "she likes the car" reports nothing;
-2. "have" with a noun of a view held (lexicon ``stance_nouns_held``): "[She] [has no
+2. a verb of regarding with an adverb of judgement after its object (lexicon
+   ``regarding_adverbs``): "[most voters] [view] [Clinton unfavorably]";
+3. "have" with a noun of a view held (lexicon ``stance_nouns_held``): "[She] [has no
    illusions about] [the threat]";
-3. an adjective or participle of stance after "be" or another copula, with its clause,
+4. an adjective or participle of stance after "be" or another copula, with its clause,
    infinitive or preposition (:mod:`auditor.nlp.stance_copular`, lexicon
    ``stance_predicates``): "[we] [are convinced] [this is the only country ...]", "[he]
    [is determined] [to win]", "[the senator] [is against] [it]";
-4. a prepositional cue whose preposition comes after a time phrase: "[Clinton] [spoke out
+5. a prepositional cue whose preposition comes after a time phrase: "[Clinton] [spoke out
    Tuesday about] [the shooting]" (the other passes want the preposition right after
    the verb).
 
@@ -105,7 +107,8 @@ def stance_attributions(
 
 
 def _find_stance(token: Token) -> Stance | None:
-    """The view ``token`` heads, in whichever of the four constructions it fits."""
+    """The view ``token`` heads, in whichever of the five constructions it fits, if its
+    holder can hold a view and its content is on the right side of the cue."""
     finders = (
         _attitude_verb, _regarded_with_adverb, _held_view, copular_stance,
         _preposition_after_time,
@@ -124,6 +127,7 @@ def _find_stance(token: Token) -> Stance | None:
 
 
 def _record(doc: Doc, index: QuoteIndex, stance: Stance, bounds: tuple[int, int]) -> RawAttribution:
+    """The attribution of ``stance`` with content ``bounds``; mixed if it holds a quote."""
     quote_ids = sorted(
         {q for t in doc[stance.start : stance.end] if (q := index.inside(t)) is not None}
     )
@@ -288,6 +292,9 @@ def is_proposition_noun(noun: Token) -> bool:
     )
 
 
+# --- 2. a verb of regarding with an adverb of judgement -------------------------------
+
+
 def _regarded_with_adverb(verb: Token) -> Stance | None:
     """"[Most voters] [view] [Clinton unfavorably]", "[the group] [views] [Obama more
     favorably than Trump]": a verb of regarding with an adverb of judgement after its
@@ -310,7 +317,7 @@ def _regarded_with_adverb(verb: Token) -> Stance | None:
     return Stance(verb, holder, cue[0], cue[-1], obj.left_edge.i, end)
 
 
-# --- 2. "have" with a view held -------------------------------------------------------------
+# --- 3. "have" with a view held -------------------------------------------------------------
 
 
 def _held_view(verb: Token) -> Stance | None:
@@ -338,7 +345,7 @@ def _held_view(verb: Token) -> Stance | None:
     return None
 
 
-# --- 4. a prepositional cue after a time phrase -------------------------------------------
+# --- 5. a prepositional cue after a time phrase -------------------------------------------
 
 
 def _preposition_after_time(verb: Token) -> Stance | None:
