@@ -356,8 +356,10 @@ def object_content(verb: Token) -> tuple[int, int] | None:
     recount]", "vowed [to appeal]". Only when a speaker does it, and not for a bare
     pronoun ("denied it") or an addressee alone ("told reporters")."""
     subject = subject_of(verb)
-    if not can_speak(subject) or _is_agentless_passive(verb):
-        return None  # "the display of grit underscores the message": nobody speaks
+    if not (can_speak(subject) or document_reports(verb)) or _is_agentless_passive(verb):
+        # "the display of grit underscores the message": nobody speaks; "the rules permit
+        # members to ...": a binding text speaks through what it allows
+        return None
     if _intention_of_unnamed(verb, subject):
         return None  # "officials plan to ...": a claim about them, not their statement
     if not is_reporting_verb(verb) and inside_reported_clause(verb):

@@ -1,8 +1,11 @@
 """Documents and records as sources: "The letter included a list of donors", "The memo
-outlines a plan to ...", "Court filings detail payments to ...". A verb of holding or
-setting out (lexicon ``reporting_verbs_documents``) reports its object when its subject
-is a document; with any other subject it is no attribution ("the team included two
-rookies")."""
+outlines a plan to ...", "A 2019 audit found 40 errors in the rolls". A verb of holding
+or setting out (lexicon ``reporting_verbs_documents``) reports its object when its
+subject is a document; with any other subject it is no attribution ("the team included
+two rookies"). Binding texts report what they allow, require or forbid ("the rules
+permit members to vote by proxy", lexicons ``source_nouns_rules`` and
+``verbs_of_rules``), and poll shares the preference they count ("5 percent prefer
+Okafor", :mod:`auditor.nlp.poll_shares`)."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import subject_of, verb_lemma
+from auditor.nlp.poll_shares import share_states_preference
 
 #: Lexicons of head nouns of documents, records and recordings.
 DOCUMENT_LEXICONS = ("source_documents", "source_nouns_document")
@@ -17,20 +21,36 @@ DOCUMENT_LEXICONS = ("source_documents", "source_nouns_document")
 
 def is_document(token: Token | None) -> bool:
     """``token`` heads a noun phrase that names a document, record or recording."""
+    return _in_lexicons(token, DOCUMENT_LEXICONS)
+
+
+def is_binding_text(token: Token | None) -> bool:
+    """``token`` heads a noun phrase that names a rule, law or agreement ("the party's
+    rules", "the 1951 convention")."""
+    return _in_lexicons(token, ("source_nouns_rules",))
+
+
+def document_reports(verb: Token) -> bool:
+    """``verb`` sets out what a document holds: in the active, a verb of holding with a
+    document as subject ("the memo outlines a plan"), a verb of granting or binding with a
+    binding text as subject ("the treaty obligates countries to ..."), or a verb of
+    preference with a poll share as subject ("44 percent would choose Brandt")."""
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return False
+    lemma = verb_lemma(verb)
+    if lemma in load_lexicon("reporting_verbs_documents"):
+        # "the rules include few guidelines": a binding text's terms, no one's report
+        subject = subject_of(verb)
+        return is_document(subject) and not is_binding_text(subject)
+    if lemma in load_lexicon("verbs_of_rules"):
+        return is_binding_text(subject_of(verb))
+    return share_states_preference(verb)
+
+
+def _in_lexicons(token: Token | None, lexicons: tuple[str, ...]) -> bool:
     if token is None or token.pos_ not in {"NOUN", "PROPN"}:
         return False
     lemma = token.lemma_.lower()
     return any(
-        lemma in load_lexicon(name) or token.lower_ in load_lexicon(name)
-        for name in DOCUMENT_LEXICONS
+        lemma in load_lexicon(name) or token.lower_ in load_lexicon(name) for name in lexicons
     )
-
-
-def document_reports(verb: Token) -> bool:
-    """``verb`` sets out what a document holds: a verb of the lexicon, in the active, with
-    a document as subject."""
-    if verb_lemma(verb) not in load_lexicon("reporting_verbs_documents"):
-        return False
-    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
-        return False
-    return is_document(subject_of(verb))

@@ -1,0 +1,112 @@
+"""Documents as sources beyond verbs of saying: binding texts that allow, require or
+forbid ("the rules permit members to vote by proxy"), studies and audits that found
+something ("a 2019 audit found 40 errors"), averages that show a standing. Typed as
+documents; near-misses (a document that is acted on, a thing that allows, a binding
+text's own terms) are no attribution. Sentences written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.analysis import analysis_from_doc
+
+
+@pytest.fixture
+def analyze(nlp):
+    def run(text: str):
+        return analysis_from_doc(nlp(text))
+
+    return run
+
+
+def with_cue(analysis, cue_word: str):
+    """The one attribution whose cue holds ``cue_word``."""
+    found = [a for a in analysis.attributions if a.cue is not None and cue_word in a.cue.text]
+    assert len(found) == 1, [(a.cue and a.cue.text, a.content.text) for a in analysis.attributions]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        (
+            "The treaty obligates countries to admit refugees.",
+            "obligates",
+            "The treaty",
+            "countries to admit refugees",
+        ),
+        (
+            "The league's existing rules empower the committee to name a new coach.",
+            "empower",
+            "The league's existing rules",
+            "the committee to name a new coach",
+        ),
+        (
+            "Though typically club rules permit members to send proxies, it is forbidden "
+            "in a runoff.",
+            "permit",
+            "club rules",
+            "members to send proxies",
+        ),
+        (
+            "He helped write the first accord committing every member state to cutting "
+            "its debt.",
+            "committing",
+            "the first accord",
+            "every member state to cutting its debt",
+        ),
+    ],
+)
+def test_binding_text_reports_what_it_allows_or_requires(analyze, text, cue, source, content):
+    a = with_cue(analyze(text), cue)
+    assert a.source.text == source
+    assert a.source_type == "document"
+    assert a.content.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        (
+            "A 2019 audit by the state comptroller found 40 errors in the voter rolls.",
+            "found",
+            "A 2019 audit by the state comptroller",
+            "40 errors in the voter rolls",
+        ),
+        (
+            "The audit exposed gaps in the county's bookkeeping.",
+            "exposed",
+            "The audit",
+            "gaps in the county's bookkeeping",
+        ),
+        (
+            "The station's average of recent polls shows Lind ahead by 2.5 points.",
+            "shows",
+            "The station's average of recent polls",
+            "Lind ahead by 2.5 points",
+        ),
+    ],
+)
+def test_document_reports_what_it_found(analyze, text, cue, source, content):
+    a = with_cue(analyze(text), cue)
+    assert a.source.text == source
+    assert a.source_type == "document"
+    assert a.content.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The weather allowed crews to work through the night.", "allowed"),
+        ("The inspectors found a leak in the tank.", "found"),
+        ("The documents were shredded.", "shredded"),
+        ("The report was delayed.", "delayed"),
+        ("The rules include few guidelines on proxies.", "include"),
+        ("The report was found in a drawer.", "found"),
+    ],
+)
+def test_no_document_attribution(analyze, text, cue):
+    """A thing that allows, people who find a thing, documents acted on, and the terms a
+    binding text holds are nobody's report."""
+    analysis = analyze(text)
+    assert not any(a.cue is not None and cue in a.cue.text for a in analysis.attributions)
