@@ -47,6 +47,7 @@ from auditor.nlp.direct import (
     join_halves,
 )
 from auditor.nlp.doctext import doc_text
+from auditor.nlp.documents import document_reading_quote
 from auditor.nlp.extensions import register_extensions
 from auditor.nlp.floating import attach_floating
 from auditor.nlp.headlines import (
@@ -183,6 +184,8 @@ def find_attributions(
         attribution = direct_attribution(doc, index, qid, quote, min_quote_words)
         if attribution is PART_OF_REPORTED_SPEECH:
             continue
+        if attribution is None:  # '"...," the letter reads': a document holds the words
+            attribution = document_reading_quote(doc, quote, qid)
         if attribution is None:
             if is_standalone_quote(doc, quote, min_quote_words):
                 pending_floating.append(qid)
