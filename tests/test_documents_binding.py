@@ -49,8 +49,7 @@ def with_cue(analysis, cue_word: str):
             "members to send proxies",
         ),
         (
-            "He helped write the first accord committing every member state to cutting "
-            "its debt.",
+            "He helped write the first accord committing every member state to cutting its debt.",
             "committing",
             "the first accord",
             "every member state to cutting its debt",

@@ -66,7 +66,10 @@ def test_no_document_reads_the_quotation(analyze, text):
 
 
 def test_person_reading_keeps_the_speaker(analyze):
-    a = next(a for a in analyze("“We will not stop,” said the mayor, reading the letter.")
-             .attributions if a.kind == "direct")
+    a = next(
+        a
+        for a in analyze("“We will not stop,” said the mayor, reading the letter.").attributions
+        if a.kind == "direct"
+    )
     assert a.cue.text == "said"
     assert a.source.text == "the mayor"
