@@ -47,6 +47,7 @@ from auditor.nlp.direct import (
     join_halves,
 )
 from auditor.nlp.doctext import doc_text
+from auditor.nlp.document_phrases import document_phrase_attributions
 from auditor.nlp.documents import document_reading_quote
 from auditor.nlp.extensions import register_extensions
 from auditor.nlp.floating import attach_floating
@@ -201,6 +202,7 @@ def find_attributions(
 
     for attribution in according_to(doc, index, found):
         found.append(attribution)
+    found.extend(document_phrase_attributions(doc, index))  # "gained ground in the polls"
 
     found.extend(noun_cue_attributions(doc, index))
     found.extend(topical_noun_attributions(doc, index))
