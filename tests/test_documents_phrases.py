@@ -85,3 +85,45 @@ def test_no_document_named(analyze, text):
         a.cue is not None and a.cue.text.lower() in {"in", "by", "per"}
         for a in analyze(text).attributions
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        (
+            "As stated in Lee's commentary, there are many questions about the permit.",
+            "stated",
+            "Lee's commentary",
+            "there are many questions about the permit",
+        ),
+        (
+            "As outlined in the report, the county will close two clinics.",
+            "outlined",
+            "the report",
+            "the county will close two clinics",
+        ),
+        (
+            "All of this is powerfully documented in the film.",
+            "documented",
+            "the film",
+            "All of this",
+        ),
+    ],
+)
+def test_said_in_a_document_is_the_documents(analyze, text, cue, source, content):
+    found = [a for a in analyze(text).attributions if a.cue is not None and cue in a.cue.text]
+    assert len(found) == 1
+    a = found[0]
+    assert a.source.text == source
+    assert a.source_type == "document"
+    assert a.content.text == content
+
+
+def test_said_in_a_person_keeps_the_speaker(analyze):
+    """Not a document after "in": the clause's subject stays the source."""
+    found = [
+        a
+        for a in analyze("As she said in Denver, the county will close two clinics.").attributions
+        if a.cue is not None and "said" in a.cue.text
+    ]
+    assert len(found) == 1 and found[0].source.text == "she"

@@ -202,7 +202,7 @@ def find_attributions(
 
     for attribution in according_to(doc, index, found):
         found.append(attribution)
-    found.extend(document_phrase_attributions(doc, index))  # "gained ground in the polls"
+    found.extend(document_phrase_attributions(doc, index, found))  # "gained ground in the polls"
 
     found.extend(noun_cue_attributions(doc, index))
     found.extend(topical_noun_attributions(doc, index))

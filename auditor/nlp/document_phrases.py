@@ -4,7 +4,11 @@ one estimate]", "proxies are barred, [per the party's bylaws]". The preposition 
 cue, its object the source (a poll, an estimate, a document; lexicons
 ``source_poll_nouns``, ``source_estimate_nouns``, ``source_documents``), the clause or
 noun phrase it modifies the content. A verb of saying carries its own attribution, and
-"per year" or "by the river" name no document."""
+"per year" or "by the river" name no document.
+
+A verb of saying in the passive, or in an "as" clause, with "in" and a document after it
+is that document's: "As stated in Lee's column, ...", "as outlined in the report, ...",
+"All of this is documented in the film"."""
 
 from __future__ import annotations
 
@@ -12,7 +16,13 @@ from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.content import is_content_verb, word_count
-from auditor.nlp.cues import subject_bounds, trimmed_bounds
+from auditor.nlp.cues import (
+    cue_tokens,
+    is_reporting_verb,
+    subject_bounds,
+    trimmed_bounds,
+    verb_lemma,
+)
 from auditor.nlp.doctext import doc_tokens
 from auditor.nlp.raw import QuoteIndex, RawAttribution
 
@@ -28,10 +38,13 @@ _CLAUSE_LEFT = {"nsubj", "nsubjpass", "expl", "aux", "auxpass", "neg", "csubj"}
 _PARTITIVES = {"one", "some", "many", "several", "most", "each", "all"}
 
 
-def document_phrase_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttribution]:
+def document_phrase_attributions(
+    doc: Doc, index: QuoteIndex, existing: list[RawAttribution]
+) -> list[RawAttribution]:
     """One attribution per preposition that names a poll, estimate or document as the
-    source of what it modifies."""
-    found = []
+    source of what it modifies; ``existing`` attributions whose cue is a verb of saying
+    "in" a document take that document as source."""
+    found = _stated_in_documents(doc, index, existing)
     for token in doc_tokens(doc):
         lexicon = PREPOSITION_SOURCES.get(token.lower_)
         if lexicon is None or token.dep_ != "prep" or index.inside(token) is not None:
@@ -100,3 +113,62 @@ def _sourced_stretch(preposition: Token) -> tuple[int, int] | None:
 def _in_lexicon(noun: Token, lexicon: str) -> bool:
     words = load_lexicon(lexicon)
     return noun.pos_ in {"NOUN", "PROPN"} and (noun.lower_ in words or noun.lemma_.lower() in words)
+
+
+def _stated_in_documents(
+    doc: Doc, index: QuoteIndex, existing: list[RawAttribution]
+) -> list[RawAttribution]:
+    """ "As stated in Lee's column, ...", "All of this is documented in the film": the
+    source of an attribution already found for the verb is set to the document (not the
+    main clause's subject); a verb without one gets one for its passive subject."""
+    by_cue = {a.cue_head: a for a in existing if a.cue_head is not None}
+    found = []
+    for token in doc_tokens(doc):
+        document = _document_stated_in(token)
+        if document is None or index.inside(token) is not None:
+            continue
+        attribution = by_cue.get(token.idx)
+        if attribution is None:
+            attribution = _passive_subject_attribution(doc, token)
+            if attribution is None:
+                continue
+            found.append(attribution)
+        attribution.source = subject_bounds(document)
+        attribution.source_head = document.idx
+    return found
+
+
+def _document_stated_in(verb: Token) -> Token | None:
+    """The document of "[stated] in the report" when the verb is a passive participle of
+    saying ("is documented in", "as outlined in")."""
+    if verb.tag_ != "VBN" or not (
+        is_reporting_verb(verb) or verb_lemma(verb) in load_lexicon("reporting_verbs_documents")
+    ):
+        return None
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    as_clause = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    if not (passive or as_clause):
+        return None
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "in":
+            noun = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if noun is not None and _in_lexicon(noun, "source_documents"):
+                return noun
+    return None
+
+
+def _passive_subject_attribution(doc: Doc, verb: Token) -> RawAttribution | None:
+    """ "[All of this] is documented in the film": the passive subject is the content."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None:
+        return None
+    bounds = trimmed_bounds(doc, subject.left_edge.i, subject.right_edge.i + 1)
+    if bounds is None:
+        return None
+    cue = cue_tokens(verb)
+    return RawAttribution(
+        kind="indirect",
+        content=bounds,
+        cue=(cue[0].idx, cue[-1].idx + len(cue[-1])),
+        cue_head=verb.idx,
+    )
