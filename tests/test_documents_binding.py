@@ -79,6 +79,13 @@ def test_binding_text_reports_what_it_allows_or_requires(analyze, text, cue, sou
             "gaps in the county's bookkeeping",
         ),
         (
+            "He studied reports like the 2014 state assessment, which tied the heat waves "
+            "to rising sea temperatures.",
+            "tied",
+            "which",
+            "the heat waves to rising sea temperatures",
+        ),
+        (
             "The station's average of recent polls shows Lind ahead by 2.5 points.",
             "shows",
             "The station's average of recent polls",
@@ -102,6 +109,8 @@ def test_document_reports_what_it_found(analyze, text, cue, source, content):
         ("The report was delayed.", "delayed"),
         ("The rules include few guidelines on proxies.", "include"),
         ("The report was found in a drawer.", "found"),
+        ("The new road links the two villages.", "links"),
+        ("Guidelines that allow firms to defer taxes were dropped.", "allow"),
     ],
 )
 def test_no_document_attribution(analyze, text, cue):

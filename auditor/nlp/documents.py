@@ -43,13 +43,22 @@ def document_reports(verb: Token) -> bool:
     if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
         return False
     lemma = verb_lemma(verb)
+    subject = subject_of(verb)
     if lemma in load_lexicon("reporting_verbs_documents"):
         # "the rules include few guidelines": a binding text's terms, no one's report
-        subject = subject_of(verb)
+        subject = _relative_antecedent(subject)
         return is_document(subject) and not is_binding_text(subject)
     if lemma in load_lexicon("verbs_of_rules"):
-        return is_binding_text(subject_of(verb))
+        return is_binding_text(subject)
     return share_states_preference(verb)
+
+
+def _relative_antecedent(subject: Token | None) -> Token | None:
+    """The noun a relative "which" or "that" stands for ("a 2005 book, which explored
+    ..." -> book); any other subject as it is."""
+    if subject is not None and subject.tag_ == "WDT" and subject.head.dep_ == "relcl":
+        return subject.head.head
+    return subject
 
 
 def _in_lexicons(token: Token | None, lexicons: tuple[str, ...]) -> bool:
