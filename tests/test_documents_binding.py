@@ -79,6 +79,12 @@ def test_binding_text_reports_what_it_allows_or_requires(analyze, text, cue, sou
             "gaps in the county's bookkeeping",
         ),
         (
+            "Brandt released his returns in 2010, even though they exposed his offshore accounts.",
+            "exposed",
+            "they",
+            "his offshore accounts",
+        ),
+        (
             "He studied reports like the 2014 state assessment, which tied the heat waves "
             "to rising sea temperatures.",
             "tied",
@@ -110,6 +116,10 @@ def test_document_reports_what_it_found(analyze, text, cue, source, content):
         ("The rules include few guidelines on proxies.", "include"),
         ("The report was found in a drawer.", "found"),
         ("The new road links the two villages.", "links"),
+        (
+            "Brandt met the donors in 2010, even though they exposed his offshore accounts.",
+            "exposed",
+        ),
         ("Guidelines that allow firms to defer taxes were dropped.", "allow"),
     ],
 )

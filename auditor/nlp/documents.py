@@ -15,6 +15,7 @@ from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import cue_tokens, subject_bounds, subject_of, verb_lemma
 from auditor.nlp.poll_shares import share_states_preference
 from auditor.nlp.raw import RawAttribution
+from auditor.nlp.source_referent import document_antecedent
 
 #: Lexicons of head nouns of documents, records and recordings.
 DOCUMENT_LEXICONS = ("source_documents", "source_nouns_document")
@@ -25,7 +26,10 @@ _READ_GAP = 5
 
 
 def is_document(token: Token | None) -> bool:
-    """``token`` heads a noun phrase that names a document, record or recording."""
+    """``token`` heads a noun phrase that names a document, record or recording, or is
+    "it" or "they" standing for one ("his returns ..., even though they exposed ...")."""
+    if token is not None and token.pos_ == "PRON":
+        return document_antecedent(token, None) is not None
     return _in_lexicons(token, DOCUMENT_LEXICONS)
 
 
