@@ -45,6 +45,24 @@ def with_cue(analysis, cue_word: str):
             "A majority of those polled",
             "the new curfew for teenagers",
         ),
+        (
+            "Sixty percent of voters disapprove of the plan.",
+            "disapprove",
+            "Sixty percent of voters",
+            "the plan",
+        ),
+        (
+            "Voters surveyed last week prefer the incumbent.",
+            "prefer",
+            "Voters surveyed last week",
+            "the incumbent",
+        ),
+        (
+            "Those polled also rated the economy as poor.",
+            "rated",
+            "Those polled",
+            "the economy as poor",
+        ),
     ],
 )
 def test_poll_share_states_a_preference(analyze, text, cue, source, content):
@@ -61,6 +79,8 @@ def test_poll_share_states_a_preference(analyze, text, cue, source, content):
         ("The council chose a site for the new library.", "chose"),
         ("Ten percent of the fleet was chosen for the pilot.", "chosen"),
         ("Most drivers prefer the old bridge.", "prefer"),
+        ("Drivers stopped last week prefer the old bridge.", "prefer"),
+        ("Inspectors rated the bridge as safe.", "rated"),
     ],
 )
 def test_no_poll_share_no_preference_reported(analyze, text, cue):

@@ -16,8 +16,13 @@ from auditor.nlp.speaking import can_speak
 
 def is_poll_share(token: Token | None) -> bool:
     """``token`` heads a share of people as a poll counts them: "46 percent", "a third",
-    "a majority of voters", "63 % of those surveyed" (not "40 percent of the budget")."""
-    if token is None or token.pos_ not in {"NOUN", "NUM", "SYM"}:
+    "a majority of voters", "63 % of those surveyed", "those polled" (not "40 percent of
+    the budget")."""
+    if token is None:
+        return False
+    if is_respondents(token):
+        return True
+    if token.pos_ not in {"NOUN", "NUM", "SYM"}:
         return False
     word = token.lemma_.lower()
     if word not in load_lexicon("source_poll_shares") and token.lower_ not in load_lexicon(
@@ -26,6 +31,16 @@ def is_poll_share(token: Token | None) -> bool:
         return False
     counted = _of_object(token)
     return counted is None or can_speak(counted)  # "of voters", not "of the budget"
+
+
+def is_respondents(token: Token) -> bool:
+    """People made a poll's respondents by a participle: "those polled", "voters surveyed
+    last week", "adults sampled" (lexicon ``source_poll_respondents``)."""
+    return any(
+        child.dep_ in {"acl", "amod", "relcl"}
+        and child.lower_ in load_lexicon("source_poll_respondents")
+        for child in token.children
+    )
 
 
 def share_states_preference(verb: Token) -> bool:
