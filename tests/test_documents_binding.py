@@ -79,6 +79,24 @@ def test_binding_text_reports_what_it_allows_or_requires(analyze, text, cue, sou
             "gaps in the county's bookkeeping",
         ),
         (
+            'The 30-second spot, titled "Greed," features a report that the firm lost millions.',
+            "features",
+            'The 30-second spot, titled "Greed,',
+            "a report that the firm lost millions",
+        ),
+        (
+            "One chart sums up the gap between the two cities.",
+            "sums up",
+            "One chart",
+            "the gap between the two cities",
+        ),
+        (
+            "The documentary powerfully highlights the cost of the drought.",
+            "highlights",
+            "The documentary",
+            "the cost of the drought",
+        ),
+        (
             "Brandt released his returns in 2010, even though they exposed his offshore accounts.",
             "exposed",
             "they",
@@ -116,6 +134,8 @@ def test_document_reports_what_it_found(analyze, text, cue, source, content):
         ("The rules include few guidelines on proxies.", "include"),
         ("The report was found in a drawer.", "found"),
         ("The new road links the two villages.", "links"),
+        ("The team found a good spot for the picnic.", "found"),
+        ("The lamp highlights the old paintings on the wall.", "highlights"),
         (
             "Brandt met the donors in 2010, even though they exposed his offshore accounts.",
             "exposed",
