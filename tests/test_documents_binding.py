@@ -148,3 +148,9 @@ def test_no_document_attribution(analyze, text, cue):
     binding text holds are nobody's report."""
     analysis = analyze(text)
     assert not any(a.cue is not None and cue in a.cue.text for a in analysis.attributions)
+
+
+def test_a_piece_of_writing_is_a_document(analyze):
+    a = with_cue(analyze("The piece argued that the new tax was unfair to renters."), "argued")
+    assert a.source.text == "The piece"
+    assert a.source_type == "document"
