@@ -73,6 +73,20 @@ def test_binding_text_reports_what_it_allows_or_requires(analyze, text, cue, sou
             "40 errors in the voter rolls",
         ),
         (
+            "A 2012 study by a university professor found 12 cases of fraud out of two "
+            "million votes cast.",
+            "found",
+            "A 2012 study by a university professor",
+            "12 cases of fraud out of two million votes cast",
+        ),
+        (
+            "Video of the crash shows the driver with his hands on the wheel in the "
+            "moments before the impact.",
+            "shows",
+            "Video of the crash",
+            "the driver with his hands on the wheel in the moments before the impact",
+        ),
+        (
             "The audit exposed gaps in the county's bookkeeping.",
             "exposed",
             "The audit",
@@ -154,3 +168,9 @@ def test_a_piece_of_writing_is_a_document(analyze):
     a = with_cue(analyze("The piece argued that the new tax was unfair to renters."), "argued")
     assert a.source.text == "The piece"
     assert a.source_type == "document"
+
+
+def test_a_speaker_keeps_the_setting_out(analyze):
+    """Only a document holds what follows its object; a speaker's setting stays out."""
+    a = with_cue(analyze("The governor criticized the law during a stop in Flint."), "criticized")
+    assert a.content.text == "the law"

@@ -397,7 +397,8 @@ def object_content(verb: Token) -> tuple[int, int] | None:
     end = max(c.right_edge.i for c in parts) + 1
     end = _coordinated_complements(verb, parts, end)
     end = claim_end(verb.doc, start, end, verb)
-    end = without_setting(verb.doc, start, end)
+    if not document_reports(verb):  # a document holds its words in no setting
+        end = without_setting(verb.doc, start, end)
     if word_count(verb.doc, start, end) < 1:
         return None
     return start, end
@@ -621,6 +622,8 @@ def content_parts(verb: Token) -> list[Token]:
             and says_what(child)
         ):
             parts.append(child)
+        elif child.dep_ == "prep" and has_object and document_reports(verb):
+            parts.append(child)  # "the study found [40 errors] [out of a million votes]"
     return parts
 
 
