@@ -174,3 +174,28 @@ def test_a_speaker_keeps_the_setting_out(analyze):
     """Only a document holds what follows its object; a speaker's setting stays out."""
     a = with_cue(analyze("The governor criticized the law during a stop in Flint."), "criticized")
     assert a.content.text == "the law"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Tracking averages show Lind with a lead in the high single digits, with one "
+            "site showing her ahead 4 points.",
+            "show",
+            "Lind with a lead in the high single digits",
+        ),
+        (
+            "Polls show a close race in the state, where ten electoral votes are at stake.",
+            "show",
+            "a close race in the state",
+        ),
+        (
+            "The memo outlines a plan, which the board rejected, to close three schools.",
+            "outlines",
+            "a plan, which the board rejected, to close three schools",
+        ),
+    ],
+)
+def test_document_content_stops_before_a_closing_aside(analyze, text, cue, content):
+    assert with_cue(analyze(text), cue).content.text == content

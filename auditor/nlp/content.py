@@ -20,7 +20,7 @@ from auditor.nlp.cues import (
     subtree_token_range,
     verb_lemma,
 )
-from auditor.nlp.documents import document_reports
+from auditor.nlp.documents import document_object_end, document_reports
 from auditor.nlp.misparses import clause_misread_as_subject
 from auditor.nlp.regarding import regarded_as
 from auditor.nlp.speaking import can_speak
@@ -397,8 +397,10 @@ def object_content(verb: Token) -> tuple[int, int] | None:
     end = max(c.right_edge.i for c in parts) + 1
     end = _coordinated_complements(verb, parts, end)
     end = claim_end(verb.doc, start, end, verb)
-    if not document_reports(verb):  # a document holds its words in no setting
+    if not document_reports(verb):
         end = without_setting(verb.doc, start, end)
+    else:  # a document holds its words in no setting, but may be followed by an aside
+        end = document_object_end(verb.doc, start, end)
     if word_count(verb.doc, start, end) < 1:
         return None
     return start, end

@@ -57,6 +57,26 @@ def document_reports(verb: Token) -> bool:
     return share_states_preference(verb)
 
 
+def document_object_end(doc: Doc, start: int, end: int) -> int:
+    """Where what a document holds ends, in tokens ``[start, end)``: before an aside set
+    off by a comma, "with" what others show or "where"/"which" about a noun of it ("polls
+    show [a close race in the state], where ten votes are at stake", "averages show [her
+    ahead by two], with one site showing her up three")."""
+    for i in range(start + 1, end - 1):
+        if doc[i].text != ",":
+            continue
+        after = doc[i + 1]
+        aside = None
+        if after.lower_ == "with" and after.dep_ == "prep":
+            aside = after
+        elif after.tag_ in {"WRB", "WDT"} and after.head.dep_ == "relcl":
+            aside = after.head
+        if aside is not None and aside.right_edge.i + 2 >= end:
+            return i  # an aside that closes the content ("a plan, which X rejected, to
+            # close schools" keeps its aside)
+    return end
+
+
 def _relative_antecedent(subject: Token | None) -> Token | None:
     """The noun a relative "which" or "that" stands for ("a 2005 book, which explored
     ..." -> book); any other subject as it is."""
