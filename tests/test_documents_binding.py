@@ -198,4 +198,6 @@ def test_a_speaker_keeps_the_setting_out(analyze):
     ],
 )
 def test_document_content_stops_before_a_closing_aside(analyze, text, cue, content):
-    assert with_cue(analyze(text), cue).content.text == content
+    found = [a for a in analyze(text).attributions if a.cue is not None and a.cue.text == cue]
+    assert len(found) == 1
+    assert found[0].content.text == content
