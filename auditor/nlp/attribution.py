@@ -4,7 +4,9 @@ Passes over a parsed document, in this order; each lives in its own module:
 
 1. direct quotes (:mod:`auditor.nlp.direct`): every quotation found by ``auditor_quotes``
    gets the reporting verb that governs it or sits beside it ("...,' said X", "X said:
-   '...'", "'...,' X added"), or a dash signature; halves around one cue are joined;
+   '...'", "'...,' X added"), or a dash signature; halves around one cue are joined; a
+   quotation followed by the document that holds it ('"...," the letter reads') is the
+   document's (:mod:`auditor.nlp.documents`);
 2. reported speech (:mod:`auditor.nlp.reported`): a verb of saying, thinking or stance
    with what it reports ("Pushilin confirmed that ...", "accused the bank of fraud",
    "vowed to appeal", "is said to have resigned"); a content that holds a quotation is
@@ -13,7 +15,9 @@ Passes over a parsed document, in this order; each lives in its own module:
    (:mod:`auditor.nlp.judging`), documents that set out what they hold
    (:mod:`auditor.nlp.documents`) and verbs of regarding (:mod:`auditor.nlp.regarding`)
    have modules of their own;
-3. "according to X": the clause the phrase is attached to;
+3. "according to X": the clause the phrase is attached to; polls, estimates and
+   documents named by a preposition ("fared well in online polls", "by one estimate",
+   "as stated in the report"; :mod:`auditor.nlp.document_phrases`);
 4. noun and predicate cues (:mod:`auditor.nlp.nominal`): "his claim that ...", "In a
    statement, ...", "has been critical of ..."; owned nouns with a topic
    (:mod:`auditor.nlp.topical`): "Clinton's comments on the shooting";
