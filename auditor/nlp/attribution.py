@@ -4,7 +4,9 @@ Passes over a parsed document, in this order; each lives in its own module:
 
 1. direct quotes (:mod:`auditor.nlp.direct`): every quotation found by ``auditor_quotes``
    gets the reporting verb that governs it or sits beside it ("...,' said X", "X said:
-   '...'", "'...,' X added"), or a dash signature; halves around one cue are joined;
+   '...'", "'...,' X added"), or a dash signature; halves around one cue are joined; a
+   quotation followed by the document that holds it ('"...," the letter reads') is the
+   document's (:mod:`auditor.nlp.documents`);
 2. reported speech (:mod:`auditor.nlp.reported`): a verb of saying, thinking or stance
    with what it reports ("Pushilin confirmed that ...", "accused the bank of fraud",
    "vowed to appeal", "is said to have resigned"); a content that holds a quotation is
@@ -13,7 +15,9 @@ Passes over a parsed document, in this order; each lives in its own module:
    (:mod:`auditor.nlp.judging`), documents that set out what they hold
    (:mod:`auditor.nlp.documents`) and verbs of regarding (:mod:`auditor.nlp.regarding`)
    have modules of their own;
-3. "according to X": the clause the phrase is attached to;
+3. "according to X": the clause the phrase is attached to; polls, estimates and
+   documents named by a preposition ("fared well in online polls", "by one estimate",
+   "as stated in the report"; :mod:`auditor.nlp.document_phrases`);
 4. noun and predicate cues (:mod:`auditor.nlp.nominal`): "his claim that ...", "In a
    statement, ...", "has been critical of ..."; owned nouns with a topic
    (:mod:`auditor.nlp.topical`): "Clinton's comments on the shooting";
@@ -47,6 +51,8 @@ from auditor.nlp.direct import (
     join_halves,
 )
 from auditor.nlp.doctext import doc_text
+from auditor.nlp.document_phrases import document_phrase_attributions
+from auditor.nlp.documents import document_reading_quote
 from auditor.nlp.extensions import register_extensions
 from auditor.nlp.floating import attach_floating
 from auditor.nlp.headlines import (
@@ -184,6 +190,8 @@ def find_attributions(
         attribution = direct_attribution(doc, index, qid, quote, min_quote_words)
         if attribution is PART_OF_REPORTED_SPEECH:
             continue
+        if attribution is None:  # '"...," the letter reads': a document holds the words
+            attribution = document_reading_quote(doc, quote, qid)
         if attribution is None:
             if is_standalone_quote(doc, quote, min_quote_words):
                 pending_floating.append(qid)
@@ -199,6 +207,7 @@ def find_attributions(
 
     for attribution in according_to(doc, index, found):
         found.append(attribution)
+    found.extend(document_phrase_attributions(doc, index, found))  # "gained ground in the polls"
 
     found.extend(noun_cue_attributions(doc, index))
     found.extend(topical_noun_attributions(doc, index))

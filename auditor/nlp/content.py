@@ -20,7 +20,7 @@ from auditor.nlp.cues import (
     subtree_token_range,
     verb_lemma,
 )
-from auditor.nlp.documents import document_reports
+from auditor.nlp.documents import document_object_end, document_reports
 from auditor.nlp.misparses import clause_misread_as_subject
 from auditor.nlp.regarding import regarded_as
 from auditor.nlp.speaking import can_speak
@@ -356,8 +356,10 @@ def object_content(verb: Token) -> tuple[int, int] | None:
     recount]", "vowed [to appeal]". Only when a speaker does it, and not for a bare
     pronoun ("denied it") or an addressee alone ("told reporters")."""
     subject = subject_of(verb)
-    if not can_speak(subject) or _is_agentless_passive(verb):
-        return None  # "the display of grit underscores the message": nobody speaks
+    if not (can_speak(subject) or document_reports(verb)) or _is_agentless_passive(verb):
+        # "the display of grit underscores the message": nobody speaks; "the rules permit
+        # members to ...": a binding text speaks through what it allows
+        return None
     if _intention_of_unnamed(verb, subject):
         return None  # "officials plan to ...": a claim about them, not their statement
     if not is_reporting_verb(verb) and inside_reported_clause(verb):
@@ -395,7 +397,10 @@ def object_content(verb: Token) -> tuple[int, int] | None:
     end = max(c.right_edge.i for c in parts) + 1
     end = _coordinated_complements(verb, parts, end)
     end = claim_end(verb.doc, start, end, verb)
-    end = without_setting(verb.doc, start, end)
+    if not document_reports(verb):
+        end = without_setting(verb.doc, start, end)
+    else:  # a document holds its words in no setting, but may be followed by an aside
+        end = document_object_end(verb.doc, start, end)
     if word_count(verb.doc, start, end) < 1:
         return None
     return start, end
@@ -619,6 +624,8 @@ def content_parts(verb: Token) -> list[Token]:
             and says_what(child)
         ):
             parts.append(child)
+        elif child.dep_ == "prep" and has_object and document_reports(verb):
+            parts.append(child)  # "the study found [40 errors] [out of a million votes]"
     return parts
 
 
