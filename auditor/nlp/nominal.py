@@ -19,10 +19,7 @@ from auditor.nlp.raw import QuoteIndex, RawAttribution
 
 #: Nouns whose infinitive is what someone intends or demands ("his pledge to cut taxes");
 #: after other nouns an infinitive is usually a purpose ("proposals to help farmers").
-INTENTION_NOUNS = {
-    "plan", "pledge", "promise", "vow", "threat", "intention", "refusal", "demand", "call",
-    "agreement", "determination",
-}
+INTENTION_NOUNS = "reporting_nouns_intention"
 #: Possessive pronouns that name a speaker ("his claim", "their plan").
 POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "my", "our", "your"}
 #: Verbs that merely carry a noun cue, so their subject is its speaker: "X made the
@@ -61,9 +58,13 @@ def _clause_of(noun: Token) -> Token | None:
         if child.dep_ not in {"acl", "ccomp", "relcl"}:
             continue
         marks = {c.lower_ for c in child.children if c.dep_ in {"mark", "aux"}}
-        if "that" in marks and child.dep_ != "relcl":
+        if "that" in marks:
+            # a relative clause has "that" as its subject or object; as a mark it opens
+            # a complement the parser misread ("pronouncements [that she had won]")
             return child
-        if "to" in marks and child.dep_ == "acl" and noun.lemma_.lower() in INTENTION_NOUNS:
+        if "to" in marks and child.dep_ == "acl" and noun.lemma_.lower() in load_lexicon(
+            INTENTION_NOUNS
+        ):
             return child
     return None
 
@@ -73,16 +74,44 @@ def _speaker_of(noun: Token) -> Token | None:
     verb the noun is the object of."""
     for child in noun.children:
         if child.dep_ == "poss" and (can_speak(child) or child.lower_ in POSSESSIVE_PRONOUNS):
-            return child
+            return None if _generic(child) else child
         if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and can_speak(obj):
                 return obj
+    owner = compound_owner(noun)
+    if owner is not None:
+        return owner
     head = noun.head
     if noun.dep_ == "dobj" and head.lemma_.lower() in LIGHT_VERBS:
         subject = subject_of(head)
         if can_speak(subject):
             return subject
+    return None
+
+
+def _generic(owner: Token) -> bool:
+    """An owner with an indefinite article is anyone at all, no source: "[an
+    individual's] decision to release the returns"."""
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an", "any", "every"} for c in owner.children)
+
+
+#: Entity labels of a name that owns the noun it modifies ("a [Times] report that ...").
+OWNER_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def compound_owner(noun: Token) -> Token | None:
+    """A modifier that names who said or holds the noun: "a [New York Times] report that
+    ...", "[media] pronouncements that ...". A modifier that names a topic ("the [tax]
+    plan") cannot speak and is no owner."""
+    for child in noun.children:
+        if child.dep_ != "compound" or child.i > noun.i:
+            continue
+        if child.pos_ == "PROPN" and child.ent_type_ in OWNER_ENTITIES | {""}:
+            if can_speak(child):
+                return child
+        elif child.pos_ == "NOUN" and child.lower_ in load_lexicon("media_nouns"):
+            return child
     return None
 
 
