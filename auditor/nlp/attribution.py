@@ -62,6 +62,7 @@ from auditor.nlp.nominal import (
     noun_cue_attributions,
     predicate_stance_attributions,
 )
+from auditor.nlp.proposals import proposal_attributions
 from auditor.nlp.quoted import quoted_under_any_verb
 from auditor.nlp.quotes import find_nested_quotes
 from auditor.nlp.raw import ChosenRanges, QuoteIndex, RawAttribution, overlaps
@@ -201,6 +202,7 @@ def find_attributions(
 
     found.extend(noun_cue_attributions(doc, index))
     found.extend(topical_noun_attributions(doc, index))
+    found.extend(proposal_attributions(doc, index))
     found.extend(predicate_stance_attributions(doc, index))
     for attribution in framed_attributions(doc, index):
         # "In a statement, the ministry said ...": the verb's attribution says it all.

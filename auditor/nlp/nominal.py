@@ -69,6 +69,13 @@ def _clause_of(noun: Token) -> Token | None:
     return None
 
 
+def noun_owner(noun: Token) -> Token | None:
+    """Who holds what the noun names: its possessor ("[the mayor's] plan"), the object of
+    "by" ("a decision by [the board]") or a modifier naming a speaker ("a [Times] report");
+    ``None`` for an unowned or generic noun ("the plan", "an individual's decision")."""
+    return _speaker_of(noun)
+
+
 def _speaker_of(noun: Token) -> Token | None:
     """Who holds the claim: the possessor, the object of "by", or the subject of a light
     verb the noun is the object of."""
