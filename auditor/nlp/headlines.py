@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import reporting_verbs, trimmed_bounds
 from auditor.nlp.doctext import doc_text, doc_tokens
+from auditor.nlp.headline_claims import headline_verb_claim, topic_colon
 from auditor.nlp.nominal import noun_cue_attributions
 from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
 from auditor.nlp.reported import reported_speech
@@ -83,8 +84,9 @@ def sentence_cased(line: str) -> str:
 
 @cache
 def _verb_forms() -> frozenset[str]:
-    """Inflected forms of the reporting and stance verbs ("says", "urges", "vows")."""
-    forms = set()
+    """Inflected forms of the reporting and stance verbs ("says", "urges", "vows"), and the
+    nouns that take a that-clause or an infinitive ("His Refusal To Serve")."""
+    forms = set(load_lexicon("reporting_nouns_clausal"))
     for name in ("reporting_verbs", "stance_verbs", "reporting_verbs_with_object"):
         for lemma in load_lexicon(name):
             forms.add(lemma)
@@ -179,6 +181,7 @@ def speaker_colon(doc: Doc, existing: list[RawAttribution]) -> list[RawAttributi
                 cue_head=token.idx,
             )
         )
+    found.extend(topic_colon(doc, existing + found))  # "Obama on Jobs: Hiring Is Up"
     return found
 
 
@@ -268,7 +271,11 @@ def title_case_headline(
     line_index = QuoteIndex(quotes, line)
     found = reported_speech(headline, line_index, set())
     found.extend(noun_cue_attributions(headline, line_index))
-    return [a for a in found if a.content[1] <= bounds[1]]
+    found = [a for a in found if a.content[1] <= bounds[1]]
+    if not found:
+        claim = headline_verb_claim(headline, bounds[1])
+        found = [claim] if claim is not None else []
+    return found
 
 
 def _paragraph_end(doc: Doc, i: int) -> int:
