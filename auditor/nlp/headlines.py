@@ -252,10 +252,14 @@ def headline_runs_to_line_end(doc: Doc, found: list[RawAttribution]) -> None:
     for attribution in found:
         cue = attribution.cue
         start, stop = attribution.content
-        if cue is None or cue[1] > start or stop > line_end or stop >= end:
+        claim_end = end
+        semicolon = text.find(";", start, end)
+        if semicolon > 0:  # "Mayor urges calm; Council to meet": the subhead is not the claim
+            claim_end = len(text[:semicolon].rstrip())
+        if cue is None or cue[1] > start or stop > line_end or stop >= claim_end:
             continue
         if not attribution.quote_ids or attribution.kind in {"indirect", "mixed"}:
-            attribution.content = (start, end)
+            attribution.content = (start, claim_end)
 
 
 def title_case_headline(
@@ -264,7 +268,7 @@ def title_case_headline(
     """Attributions in a title-case headline, found in its sentence-cased re-parse."""
     bounds = headline_bounds(index.text)
     if bounds is None:
-        return []
+        return _headline_before_semicolon(index, reparse)
     line = sentence_cased(index.text[: bounds[1]])
     headline = reparse(line)
     quotes = [q for q in index.quotes if q["end"] <= bounds[1]]
@@ -275,6 +279,26 @@ def title_case_headline(
     if not found:
         claim = headline_verb_claim(headline, bounds[1])
         found = [claim] if claim is not None else []
+    return found
+
+
+def _headline_before_semicolon(
+    index: QuoteIndex, reparse: Callable[[str], Doc]
+) -> list[RawAttribution]:
+    """A sentence-case headline run into its subhead with ";" ("Mayor urges calm; Council
+    says it will meet"): the parser makes the headline a clause of the subhead's verb, so
+    the headline is re-parsed alone (its offsets are the article's)."""
+    text = index.text
+    line_end = text.find("\n")
+    line = text if line_end < 0 else text[:line_end]
+    semicolon = line.find(";")
+    if semicolon <= 0 or len(line.split()) > MAX_HEADLINE_WORDS:
+        return []
+    headline = reparse(text[:semicolon])
+    quotes = [q for q in index.quotes if q["end"] <= semicolon]
+    line_index = QuoteIndex(quotes, text[:semicolon])
+    found = reported_speech(headline, line_index, set())
+    found.extend(noun_cue_attributions(headline, line_index))
     return found
 
 
