@@ -28,7 +28,8 @@ LIGHT_VERBS = {"make", "issue", "repeat", "reiterate", "voice", "express", "rene
 
 
 def noun_cue_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttribution]:
-    """One attribution per clause-taking noun cue with a speaker."""
+    """One attribution per clause-taking noun cue: with its speaker ("his claim that
+    ..."), or with no source when a claim has no owner ("amid concerns that ...")."""
     found = []
     nouns = load_lexicon("reporting_nouns_clausal")
     for token in doc_tokens(doc):
@@ -42,14 +43,47 @@ def noun_cue_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttribution]:
         if token.dep_ == "dobj" and is_content_verb(token.head) and object_content(token.head):
             continue  # "expressed concern that ...": the verb reports the whole
         speaker = _speaker_of(token)
-        if speaker is None:
-            continue
         start, end = clause.left_edge.i, clause.right_edge.i + 1
         bounds = trimmed_bounds(doc, start, end)
         if bounds is None:
             continue
-        found.append(spoken_by(speaker, "indirect", bounds, token, token, token))
+        first = _cue_start(token, speaker)
+        if speaker is not None:
+            found.append(spoken_by(speaker, "indirect", bounds, first, token, token))
+        elif _claim_without_owner(token, clause):
+            found.append(
+                RawAttribution(
+                    kind="indirect",
+                    content=bounds,
+                    cue=(first.idx, token.idx + len(token)),
+                    cue_head=token.idx,
+                )
+            )
     return found
+
+
+def _cue_start(noun: Token, owner: Token | None) -> Token:
+    """The first word of a noun cue: its determiner and adjectives belong to it ("[a tacit
+    acknowledgment] that", "his [latest effort] to"), except a determiner of a name that
+    owns the noun ("[a Times] report": the article goes with the owner)."""
+    first = noun
+    for child in reversed(list(noun.lefts)):
+        if child.i != first.i - 1 or child.dep_ not in {"det", "amod"}:
+            break
+        if child.dep_ == "det" and owner is not None:
+            break
+        first = child
+    return first
+
+
+def _claim_without_owner(noun: Token, clause: Token) -> bool:
+    """A noun of claiming or thinking with a that-clause and no owner is still a claim,
+    with no source: "amid growing [concerns] that the bloc is too dependent", "dogged by
+    [charges] that he misled viewers". A plan or decision with no owner is not ("a plan
+    to build the bridge" describes, nobody claims)."""
+    if noun.lemma_.lower() in load_lexicon(INTENTION_NOUNS):
+        return False
+    return any(c.lower_ == "that" and c.dep_ == "mark" for c in clause.children)
 
 
 def _clause_of(noun: Token) -> Token | None:
