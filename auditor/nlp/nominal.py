@@ -70,7 +70,7 @@ def _cue_start(noun: Token, owner: Token | None) -> Token:
     for child in reversed(list(noun.lefts)):
         if child.i != first.i - 1 or child.dep_ not in {"det", "amod"}:
             break
-        if child.dep_ == "det" and owner is not None:
+        if child.dep_ == "det" and owner is not None and owner.dep_ == "compound":
             break
         first = child
     return first
@@ -92,7 +92,7 @@ def _clause_of(noun: Token) -> Token | None:
         if child.dep_ not in {"acl", "ccomp", "relcl"}:
             continue
         marks = {c.lower_ for c in child.children if c.dep_ in {"mark", "aux"}}
-        if "that" in marks:
+        if "that" in marks and (child.dep_ != "relcl" or _complete_clause(child)):
             # a relative clause has "that" as its subject or object; as a mark it opens
             # a complement the parser misread ("pronouncements [that she had won]")
             return child
@@ -108,6 +108,18 @@ def noun_owner(noun: Token) -> Token | None:
     "by" ("a decision by [the board]") or a modifier naming a speaker ("a [Times] report");
     ``None`` for an unowned or generic noun ("the plan", "an individual's decision")."""
     return _speaker_of(noun)
+
+
+#: Dependents that complete a clause's verb, so no object is missing from it.
+COMPLETING_DEPS = {"dobj", "attr", "acomp", "ccomp", "xcomp", "oprd", "auxpass", "dative"}
+
+
+def _complete_clause(verb: Token) -> bool:
+    """A clause with its subject and a complement of its verb, so "that" is no gap in it:
+    "that [she had won the debate]" against "that [he made] on Monday" (the claim is
+    what he made)."""
+    children = {c.dep_ for c in verb.children}
+    return bool(children & {"nsubj", "nsubjpass"}) and bool(children & COMPLETING_DEPS)
 
 
 def _speaker_of(noun: Token) -> Token | None:
