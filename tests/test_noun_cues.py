@@ -155,3 +155,18 @@ def test_what_an_owned_plan_would_do(analyze, text, source, content):
 )
 def test_plan_without_owner_or_modal_is_no_attribution(analyze, text):
     without_cue(analyze(text), "plan")
+
+
+def test_light_verb_subject_owns_a_topical_noun(analyze):
+    found = with_cue(
+        analyze("The council made a strong condemnation of the attack on the clinic."),
+        "condemnation",
+    )
+    assert found.cue.text == "made a strong condemnation of"
+    assert found.source.text == "The council"
+    assert found.content.text == "the attack on the clinic"
+
+
+def test_modifier_of_a_topical_noun_is_no_owner(analyze):
+    """'the FBI criticism of the report': the modifier may as well be who is criticized."""
+    without_cue(analyze("The FBI criticism of the report was muted."), "criticism")

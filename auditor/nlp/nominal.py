@@ -47,7 +47,7 @@ def noun_cue_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttribution]:
         bounds = trimmed_bounds(doc, start, end)
         if bounds is None:
             continue
-        first = _cue_start(token, speaker)
+        first = noun_cue_start(token, speaker)
         if speaker is not None:
             found.append(spoken_by(speaker, "indirect", bounds, first, token, token))
         elif _claim_without_owner(token, clause):
@@ -62,10 +62,13 @@ def noun_cue_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttribution]:
     return found
 
 
-def _cue_start(noun: Token, owner: Token | None) -> Token:
-    """The first word of a noun cue: its determiner and adjectives belong to it ("[a tacit
-    acknowledgment] that", "his [latest effort] to"), except a determiner of a name that
+def noun_cue_start(noun: Token, owner: Token | None) -> Token:
+    """The first word of a noun cue: the light verb whose subject owns it ("the council
+    [made a strong condemnation] of"), its determiner and adjectives ("[a tacit
+    acknowledgment] that", "his [latest effort] to"), but not a determiner of a name that
     owns the noun ("[a Times] report": the article goes with the owner)."""
+    if owner is not None and noun.dep_ == "dobj" and owner.head == noun.head != noun:
+        return noun.head
     first = noun
     for child in reversed(list(noun.lefts)):
         if child.i != first.i - 1 or child.dep_ not in {"det", "amod"}:
@@ -103,11 +106,14 @@ def _clause_of(noun: Token) -> Token | None:
     return None
 
 
-def noun_owner(noun: Token) -> Token | None:
+def noun_owner(noun: Token, modifier: bool = True) -> Token | None:
     """Who holds what the noun names: its possessor ("[the mayor's] plan"), the object of
-    "by" ("a decision by [the board]") or a modifier naming a speaker ("a [Times] report");
-    ``None`` for an unowned or generic noun ("the plan", "an individual's decision")."""
-    return _speaker_of(noun)
+    "by" ("a decision by [the board]"), the subject of a light verb ("[the council] made a
+    condemnation of"), or, with ``modifier``, a modifier naming a speaker ("a [Times]
+    report"); ``None`` for an unowned or generic noun ("the plan", "an individual's
+    decision"). Without ``modifier`` for nouns whose modifier is as often the topic ("FBI
+    criticism")."""
+    return _speaker_of(noun, modifier)
 
 
 #: Dependents that complete a clause's verb, so no object is missing from it.
@@ -122,7 +128,7 @@ def _complete_clause(verb: Token) -> bool:
     return bool(children & {"nsubj", "nsubjpass"}) and bool(children & COMPLETING_DEPS)
 
 
-def _speaker_of(noun: Token) -> Token | None:
+def _speaker_of(noun: Token, modifier: bool = True) -> Token | None:
     """Who holds the claim: the possessor, the object of "by", or the subject of a light
     verb the noun is the object of."""
     for child in noun.children:
@@ -132,7 +138,7 @@ def _speaker_of(noun: Token) -> Token | None:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and can_speak(obj):
                 return obj
-    owner = compound_owner(noun)
+    owner = compound_owner(noun) if modifier else None
     if owner is not None:
         return owner
     head = noun.head
