@@ -170,3 +170,15 @@ def test_light_verb_subject_owns_a_topical_noun(analyze):
 def test_modifier_of_a_topical_noun_is_no_owner(analyze):
     """'the FBI criticism of the report': the modifier may as well be who is criticized."""
     without_cue(analyze("The FBI criticism of the report was muted."), "criticism")
+
+
+def test_by_an_owned_admission(analyze):
+    analysis = analyze("By his own admission, the senator's tax returns run to thousands of pages.")
+    found = with_cue(analysis, "admission")
+    assert found.cue.text == "own admission"
+    assert found.source.text == "his"
+    assert found.content.text == "the senator's tax returns run to thousands of pages"
+
+
+def test_by_an_unowned_estimate_is_no_attribution(analyze):
+    without_cue(analyze("By some estimates, the project will cost $4 billion."), "estimates")

@@ -180,15 +180,21 @@ FRAME_NOUNS = "framing_nouns"
 
 
 def framed_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttribution]:
-    """"In <document or speech>, <claim>": the document is the source of the claim."""
+    """"In <document or speech>, <claim>": the document is the source of the claim; "By
+    <owner's> admission, <claim>": the owner is."""
     found = []
     for sentence in doc.sents:
         words = [t for t in sentence if not (t.is_space or t.is_quote)]
-        if len(words) < 4 or words[0].lower_ != "in":
+        if len(words) < 4 or words[0].lower_ not in {"in", "by"}:
             continue
         preposition = words[0]
         source = next((c for c in preposition.children if c.dep_ == "pobj"), None)
-        if source is None or source.lemma_.lower() not in load_lexicon(FRAME_NOUNS):
+        if source is None:
+            continue
+        if preposition.lower_ == "by":
+            found.extend(_owned_account(doc, index, source))
+            continue
+        if source.lemma_.lower() not in load_lexicon(FRAME_NOUNS):
             continue
         comma = source.right_edge.i + 1
         if comma >= sentence.end or doc[comma].text != ",":
@@ -202,6 +208,25 @@ def framed_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttribution]:
             spoken_by(source, "according_to", bounds, preposition, preposition, preposition)
         )
     return found
+
+
+def _owned_account(doc: Doc, index: QuoteIndex, noun: Token) -> list[RawAttribution]:
+    """"By [his] [own admission], [the returns are thick]": the sentence after the comma is
+    the owner's account (nouns in ``framing_nouns_by``; "By some estimates" has no
+    owner and is left alone)."""
+    if noun.lemma_.lower() not in load_lexicon("framing_nouns_by"):
+        return []
+    owner = noun_owner(noun, modifier=False)
+    comma = noun.right_edge.i + 1
+    if owner is None or comma >= noun.sent.end or doc[comma].text != ",":
+        return []
+    if index.inside(noun) is not None:
+        return []
+    bounds = trimmed_bounds(doc, comma + 1, noun.sent.end)
+    if bounds is None:
+        return []
+    first = noun_cue_start(noun, owner)
+    return [spoken_by(owner, "according_to", bounds, first, noun, noun)]
 
 
 def spoken_by(
