@@ -182,3 +182,41 @@ def test_by_an_owned_admission(analyze):
 
 def test_by_an_unowned_estimate_is_no_attribution(analyze):
     without_cue(analyze("By some estimates, the project will cost $4 billion."), "estimates")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        (
+            "Several longtime critics of the mayor attended the hearing.",
+            "critics of",
+            "Several longtime",
+            "the mayor",
+        ),
+        (
+            "Three former opponents of the treaty signed the letter.",
+            "opponents of",
+            "Three former",
+            "the treaty",
+        ),
+    ],
+)
+def test_counted_holders_of_a_stance(analyze, text, cue, source, content):
+    found = with_cue(analyze(text), cue)
+    assert found.source.text == source
+    assert found.content.text == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bill's supporters rallied on Monday.",  # the possessor is what is supported
+        "Supporters of the bill rallied on Monday.",  # nobody counted, nobody in particular
+        "Some of the most strident opponents of the plan have embraced it.",  # superlative
+    ],
+)
+def test_uncounted_role_noun_is_no_attribution(analyze, text):
+    analysis = analyze(text)
+    assert not any(
+        a.cue is not None and a.cue.text.endswith(" of") for a in analysis.attributions
+    ), [(a.cue and a.cue.text, a.content.text) for a in analysis.attributions]

@@ -67,6 +67,7 @@ from auditor.nlp.quoted import quoted_under_any_verb
 from auditor.nlp.quotes import find_nested_quotes
 from auditor.nlp.raw import ChosenRanges, QuoteIndex, RawAttribution, overlaps
 from auditor.nlp.reported import according_to, reported_speech
+from auditor.nlp.stance_roles import counted_role_attributions
 from auditor.nlp.topical import topical_noun_attributions
 
 register_extensions()
@@ -203,6 +204,7 @@ def find_attributions(
     found.extend(noun_cue_attributions(doc, index))
     found.extend(topical_noun_attributions(doc, index))
     found.extend(proposal_attributions(doc, index))
+    found.extend(counted_role_attributions(doc, index))
     found.extend(predicate_stance_attributions(doc, index))
     for attribution in framed_attributions(doc, index):
         # "In a statement, the ministry said ...": the verb's attribution says it all.
