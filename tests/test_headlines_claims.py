@@ -69,3 +69,22 @@ def test_headline_run_into_its_subhead(nlp):
     assert len(urges) == 1
     assert urges[0].source.text == "Lawmaker"
     assert urges[0].content.text == "sanctions on the cartel"
+
+
+def test_headline_verb_read_as_a_plural_noun(nlp):
+    text = (
+        "State court rules against city's purge of voter rolls.\n\n"
+        "The appeals court ruled on Monday that the purge broke the law."
+    )
+    found = only_in_headline(attributions(nlp, text), text.index("\n"))
+    assert len(found) == 1
+    assert found[0].source.text == "State court"
+    assert found[0].cue.text == "rules against"
+    assert found[0].content.text == "city's purge of voter rolls"
+
+
+def test_plural_noun_headline_subject_is_no_verb(nlp):
+    """'Police reports of abuse rise': the plural is the subject, not a verb."""
+    text = "Police reports of abuse rise in the county.\n\nThe data came out on Monday."
+    found = only_in_headline(attributions(nlp, text), text.index("\n"))
+    assert not any(a.cue is not None and a.cue.text.startswith("reports") for a in found)

@@ -4,7 +4,10 @@
   is the source, "on Topic:" the cue and the words after the colon the claim;
 - a title-case headline whose verb of saying or stance takes a bare object or phrase
   ("Governor Sees 'Betrayal' If Party Stays Home", "Senator Urges New Sanctions On Iran"):
-  in a headline everything after the verb is the claim.
+  in a headline everything after the verb is the claim;
+- a headline verb the tagger took for a plural noun ("State court rules against the
+  purge", "Mayor questions the count"): headlines drop the articles that would show it
+  is a verb.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
-from auditor.nlp.cues import subject_of, trimmed_bounds
+from auditor.nlp.cues import reporting_verbs, subject_of, trimmed_bounds
 from auditor.nlp.doctext import doc_tokens
 from auditor.nlp.raw import RawAttribution, overlaps
 from auditor.nlp.speaking import can_speak
@@ -101,6 +104,72 @@ def headline_verb_claim(headline: Doc, line_end: int) -> RawAttribution | None:
             cue_head=verb.idx,
         )
     return None
+
+
+#: Words of the subject before a headline verb misread as a noun ("House panel", "State
+#: court").
+MAX_SUBJECT_WORDS = 4
+#: Parts of speech that may open what a headline verb takes ("rules [against] ...",
+#: "questions [the] count", "urges [voters] to ...").
+OBJECT_STARTS = {"DET", "ADP", "PART", "PRON", "ADJ", "NOUN", "PROPN", "NUM"}
+
+
+def headline_noun_verb(doc: Doc, existing: list[RawAttribution]) -> list[RawAttribution]:
+    """The first line's verb of saying read as a plural noun after its subject: "State
+    court [rules against] [the purge of voter rolls]", "Mayor [questions] [the count]"."""
+    tokens = [t for t in doc_tokens(doc)[: MAX_HEADLINE_TOKENS + 1] if not t.is_space]
+    line = []
+    for token in tokens:
+        line.append(token)
+        if "\n" in token.whitespace_ or token.text in {";", "."}:
+            break
+    if len(line) > MAX_HEADLINE_TOKENS:
+        return []
+    subject = []
+    for token in line[:-1]:
+        if token.pos_ not in {"NOUN", "PROPN", "ADJ"} or len(subject) >= MAX_SUBJECT_WORDS:
+            return []
+        if subject and token.tag_ == "NNS" and _verb_form(token):
+            return _noun_verb_claim(doc, subject, token, line, existing)
+        subject.append(token)
+    return []
+
+
+def _verb_form(word: Token) -> bool:
+    """A plural noun that is also the third person of a verb of saying: "rules", "urges"."""
+    low = word.lower_
+    verbs = reporting_verbs()
+    return low.endswith("s") and (low[:-1] in verbs or (low.endswith("es") and low[:-2] in verbs))
+
+
+def _noun_verb_claim(
+    doc: Doc, subject: list[Token], verb: Token, line: list[Token], existing: list[RawAttribution]
+) -> list[RawAttribution]:
+    """The attribution of a headline verb misread as a noun, or none if it does not fit."""
+    following = line[line.index(verb) + 1 :]
+    if not following or following[0].pos_ not in OBJECT_STARTS or following[0].lower_ == "of":
+        return []  # "Police reports of abuse rise": the plural is a noun
+    if not can_speak(subject[-1]):
+        return []
+    cue_end = verb
+    pairs = load_lexicon("reporting_verb_prepositions")
+    if following[0].pos_ == "ADP" and f"{verb.lower_[:-1]} {following[0].lower_}" in pairs:
+        cue_end = following[0]  # "rules against"
+    end = line[-1].i + 1
+    bounds = trimmed_bounds(doc, cue_end.i + 1, end)
+    if bounds is None or any(overlaps(a.content, bounds) for a in existing):
+        return []
+    head = subject[-1]
+    return [
+        RawAttribution(
+            kind="indirect",
+            content=bounds,
+            cue=(verb.idx, cue_end.idx + len(cue_end)),
+            source=(subject[0].idx, head.idx + len(head)),
+            source_head=head.idx,
+            cue_head=verb.idx,
+        )
+    ]
 
 
 def _paragraph_starts(doc: Doc) -> list[int]:

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import reporting_verbs, trimmed_bounds
 from auditor.nlp.doctext import doc_text, doc_tokens
-from auditor.nlp.headline_claims import headline_verb_claim, topic_colon
+from auditor.nlp.headline_claims import headline_noun_verb, headline_verb_claim, topic_colon
 from auditor.nlp.nominal import noun_cue_attributions
 from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
 from auditor.nlp.reported import reported_speech
@@ -182,6 +182,7 @@ def speaker_colon(doc: Doc, existing: list[RawAttribution]) -> list[RawAttributi
             )
         )
     found.extend(topic_colon(doc, existing + found))  # "Obama on Jobs: Hiring Is Up"
+    found.extend(headline_noun_verb(doc, existing + found))  # "Court rules against ..."
     return found
 
 
