@@ -145,9 +145,23 @@ def test_what_an_owned_plan_would_do(analyze, text, source, content):
     assert found.content.text == content
 
 
+def test_what_an_owned_plan_is_meant_to_do(analyze):
+    found = with_cue(
+        analyze(
+            "Although Mr. Ortiz's plan is intended to make sure the wealthiest pay more, "
+            "it leaves loopholes intact."
+        ),
+        "plan",
+    )
+    assert found.cue.text == "plan is intended"
+    assert found.source.text == "Mr. Ortiz's"
+    assert found.content.text == "to make sure the wealthiest pay more"
+
+
 @pytest.mark.parametrize(
     "text",
     [
+        "The plan is intended to make sure the wealthiest pay more.",  # no owner
         "The plan would cut taxes for most families.",  # no owner
         "Under a plan for the city, families would pay less.",  # "for the city": no owner
         "His plan failed in the committee last year.",  # what happened to it, not its content

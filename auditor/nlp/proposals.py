@@ -4,7 +4,9 @@ plan is said to do.
 - subject of a modal predicate: "[Mrs. Lee's] [plan] would also [cap deductions at 28
   percent and raise the estate tax]" - the predicate after the modal is the content;
 - "under" the plan: "Under [the senator's] [plan], [taxpayers would pay their ordinary
-  rate]" - the clause the phrase is attached to is the content.
+  rate]" - the clause the phrase is attached to is the content;
+- what it is meant to do: "[her] [plan is intended] [to make sure the wealthiest pay
+  more]" - the infinitive is the content, the noun with its passive verb the cue.
 
 A plan with no owner ("the plan would cut taxes", "a plan for the city") is the writer's
 description; the owner is found by :func:`auditor.nlp.nominal.noun_owner`. Nouns in the
@@ -22,6 +24,8 @@ from auditor.nlp.doctext import doc_tokens
 from auditor.nlp.nominal import noun_owner, spoken_by
 from auditor.nlp.raw import QuoteIndex, RawAttribution
 
+#: Passive verbs that say what a plan is for ("is intended to", "is designed to").
+PURPOSE_VERBS = "proposal_purpose_verbs"
 #: Modals that make a predicate what the plan would do, not what happened to it ("the plan
 #: would cap ..." against "the plan failed").
 PLAN_MODALS = {"would", "will", "could", "might", "may", "can", "should", "'d", "'ll"}
@@ -37,14 +41,35 @@ def proposal_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttribution]:
             continue
         if index.inside(noun) is not None:
             continue  # a plan mentioned inside a quotation is the quoted speaker's
-        content = _what_it_would_do(noun) or _clause_under(noun)
-        if content is None:
-            continue
         owner = noun_owner(noun)
         if owner is None:
             continue
-        found.append(spoken_by(owner, "indirect", content, noun, noun, noun))
+        purpose = _what_it_is_meant_to_do(noun)
+        if purpose is not None:
+            found.append(spoken_by(owner, "indirect", purpose, noun, noun.head, noun))
+            continue
+        content = _what_it_would_do(noun) or _clause_under(noun)
+        if content is not None:
+            found.append(spoken_by(owner, "indirect", content, noun, noun, noun))
     return found
+
+
+def _what_it_is_meant_to_do(noun: Token) -> tuple[int, int] | None:
+    """The infinitive of a passive verb of purpose the noun is the subject of: "plan is
+    intended [to make sure the wealthiest pay more]"."""
+    verb = noun.head
+    if noun.dep_ != "nsubjpass" or verb.lemma_.lower() not in load_lexicon(PURPOSE_VERBS):
+        return None
+    goal = next(
+        (
+            c for c in verb.children
+            if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+        ),
+        None,
+    )
+    if goal is None:
+        return None
+    return trimmed_bounds(noun.doc, goal.left_edge.i, goal.right_edge.i + 1)
 
 
 def _what_it_would_do(noun: Token) -> tuple[int, int] | None:
