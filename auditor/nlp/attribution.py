@@ -68,11 +68,13 @@ from auditor.nlp.nominal import (
     noun_cue_attributions,
     predicate_stance_attributions,
 )
+from auditor.nlp.proposals import proposal_attributions
 from auditor.nlp.quoted import quoted_under_any_verb
 from auditor.nlp.quotes import find_nested_quotes
 from auditor.nlp.raw import ChosenRanges, QuoteIndex, RawAttribution, overlaps
 from auditor.nlp.reported import according_to, reported_speech
 from auditor.nlp.stance import stance_attributions
+from auditor.nlp.stance_roles import counted_role_attributions
 from auditor.nlp.topical import topical_noun_attributions
 
 register_extensions()
@@ -211,6 +213,8 @@ def find_attributions(
 
     found.extend(noun_cue_attributions(doc, index))
     found.extend(topical_noun_attributions(doc, index))
+    found.extend(proposal_attributions(doc, index))
+    found.extend(counted_role_attributions(doc, index))
     found.extend(predicate_stance_attributions(doc, index))
     found.extend(stance_attributions(doc, index, found))
     for attribution in framed_attributions(doc, index):

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import reporting_verbs, trimmed_bounds
 from auditor.nlp.doctext import doc_text, doc_tokens
+from auditor.nlp.headline_claims import headline_noun_verb, headline_verb_claim, topic_colon
 from auditor.nlp.nominal import noun_cue_attributions
 from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
 from auditor.nlp.reported import reported_speech
@@ -83,8 +84,9 @@ def sentence_cased(line: str) -> str:
 
 @cache
 def _verb_forms() -> frozenset[str]:
-    """Inflected forms of the reporting and stance verbs ("says", "urges", "vows")."""
-    forms = set()
+    """Inflected forms of the reporting and stance verbs ("says", "urges", "vows"), and the
+    nouns that take a that-clause or an infinitive ("His Refusal To Serve")."""
+    forms = set(load_lexicon("reporting_nouns_clausal"))
     for name in ("reporting_verbs", "stance_verbs", "reporting_verbs_with_object"):
         for lemma in load_lexicon(name):
             forms.add(lemma)
@@ -179,6 +181,8 @@ def speaker_colon(doc: Doc, existing: list[RawAttribution]) -> list[RawAttributi
                 cue_head=token.idx,
             )
         )
+    found.extend(topic_colon(doc, existing + found))  # "Obama on Jobs: Hiring Is Up"
+    found.extend(headline_noun_verb(doc, existing + found))  # "Court rules against ..."
     return found
 
 
@@ -249,10 +253,14 @@ def headline_runs_to_line_end(doc: Doc, found: list[RawAttribution]) -> None:
     for attribution in found:
         cue = attribution.cue
         start, stop = attribution.content
-        if cue is None or cue[1] > start or stop > line_end or stop >= end:
+        claim_end = end
+        semicolon = text.find(";", start, end)
+        if semicolon > 0:  # "Mayor urges calm; Council to meet": the subhead is not the claim
+            claim_end = len(text[:semicolon].rstrip())
+        if cue is None or cue[1] > start or stop > line_end or stop >= claim_end:
             continue
         if not attribution.quote_ids or attribution.kind in {"indirect", "mixed"}:
-            attribution.content = (start, end)
+            attribution.content = (start, claim_end)
 
 
 def title_case_headline(
@@ -261,14 +269,38 @@ def title_case_headline(
     """Attributions in a title-case headline, found in its sentence-cased re-parse."""
     bounds = headline_bounds(index.text)
     if bounds is None:
-        return []
+        return _headline_before_semicolon(index, reparse)
     line = sentence_cased(index.text[: bounds[1]])
     headline = reparse(line)
     quotes = [q for q in index.quotes if q["end"] <= bounds[1]]
     line_index = QuoteIndex(quotes, line)
     found = reported_speech(headline, line_index, set())
     found.extend(noun_cue_attributions(headline, line_index))
-    return [a for a in found if a.content[1] <= bounds[1]]
+    found = [a for a in found if a.content[1] <= bounds[1]]
+    if not found:
+        claim = headline_verb_claim(headline, bounds[1])
+        found = [claim] if claim is not None else []
+    return found
+
+
+def _headline_before_semicolon(
+    index: QuoteIndex, reparse: Callable[[str], Doc]
+) -> list[RawAttribution]:
+    """A sentence-case headline run into its subhead with ";" ("Mayor urges calm; Council
+    says it will meet"): the parser makes the headline a clause of the subhead's verb, so
+    the headline is re-parsed alone (its offsets are the article's)."""
+    text = index.text
+    line_end = text.find("\n")
+    line = text if line_end < 0 else text[:line_end]
+    semicolon = line.find(";")
+    if semicolon <= 0 or len(line.split()) > MAX_HEADLINE_WORDS:
+        return []
+    headline = reparse(text[:semicolon])
+    quotes = [q for q in index.quotes if q["end"] <= semicolon]
+    line_index = QuoteIndex(quotes, text[:semicolon])
+    found = reported_speech(headline, line_index, set())
+    found.extend(noun_cue_attributions(headline, line_index))
+    return found
 
 
 def _paragraph_end(doc: Doc, i: int) -> int:

@@ -19,10 +19,7 @@ from auditor.nlp.raw import QuoteIndex, RawAttribution
 
 #: Nouns whose infinitive is what someone intends or demands ("his pledge to cut taxes");
 #: after other nouns an infinitive is usually a purpose ("proposals to help farmers").
-INTENTION_NOUNS = {
-    "plan", "pledge", "promise", "vow", "threat", "intention", "refusal", "demand", "call",
-    "agreement", "determination",
-}
+INTENTION_NOUNS = "reporting_nouns_intention"
 #: Possessive pronouns that name a speaker ("his claim", "their plan").
 POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "my", "our", "your"}
 #: Verbs that merely carry a noun cue, so their subject is its speaker: "X made the
@@ -31,7 +28,8 @@ LIGHT_VERBS = {"make", "issue", "repeat", "reiterate", "voice", "express", "rene
 
 
 def noun_cue_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttribution]:
-    """One attribution per clause-taking noun cue with a speaker."""
+    """One attribution per clause-taking noun cue: with its speaker ("his claim that
+    ..."), or with no source when a claim has no owner ("amid concerns that ...")."""
     found = []
     nouns = load_lexicon("reporting_nouns_clausal")
     for token in doc_tokens(doc):
@@ -45,14 +43,50 @@ def noun_cue_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttribution]:
         if token.dep_ == "dobj" and is_content_verb(token.head) and object_content(token.head):
             continue  # "expressed concern that ...": the verb reports the whole
         speaker = _speaker_of(token)
-        if speaker is None:
-            continue
         start, end = clause.left_edge.i, clause.right_edge.i + 1
         bounds = trimmed_bounds(doc, start, end)
         if bounds is None:
             continue
-        found.append(spoken_by(speaker, "indirect", bounds, token, token, token))
+        first = noun_cue_start(token, speaker)
+        if speaker is not None:
+            found.append(spoken_by(speaker, "indirect", bounds, first, token, token))
+        elif _claim_without_owner(token, clause):
+            found.append(
+                RawAttribution(
+                    kind="indirect",
+                    content=bounds,
+                    cue=(first.idx, token.idx + len(token)),
+                    cue_head=token.idx,
+                )
+            )
     return found
+
+
+def noun_cue_start(noun: Token, owner: Token | None) -> Token:
+    """The first word of a noun cue: the light verb whose subject owns it ("the council
+    [made a strong condemnation] of"), its determiner and adjectives ("[a tacit
+    acknowledgment] that", "his [latest effort] to"), but not a determiner of a name that
+    owns the noun ("[a Times] report": the article goes with the owner)."""
+    if owner is not None and noun.dep_ == "dobj" and owner.head == noun.head != noun:
+        return noun.head
+    first = noun
+    for child in reversed(list(noun.lefts)):
+        if child.i != first.i - 1 or child.dep_ not in {"det", "amod"}:
+            break
+        if child.dep_ == "det" and owner is not None and owner.dep_ == "compound":
+            break
+        first = child
+    return first
+
+
+def _claim_without_owner(noun: Token, clause: Token) -> bool:
+    """A noun of claiming or thinking with a that-clause and no owner is still a claim,
+    with no source: "amid growing [concerns] that the bloc is too dependent", "dogged by
+    [charges] that he misled viewers". A plan or decision with no owner is not ("a plan
+    to build the bridge" describes, nobody claims)."""
+    if noun.lemma_.lower() in load_lexicon(INTENTION_NOUNS):
+        return False
+    return any(c.lower_ == "that" and c.dep_ == "mark" for c in clause.children)
 
 
 def _clause_of(noun: Token) -> Token | None:
@@ -61,28 +95,82 @@ def _clause_of(noun: Token) -> Token | None:
         if child.dep_ not in {"acl", "ccomp", "relcl"}:
             continue
         marks = {c.lower_ for c in child.children if c.dep_ in {"mark", "aux"}}
-        if "that" in marks and child.dep_ != "relcl":
+        if "that" in marks and (child.dep_ != "relcl" or _complete_clause(child)):
+            # a relative clause has "that" as its subject or object; as a mark it opens
+            # a complement the parser misread ("pronouncements [that she had won]")
             return child
-        if "to" in marks and child.dep_ == "acl" and noun.lemma_.lower() in INTENTION_NOUNS:
+        if "to" in marks and child.dep_ == "acl" and noun.lemma_.lower() in load_lexicon(
+            INTENTION_NOUNS
+        ):
             return child
     return None
 
 
-def _speaker_of(noun: Token) -> Token | None:
+def noun_owner(noun: Token, modifier: bool = True) -> Token | None:
+    """Who holds what the noun names: its possessor ("[the mayor's] plan"), the object of
+    "by" ("a decision by [the board]"), the subject of a light verb ("[the council] made a
+    condemnation of"), or, with ``modifier``, a modifier naming a speaker ("a [Times]
+    report"); ``None`` for an unowned or generic noun ("the plan", "an individual's
+    decision"). Without ``modifier`` for nouns whose modifier is as often the topic ("FBI
+    criticism")."""
+    return _speaker_of(noun, modifier)
+
+
+#: Dependents that complete a clause's verb, so no object is missing from it.
+COMPLETING_DEPS = {"dobj", "attr", "acomp", "ccomp", "xcomp", "oprd", "auxpass", "dative"}
+
+
+def _complete_clause(verb: Token) -> bool:
+    """A clause with its subject and a complement of its verb, so "that" is no gap in it:
+    "that [she had won the debate]" against "that [he made] on Monday" (the claim is
+    what he made)."""
+    children = {c.dep_ for c in verb.children}
+    return bool(children & {"nsubj", "nsubjpass"}) and bool(children & COMPLETING_DEPS)
+
+
+def _speaker_of(noun: Token, modifier: bool = True) -> Token | None:
     """Who holds the claim: the possessor, the object of "by", or the subject of a light
     verb the noun is the object of."""
     for child in noun.children:
         if child.dep_ == "poss" and (can_speak(child) or child.lower_ in POSSESSIVE_PRONOUNS):
-            return child
+            return None if _generic(child) else child
         if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and can_speak(obj):
                 return obj
+    owner = compound_owner(noun) if modifier else None
+    if owner is not None:
+        return owner
     head = noun.head
     if noun.dep_ == "dobj" and head.lemma_.lower() in LIGHT_VERBS:
         subject = subject_of(head)
         if can_speak(subject):
             return subject
+    return None
+
+
+def _generic(owner: Token) -> bool:
+    """An owner with an indefinite article is anyone at all, no source: "[an
+    individual's] decision to release the returns"."""
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an", "any", "every"} for c in owner.children)
+
+
+#: Entity labels of a name that owns the noun it modifies ("a [Times] report that ...").
+OWNER_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def compound_owner(noun: Token) -> Token | None:
+    """A modifier that names who said or holds the noun: "a [New York Times] report that
+    ...", "[media] pronouncements that ...". A modifier that names a topic ("the [tax]
+    plan") cannot speak and is no owner."""
+    for child in noun.children:
+        if child.dep_ != "compound" or child.i > noun.i:
+            continue
+        if child.pos_ == "PROPN" and child.ent_type_ in OWNER_ENTITIES | {""}:
+            if can_speak(child):
+                return child
+        elif child.pos_ == "NOUN" and child.lower_ in load_lexicon("media_nouns"):
+            return child
     return None
 
 
@@ -92,15 +180,21 @@ FRAME_NOUNS = "framing_nouns"
 
 
 def framed_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttribution]:
-    """"In <document or speech>, <claim>": the document is the source of the claim."""
+    """"In <document or speech>, <claim>": the document is the source of the claim; "By
+    <owner's> admission, <claim>": the owner is."""
     found = []
     for sentence in doc.sents:
         words = [t for t in sentence if not (t.is_space or t.is_quote)]
-        if len(words) < 4 or words[0].lower_ != "in":
+        if len(words) < 4 or words[0].lower_ not in {"in", "by"}:
             continue
         preposition = words[0]
         source = next((c for c in preposition.children if c.dep_ == "pobj"), None)
-        if source is None or source.lemma_.lower() not in load_lexicon(FRAME_NOUNS):
+        if source is None:
+            continue
+        if preposition.lower_ == "by":
+            found.extend(_owned_account(doc, index, source))
+            continue
+        if source.lemma_.lower() not in load_lexicon(FRAME_NOUNS):
             continue
         comma = source.right_edge.i + 1
         if comma >= sentence.end or doc[comma].text != ",":
@@ -114,6 +208,25 @@ def framed_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttribution]:
             spoken_by(source, "according_to", bounds, preposition, preposition, preposition)
         )
     return found
+
+
+def _owned_account(doc: Doc, index: QuoteIndex, noun: Token) -> list[RawAttribution]:
+    """"By [his] [own admission], [the returns are thick]": the sentence after the comma is
+    the owner's account (nouns in ``framing_nouns_by``; "By some estimates" has no
+    owner and is left alone)."""
+    if noun.lemma_.lower() not in load_lexicon("framing_nouns_by"):
+        return []
+    owner = noun_owner(noun, modifier=False)
+    comma = noun.right_edge.i + 1
+    if owner is None or comma >= noun.sent.end or doc[comma].text != ",":
+        return []
+    if index.inside(noun) is not None:
+        return []
+    bounds = trimmed_bounds(doc, comma + 1, noun.sent.end)
+    if bounds is None:
+        return []
+    first = noun_cue_start(noun, owner)
+    return [spoken_by(owner, "according_to", bounds, first, noun, noun)]
 
 
 def spoken_by(

@@ -1,7 +1,8 @@
-"""Noun cues with a topic phrase and a possessor: "[Clinton's] comments on [the
-shooting]", "[North Korea's] claims about [the potency of its test]", "[his] theory of
-[America's role]". The possessor is the source, the noun with its preposition the cue,
-and the preposition's object what is said or judged (lexicon
+"""Noun cues with a topic phrase and an owner: "[Clinton's] comments on [the shooting]",
+"[North Korea's] claims about [the potency of its test]", "[his] theory of [America's
+role]", "[the council] made a condemnation of [the attack]". The owner (found by
+:func:`auditor.nlp.nominal.noun_owner`) is the source, the noun with its preposition the
+cue, and the preposition's object what is said or judged (lexicon
 ``reporting_nouns_topical``)."""
 
 from __future__ import annotations
@@ -11,14 +12,11 @@ from spacy.tokens import Doc, Token
 from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import trimmed_bounds
 from auditor.nlp.doctext import doc_tokens
-from auditor.nlp.nominal import spoken_by
+from auditor.nlp.nominal import noun_cue_start, noun_owner, spoken_by
 from auditor.nlp.raw import QuoteIndex, RawAttribution
-from auditor.nlp.speaking import can_speak
 
 #: Prepositions that introduce what a noun of speech or stance is about.
 TOPIC_PREPS = {"of", "about", "on", "over", "with", "regarding", "toward", "towards"}
-#: Possessive pronouns that name a speaker ("his comments", "their claims").
-POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "my", "our", "your"}
 
 
 def topical_noun_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttribution]:
@@ -30,24 +28,17 @@ def topical_noun_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttributio
             continue
         if index.inside(noun) is not None:
             continue  # a noun inside a quotation is the quoted speaker's word
-        owner = _owner(noun)
         topic = _topic(noun)
-        if owner is None or topic is None:
+        owner = noun_owner(noun, modifier=False) if topic is not None else None
+        if owner is None:
             continue
         preposition = topic.head
         bounds = trimmed_bounds(doc, topic.left_edge.i, topic.right_edge.i + 1)
         if bounds is None:
             continue
-        found.append(spoken_by(owner, "indirect", bounds, noun, preposition, noun))
+        first = noun_cue_start(noun, owner)
+        found.append(spoken_by(owner, "indirect", bounds, first, preposition, noun))
     return found
-
-
-def _owner(noun: Token) -> Token | None:
-    """The possessor that can speak: "[Clinton]'s comments", "[his] theory"."""
-    for child in noun.children:
-        if child.dep_ == "poss" and (can_speak(child) or child.lower_ in POSSESSIVE_PRONOUNS):
-            return child
-    return None
 
 
 def _topic(noun: Token) -> Token | None:
