@@ -82,8 +82,10 @@ BETWEEN_VERB_AND_PREP = {"prt", "advmod", "npadvmod", "neg"}
 def stance_attributions(
     doc: Doc, index: QuoteIndex, found: list[RawAttribution]
 ) -> list[RawAttribution]:
-    """One attribution per view held whose content no attribution in ``found`` holds."""
-    taken = [a.content for a in found]
+    """One attribution per view held whose content no attribution in ``found`` with a
+    source holds (a sourceless claim on the same words gives way when overlaps are
+    settled: "holds the view that ...": the holder's view, not an unowned "view")."""
+    taken = [a.content for a in found if a.source is not None]
     results = []
     for token in doc_tokens(doc):
         if index.inside(token) is not None:
