@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from auditor.lexicon import load_lexicon
+from auditor.nlp.controlled import caused_speaker
 from auditor.nlp.misparses import (
     clause_misread_as_subject,
     compound_subject,
@@ -130,6 +131,9 @@ def subject_of(verb: Token) -> Token | None:
         absolute = _absolute_subject(token)
         if absolute is not None:
             return absolute
+        caused = caused_speaker(token)
+        if caused is not None:
+            return caused  # "forced [the chief] to admit": the one made to speak
         if token.dep_ in {"conj", "xcomp", "advcl"} and token.head is not token:
             token = token.head
             # "X believes that Kyiv should look ahead, stating that ...": the participle

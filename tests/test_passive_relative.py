@@ -1,0 +1,67 @@
+"""Sources that are not the plain subject of their cue, on sentences written for the test:
+the object of a verb of causing, the agent of a passive (also of a participle on a noun),
+relative pronouns and the nouns relative clauses hang on, participles and gerunds; with
+near-misses that must not make an attribution or must keep the subject."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.analysis import analysis_from_doc
+
+
+@pytest.fixture
+def analyze(nlp):
+    def run(text: str):
+        return analysis_from_doc(nlp(text))
+
+    return run
+
+
+def with_cue(analysis, cue_word: str):
+    """The one attribution whose cue holds ``cue_word``."""
+    found = [a for a in analysis.attributions if a.cue is not None and cue_word in a.cue.text]
+    assert len(found) == 1, [(a.cue and a.cue.text, a.content.text) for a in analysis.attributions]
+    return found[0]
+
+
+def spans(attribution) -> tuple[str | None, str, str]:
+    source = attribution.source.text if attribution.source is not None else None
+    return source, attribution.cue.text, attribution.content.text
+
+
+# --- the object of a verb of causing speaks --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        (
+            "The committee forced the bank's chief executive to admit that no manager was "
+            "disciplined.",
+            "admit",
+            ("the bank's chief executive", "to admit", "no manager was disciplined"),
+        ),
+        (
+            "The chief executive was forced by the committee to admit that no manager was "
+            "disciplined.",
+            "admit",
+            ("The chief executive", "to admit", "no manager was disciplined"),
+        ),
+        (
+            "The leaked memo led the county auditor to conclude that the books were cooked.",
+            "conclude",
+            ("the county auditor", "to conclude", "the books were cooked"),
+        ),
+    ],
+)
+def test_object_of_a_verb_of_causing_speaks(analyze, text, cue, expected):
+    assert spans(with_cue(analyze(text), cue)) == expected
+
+
+def test_a_verb_of_obliging_makes_no_one_speak(analyze):
+    # a rule that requires someone to disclose says nothing anyone disclosed
+    analysis = analyze("No statute requires county clerks to disclose their salaries.")
+    assert not any(
+        a.source is not None and a.source.text == "county clerks" for a in analysis.attributions
+    )
