@@ -65,3 +65,51 @@ def test_a_verb_of_obliging_makes_no_one_speak(analyze):
     assert not any(
         a.source is not None and a.source.text == "county clerks" for a in analysis.attributions
     )
+
+
+# --- passives with a by-agent ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        (
+            "The appeal was rejected by the state supreme court on Monday.",
+            "rejected",
+            ("the state supreme court", "was rejected", "The appeal"),
+        ),
+        (
+            # a verb of naming in the passive: the one named and the name are the content
+            "Dr. Lena Varga has been called a fraud by fellow doctors for selling herbal "
+            "pills.",
+            "called",
+            ("fellow doctors", "has been called", "Dr. Lena Varga has been called a fraud"),
+        ),
+        (
+            # a participle on a noun: the noun phrase is what the agent proposed
+            "Farmers rallied against the water rules proposed by the county board.",
+            "proposed",
+            ("the county board", "proposed", "the water rules"),
+        ),
+        (
+            # a participle on a clause: its subject is what the agents promoted
+            "Toll lanes remain popular, promoted by the governor and two mayors.",
+            "promoted",
+            ("the governor and two mayors", "promoted", "Toll lanes"),
+        ),
+    ],
+)
+def test_passive_agent_is_the_source(analyze, text, cue, expected):
+    assert spans(with_cue(analyze(text), cue)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The house was built by his father in 1952.",
+        "The car, driven by a friend, slid into a ditch.",
+        "The barn built by her grandfather burned down last winter.",
+    ],
+)
+def test_agent_of_a_verb_that_reports_nothing_is_no_source(analyze, text):
+    assert analyze(text).attributions == []

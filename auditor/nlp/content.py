@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
+from auditor.nlp.agents import by_phrase, participle_content
 from auditor.nlp.cues import (
     acts_as_verb,
     is_reporting_verb,
@@ -70,7 +71,12 @@ def reported_content(verb: Token) -> tuple[int, int] | None:
     framing = as_clause_content(verb)
     if framing is not None:
         return framing
-    object_range = object_content(verb) or passive_content(verb) or raised_content(verb)
+    object_range = (
+        passive_content(verb)
+        or participle_content(verb)
+        or object_content(verb)
+        or raised_content(verb)
+    )
     if object_range is not None:
         return object_range
     if verb.dep_ == "parataxis" and subject_of(verb) is not None:
@@ -501,7 +507,7 @@ def passive_content(verb: Token) -> tuple[int, int] | None:
     ):
         return None  # "This article was published by the Gazette" reports nothing
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    agent = by_phrase(verb)  # also a "by" the parser hung on the predicate
     if subject is None or agent is None or subject.pos_ == "PRON" or not can_speak(
         subject_of(verb)
     ):
@@ -509,7 +515,7 @@ def passive_content(verb: Token) -> tuple[int, int] | None:
     start, end = subtree_token_range(subject)
     complements = [c for c in verb.rights if c.dep_ in {"oprd", "xcomp"} and c.i < agent.i]
     if complements:
-        end = max(c.right_edge.i for c in complements) + 1
+        end = min(max(c.right_edge.i for c in complements) + 1, agent.i)
     return start, end
 
 

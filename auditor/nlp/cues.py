@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from auditor.lexicon import load_lexicon
+from auditor.nlp.agents import agent_of
 from auditor.nlp.controlled import caused_speaker
 from auditor.nlp.misparses import (
     clause_misread_as_subject,
@@ -277,12 +278,7 @@ def _absolute_subject(verb: Token) -> Token | None:
 
 
 def _agent_of(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for grandchild in child.children:
-                if grandchild.dep_ == "pobj":
-                    return grandchild
-    return None
+    return agent_of(verb)  # the parser's agent, or a "by" it hung on the predicate
 
 
 def noun_phrase_bounds(token: Token, cue: Token | None = None) -> tuple[int, int]:
