@@ -113,3 +113,21 @@ def test_passive_agent_is_the_source(analyze, text, cue, expected):
 )
 def test_agent_of_a_verb_that_reports_nothing_is_no_source(analyze, text):
     assert analyze(text).attributions == []
+
+
+# --- relative clauses and the source phrase ----------------------------------------------
+
+
+def test_relative_clause_that_attributes_leaves_the_main_source(analyze):
+    analysis = analyze("Ana Ruiz, who has argued that the levy is unfair, opposes the bill.")
+    assert spans(with_cue(analysis, "argued")) == ("who", "has argued", "the levy is unfair")
+    assert spans(with_cue(analysis, "opposes")) == ("Ana Ruiz", "opposes", "the bill")
+
+
+def test_relative_clause_that_describes_stays_in_the_source(analyze):
+    analysis = analyze("Ana Ruiz, who chairs the finance committee, said the levy is unfair.")
+    assert spans(with_cue(analysis, "said")) == (
+        "Ana Ruiz, who chairs the finance committee,",
+        "said",
+        "the levy is unfair",
+    )
