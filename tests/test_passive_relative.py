@@ -131,3 +131,34 @@ def test_relative_clause_that_describes_stays_in_the_source(analyze):
         "said",
         "the levy is unfair",
     )
+
+
+# --- participles and gerunds -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        (
+            # "with" here says where the complaint went: no absolute phrase
+            "The state party filed a complaint Monday with the county ethics board, claiming "
+            "that the clerk had lied.",
+            "claiming",
+            ("The state party", "claiming", "the clerk had lied"),
+        ),
+        (
+            # an absolute phrase with a relative clause set into it
+            "The levy became an issue, with Maria Lopez — who has called for higher taxes "
+            "on the rich — lambasting the plan.",
+            "lambasting",
+            ("Maria Lopez", "lambasting", "the plan"),
+        ),
+        (
+            "Despite admitting that he had concerns, Senator Okafor voted for the bill.",
+            "admitting",
+            ("Senator Okafor", "admitting", "he had concerns"),
+        ),
+    ],
+)
+def test_participle_shares_the_right_subject(analyze, text, cue, expected):
+    assert spans(with_cue(analyze(text), cue)) == expected

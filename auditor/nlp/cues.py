@@ -22,11 +22,14 @@ from auditor.nlp.misparses import (
     quantifier_on_modifier,
     title_before_name,
 )
+from auditor.nlp.participles import absolute_subject
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 #: Prepositions of manner and time whose gerund shares the subject of the verb they hang
 #: on ("answered by saying ...", "left after announcing ...").
-MANNER_PREPS = {"by", "after", "before", "without", "while", "since", "upon", "from", "in"}
+MANNER_PREPS = {
+    "by", "after", "before", "without", "while", "since", "upon", "from", "in", "despite",
+}
 #: Words that may open a reported clause but are not part of what was said.
 CLAUSE_MARKERS = {"that", "whether", "if"}
 #: Punctuation that is trimmed from the ends of a content span.
@@ -129,7 +132,7 @@ def subject_of(verb: Token) -> Token | None:
         agent = _agent_of(token)
         if agent is not None:
             return agent
-        absolute = _absolute_subject(token)
+        absolute = absolute_subject(token)
         if absolute is not None:
             return absolute
         caused = caused_speaker(token)
@@ -251,30 +254,6 @@ def antecedent(token: Token) -> Token:
             if child.dep_ == "poss" and child.pos_ == "PROPN":
                 return child
     return token
-
-
-def _absolute_subject(verb: Token) -> Token | None:
-    """"..., with Denis Pushilin, the head of the DPR, declaring that ...": the object of
-    "with" just before a participle is its subject."""
-    if verb.tag_ != "VBG":
-        return None
-    doc = verb.doc
-    i = verb.i - 1
-    while i >= 0 and doc[i].is_punct:
-        i -= 1
-    if i < 0:
-        return None
-    candidate = doc[i]
-    # Walk up from the last word before the participle to the head of its noun phrase.
-    for _ in range(4):
-        if candidate.dep_ == "pobj" and candidate.head.lower_ == "with":
-            return candidate
-        walkable = {"appos", "pobj", "prep", "compound", "amod"}
-        if candidate.dep_ in walkable and candidate.head.i < verb.i:
-            candidate = candidate.head
-            continue
-        break
-    return None
 
 
 def _agent_of(verb: Token) -> Token | None:

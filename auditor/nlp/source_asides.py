@@ -46,7 +46,8 @@ def _aside_start(doc: Doc, attribution: RawAttribution, cue_heads: set[int]) -> 
     for token in span:
         if not _is_aside(token, span.start, span.end):
             continue
-        clause_start, clause_end = token.left_edge.i, token.right_edge.i
+        # only the part inside the source: a cue the parser hung on the aside is not in it
+        clause_start, clause_end = token.left_edge.i, min(token.right_edge.i, span.end - 1)
         if attribution.cue_head is not None and (
             doc[clause_start].idx <= attribution.cue_head <= doc[clause_end].idx
         ):

@@ -1,0 +1,47 @@
+"""The subject of a participle that has none of its own in an absolute phrase.
+
+"The plan drew praise, with Denis Marchetti, the head of the union, declaring that ...":
+the object of "with" just before a participle is the one declaring. Only a "with" that
+opens its phrase (after a comma, a dash, a conjunction or at the start of the sentence)
+makes an absolute phrase: in "filed a complaint Monday with the ethics board, claiming
+that ..." the board is where the complaint went, and the one claiming is the subject of
+"filed". A relative clause set into the phrase ("with Ana Ruiz - who has called for new
+taxes - lambasting the plan") does not hide its noun.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+#: Words after which "with" opens an absolute phrase.
+_OPENERS = {",", "—", "–", "--", "-", "(", ";", "and", "but"}
+#: How many heads to climb from the word before the participle to the object of "with".
+_MAX_CLIMB = 8
+
+
+def absolute_subject(verb: Token) -> Token | None:
+    """The object of an absolute "with" right before the participle ``verb`` ("with
+    [Denis Marchetti], the head of the union, declaring"), or None."""
+    if verb.tag_ != "VBG":
+        return None
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].is_punct:
+        i -= 1
+    if i < 0:
+        return None
+    candidate = doc[i]
+    for _ in range(_MAX_CLIMB):
+        if candidate.dep_ == "pobj" and candidate.head.lower_ == "with":
+            return candidate if _opens_phrase(candidate.head) else None
+        if candidate.head is candidate or candidate.head.i >= verb.i:
+            return None
+        candidate = candidate.head
+    return None
+
+
+def _opens_phrase(preposition: Token) -> bool:
+    """"with" starts the sentence or follows a comma, dash or conjunction."""
+    if preposition.i == preposition.sent.start:
+        return True
+    return preposition.doc[preposition.i - 1].lower_ in _OPENERS
