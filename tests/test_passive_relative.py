@@ -133,6 +133,14 @@ def test_relative_clause_that_describes_stays_in_the_source(analyze):
     )
 
 
+def test_main_verb_misread_as_a_participle_has_the_root_for_subject(analyze):
+    # the parser reads "called" as a participle on "the letter", leaving "One" the root
+    analysis = analyze("One of the nurses who sent the letter called the director a liar.")
+    source, cue, content = spans(with_cue(analysis, "called"))
+    assert source.startswith("One of the nurses")
+    assert (cue, content) == ("called", "the director a liar")
+
+
 # --- participles and gerunds -------------------------------------------------------------
 
 
@@ -162,3 +170,16 @@ def test_relative_clause_that_describes_stays_in_the_source(analyze):
 )
 def test_participle_shares_the_right_subject(analyze, text, cue, expected):
     assert spans(with_cue(analyze(text), cue)) == expected
+
+
+# --- a second verb of saying hung inside the first one's clause ----------------------------
+
+
+def test_finite_verb_of_saying_after_a_bare_verb_is_the_speakers_act(analyze):
+    analysis = analyze("Lee said the city would order a review and warned against further delay.")
+    assert spans(with_cue(analysis, "warned")) == ("Lee", "warned against", "further delay")
+
+
+def test_verbs_of_the_same_form_keep_the_reported_subject(analyze):
+    analysis = analyze("Lee said Ruiz denied the report and accused the board of lying.")
+    assert spans(with_cue(analysis, "accused")) == ("Ruiz", "accused", "the board of lying")

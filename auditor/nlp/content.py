@@ -23,6 +23,7 @@ from auditor.nlp.cues import (
 )
 from auditor.nlp.documents import document_reports
 from auditor.nlp.misparses import clause_misread_as_subject
+from auditor.nlp.participles import subject_of_misread_main_verb
 from auditor.nlp.regarding import regarded_as
 from auditor.nlp.speaking import can_speak
 
@@ -644,8 +645,8 @@ def preposition_of_cue(verb: Token) -> Token | None:
 
 def _is_agentless_passive(verb: Token) -> bool:
     """"X was charged with fraud", "a group known as Y": the subject is not the speaker."""
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        return True
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and subject_of_misread_main_verb(verb) is None:
+        return True  # "[One of the nurses] who signed it called ...": a main verb misread
     return any(c.dep_ == "nsubjpass" for c in verb.children) and not any(
         c.dep_ == "agent" for c in verb.children
     )

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from auditor.lexicon import load_lexicon
 from auditor.nlp.agents import agent_of
 from auditor.nlp.controlled import caused_speaker
+from auditor.nlp.coordination import outer_speaker
 from auditor.nlp.misparses import (
     clause_misread_as_subject,
     compound_subject,
@@ -22,7 +23,7 @@ from auditor.nlp.misparses import (
     quantifier_on_modifier,
     title_before_name,
 )
-from auditor.nlp.participles import absolute_subject
+from auditor.nlp.participles import absolute_subject, subject_of_misread_main_verb
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 #: Prepositions of manner and time whose gerund shares the subject of the verb they hang
@@ -135,6 +136,9 @@ def subject_of(verb: Token) -> Token | None:
         absolute = absolute_subject(token)
         if absolute is not None:
             return absolute
+        outer = outer_speaker(token, is_reporting_verb) if token is verb else None
+        if outer is not None:
+            return outer  # "[Lee] said the city would act and warned ...": Lee warned
         caused = caused_speaker(token)
         if caused is not None:
             return caused  # "forced [the chief] to admit": the one made to speak
@@ -158,6 +162,9 @@ def subject_of(verb: Token) -> Token | None:
             # criticized).
             token = token.head.head
             continue
+        misread = subject_of_misread_main_verb(token)
+        if misread is not None:
+            return misread  # "[One of the doctors] who signed the letter called him ..."
         if token.dep_ in {"acl", "relcl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             if token.dep_ == "relcl":
                 # "X, who said ...": the relative pronoun's antecedent speaks.

@@ -45,3 +45,19 @@ def _opens_phrase(preposition: Token) -> bool:
     if preposition.i == preposition.sent.start:
         return True
     return preposition.doc[preposition.i - 1].lower_ in _OPENERS
+
+
+def subject_of_misread_main_verb(verb: Token) -> Token | None:
+    """"[One of the doctors] who signed the letter called him a fraud": the parser read the
+    main verb as a participle on the noun before it ("the letter called ...") and left the
+    sentence with a noun for its root. A past form with no passive auxiliary or agent, in
+    a sentence whose root is that noun before it, is the main verb, and the root its
+    subject; None for a real participle ("the letter, signed by ...") in a full sentence."""
+    if verb.dep_ != "acl" or verb.tag_ not in {"VBD", "VBN"}:
+        return None
+    if any(c.dep_ in {"agent", "auxpass", "nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    root = verb.sent.root
+    if root.pos_ not in {"NOUN", "PROPN", "NUM"} or root.i >= verb.i:
+        return None
+    return root
