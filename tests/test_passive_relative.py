@@ -183,3 +183,37 @@ def test_finite_verb_of_saying_after_a_bare_verb_is_the_speakers_act(analyze):
 def test_verbs_of_the_same_form_keep_the_reported_subject(analyze):
     analysis = analyze("Lee said Ruiz denied the report and accused the board of lying.")
     assert spans(with_cue(analysis, "accused")) == ("Ruiz", "accused", "the board of lying")
+
+
+# --- what a relative pronoun stands for ----------------------------------------------------
+
+
+@pytest.fixture
+def typed(nlp):
+    from auditor.sourcing import annotate
+
+    def run(text: str):
+        analysis = analysis_from_doc(nlp(text))
+        annotate(analysis)
+        return analysis
+
+    return run
+
+
+def test_who_after_a_place_stands_for_the_people_before_it(typed):
+    analysis = typed(
+        "The ruling is likely to anger nervous Republicans on Capitol Hill, who have argued "
+        "that it hurts rural towns."
+    )
+    a = with_cue(analysis, "argued")
+    assert a.source.text == "who"
+    assert a.source_type == "vague"  # the Republicans, not a place or a body
+
+
+def test_who_after_names_in_apposition_stands_for_the_names(typed):
+    analysis = typed(
+        "The plan was praised by two voters, Ana Ruiz and Bo Lee, who said it was fair."
+    )
+    a = with_cue(analysis, "said")
+    assert (a.source.text, a.content.text) == ("who", "it was fair")
+    assert a.source_type == "named_person"

@@ -24,7 +24,7 @@ def caused_speaker(verb: Token) -> Token | None:
     """The one who speaks through ``verb`` when it is the complement of a verb of causing
     or permitting: the object before it ("forced [the chief] to admit"), or the subject of
     a passive ("[the chief] was forced to admit"); None for any other verb."""
-    if verb.dep_ != "xcomp" or verb.head is verb:
+    if verb.dep_ != "xcomp" or verb.head.i == verb.i:
         return None
     cause = verb.head
     if cause.lemma_.lower() not in load_lexicon("causative_verbs"):

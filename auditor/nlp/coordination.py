@@ -29,7 +29,7 @@ def outer_speaker(verb: Token, is_reporting_verb: Callable[[Token], bool]) -> To
     if any(c.dep_ in _SUBJECTS for c in verb.children):
         return None
     first = verb.head
-    while first.dep_ == "conj" and first.head is not first:
+    while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     if first.dep_ != "ccomp" or not is_reporting_verb(first.head):
         return None

@@ -34,7 +34,7 @@ def absolute_subject(verb: Token) -> Token | None:
     for _ in range(_MAX_CLIMB):
         if candidate.dep_ == "pobj" and candidate.head.lower_ == "with":
             return candidate if _opens_phrase(candidate.head) else None
-        if candidate.head is candidate or candidate.head.i >= verb.i:
+        if candidate.head.i == candidate.i or candidate.head.i >= verb.i:
             return None
         candidate = candidate.head
     return None
