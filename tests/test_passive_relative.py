@@ -162,6 +162,13 @@ def test_main_verb_misread_as_a_participle_has_the_root_for_subject(analyze):
             ("Maria Lopez", "lambasting", "the plan"),
         ),
         (
+            # the parser hangs "from" on "aside"; the gerund still shares the verb's subject
+            "The mayor refuses to name candidates, aside from saying she wants a diverse "
+            "list.",
+            "saying",
+            ("The mayor", "saying", "she wants a diverse list"),
+        ),
+        (
             "Despite admitting that he had concerns, Senator Okafor voted for the bill.",
             "admitting",
             ("Senator Okafor", "admitting", "he had concerns"),

@@ -23,7 +23,11 @@ from auditor.nlp.misparses import (
     quantifier_on_modifier,
     title_before_name,
 )
-from auditor.nlp.participles import absolute_subject, subject_of_misread_main_verb
+from auditor.nlp.participles import (
+    absolute_subject,
+    manner_gerund_host,
+    subject_of_misread_main_verb,
+)
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 #: Prepositions of manner and time whose gerund shares the subject of the verb they hang
@@ -149,18 +153,13 @@ def subject_of(verb: Token) -> Token | None:
             if token.dep_ == "ccomp" and is_reporting_verb(token.head) and verb.tag_ == "VBG":
                 token = token.head
             continue
-        if (
-            token.dep_ == "pcomp"
-            and token.tag_ == "VBG"
-            and token.head.dep_ == "prep"
-            and token.head.lower_ in MANNER_PREPS
-            and token.head.head.pos_ in {"VERB", "AUX"}
-        ):
+        host = manner_gerund_host(token, MANNER_PREPS)
+        if host is not None:
             # "published the results by announcing that ...", "refused, aside from saying
             # ...": a gerund in a phrase of manner or time on a verb shares that verb's
             # subject ("criticized for promoting pills" does not: the promoter is the one
             # criticized).
-            token = token.head.head
+            token = host
             continue
         misread = subject_of_misread_main_verb(token)
         if misread is not None:

@@ -61,3 +61,19 @@ def subject_of_misread_main_verb(verb: Token) -> Token | None:
     if root.pos_ not in {"NOUN", "PROPN", "NUM"} or root.i >= verb.i:
         return None
     return root
+
+
+def manner_gerund_host(gerund: Token, prepositions: set[str]) -> Token | None:
+    """The verb a gerund in a phrase of manner or time hangs on ("left after
+    [announcing]", "answered by [saying]"), also through the adverb the parser may put
+    between them ("refused to discuss it, aside from [saying] ..."); None for another
+    word. ``prepositions`` are the ones that open such a phrase."""
+    if gerund.dep_ != "pcomp" or gerund.tag_ != "VBG":
+        return None
+    preposition = gerund.head
+    if preposition.dep_ != "prep" or preposition.lower_ not in prepositions:
+        return None
+    host = preposition.head
+    if host.pos_ == "ADV" and host.dep_ == "advmod":
+        host = host.head  # "aside from", "apart from"
+    return host if host.pos_ in {"VERB", "AUX"} else None
