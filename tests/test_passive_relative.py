@@ -224,3 +224,15 @@ def test_who_after_names_in_apposition_stands_for_the_names(typed):
     a = with_cue(analysis, "said")
     assert (a.source.text, a.content.text) == ("who", "it was fair")
     assert a.source_type == "named_person"
+
+
+# --- a relative clause without "that" whose subject the parser swallowed -------------------
+
+
+def test_subject_of_a_contact_clause_is_the_noun_before_the_verb(analyze):
+    analysis = analyze(
+        "The grant is a small share of the $40 million economists say the bridge needs."
+    )
+    source, cue, content = spans(with_cue(analysis, "say"))
+    assert (source, cue) == ("economists", "say")
+    assert content.endswith("the bridge needs")

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.agents import agent_of
+from auditor.nlp.contact_clauses import swallowed_bounds, swallowed_subject
 from auditor.nlp.controlled import caused_speaker
 from auditor.nlp.coordination import outer_speaker
 from auditor.nlp.misparses import (
@@ -176,6 +177,7 @@ def subject_of(verb: Token) -> Token | None:
         or _name_before(verb)
         or compound_subject(verb)
         or quantifier_on_modifier(verb)
+        or swallowed_subject(verb)
     )
 
 
@@ -295,6 +297,9 @@ def noun_phrase_bounds(token: Token, cue: Token | None = None) -> tuple[int, int
 
 def subject_bounds(subject: Token, cue: Token | None = None) -> tuple[int, int]:
     """Character bounds of the source span for a subject token (of the verb ``cue``)."""
+    swallowed = swallowed_bounds(subject, cue) if cue is not None else None
+    if swallowed is not None:
+        return swallowed  # "the $20 million [experts] say it costs"
     if subject.pos_ == "PRON" and subject.dep_ != "pobj" and not (
         subject.lower_ in {"those", "these"}
         and any(c.dep_ in {"acl", "relcl"} for c in subject.children)
