@@ -169,6 +169,13 @@ def test_main_verb_misread_as_a_participle_has_the_root_for_subject(analyze):
             ("The mayor", "saying", "she wants a diverse list"),
         ),
         (
+            # a gerund after an adjective that follows the noun: the noun's phrase decides
+            "Turnout was driven by a small group of wealthy donors intent on deciding who "
+            "will run the council.",
+            "deciding",
+            ("a small group of wealthy donors", "deciding", "who will run the council"),
+        ),
+        (
             "Despite admitting that he had concerns, Senator Okafor voted for the bill.",
             "admitting",
             ("Senator Okafor", "admitting", "he had concerns"),

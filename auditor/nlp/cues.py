@@ -26,6 +26,7 @@ from auditor.nlp.misparses import (
 )
 from auditor.nlp.participles import (
     absolute_subject,
+    adjective_holder,
     manner_gerund_host,
     subject_of_misread_main_verb,
 )
@@ -154,7 +155,10 @@ def subject_of(verb: Token) -> Token | None:
             if token.dep_ == "ccomp" and is_reporting_verb(token.head) and verb.tag_ == "VBG":
                 token = token.head
             continue
-        host = manner_gerund_host(token, MANNER_PREPS)
+        holder = adjective_holder(token)
+        if holder is not None and holder.pos_ in {"NOUN", "PROPN"}:
+            return holder  # "donors intent on deciding ...": the donors decide
+        host = manner_gerund_host(token, MANNER_PREPS) or holder
         if host is not None:
             # "published the results by announcing that ...", "refused, aside from saying
             # ...": a gerund in a phrase of manner or time on a verb shares that verb's

@@ -77,3 +77,25 @@ def manner_gerund_host(gerund: Token, prepositions: set[str]) -> Token | None:
     if host.pos_ == "ADV" and host.dep_ == "advmod":
         host = host.head  # "aside from", "apart from"
     return host if host.pos_ in {"VERB", "AUX"} else None
+
+
+def adjective_holder(gerund: Token) -> Token | None:
+    """Who a gerund after an adjective of will or readiness belongs to ("donors [intent]
+    on deciding who wins", "Lee was [eager] about showing ..."): the noun phrase the
+    adjective follows ("[a group] of donors intent on"), or the verb it completes (whose
+    subject is then found as usual); None when the gerund is not in such a phrase."""
+    if gerund.dep_ != "pcomp" or gerund.tag_ != "VBG" or gerund.head.dep_ != "prep":
+        return None
+    adjective = gerund.head.head
+    if adjective.pos_ != "ADJ" or adjective.i >= gerund.i:
+        return None
+    if adjective.dep_ == "acomp":
+        return adjective.head  # "was intent on proving": the verb's subject proves
+    before = adjective.doc[adjective.left_edge.i - 1] if adjective.left_edge.i > 0 else None
+    if before is None or before.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    while before.dep_ == "pobj" and before.head.lower_ == "of" and before.head.head.pos_ in {
+        "NOUN", "PROPN", "NUM", "PRON"
+    }:
+        before = before.head.head  # "[a group] of donors intent on": the group
+    return before
