@@ -243,3 +243,14 @@ def test_subject_of_a_contact_clause_is_the_noun_before_the_verb(analyze):
     source, cue, content = spans(with_cue(analysis, "say"))
     assert (source, cue) == ("economists", "say")
     assert content.endswith("the bridge needs")
+
+
+def test_aside_of_an_unnamed_source_stays_in_the_source(analyze):
+    # why the source is unnamed is read off its phrase by the sourcing stage
+    analysis = analyze(
+        "A nurse at the clinic, who asked not to be named because staff were told not to "
+        "talk, said the ward was full."
+    )
+    source, cue, content = spans(with_cue(analysis, "said"))
+    assert source.startswith("A nurse at the clinic, who asked not to be named")
+    assert (cue, content) == ("said", "the ward was full")

@@ -5,7 +5,9 @@ is Ruiz's own claim (its source is "who", standing for her), so the source of "v
 "Ana Ruiz", not the name with the claim inside it; likewise "Lee, speaking to reporters on
 Monday, said ..." when the participle is itself a cue. An aside that attributes nothing
 ("Ana Ruiz, who chairs the committee, said ...") describes the speaker and stays in the
-source, as editors (and the PolNeAR annotators) read it.
+source, as editors (and the PolNeAR annotators) read it. So does any aside of an unnamed
+source ("a miner, who asked not to be named because ..., said"): it says why the source
+is unnamed or how it knows, which the sourcing stage reads off the source phrase.
 """
 
 from __future__ import annotations
@@ -44,8 +46,8 @@ def _aside_start(doc: Doc, attribution: RawAttribution, cue_heads: set[int]) -> 
     if span is None:
         return None
     for token in span:
-        if not _is_aside(token, span.start, span.end):
-            continue
+        if not _is_aside(token, span.start, span.end) or token.head.pos_ != "PROPN":
+            continue  # an unnamed source's aside says how it knows or why it is unnamed
         # only the part inside the source: a cue the parser hung on the aside is not in it
         clause_start, clause_end = token.left_edge.i, min(token.right_edge.i, span.end - 1)
         if attribution.cue_head is not None and (
