@@ -6,6 +6,7 @@ near-misses that must not make an attribution or must keep the subject."""
 from __future__ import annotations
 
 import pytest
+from parses import parsed
 
 from auditor.analysis import analysis_from_doc
 
@@ -254,3 +255,44 @@ def test_aside_of_an_unnamed_source_stays_in_the_source(analyze):
     source, cue, content = spans(with_cue(analysis, "said"))
     assert source.startswith("A nurse at the clinic, who asked not to be named")
     assert (cue, content) == ("said", "the ward was full")
+
+
+def _frame_parse(nlp, with_frame: bool):
+    """'Voters want change, Ruiz said, adding that taxes will rise.' as the parser often
+    reads it: the frame "Ruiz said" a parenthetical, the participle on the quoted clause."""
+    frame = [
+        ("Ruiz", "NNP", "PROPN", "nsubj", 5, "Ruiz"),
+        ("said", "VBD", "VERB", "parataxis", 1, "say"),
+        (",", ",", "PUNCT", "punct", 1, ","),
+    ]
+    rows = [
+        ("Voters", "NNS", "NOUN", "nsubj", 1, "voter"),
+        ("want", "VBP", "VERB", "ROOT", 1, "want"),
+        ("change", "NN", "NOUN", "dobj", 1, "change"),
+        (",", ",", "PUNCT", "punct", 1, ","),
+        *(frame if with_frame else []),
+    ]
+    at = len(rows)
+    rows += [
+        ("adding", "VBG", "VERB", "advcl", 1, "add"),
+        ("that", "IN", "SCONJ", "mark", at + 4, "that"),
+        ("taxes", "NNS", "NOUN", "nsubj", at + 4, "tax"),
+        ("will", "MD", "AUX", "aux", at + 4, "will"),
+        ("rise", "VB", "VERB", "ccomp", at, "rise"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ]
+    return parsed(nlp, rows), at
+
+
+def test_participle_after_a_speech_frame_goes_on_with_its_speaker(nlp):
+    from auditor.nlp.cues import subject_of
+
+    doc, adding = _frame_parse(nlp, with_frame=True)
+    assert subject_of(doc[adding]).text == "Ruiz"
+
+
+def test_participle_without_a_frame_shares_the_clause_subject(nlp):
+    from auditor.nlp.cues import subject_of
+
+    doc, adding = _frame_parse(nlp, with_frame=False)
+    assert subject_of(doc[adding]).text == "Voters"

@@ -27,6 +27,7 @@ from auditor.nlp.misparses import (
 from auditor.nlp.participles import (
     absolute_subject,
     adjective_holder,
+    frame_subject,
     manner_gerund_host,
     subject_of_misread_main_verb,
 )
@@ -139,7 +140,7 @@ def subject_of(verb: Token) -> Token | None:
         agent = _agent_of(token)
         if agent is not None:
             return agent
-        absolute = absolute_subject(token)
+        absolute = absolute_subject(token) or frame_subject(token)
         if absolute is not None:
             return absolute
         outer = outer_speaker(token, is_reporting_verb) if token is verb else None

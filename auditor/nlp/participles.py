@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from auditor.lexicon import load_lexicon
+
 #: Words after which "with" opens an absolute phrase.
 _OPENERS = {",", "—", "–", "--", "-", "(", ";", "and", "but"}
 #: How many heads to climb from the word before the participle to the object of "with".
@@ -99,3 +101,24 @@ def adjective_holder(gerund: Token) -> Token | None:
     }:
         before = before.head.head  # "[a group] of donors intent on": the group
     return before
+
+
+def frame_subject(verb: Token) -> Token | None:
+    """'"...," Lee said, going on to say that ...': a participle right after a speech frame
+    set into the sentence goes on with the frame's speaker. The parser often makes the
+    frame a parenthetical (``parataxis``) and hangs the participle on the quoted clause,
+    whose subject is someone else; None when no such frame comes right before ``verb``."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl":
+        return None
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].is_punct:
+        i -= 1
+    if i < 0 or i == verb.i - 1:
+        return None  # the frame is set off by a comma
+    frame = doc[i]
+    if frame.dep_ in {"nsubj"} and frame.head.i < verb.i:
+        frame = frame.head  # '..., said Lee, adding ...'
+    if frame.dep_ != "parataxis" or frame.lemma_.lower() not in load_lexicon("reporting_verbs"):
+        return None
+    return next((c for c in frame.children if c.dep_ == "nsubj"), None)
