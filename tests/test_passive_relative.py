@@ -246,6 +246,17 @@ def test_subject_of_a_contact_clause_is_the_noun_before_the_verb(analyze):
     assert content.endswith("the bridge needs")
 
 
+def test_aside_with_a_verb_of_stance_describes_the_source(analyze):
+    analysis = analyze(
+        "Ana Ruiz, who has long opposed the new mine, said the water was unsafe."
+    )
+    assert spans(with_cue(analysis, "said")) == (
+        "Ana Ruiz, who has long opposed the new mine,",
+        "said",
+        "the water was unsafe",
+    )
+
+
 def test_aside_of_an_unnamed_source_stays_in_the_source(analyze):
     # why the source is unnamed is read off its phrase by the sourcing stage
     analysis = analyze(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from auditor.nlp.cues import is_reporting_verb
 from auditor.nlp.raw import RawAttribution
 
 #: Dependencies of a clause set into a noun phrase after a comma: a relative clause, a
@@ -27,8 +28,11 @@ def without_attributed_asides(
     doc: Doc, found: list[RawAttribution]
 ) -> list[RawAttribution]:
     """Cut each source before an aside of its phrase that holds the cue of another
-    attribution in ``found``; the records are changed in place and returned."""
-    cue_heads = {a.cue_head for a in found if a.cue_head is not None}
+    attribution in ``found``, a verb of saying; the records are changed in place and
+    returned."""
+    speech = {t.idx for t in doc if is_reporting_verb(t)}
+    # a verb of saying, not of stance: "who has been challenging the industry" describes
+    cue_heads = {a.cue_head for a in found if a.cue_head in speech}
     for attribution in found:
         if attribution.source is None:
             continue
