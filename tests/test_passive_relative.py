@@ -177,6 +177,12 @@ def test_main_verb_misread_as_a_participle_has_the_root_for_subject(analyze):
             ("a small group of wealthy donors", "deciding", "who will run the council"),
         ),
         (
+            # a participle on an occasion of speech: the one who spoke there announced
+            "The governor spoke at a news conference announcing that the state would sue.",
+            "announcing",
+            ("The governor", "announcing", "the state would sue"),
+        ),
+        (
             "Despite admitting that he had concerns, Senator Okafor voted for the bill.",
             "admitting",
             ("Senator Okafor", "admitting", "he had concerns"),
@@ -307,3 +313,8 @@ def test_participle_without_a_frame_shares_the_clause_subject(nlp):
 
     doc, adding = _frame_parse(nlp, with_frame=False)
     assert subject_of(doc[adding]).text == "Voters"
+
+
+def test_a_statement_speaks_for_itself(analyze):
+    analysis = analyze("In a statement announcing the pick, the union called Ruiz a champion.")
+    assert spans(with_cue(analysis, "announcing")) == ("a statement", "announcing", "the pick")

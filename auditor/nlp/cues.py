@@ -29,6 +29,7 @@ from auditor.nlp.participles import (
     adjective_holder,
     frame_subject,
     manner_gerund_host,
+    occasion_host,
     subject_of_misread_main_verb,
 )
 
@@ -170,6 +171,10 @@ def subject_of(verb: Token) -> Token | None:
         misread = subject_of_misread_main_verb(token)
         if misread is not None:
             return misread  # "[One of the doctors] who signed the letter called him ..."
+        occasion = occasion_host(token)
+        if occasion is not None:
+            token = occasion  # "spoke at a news conference announcing ...": she announced
+            continue
         if token.dep_ in {"acl", "relcl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             if token.dep_ == "relcl":
                 # "X, who said ...": the relative pronoun's antecedent speaks.

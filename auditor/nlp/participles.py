@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
+from auditor.nlp.speaking import can_speak
 
 #: Words after which "with" opens an absolute phrase.
 _OPENERS = {",", "—", "–", "--", "-", "(", ";", "and", "but"}
@@ -122,3 +123,19 @@ def frame_subject(verb: Token) -> Token | None:
     if frame.dep_ != "parataxis" or frame.lemma_.lower() not in load_lexicon("reporting_verbs"):
         return None
     return next((c for c in frame.children if c.dep_ == "nsubj"), None)
+
+
+def occasion_host(participle: Token) -> Token | None:
+    """"She spoke at [a news conference] announcing that ...": a participle of saying on an
+    occasion of speech (``speech_settings``) that cannot speak itself goes with the verb
+    whose setting the occasion is, and so with that verb's subject; None otherwise ("a
+    statement announcing ..." can speak for itself)."""
+    if participle.dep_ != "acl" or participle.tag_ != "VBG":
+        return None
+    occasion = participle.head
+    if occasion.lemma_.lower() not in load_lexicon("speech_settings") or can_speak(occasion):
+        return None
+    if occasion.dep_ != "pobj" or occasion.head.dep_ != "prep":
+        return None
+    host = occasion.head.head
+    return host if host.pos_ in {"VERB", "AUX"} else None
