@@ -1,12 +1,19 @@
-"""The subject of a participle that has none of its own in an absolute phrase.
+"""Who speaks through a participle or gerund that has no subject of its own.
 
-"The plan drew praise, with Denis Marchetti, the head of the union, declaring that ...":
-the object of "with" just before a participle is the one declaring. Only a "with" that
-opens its phrase (after a comma, a dash, a conjunction or at the start of the sentence)
-makes an absolute phrase: in "filed a complaint Monday with the ethics board, claiming
-that ..." the board is where the complaint went, and the one claiming is the subject of
-"filed". A relative clause set into the phrase ("with Ana Ruiz - who has called for new
-taxes - lambasting the plan") does not hide its noun.
+:func:`auditor.nlp.cues.subject_of` climbs from such a verb to the verb it hangs on; these
+helpers answer where the parse alone misleads it:
+
+- an absolute phrase: "The plan drew praise, with Denis Marchetti, the head of the union,
+  declaring that ...": the object of "with" is the one declaring. Only a "with" that
+  opens its phrase (after a comma, a dash, a conjunction or at the start of the sentence)
+  makes one: in "filed a complaint Monday with the ethics board, claiming that ..." the
+  one claiming is the subject of "filed". A relative clause set into the phrase ("with
+  Ana Ruiz - who has called for new taxes - lambasting the plan") does not hide its noun;
+- a gerund of manner or time ("left after announcing", "aside from saying"), after an
+  adjective ("donors intent on deciding"), after a speech frame ('...," Lee said, going
+  on to say'), on an occasion of speech ("spoke at a news conference announcing");
+- a main verb the parser read as a participle ("[One of the nurses] who sent the letter
+  called ...").
 """
 
 from __future__ import annotations
