@@ -60,6 +60,13 @@ def test_object_of_a_verb_of_causing_speaks(analyze, text, cue, expected):
     assert spans(with_cue(analyze(text), cue)) == expected
 
 
+def test_what_a_speaker_urges_is_content_not_an_act_of_the_one_urged(analyze):
+    analysis = analyze("The committee urged the bank's chief to admit that no one was fired.")
+    assert [spans(a) for a in analysis.attributions] == [
+        ("The committee", "urged", "the bank's chief to admit that no one was fired")
+    ]
+
+
 def test_a_verb_of_obliging_makes_no_one_speak(analyze):
     # a rule that requires someone to disclose says nothing anyone disclosed
     analysis = analyze("No statute requires county clerks to disclose their salaries.")

@@ -344,6 +344,10 @@ def inside_reported_clause(token: Token) -> bool:
         # "said he would act and warned against delay", "..., citing the risks": a second
         # act of the same speaker that the parser hung inside the first one's clause.
         return False
+    if token.dep_ == "xcomp" and is_content_verb(token.head) and any(
+        c.dep_ in {"dobj", "dative"} and c.i < token.i for c in token.head.children
+    ):
+        return True  # "urged [the board] to explain ...": what was urged, not an act
     current = token
     for _ in range(8):
         if current.dep_ == "advcl" and any(_concessive(c) for c in current.children):
