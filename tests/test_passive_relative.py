@@ -325,3 +325,27 @@ def test_participle_without_a_frame_shares_the_clause_subject(nlp):
 def test_a_statement_speaks_for_itself(analyze):
     analysis = analyze("In a statement announcing the pick, the union called Ruiz a champion.")
     assert spans(with_cue(analysis, "announcing")) == ("a statement", "announcing", "the pick")
+
+
+# --- a clause opened by a conjunction the parser read as a preposition ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        (
+            "The talks stalled over the border, with Peru backing the plan as Chile, Bolivia "
+            "and Ecuador oppose the new tariffs.",
+            "oppose",
+            ("Chile, Bolivia and Ecuador", "oppose", "the new tariffs"),
+        ),
+        (
+            "Lopez has been attacking Machado since Ruiz, at Monday's debate, cited "
+            "derogatory comments Lopez had made.",
+            "cited",
+            ("Ruiz", "cited", "derogatory comments Lopez had made"),
+        ),
+    ],
+)
+def test_object_of_a_clause_opening_conjunction_is_the_subject(analyze, text, cue, expected):
+    assert spans(with_cue(analyze(text), cue)) == expected

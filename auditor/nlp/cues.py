@@ -13,7 +13,11 @@ from spacy.tokens import Doc, Span, Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.agents import agent_of
-from auditor.nlp.contact_clauses import swallowed_bounds, swallowed_subject
+from auditor.nlp.contact_clauses import (
+    conjunction_object_subject,
+    swallowed_bounds,
+    swallowed_subject,
+)
 from auditor.nlp.controlled import caused_speaker
 from auditor.nlp.coordination import outer_speaker
 from auditor.nlp.misparses import (
@@ -144,9 +148,11 @@ def subject_of(verb: Token) -> Token | None:
         absolute = absolute_subject(token) or frame_subject(token)
         if absolute is not None:
             return absolute
-        outer = outer_speaker(token, is_reporting_verb) if token is verb else None
-        if outer is not None:
-            return outer  # "[Lee] said the city would act and warned ...": Lee warned
+        if token is verb:
+            outer = outer_speaker(verb, is_reporting_verb) or conjunction_object_subject(verb)
+            if outer is not None:
+                # "[Lee] said the city would act and warned ...", "as [France] supports"
+                return outer
         caused = caused_speaker(token)
         if caused is not None:
             return caused  # "forced [the chief] to admit": the one made to speak
