@@ -208,9 +208,19 @@ def test_finite_verb_of_saying_after_a_bare_verb_is_the_speakers_act(analyze):
     assert spans(with_cue(analysis, "warned")) == ("Lee", "warned against", "further delay")
 
 
-def test_verbs_of_the_same_form_keep_the_reported_subject(analyze):
-    analysis = analyze("Lee said Ruiz denied the report and accused the board of lying.")
-    assert spans(with_cue(analysis, "accused")) == ("Ruiz", "accused", "the board of lying")
+def test_second_verb_of_saying_after_a_copula_is_the_speakers_act(analyze):
+    analysis = analyze(
+        "The ministry said it was opposed to the test and warned against further launches."
+    )
+    source, cue, _ = spans(with_cue(analysis, "warned"))
+    assert (source, cue) == ("The ministry", "warned against")
+
+
+def test_conjunct_with_its_own_subject_stays_in_what_was_said(analyze):
+    analysis = analyze("Lee said Ruiz denied the report and she accused the board of lying.")
+    assert [spans(a) for a in analysis.attributions] == [
+        ("Lee", "said", "Ruiz denied the report and she accused the board of lying")
+    ]
 
 
 # --- what a relative pronoun stands for ----------------------------------------------------
