@@ -73,6 +73,7 @@ from auditor.nlp.quoted import quoted_under_any_verb
 from auditor.nlp.quotes import find_nested_quotes
 from auditor.nlp.raw import ChosenRanges, QuoteIndex, RawAttribution, overlaps
 from auditor.nlp.reported import according_to, reported_speech
+from auditor.nlp.source_asides import without_attributed_asides
 from auditor.nlp.stance import stance_attributions
 from auditor.nlp.stance_roles import counted_role_attributions
 from auditor.nlp.topical import topical_noun_attributions
@@ -248,7 +249,7 @@ def find_attributions(
             for q in pending_floating
         )
     found.sort(key=lambda a: a.content[0])
-    return _drop_overlaps(found)
+    return without_attributed_asides(doc, _drop_overlaps(found))
 
 
 def _nested(a: RawAttribution, b: RawAttribution) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
+from auditor.nlp.agents import by_phrase, participle_content
 from auditor.nlp.cues import (
     acts_as_verb,
     is_reporting_verb,
@@ -22,6 +23,7 @@ from auditor.nlp.cues import (
 )
 from auditor.nlp.documents import document_object_end, document_reports
 from auditor.nlp.misparses import clause_misread_as_subject
+from auditor.nlp.participles import subject_of_misread_main_verb
 from auditor.nlp.regarding import regarded_as
 from auditor.nlp.speaking import can_speak
 
@@ -70,7 +72,12 @@ def reported_content(verb: Token) -> tuple[int, int] | None:
     framing = as_clause_content(verb)
     if framing is not None:
         return framing
-    object_range = object_content(verb) or passive_content(verb) or raised_content(verb)
+    object_range = (
+        passive_content(verb)
+        or participle_content(verb)
+        or object_content(verb)
+        or raised_content(verb)
+    )
     if object_range is not None:
         return object_range
     if verb.dep_ == "parataxis" and subject_of(verb) is not None:
@@ -337,6 +344,10 @@ def inside_reported_clause(token: Token) -> bool:
         # "said he would act and warned against delay", "..., citing the risks": a second
         # act of the same speaker that the parser hung inside the first one's clause.
         return False
+    if token.dep_ == "xcomp" and is_content_verb(token.head) and any(
+        c.dep_ in {"dobj", "dative"} and c.i < token.i for c in token.head.children
+    ):
+        return True  # "urged [the board] to explain ...": what was urged, not an act
     current = token
     for _ in range(8):
         if current.dep_ == "advcl" and any(_concessive(c) for c in current.children):
@@ -506,7 +517,7 @@ def passive_content(verb: Token) -> tuple[int, int] | None:
     ):
         return None  # "This article was published by the Gazette" reports nothing
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    agent = by_phrase(verb)  # also a "by" the parser hung on the predicate
     if subject is None or agent is None or subject.pos_ == "PRON" or not can_speak(
         subject_of(verb)
     ):
@@ -514,7 +525,7 @@ def passive_content(verb: Token) -> tuple[int, int] | None:
     start, end = subtree_token_range(subject)
     complements = [c for c in verb.rights if c.dep_ in {"oprd", "xcomp"} and c.i < agent.i]
     if complements:
-        end = max(c.right_edge.i for c in complements) + 1
+        end = min(max(c.right_edge.i for c in complements) + 1, agent.i)
     return start, end
 
 
@@ -645,8 +656,8 @@ def preposition_of_cue(verb: Token) -> Token | None:
 
 def _is_agentless_passive(verb: Token) -> bool:
     """"X was charged with fraud", "a group known as Y": the subject is not the speaker."""
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        return True
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and subject_of_misread_main_verb(verb) is None:
+        return True  # "[One of the nurses] who signed it called ...": a main verb misread
     return any(c.dep_ == "nsubjpass" for c in verb.children) and not any(
         c.dep_ == "agent" for c in verb.children
     )

@@ -12,6 +12,14 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from auditor.lexicon import load_lexicon
+from auditor.nlp.agents import agent_of
+from auditor.nlp.contact_clauses import (
+    conjunction_object_subject,
+    swallowed_bounds,
+    swallowed_subject,
+)
+from auditor.nlp.controlled import caused_speaker
+from auditor.nlp.coordination import outer_speaker
 from auditor.nlp.misparses import (
     clause_misread_as_subject,
     compound_subject,
@@ -20,11 +28,21 @@ from auditor.nlp.misparses import (
     quantifier_on_modifier,
     title_before_name,
 )
+from auditor.nlp.participles import (
+    absolute_subject,
+    adjective_holder,
+    frame_subject,
+    manner_gerund_host,
+    occasion_host,
+    subject_of_misread_main_verb,
+)
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 #: Prepositions of manner and time whose gerund shares the subject of the verb they hang
 #: on ("answered by saying ...", "left after announcing ...").
-MANNER_PREPS = {"by", "after", "before", "without", "while", "since", "upon", "from", "in"}
+MANNER_PREPS = {
+    "by", "after", "before", "without", "while", "since", "upon", "from", "in", "despite",
+}
 #: Words that may open a reported clause but are not part of what was said.
 CLAUSE_MARKERS = {"that", "whether", "if"}
 #: Punctuation that is trimmed from the ends of a content span.
@@ -127,9 +145,17 @@ def subject_of(verb: Token) -> Token | None:
         agent = _agent_of(token)
         if agent is not None:
             return agent
-        absolute = _absolute_subject(token)
+        absolute = absolute_subject(token) or frame_subject(token)
         if absolute is not None:
             return absolute
+        if token is verb:
+            outer = outer_speaker(verb, is_reporting_verb) or conjunction_object_subject(verb)
+            if outer is not None:
+                # "[Lee] said the city would act and warned ...", "as [France] supports"
+                return outer
+        caused = caused_speaker(token)
+        if caused is not None:
+            return caused  # "forced [the chief] to admit": the one made to speak
         if token.dep_ in {"conj", "xcomp", "advcl"} and token.head is not token:
             token = token.head
             # "X believes that Kyiv should look ahead, stating that ...": the participle
@@ -137,18 +163,23 @@ def subject_of(verb: Token) -> Token | None:
             if token.dep_ == "ccomp" and is_reporting_verb(token.head) and verb.tag_ == "VBG":
                 token = token.head
             continue
-        if (
-            token.dep_ == "pcomp"
-            and token.tag_ == "VBG"
-            and token.head.dep_ == "prep"
-            and token.head.lower_ in MANNER_PREPS
-            and token.head.head.pos_ in {"VERB", "AUX"}
-        ):
+        holder = adjective_holder(token)
+        if holder is not None and holder.pos_ in {"NOUN", "PROPN"}:
+            return holder  # "donors intent on deciding ...": the donors decide
+        host = manner_gerund_host(token, MANNER_PREPS) or holder
+        if host is not None:
             # "published the results by announcing that ...", "refused, aside from saying
             # ...": a gerund in a phrase of manner or time on a verb shares that verb's
             # subject ("criticized for promoting pills" does not: the promoter is the one
             # criticized).
-            token = token.head.head
+            token = host
+            continue
+        misread = subject_of_misread_main_verb(token)
+        if misread is not None:
+            return misread  # "[One of the doctors] who signed the letter called him ..."
+        occasion = occasion_host(token)
+        if occasion is not None:
+            token = occasion  # "spoke at a news conference announcing ...": she announced
             continue
         if token.dep_ in {"acl", "relcl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             if token.dep_ == "relcl":
@@ -162,6 +193,7 @@ def subject_of(verb: Token) -> Token | None:
         or _name_before(verb)
         or compound_subject(verb)
         or quantifier_on_modifier(verb)
+        or swallowed_subject(verb)
     )
 
 
@@ -248,37 +280,8 @@ def antecedent(token: Token) -> Token:
     return token
 
 
-def _absolute_subject(verb: Token) -> Token | None:
-    """"..., with Denis Pushilin, the head of the DPR, declaring that ...": the object of
-    "with" just before a participle is its subject."""
-    if verb.tag_ != "VBG":
-        return None
-    doc = verb.doc
-    i = verb.i - 1
-    while i >= 0 and doc[i].is_punct:
-        i -= 1
-    if i < 0:
-        return None
-    candidate = doc[i]
-    # Walk up from the last word before the participle to the head of its noun phrase.
-    for _ in range(4):
-        if candidate.dep_ == "pobj" and candidate.head.lower_ == "with":
-            return candidate
-        walkable = {"appos", "pobj", "prep", "compound", "amod"}
-        if candidate.dep_ in walkable and candidate.head.i < verb.i:
-            candidate = candidate.head
-            continue
-        break
-    return None
-
-
 def _agent_of(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for grandchild in child.children:
-                if grandchild.dep_ == "pobj":
-                    return grandchild
-    return None
+    return agent_of(verb)  # the parser's agent, or a "by" it hung on the predicate
 
 
 def noun_phrase_bounds(token: Token, cue: Token | None = None) -> tuple[int, int]:
@@ -310,6 +313,9 @@ def noun_phrase_bounds(token: Token, cue: Token | None = None) -> tuple[int, int
 
 def subject_bounds(subject: Token, cue: Token | None = None) -> tuple[int, int]:
     """Character bounds of the source span for a subject token (of the verb ``cue``)."""
+    swallowed = swallowed_bounds(subject, cue) if cue is not None else None
+    if swallowed is not None:
+        return swallowed  # "the $20 million [experts] say it costs"
     if subject.pos_ == "PRON" and subject.dep_ != "pobj" and not (
         subject.lower_ in {"those", "these"}
         and any(c.dep_ in {"acl", "relcl"} for c in subject.children)

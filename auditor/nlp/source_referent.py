@@ -50,7 +50,12 @@ def referent(head: Token) -> Token:
 def _relative_noun(pronoun: Token, found: Token) -> Token:
     """The noun a relative pronoun stands for when the parse gave none ("the Police
     Department which reported") or, for "who", gave a thing rather than people ("a focal
-    point for demonstrators, who"): the nearest fitting noun before it."""
+    point for demonstrators, who"): the nearest fitting noun before it. A "who" the parse
+    hung on a place after people stands for the people ("Democrats on Capitol Hill,
+    who"), and one after people named in apposition for the names ("two voters, Ana Ruiz
+    and Bo Lee, who")."""
+    if found is not pronoun and pronoun.lower_ == "who":
+        found = _people_around(found, pronoun)
     if found is not pronoun and (pronoun.lower_ != "who" or _is_people(found)):
         return found
     for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
@@ -61,16 +66,57 @@ def _relative_noun(pronoun: Token, found: Token) -> Token:
     return found
 
 
+def _people_around(found: Token, pronoun: Token) -> Token:
+    """For a "who" whose parse antecedent is ``found``: the people noun a place or body
+    after a preposition belongs to ("[Democrats] on Capitol Hill, who"), or the named
+    people set in apposition to ``found`` before the pronoun ("voters, [Ana Ruiz] and Bo
+    Lee, who"); ``found`` otherwise."""
+    if (
+        found.dep_ == "pobj"
+        and found.ent_type_ not in {"PERSON", "NORP"}
+        and not _people_noun(found)
+        and found.head.dep_ == "prep"
+    ):
+        owner = _noun_before(found.head)
+        if owner is not None and _is_people(owner):
+            return owner
+    names = [
+        c for c in found.children
+        if c.dep_ == "appos" and c.ent_type_ == "PERSON" and found.i < c.i < pronoun.i
+    ]
+    return names[0] if names else found
+
+
+def _noun_before(preposition: Token) -> Token | None:
+    """The noun a prepositional phrase follows: its head, or, when the parser hung the
+    phrase on the verb, the object right before it ("anger [Republicans] on the Hill")."""
+    if preposition.head.pos_ in {"NOUN", "PROPN"}:
+        return preposition.head
+    if preposition.i == 0:
+        return None
+    before = preposition.doc[preposition.i - 1]
+    while before.dep_ in {"compound", "amod"} and before.head.i > before.i:
+        before = before.head
+    if before.pos_ in {"NOUN", "PROPN"} and before.head.i == preposition.head.i:
+        return before
+    return None
+
+
+def _people_noun(token: Token) -> bool:
+    """``token``'s word is in a lexicon of nouns for people ("aides", "voters")."""
+    lemma, word = token.lemma_.lower(), token.lower_
+    return any(
+        word in load_lexicon(name) or lemma in load_lexicon(name) for name in _PEOPLE_NOUNS
+    )
+
+
 def _is_people(token: Token) -> bool:
     """Can ``token`` stand for people ("demonstrators", "Ana Ruiz", "aides", "they")?"""
     if token.pos_ == "PRON" or token.ent_type_ in {"PERSON", "NORP"}:
         return True
     if token.pos_ == "PROPN":
         return token.ent_type_ not in {"GPE", "LOC", "FAC", "DATE", "PRODUCT", "EVENT"}
-    lemma, word = token.lemma_.lower(), token.lower_
-    return any(
-        word in load_lexicon(name) or lemma in load_lexicon(name) for name in _PEOPLE_NOUNS
-    )
+    return _people_noun(token)
 
 
 def _sentence_subject(token: Token) -> Token | None:
