@@ -53,10 +53,11 @@ def _settings() -> frozenset[str]:
     return load_lexicon("speech_settings")
 
 
-def claim_end(doc: Doc, start: int, end: int, verb: Token) -> int:
+def claim_end(doc: Doc, start: int, end: int, verb: Token, *, clausal: bool = False) -> int:
     """Where the claim in tokens ``[start, end)`` ends: before a trailing non-restrictive
     aside (", which forced her to leave") or a second reporting verb of the same speaker
-    (", citing ...", "and warned ...")."""
+    (", citing ...", "and warned ..."). In a ``clausal`` content (a that-clause) a
+    trailing which-clause may go on with the claim (see :func:`_which_goes_on`)."""
     from auditor.nlp.content import is_content_verb  # content.py imports this module
 
     for i in range(start + 1, end):
@@ -65,7 +66,8 @@ def claim_end(doc: Doc, start: int, end: int, verb: Token) -> int:
             after = doc[i + 1]
             if after.tag_ in {"WDT", "WP"} and after.lower_ in {"which", "who"}:
                 if after.head.dep_ == "relcl" and runs_to(after.head, end):
-                    return trim_end(doc, start, i)
+                    if not (clausal and _which_goes_on(after, verb)):
+                        return trim_end(doc, start, i)
             if after.head.dep_ == "appos" and after.head.head.i < i and runs_to(after.head, end):
                 return trim_end(doc, start, i)  # "... support Mr. Trump, the favorite"
             if concessive(after):
@@ -88,6 +90,44 @@ def claim_end(doc: Doc, start: int, end: int, verb: Token) -> int:
         ):
             return trim_end(doc, start, i)
     return end
+
+
+def _which_goes_on(pronoun: Token, verb: Token) -> bool:
+    """A which-clause closing a reported that-clause, with "which" its subject and a
+    noun of the claim's own clause its antecedent, is part of the claim: "warned that
+    the levee would fail under the strain, which would flood the valley", "wrote that
+    the firm had hidden a loss, which let it avoid taxes". Not a who-clause (the writer
+    saying who a person is), nor one with a subject of its own, where the writer brings
+    the story up to date ("..., which the court has since put on hold"), nor one that
+    reports on its own ("..., which he said was a mistake"), nor one in a clause nested
+    in the claim (see :func:`_inside_nested_clause`)."""
+    from auditor.nlp.content import is_content_verb  # content.py imports this module
+
+    clause = pronoun.head
+    return (
+        pronoun.lower_ == "which"
+        and pronoun.dep_ in {"nsubj", "nsubjpass"}
+        and clause.head.pos_ in {"NOUN", "PROPN"}
+        and not _inside_nested_clause(clause.head, verb)
+        and not any(is_content_verb(t) for t in clause.subtree if t.i > pronoun.i)
+    )
+
+
+def _inside_nested_clause(token: Token, verb: Token) -> bool:
+    """``token`` hangs in a clause nested inside the reported one ("said he expects [her
+    to recover from the flu], which ..."): a which-clause there describes what the
+    writer knows of the thing, not the claim."""
+    clauses = 0
+    current = token
+    for _ in range(12):
+        if current == verb or current.head == current:
+            return False
+        if current.dep_ in {"xcomp", "ccomp"}:
+            clauses += 1
+            if clauses > 1 or current.dep_ == "xcomp":
+                return True
+        current = current.head
+    return False
 
 
 def _closes_quoted_clause(doc: Doc, i: int, end: int) -> bool:

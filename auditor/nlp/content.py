@@ -70,7 +70,7 @@ def reported_content(verb: Token) -> tuple[int, int] | None:
             if start > verb.i:
                 start = _object_before_clause(verb, complement, start)
                 end = _continued_complement(verb, end)
-                end = claim_end(doc, start, end, verb)
+                end = claim_end(doc, start, end, verb, clausal=True)
             return start, end
     framing = as_clause_content(verb)
     if framing is not None:
