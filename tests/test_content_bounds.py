@@ -4,8 +4,10 @@ head, and what it leaves to the writer."""
 from __future__ import annotations
 
 import pytest
+from parses import parsed
 
 from auditor.analysis import analysis_from_doc
+from auditor.nlp.content import reported_content
 
 
 @pytest.fixture
@@ -82,3 +84,49 @@ def test_which_clause_closing_a_reported_clause_is_part_of_the_claim(
 )
 def test_which_clause_of_the_writer_is_cut(analyze, text, cue, content):
     assert with_cue(analyze(text), cue).content.text == content
+
+
+# --- coordinated gerunds under a verb of mentioning ----------------------------------
+
+
+def test_gerund_read_as_adjective_still_coordinates_with_the_next_gerund(nlp):
+    # The parser sometimes reads the first gerund as an adjective of its object
+    # ("[refinancing] loans") and hangs the second one on the cue verb: the two are still
+    # one coordinated content.
+    rows = [
+        ("Mr.", "NNP", "PROPN", "compound", 1, "Mr."),
+        ("Haldane", "NNP", "PROPN", "nsubj", 3, "Haldane"),
+        ("has", "VBZ", "AUX", "aux", 3, "have"),
+        ("mentioned", "VBN", "VERB", "ROOT", 3, "mention"),
+        ("refinancing", "VBG", "VERB", "amod", 6, "refinance"),
+        ("farm", "NN", "NOUN", "compound", 6, "farm"),
+        ("loans", "NNS", "NOUN", "dobj", 3, "loan"),
+        ("and", "CC", "CCONJ", "cc", 3, "and"),
+        ("forcing", "VBG", "VERB", "conj", 3, "force"),
+        ("banks", "NNS", "NOUN", "dobj", 8, "bank"),
+        ("to", "TO", "PART", "aux", 11, "to"),
+        ("cap", "VB", "VERB", "xcomp", 8, "cap"),
+        ("fees", "NNS", "NOUN", "dobj", 11, "fee"),
+        (".", ".", "PUNCT", "punct", 3, "."),
+    ]
+    doc = parsed(nlp, rows)
+    start, end = reported_content(doc[3])
+    assert doc[start:end].text == "refinancing farm loans and forcing banks to cap fees"
+
+
+def test_adjective_before_an_object_does_not_take_a_later_act(nlp):
+    # "cited [rising] costs and [warned] ...": a second finite act is not a gerund
+    rows = [
+        ("Ms.", "NNP", "PROPN", "compound", 1, "Ms."),
+        ("Ortega", "NNP", "PROPN", "nsubj", 2, "Ortega"),
+        ("cited", "VBD", "VERB", "ROOT", 2, "cite"),
+        ("rising", "VBG", "VERB", "amod", 4, "rise"),
+        ("costs", "NNS", "NOUN", "dobj", 2, "cost"),
+        ("and", "CC", "CCONJ", "cc", 2, "and"),
+        ("left", "VBD", "VERB", "conj", 2, "leave"),
+        ("early", "RB", "ADV", "advmod", 6, "early"),
+        (".", ".", "PUNCT", "punct", 2, "."),
+    ]
+    doc = parsed(nlp, rows)
+    start, end = reported_content(doc[2])
+    assert doc[start:end].text == "rising costs"

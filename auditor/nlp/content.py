@@ -423,6 +423,8 @@ def _coordinated_complements(verb: Token, parts: list[Token], end: int) -> int:
             forms.add("VB")
         if part.tag_ == "VBG" or any(c.tag_ == "VBG" and c.dep_ == "pcomp" for c in part.children):
             forms.add("VBG")
+        elif part.left_edge.tag_ == "VBG" and part.left_edge.dep_ == "amod":
+            forms.add("VBG")  # "[refinancing] loans": a gerund read as an adjective
     if verb.tag_ != "VB" and any(
         t.lower_ == "to" and t.i > verb.i for t in verb.doc[verb.i : end]
     ):
