@@ -130,3 +130,30 @@ def test_adjective_before_an_object_does_not_take_a_later_act(nlp):
     doc = parsed(nlp, rows)
     start, end = reported_content(doc[2])
     assert doc[start:end].text == "rising costs"
+
+
+# --- no sentence starts right after a word ---------------------------------------------
+
+
+def test_no_sentence_starts_right_after_a_word_on_the_same_line(nlp):
+    # "cited remarks | Vance had made ...": a sentence split there (no punctuation, no line
+    # break) would cut the content at "remarks"; set before the parser, it is ruled out.
+    from auditor.nlp.paragraphs import ParagraphBreaker
+
+    text = "Ms. Ortega cited remarks Vance had made. Then she left.\nNew paragraph here"
+    doc = ParagraphBreaker()(nlp.make_doc(text))
+    starts = {t.text: t.is_sent_start for t in doc}
+    assert starts["Vance"] is False
+    assert starts["left"] is False
+    assert starts["Then"] is None  # after a full stop: the parser decides
+    assert starts["New"] is True  # a paragraph always starts a sentence
+
+
+def test_object_content_runs_on_past_a_capitalized_subject(analyze):
+    text = (
+        "At the hearing, Ms. Ortega cited remarks Vance had made about the port as "
+        "examples of his contempt for dock workers."
+    )
+    a = with_cue(analyze(text), "cited")
+    assert a.source.text == "Ms. Ortega"
+    assert a.content.text.startswith("remarks Vance had made about the port")
