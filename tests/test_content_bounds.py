@@ -157,3 +157,29 @@ def test_object_content_runs_on_past_a_capitalized_subject(analyze):
     a = with_cue(analyze(text), "cited")
     assert a.source.text == "Ms. Ortega"
     assert a.content.text.startswith("remarks Vance had made about the port")
+
+
+# --- a from-phrase after the object says whose it is ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The senator unveiled a list of endorsements from 40 county sheriffs and fire "
+            "chiefs.",
+            "unveiled",
+            "a list of endorsements from 40 county sheriffs and fire chiefs",
+        ),
+        # the setting of the act ("on Friday") stays out
+        (
+            "Her rival cited his own endorsements from 30 mayors on Friday.",
+            "cited",
+            "his own endorsements from 30 mayors",
+        ),
+        # a place the act was done from is a circumstance, not what was unveiled
+        ("The governor unveiled the plan from Ohio.", "unveiled", "the plan"),
+    ],
+)
+def test_from_phrase_after_the_object(analyze, text, cue, content):
+    assert with_cue(analyze(text), cue).content.text == content

@@ -35,14 +35,16 @@ from auditor.nlp.speaking import can_speak
 #: Verbs whose object is only reported speech when a speaker does the emphasizing.
 EMPHASIS_VERBS = {"emphasize", "emphasise", "stress", "highlight", "underscore"}
 #: Prepositions after an object that continue what a stance verb reports: "accused X of
-#: Y", "blamed X for Y", "described X as Y", "compared X to Y".
-OBJECT_PREPS = {"for", "of", "on", "as", "about", "against", "over", "with", "to"}
+#: Y", "blamed X for Y", "described X as Y", "compared X to Y", "cited letters from Y".
+OBJECT_PREPS = {"for", "of", "on", "as", "about", "against", "over", "with", "to", "from"}
 #: Prepositions that say what an addressee was told or asked: "warned them of a storm".
 ADDRESSEE_PREPS = {"about", "of", "for", "against"}
 #: Adverbs that finish a small clause after an object ("shows Clinton ahead by 3 points").
 SMALL_CLAUSE_ADVERBS = {"ahead", "behind", "up", "down", "even", "level", "tied"}
 #: Named-entity labels of a prepositional object that says when or where, not what.
 CIRCUMSTANCE_LABELS = {"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"}
+#: Prepositions whose object, with one of those labels, is a circumstance ("from Ohio").
+CIRCUMSTANCE_PREPS = {"on", "at", "to", "over", "from"}
 
 
 def reported_content(verb: Token) -> tuple[int, int] | None:
@@ -632,7 +634,7 @@ def says_what(preposition: Token) -> bool:
     if not objects:
         return False
     obj = objects[0]
-    if obj.ent_type_ in CIRCUMSTANCE_LABELS and preposition.lower_ in {"on", "at", "to", "over"}:
+    if obj.ent_type_ in CIRCUMSTANCE_LABELS and preposition.lower_ in CIRCUMSTANCE_PREPS:
         return False
     return not (obj.pos_ == "PRON" and obj.lower_ not in {"what", "whatever"} and len(
         list(obj.subtree)
