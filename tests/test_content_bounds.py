@@ -183,3 +183,27 @@ def test_object_content_runs_on_past_a_capitalized_subject(analyze):
 )
 def test_from_phrase_after_the_object(analyze, text, cue, content):
     assert with_cue(analyze(text), cue).content.text == content
+
+
+# --- an as-phrase after a prepositional cue -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The coach referred to the loss as a lesson for the whole team.",
+            "referred to",
+            "the loss as a lesson for the whole team",
+        ),
+        (
+            "The minister spoke of the reform as a turning point.",
+            "spoke of",
+            "the reform as a turning point",
+        ),
+        # "as" opening a clause of time is no predicate of the topic
+        ("The minister spoke of the reform as the crowd cheered.", "spoke of", "the reform"),
+    ],
+)
+def test_as_phrase_after_a_prepositional_cue(analyze, text, cue, content):
+    assert with_cue(analyze(text), cue).content.text == content

@@ -557,7 +557,7 @@ def content_parts(verb: Token) -> list[Token]:
         and lemma not in load_lexicon("stance_verbs")
         and not document_reports(verb)
     ):
-        return parts
+        return parts + _as_predicate(verb, preposition)
     has_object = False
     for child in verb.rights:
         if child == preposition:
@@ -587,6 +587,17 @@ def content_parts(verb: Token) -> list[Token]:
         ):
             parts.append(child)
     return parts
+
+
+def _as_predicate(verb: Token, preposition: Token | None) -> list[Token]:
+    """"referred to [the plan] [as a scam]", "focused on [jobs] [as the central issue]":
+    after a prepositional cue, the as-phrase says what the speaker made of the topic."""
+    if preposition is None:
+        return []
+    return [
+        c for c in verb.rights
+        if c.i > preposition.i and c.dep_ == "prep" and c.lower_ == "as" and says_what(c)
+    ][:1]
 
 
 def preposition_of_cue(verb: Token) -> Token | None:
