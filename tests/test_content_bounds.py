@@ -207,3 +207,39 @@ def test_from_phrase_after_the_object(analyze, text, cue, content):
 )
 def test_as_phrase_after_a_prepositional_cue(analyze, text, cue, content):
     assert with_cue(analyze(text), cue).content.text == content
+
+
+# --- a content never ends on a coordinator ------------------------------------------------
+
+
+def test_conjunct_after_a_dangling_or_goes_on_with_the_infinitive(nlp):
+    # The tagger reads the bare verb after "or" as VBP and the parser hangs it on the cue:
+    # it still shares the infinitive's "to".
+    rows = [
+        ("The", "DT", "DET", "det", 1, "the"),
+        ("governor", "NN", "NOUN", "nsubj", 2, "governor"),
+        ("declined", "VBD", "VERB", "ROOT", 2, "decline"),
+        ("to", "TO", "PART", "aux", 4, "to"),
+        ("criticize", "VB", "VERB", "xcomp", 2, "criticize"),
+        ("the", "DT", "DET", "det", 6, "the"),
+        ("utility", "NN", "NOUN", "dobj", 4, "utility"),
+        ("or", "CC", "CCONJ", "cc", 4, "or"),
+        ("even", "RB", "ADV", "advmod", 10, "even"),
+        ("directly", "RB", "ADV", "advmod", 10, "directly"),
+        ("blame", "VBP", "VERB", "conj", 2, "blame"),
+        ("it", "PRP", "PRON", "dobj", 10, "it"),
+        (".", ".", "PUNCT", "punct", 2, "."),
+    ]
+    doc = parsed(nlp, rows)
+    start, end = reported_content(doc[2])
+    assert doc[start:end].text == "to criticize the utility or even directly blame it"
+
+
+def test_second_act_after_a_dangling_and_leaves_the_and_out(analyze):
+    text = (
+        "In the clip, the officer urges the driver to step out of the truck and repeatedly "
+        'says, "Keep your hands up."'
+    )
+    analysis = analyze(text)
+    assert with_cue(analysis, "urges").content.text == "the driver to step out of the truck"
+    assert with_cue(analysis, "says").content.text == '"Keep your hands up."'

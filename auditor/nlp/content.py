@@ -433,8 +433,18 @@ def _coordinated_complements(verb: Token, parts: list[Token], end: int) -> int:
         # "advocates rules [to end] X, [stop] Y": a bare verb after an infinitive goes on
         # with it; it cannot go with "advocates" or "referencing" itself
         forms.add("VB")
+    dangling = verb.doc[end - 1].dep_ == "cc"  # "to threaten X [or]": a conjunct must follow
     for child in verb.rights:
         if child.i < end or child.dep_ not in {"conj", "advcl"}:
+            continue
+        if dangling and child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}:
+            dangling = False
+            if child.tag_ in {"VBZ", "VBD"} or any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in child.children
+            ):
+                end -= 1  # "urges him to stay [and] says ...": a second act; drop the "and"
+                break
+            end = child.right_edge.i + 1  # a bare verb (or one tagged VBP) goes on with it
             continue
         if child.dep_ == "advcl" and (child.tag_ != "VB" or any(
             c.dep_ in {"mark", "aux"} for c in child.children
