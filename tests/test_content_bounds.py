@@ -166,8 +166,7 @@ def test_object_content_runs_on_past_a_capitalized_subject(analyze):
     ("text", "cue", "content"),
     [
         (
-            "The senator unveiled a list of endorsements from 40 county sheriffs and fire "
-            "chiefs.",
+            "The senator unveiled a list of endorsements from 40 county sheriffs and fire chiefs.",
             "unveiled",
             "a list of endorsements from 40 county sheriffs and fire chiefs",
         ),
@@ -243,3 +242,25 @@ def test_second_act_after_a_dangling_and_leaves_the_and_out(analyze):
     analysis = analyze(text)
     assert with_cue(analysis, "urges").content.text == "the driver to step out of the truck"
     assert with_cue(analysis, "says").content.text == '"Keep your hands up."'
+
+
+# --- a preposition of the cue read as a particle -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "In June, the Ohio senator called on fellow Democrats to withdraw their support.",
+            "called on",
+            "fellow Democrats to withdraw their support",
+        ),
+        (
+            "The union has called on members to strike peacefully.",
+            "has called on",
+            "members to strike peacefully",
+        ),
+    ],
+)
+def test_preposition_read_as_particle_keeps_its_object_in_the_content(analyze, text, cue, content):
+    assert with_cue(analyze(text), cue).content.text == content

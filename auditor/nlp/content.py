@@ -615,13 +615,24 @@ def preposition_of_cue(verb: Token) -> Token | None:
     "complained about"): listed with the verb, right after it or its particle."""
     doc = verb.doc
     i = verb.i + 1
-    while i < len(doc) and doc[i].dep_ in {"prt", "advmod"} and doc[i].head == verb:
+    while (
+        i < len(doc)
+        and doc[i].dep_ in {"prt", "advmod"}
+        and doc[i].head == verb
+        and not _particle_with_object(doc[i])
+    ):
         i += 1
-    if i < len(doc) and doc[i].head == verb and doc[i].dep_ == "prep":
+    if i < len(doc) and doc[i].head == verb and doc[i].dep_ in {"prep", "prt"}:
         pair = f"{verb_lemma(verb)} {doc[i].lower_}"
         if pair in load_lexicon("reporting_verb_prepositions") and says_what(doc[i]):
             return doc[i]
     return None
+
+
+def _particle_with_object(token: Token) -> bool:
+    """"called [on] fellow senators to ...": a preposition the parser took for a particle,
+    its object still hung on it."""
+    return token.dep_ == "prt" and any(c.dep_ == "pobj" for c in token.children)
 
 
 def _is_agentless_passive(verb: Token) -> bool:
@@ -636,7 +647,7 @@ def _is_agentless_passive(verb: Token) -> bool:
 def _content_start(part: Token) -> int:
     """Where a part's content starts: a preposition right after the cue belongs to the
     cue ("called for | a recount"), so its object starts the content."""
-    if part.dep_ == "prep" and preposition_of_cue(part.head) == part:
+    if part.dep_ in {"prep", "prt"} and preposition_of_cue(part.head) == part:
         objects = [c for c in part.children if c.dep_ in {"pobj", "pcomp"}]
         if objects:
             return objects[0].left_edge.i
