@@ -257,6 +257,8 @@ def _nested(a: RawAttribution, b: RawAttribution) -> bool:
     for inner, outer in ((a, b), (b, a)):
         if inner.in_excerpt and outer.content[0] <= inner.content[0] < outer.content[1]:
             return True  # a quotation within a pasted excerpt keeps its own speaker
+        if inner.cue is not None and _in_frame(inner.cue[0], outer):
+            return True  # '"A," said Lee, speaking of the vote. "B."': an aside in the frame
         if inner.cue is not None and outer.content[0] <= inner.cue[0] < outer.content[1]:
             # "pledged to impose sanctions over what it called "a clear threat"": the
             # inner quote keeps its own cue, the outer claim holds it.
@@ -267,6 +269,14 @@ def _nested(a: RawAttribution, b: RawAttribution) -> bool:
             }:
                 return True
     return False
+
+
+def _in_frame(offset: int, outer: RawAttribution) -> bool:
+    """``offset`` lies in ``outer``'s content but between its recorded parts: in the cue
+    and source that frame a quote resumed after them."""
+    if not outer.parts or not outer.content[0] <= offset < outer.content[1]:
+        return False
+    return not any(start <= offset < end for start, end in outer.parts)
 
 
 def _drop_overlaps(found: list[RawAttribution]) -> list[RawAttribution]:

@@ -13,6 +13,13 @@ from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.agents import by_phrase, participle_content
+from auditor.nlp.claim_end import (
+    claim_end,
+    concessive,
+    holds_quotation,
+    trim_end,
+    without_setting,
+)
 from auditor.nlp.cues import (
     acts_as_verb,
     is_reporting_verb,
@@ -30,16 +37,16 @@ from auditor.nlp.speaking import can_speak
 #: Verbs whose object is only reported speech when a speaker does the emphasizing.
 EMPHASIS_VERBS = {"emphasize", "emphasise", "stress", "highlight", "underscore"}
 #: Prepositions after an object that continue what a stance verb reports: "accused X of
-#: Y", "blamed X for Y", "described X as Y", "compared X to Y".
-OBJECT_PREPS = {"for", "of", "on", "as", "about", "against", "over", "with", "to"}
+#: Y", "blamed X for Y", "described X as Y", "compared X to Y", "cited letters from Y".
+OBJECT_PREPS = {"for", "of", "on", "as", "about", "against", "over", "with", "to", "from"}
 #: Prepositions that say what an addressee was told or asked: "warned them of a storm".
 ADDRESSEE_PREPS = {"about", "of", "for", "against"}
 #: Adverbs that finish a small clause after an object ("shows Clinton ahead by 3 points").
 SMALL_CLAUSE_ADVERBS = {"ahead", "behind", "up", "down", "even", "level", "tied"}
-#: Prepositions that open the setting of a speech act, never its content.
-SETTING_PREPS = {"during", "amid"}
 #: Named-entity labels of a prepositional object that says when or where, not what.
 CIRCUMSTANCE_LABELS = {"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"}
+#: Prepositions whose object, with one of those labels, is a circumstance ("from Ohio").
+CIRCUMSTANCE_PREPS = {"on", "at", "to", "over", "from"}
 
 
 def reported_content(verb: Token) -> tuple[int, int] | None:
@@ -67,7 +74,7 @@ def reported_content(verb: Token) -> tuple[int, int] | None:
             if start > verb.i:
                 start = _object_before_clause(verb, complement, start)
                 end = _continued_complement(verb, end)
-                end = claim_end(doc, start, end, verb)
+                end = claim_end(doc, start, end, verb, clausal=True)
             return start, end
     framing = as_clause_content(verb)
     if framing is not None:
@@ -200,7 +207,7 @@ def _continued_complement(verb: Token, end: int) -> int:
             )
             if (
                 finite
-                and not _holds_quotation(child)
+                and not holds_quotation(child)
                 and (own_subject or not (modal or contrast))
             ):
                 # a non-finite conjunct ("and the partner [being] supportive") cannot be
@@ -225,13 +232,6 @@ def _condition_of_claim(clause: Token) -> bool:
         and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in clause.children)
         and any(c.dep_ == "prep" and c.lower_ == "to" for c in clause.children)
     )
-
-
-def _holds_quotation(token: Token) -> bool:
-    """``token``'s phrase holds a quotation, opening and closing mark ("and there was "no
-    evidence" yet"): a writer goes on quoting the speaker, not speaking for themselves."""
-    marks = [t for t in token.subtree if t.is_quote]
-    return len(marks) >= 2
 
 
 def as_clause_content(verb: Token) -> tuple[int, int] | None:
@@ -296,7 +296,7 @@ def _next_paragraph(doc: Doc, colon: int) -> tuple[int, int] | None:
             end += 1
             break
         end += 1
-    end = _trim_end(doc, i, end) if end > i else end
+    end = trim_end(doc, i, end) if end > i else end
     return (i, end) if word_count(doc, i, end) >= 3 else None
 
 
@@ -350,7 +350,7 @@ def inside_reported_clause(token: Token) -> bool:
         return True  # "urged [the board] to explain ...": what was urged, not an act
     current = token
     for _ in range(8):
-        if current.dep_ == "advcl" and any(_concessive(c) for c in current.children):
+        if current.dep_ == "advcl" and any(concessive(c) for c in current.children):
             return False  # "claimed X, although he refused to ...": the writer's aside
         if current.dep_ in {"ccomp", "conj", "xcomp", "advcl"} and current.head != current:
             if current.dep_ == "ccomp" and is_reporting_verb(current.head):
@@ -431,41 +431,6 @@ def _act_of_its_own(verb: Token) -> bool:
     return not any(c.dep_ in {"auxpass", "nsubjpass"} for c in head.children)
 
 
-def without_setting(doc: Doc, start: int, end: int) -> int:
-    """Cut the setting of the speech act off the end of an object content: "criticized
-    the law [during a stop in Flint]", "blasted Clinton as a disgrace [Wednesday on the
-    radio]", "likened the rules to arson [- a charge that stung]". The parser hangs these
-    on the object, but they say when, where or how the speaker spoke, not what. A setting
-    of a verb inside the content ("accused her of sleeping during the attack") stays."""
-    for i in range(start + 1, end):
-        token = doc[i]
-        if token.text in {"—", "–", "--", "-"} and token.whitespace_:
-            if i + 1 < end and doc[i + 1].is_quote:
-                continue  # 'welcome the governor - "my new best friend"': the speaker's words
-            return _trim_end(doc, start, i)
-        if token.dep_ == "prep" and token.head.pos_ not in {"VERB", "AUX"} and (
-            # "during a stop in Flint, for his wife": what follows a setting is more
-            # setting, whatever the parser hung it on
-            token.lower_ in SETTING_PREPS or _runs_to(token, end)
-        ):
-            obj = next((c for c in token.children if c.dep_ == "pobj"), None)
-            if token.lower_ in SETTING_PREPS or (
-                obj is not None
-                and token.lower_ in {"in", "at", "on"}
-                and (obj.ent_type_ in {"DATE", "TIME"} or obj.lemma_.lower() in _settings())
-            ):
-                return _trim_end(doc, start, i)
-        if token.ent_type_ in {"DATE", "TIME"} and token.dep_ == "npadvmod" and _runs_to(
-            token, end
-        ):
-            return _trim_end(doc, start, token.left_edge.i)
-    return end
-
-
-def _settings() -> frozenset[str]:
-    return load_lexicon("speech_settings")
-
-
 def _coordinated_complements(verb: Token, parts: list[Token], end: int) -> int:
     """"wants [to triple X], [grow Y] and [create Z]", "mentioned [refinancing loans] and
     [forcing universities to spend]": the parser hangs the later conjuncts on the cue
@@ -476,14 +441,26 @@ def _coordinated_complements(verb: Token, parts: list[Token], end: int) -> int:
             forms.add("VB")
         if part.tag_ == "VBG" or any(c.tag_ == "VBG" and c.dep_ == "pcomp" for c in part.children):
             forms.add("VBG")
+        elif part.left_edge.tag_ == "VBG" and part.left_edge.dep_ == "amod":
+            forms.add("VBG")  # "[refinancing] loans": a gerund read as an adjective
     if verb.tag_ != "VB" and any(
         t.lower_ == "to" and t.i > verb.i for t in verb.doc[verb.i : end]
     ):
         # "advocates rules [to end] X, [stop] Y": a bare verb after an infinitive goes on
         # with it; it cannot go with "advocates" or "referencing" itself
         forms.add("VB")
+    dangling = verb.doc[end - 1].dep_ == "cc"  # "to threaten X [or]": a conjunct must follow
     for child in verb.rights:
         if child.i < end or child.dep_ not in {"conj", "advcl"}:
+            continue
+        if dangling and child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}:
+            dangling = False
+            if child.tag_ in {"VBZ", "VBD"} or any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in child.children
+            ):
+                end -= 1  # "urges him to stay [and] says ...": a second act; drop the "and"
+                break
+            end = child.right_edge.i + 1  # a bare verb (or one tagged VBP) goes on with it
             continue
         if child.dep_ == "advcl" and (child.tag_ != "VB" or any(
             c.dep_ in {"mark", "aux"} for c in child.children
@@ -606,7 +583,7 @@ def content_parts(verb: Token) -> list[Token]:
         and lemma not in load_lexicon("stance_verbs")
         and not document_reports(verb)
     ):
-        return parts
+        return parts + _as_predicate(verb, preposition)
     has_object = False
     for child in verb.rights:
         if child == preposition:
@@ -640,18 +617,40 @@ def content_parts(verb: Token) -> list[Token]:
     return parts
 
 
+def _as_predicate(verb: Token, preposition: Token | None) -> list[Token]:
+    """"referred to [the plan] [as a scam]", "focused on [jobs] [as the central issue]":
+    after a prepositional cue, the as-phrase says what the speaker made of the topic."""
+    if preposition is None:
+        return []
+    return [
+        c for c in verb.rights
+        if c.i > preposition.i and c.dep_ == "prep" and c.lower_ == "as" and says_what(c)
+    ][:1]
+
+
 def preposition_of_cue(verb: Token) -> Token | None:
     """The preposition that completes a prepositional cue ("called for", "spoke of",
     "complained about"): listed with the verb, right after it or its particle."""
     doc = verb.doc
     i = verb.i + 1
-    while i < len(doc) and doc[i].dep_ in {"prt", "advmod"} and doc[i].head == verb:
+    while (
+        i < len(doc)
+        and doc[i].dep_ in {"prt", "advmod"}
+        and doc[i].head == verb
+        and not _particle_with_object(doc[i])
+    ):
         i += 1
-    if i < len(doc) and doc[i].head == verb and doc[i].dep_ == "prep":
+    if i < len(doc) and doc[i].head == verb and doc[i].dep_ in {"prep", "prt"}:
         pair = f"{verb_lemma(verb)} {doc[i].lower_}"
         if pair in load_lexicon("reporting_verb_prepositions") and says_what(doc[i]):
             return doc[i]
     return None
+
+
+def _particle_with_object(token: Token) -> bool:
+    """"called [on] fellow senators to ...": a preposition the parser took for a particle,
+    its object still hung on it."""
+    return token.dep_ == "prt" and any(c.dep_ == "pobj" for c in token.children)
 
 
 def _is_agentless_passive(verb: Token) -> bool:
@@ -666,7 +665,7 @@ def _is_agentless_passive(verb: Token) -> bool:
 def _content_start(part: Token) -> int:
     """Where a part's content starts: a preposition right after the cue belongs to the
     cue ("called for | a recount"), so its object starts the content."""
-    if part.dep_ == "prep" and preposition_of_cue(part.head) == part:
+    if part.dep_ in {"prep", "prt"} and preposition_of_cue(part.head) == part:
         objects = [c for c in part.children if c.dep_ in {"pobj", "pcomp"}]
         if objects:
             return objects[0].left_edge.i
@@ -685,105 +684,10 @@ def says_what(preposition: Token) -> bool:
     if not objects:
         return False
     obj = objects[0]
-    if obj.ent_type_ in CIRCUMSTANCE_LABELS and preposition.lower_ in {"on", "at", "to", "over"}:
+    if obj.ent_type_ in CIRCUMSTANCE_LABELS and preposition.lower_ in CIRCUMSTANCE_PREPS:
         return False
     return not (obj.pos_ == "PRON" and obj.lower_ not in {"what", "whatever"} and len(
         list(obj.subtree)
     ) == 1 and preposition.lower_ in {"to", "with", "at"})
 
 
-def claim_end(doc: Doc, start: int, end: int, verb: Token) -> int:
-    """Where the claim in tokens ``[start, end)`` ends: before a trailing non-restrictive
-    aside (", which forced her to leave") or a second reporting verb of the same speaker
-    (", citing ...", "and warned ...")."""
-    for i in range(start + 1, end):
-        token = doc[i]
-        if token.text == "," and i + 1 < end:
-            after = doc[i + 1]
-            if after.tag_ in {"WDT", "WP"} and after.lower_ in {"which", "who"}:
-                if after.head.dep_ == "relcl" and _runs_to(after.head, end):
-                    return _trim_end(doc, start, i)
-            if after.head.dep_ == "appos" and after.head.head.i < i and _runs_to(after.head, end):
-                return _trim_end(doc, start, i)  # "... support Mr. Trump, the favorite"
-            if _concessive(after):
-                return _trim_end(doc, start, i)  # "..., although he refused to ..."
-            if after.tag_ == "VBG" and is_reporting_verb(after) and after.dep_ in {
-                "advcl", "conj", "xcomp", "acl"
-            }:
-                return _trim_end(doc, start, i)
-            if _writers_participle(doc, i + 1, start, end):
-                return _trim_end(doc, start, i)
-        if _closes_quoted_clause(doc, i, end):
-            return i + 1  # 'said the delay was "deeply troubling," before leaving'
-        if (
-            token.lower_ == "and"
-            and i + 1 < end
-            and is_content_verb(doc[i + 1])
-            and doc[i + 1].dep_ == "conj"
-            and _same_form(doc[i + 1], verb)
-            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in doc[i + 1].children)
-        ):
-            return _trim_end(doc, start, i)
-    return end
-
-
-def _closes_quoted_clause(doc: Doc, i: int, end: int) -> bool:
-    """``doc[i]`` is a closing quotation mark after a comma (',"'), followed by a phrase
-    of time or manner that runs to the end: 'told the council that the delay was "deeply
-    troubling," [before leaving the hall]'. The comma inside the quote ends the speaker's
-    clause; the writer goes on with what the speaker did."""
-    if not (doc[i].is_quote and i > 0 and doc[i - 1].text == "," and i + 1 < end):
-        return False
-    after = doc[i + 1]
-    return (
-        after.pos_ in {"ADP", "SCONJ"}
-        and after.dep_ in {"prep", "mark"}
-        and (after.head if after.dep_ == "mark" else after).right_edge.i + 1 >= end - 1
-    )
-
-
-def _writers_participle(doc: Doc, i: int, start: int, end: int) -> bool:
-    """A participle clause that closes the content after a comma, hung on a verb of the
-    content: "he would consider it an insult[, implicitly putting his name on the line]",
-    "whether the moderators will be fair[, engaging in old tactics]". News adds such
-    clauses to say what the speaker was doing, not what was said."""
-    if i < end and doc[i].pos_ == "ADV" and i + 1 < end:
-        i += 1  # ", implicitly putting ..."
-    participle = doc[i]
-    return (
-        participle.tag_ == "VBG"
-        and participle.dep_ == "advcl"
-        and start <= participle.head.i < i
-        and participle.head.pos_ in {"VERB", "AUX"}
-        and not any(c.dep_ in {"nsubj", "mark"} for c in participle.children)
-        and participle.right_edge.i + 1 >= end - 1
-        and not _holds_quotation(participle)
-    )
-
-
-def _same_form(a: Token, b: Token) -> bool:
-    """Two verbs in the same form, the tagger's VBD / VBN and VB / VBP confusions aside
-    ("[tweeted] that ... and [encouraged] ...": two acts of one speaker)."""
-    return a.tag_ == b.tag_ or any(
-        a.tag_ in pair and b.tag_ in pair for pair in ({"VBD", "VBN"}, {"VB", "VBP"})
-    )
-
-
-#: Conjunctions that open the writer's own counterpoint after a reported claim.
-CONCESSIVE_MARKS = {"although", "though", "whereas"}
-
-
-def _concessive(token: Token) -> bool:
-    """``token`` opens a concessive clause ("although he refused to pledge ...")."""
-    return token.lower_ in CONCESSIVE_MARKS and token.dep_ == "mark" and token.head.dep_ == "advcl"
-
-
-def _runs_to(token: Token, end: int) -> bool:
-    """``token``'s phrase reaches the end of the content (give or take punctuation)."""
-    return token.right_edge.i + 1 >= end - 1
-
-
-def _trim_end(doc: Doc, start: int, end: int) -> int:
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    return end

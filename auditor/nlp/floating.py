@@ -11,11 +11,11 @@ from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.content import is_content_verb
+from auditor.nlp.continuation import continues_quote, framing_attribution, join_passage
 from auditor.nlp.cues import subject_bounds
 from auditor.nlp.doctext import doc_text
 from auditor.nlp.quoted import looks_like_title
 from auditor.nlp.raw import RawAttribution
-from auditor.text import title_abbreviations
 
 
 class _Preceding:
@@ -64,21 +64,30 @@ def _paragraph_of(newlines: list[int], offset: int) -> int:
 def attach_floating(
     doc: Doc, quotes: list[dict], pending: list[int], found: list[RawAttribution]
 ) -> list[RawAttribution]:
-    """Give each cue-less quotation the speaker of the attribution just before it."""
+    """Give each cue-less quotation the speaker of the attribution just before it, or
+    join it to that attribution when it goes on with its quote (see
+    :mod:`auditor.nlp.continuation`)."""
     text = doc_text(doc)
     newlines = [m.start() for m in re.finditer("\n", text)]
     result = _Preceding(found)
+    by_cue = {a.cue_head: a for a in found if a.cue_head is not None}
+    quoted = sorted((q["start"], q["end"]) for q in quotes)
     for qid in pending:
         quote = quotes[qid]
         # The closest attribution before the quote speaks on, if it named anyone.
         previous = result.before(quote["start"])
         if previous is not None and previous.source is None:
             previous = None
+        if previous is not None:
+            # '"A," said Lee, speaking of the vote. "B."': the aside's attribution comes
+            # last, but the quote goes on with the one it is the aside of.
+            framing = framing_attribution(doc, previous, by_cue)
+            if framing is not None and continues_quote(text, framing, quote, doc):
+                previous = framing
         if previous is not None and continues_quote(text, previous, quote, doc):
             # '"A," she said. "B."' and '"Every time," he said, "you lose."' are one
             # attribution whose words run on past the cue.
-            previous.content = (previous.content[0], quote["end"])
-            previous.quote_ids.append(qid)
+            join_passage(text, previous, quote, qid, quoted)
             continue
         if not _starts_sentence(text, quote) or _goes_on_after(text, quote):
             # A phrase quoted inside a sentence: the speaker of that sentence's attribution
@@ -229,64 +238,3 @@ def _starts_sentence(text: str, quote: dict) -> bool:
     while i > 0 and text[i - 1] in " \t":  # no copy of all the text before
         i -= 1
     return i == 0 or text[i - 1] in ".!?:\n\"”’'»—―-"
-
-
-def continues_quote(
-    text: str, previous: RawAttribution, quote: dict, doc: Doc | None = None
-) -> bool:
-    """The quote goes on with the previous direct quote: same paragraph, and nothing but
-    that quote's own cue and source in between.
-
-    A content is one stretch of text, so joining the halves takes in the cue and source
-    between them. When those are longer than the quoted words ('"A," said X, a lawyer
-    who ... . "B."'), the halves stay two attributions, the second inheriting the speaker.
-    """
-    if previous.kind not in {"direct", "floating"} or previous.content[1] > quote["start"]:
-        return False
-    between = text[previous.content[1] : quote["start"]]
-    if "\n" in between or len(between) > 160:
-        return False
-    quoted = (previous.content[1] - previous.content[0]) + (quote["end"] - quote["start"])
-    if len(between.strip()) > quoted:
-        return False
-    if not between.strip(" ,.:;"):
-        return True
-    if _more_than_one_sentence(between):
-        return False  # '"A," she said. He left. "B."': the narrator spoke in between
-    marks = [previous.cue, previous.source]
-    if doc is not None and _second_act(doc, previous.content[1], quote["start"], previous):
-        return False
-    return any(m is not None and previous.content[1] <= m[0] < quote["start"] for m in marks)
-
-
-def _second_act(doc: Doc, start: int, end: int, previous: RawAttribution) -> bool:
-    """Between the two quotes, besides the cue, a participle of saying introduces the
-    second one: '"A," Lee said, suggesting a few questions, including: "B?"', '"A," Lee
-    said, going on to contrast the plans: "B."'. Not a bare participle of manner: in
-    '"A," she said, sighing, "B."' both halves are one quote."""
-    span = doc.char_span(start, end, alignment_mode="contract")
-    if span is None:
-        return False
-    return any(
-        t.idx != previous.cue_head
-        and is_content_verb(t)
-        # "suggesting ...", "going on to say ..."
-        and (t.tag_ == "VBG" or (t.dep_ == "xcomp" and t.head.tag_ == "VBG"))
-        # with words of its own: a bare "sighing" or "pausing" is the manner of the cue
-        and any(not c.is_punct and t.i < c.i < span.end for c in t.children)
-        for t in span
-    )
-
-
-def _more_than_one_sentence(between: str) -> bool:
-    """Words follow a sentence end: the text between two quotes holds a sentence of its
-    own besides the cue ('," Obama said. He did not say more. "')."""
-    words = between.split()
-    for i, word in enumerate(words[:-1]):
-        if word[-1:] not in {".", "!", "?"}:
-            continue
-        if word.strip(",;:'\"”’") in title_abbreviations() or re.fullmatch(r"(?:[A-Z]\.)+", word):
-            continue  # "Mr.", "Sen.", "D.C.", initials: no sentence ends there
-        if words[i + 1][:1].isupper():
-            return True
-    return False

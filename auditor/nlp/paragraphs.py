@@ -20,10 +20,22 @@ def make_paragraph_breaker(nlp: Language, name: str) -> ParagraphBreaker:
 class ParagraphBreaker:
     def __call__(self, doc: Doc) -> Doc:
         after_break = False
+        previous = None
         for token in doc:
             if after_break and not token.is_space:
                 token.is_sent_start = True
                 after_break = False
+            elif previous is not None and _runs_on(previous):
+                # "Lee cited remarks Trump had made": no sentence starts right after a
+                # word on the same line; the parser, told so, keeps the two together.
+                token.is_sent_start = False
             if "\n" in token.text or "\n" in token.whitespace_:
                 after_break = True
+            previous = token
         return doc
+
+
+def _runs_on(token) -> bool:
+    """``token`` is a word or number followed by a space on the same line: what comes
+    next goes on with its sentence."""
+    return (token.is_alpha or token.like_num) and token.whitespace_ == " "
