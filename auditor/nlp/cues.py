@@ -18,6 +18,7 @@ from auditor.nlp.misparses import (
     is_title,
     name_after_title,
     quantifier_on_modifier,
+    subject_after_heading,
     title_before_name,
 )
 
@@ -111,6 +112,9 @@ def subject_of(verb: Token) -> Token | None:
     misread = clause_misread_as_subject(verb) if is_reporting_verb(verb) else None
     if misread is not None:
         return misread[0]  # "The bridge reopened, [the agency] reported."
+    after_heading = subject_after_heading(verb) if is_reporting_verb(verb) else None
+    if after_heading is not None:
+        return after_heading  # "THE LOANS Back then, [Mr. Lee] said that ..."
     seen = 0
     token = verb
     while token is not None and seen < 4:
