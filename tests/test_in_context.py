@@ -104,6 +104,14 @@ ARTICLES = {
         "His former business partner at Lenox, Martin B. Cole,",
         "him a master at bolting together impossible business transactions",
     ),
+    "gerund after 'despite' sharing the subject": (
+        "Courts and Victims\n\nThe bill passed the House on Friday.\n\nSpeaker Ana Ruiz, "
+        "despite admitting that she had concerns about the cost, said the families deserve "
+        "their day in court.\n\nThe Senate votes next week.",
+        "admitting",
+        "Speaker Ana Ruiz",
+        "she had concerns about the cost",
+    ),
     "infinitive given to the object": (
         "Bank Chief Grilled\n\nThe hearing lasted four hours and grew tense as the afternoon "
         "went on.\n\nThe senator also forced Mr. Dunmore, who was under questioning from the "

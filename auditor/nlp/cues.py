@@ -25,8 +25,10 @@ from auditor.nlp.misparses import (
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 #: Prepositions of manner and time whose gerund shares the subject of the verb they hang
-#: on ("answered by saying ...", "left after announcing ...").
-MANNER_PREPS = {"by", "after", "before", "without", "while", "since", "upon", "from", "in"}
+#: on ("answered by saying ...", "left after announcing ...", "despite admitting ...").
+MANNER_PREPS = {
+    "by", "after", "before", "without", "while", "since", "upon", "from", "in", "despite"
+}
 #: Words that may open a reported clause but are not part of what was said.
 CLAUSE_MARKERS = {"that", "whether", "if"}
 #: Punctuation that is trimmed from the ends of a content span.
