@@ -30,6 +30,7 @@ from auditor.nlp.cues import (
 )
 from auditor.nlp.documents import document_object_end, document_reports
 from auditor.nlp.misparses import clause_misread_as_subject
+from auditor.nlp.misplaced_clauses import clause_start, misplaced_complement
 from auditor.nlp.participles import subject_of_misread_main_verb
 from auditor.nlp.regarding import regarded_as
 from auditor.nlp.speaking import can_speak
@@ -73,6 +74,7 @@ def reported_content(verb: Token) -> tuple[int, int] | None:
         else:
             if start > verb.i:
                 start = _object_before_clause(verb, complement, start)
+                start = clause_start(complement, start)
                 end = _continued_complement(verb, end)
                 end = claim_end(doc, start, end, verb, clausal=True)
             return start, end
@@ -151,7 +153,7 @@ def _complement(verb: Token) -> Token | None:
                 clause = next((c for c in obj.children if c.dep_ == "relcl"), None)
                 if clause is not None and _misread_that_clause(clause):
                     return clause
-    return None
+    return misplaced_complement(verb)
 
 
 def _misread_that_clause(clause: Token) -> bool:
@@ -247,6 +249,12 @@ def as_clause_content(verb: Token) -> tuple[int, int] | None:
     start, end = subtree_token_range(head)
     clause_start, clause_end = subtree_token_range(verb)
     doc = verb.doc
+    if verb.i == clause_end - 1 and any(c.dep_ == "nsubj" for c in verb.children):
+        # "It does not say whether he had a gun, as police have said.": the as-clause
+        # ends the sentence with the verb and its own subject (one with an object tells
+        # when, not who said; "failed as predicted" names no one)
+        while end > clause_end and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
     if clause_start <= start:
         start = clause_end
     elif clause_end >= end:

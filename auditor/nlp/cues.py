@@ -23,9 +23,11 @@ from auditor.nlp.coordination import outer_speaker
 from auditor.nlp.misparses import (
     clause_misread_as_subject,
     compound_subject,
+    controlling_object,
     is_title,
     name_after_title,
     quantifier_on_modifier,
+    subject_after_heading,
     title_before_name,
 )
 from auditor.nlp.participles import (
@@ -39,7 +41,7 @@ from auditor.nlp.participles import (
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 #: Prepositions of manner and time whose gerund shares the subject of the verb they hang
-#: on ("answered by saying ...", "left after announcing ...").
+#: on ("answered by saying ...", "left after announcing ...", "despite admitting ...").
 MANNER_PREPS = {
     "by", "after", "before", "without", "while", "since", "upon", "from", "in", "despite",
 }
@@ -129,6 +131,12 @@ def subject_of(verb: Token) -> Token | None:
     misread = clause_misread_as_subject(verb) if is_reporting_verb(verb) else None
     if misread is not None:
         return misread[0]  # "The bridge reopened, [the agency] reported."
+    after_heading = subject_after_heading(verb) if is_reporting_verb(verb) else None
+    if after_heading is not None:
+        return after_heading  # "THE LOANS Back then, [Mr. Lee] said that ..."
+    controller = controlling_object(verb) if is_reporting_verb(verb) else None
+    if controller is not None:
+        return controller  # "forced [the banker] to admit that ..."
     seen = 0
     token = verb
     while token is not None and seen < 4:

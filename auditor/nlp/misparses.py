@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
+from auditor.nlp.speaking import can_speak
 
 
 def compound_subject(token: Token) -> Token | None:
@@ -99,19 +100,75 @@ def title_before_name(name: Token) -> Token | None:
 def clause_misread_as_subject(verb: Token) -> tuple[Token, int] | None:
     """"The bridge reopened on Sunday, the news agency Ostwind reported.": the parser made
     the reported clause's subject a second subject of the reporting verb (its verb a
-    participle on it). Returns the speaker, the subject right before the verb, and the
-    index of the comma that ends the clause; None for anything else."""
+    participle on it), or left a fragment without a verb on it as a subject or a loose
+    dependent ("People like him, she said.", "Rules unclear on who is covered, experts
+    say."). Returns the speaker, the subject right before the verb, and the index of the
+    comma that ends the clause; None for anything else."""
     subjects = [c for c in verb.lefts if c.dep_ == "nsubj"]
-    if verb.dep_ != "ROOT" or len(subjects) != 2:
+    if verb.dep_ != "ROOT" or not subjects:
         return None
-    clause, speaker = subjects
+    speaker = subjects[-1]
     comma = speaker.left_edge.i - 1
-    if speaker.right_edge.i + 1 != verb.i or verb.doc[comma].text != ",":
+    if speaker.right_edge.i + 1 != verb.i or comma <= verb.sent.start:
         return None
-    if clause.left_edge.i != verb.sent.start or clause.right_edge.i != comma - 1:
+    if verb.doc[comma].text != ",":
         return None
-    if not any(c.dep_ == "acl" and c.tag_ in {"VBD", "VBN"} for c in clause.children):
+    clause = next(
+        (
+            c
+            for c in verb.lefts
+            if c.dep_ in {"nsubj", "dep"} and c != speaker and c.left_edge.i == verb.sent.start
+        ),
+        None,
+    )
+    if clause is None or clause.right_edge.i != comma - 1:
+        return None
+    if not (
+        clause.dep_ == "dep"
+        or any(c.dep_ == "acl" and c.tag_ in {"VBD", "VBN"} for c in clause.children)
+        or not any(t.pos_ in {"VERB", "AUX"} for t in clause.subtree)
+    ):
         return None
     if any(not t.is_punct and not t.is_space for t in verb.doc[verb.i + 1 : verb.sent.end]):
         return None
     return speaker, comma
+
+
+def subject_after_heading(verb: Token) -> Token | None:
+    """"THE LOANS Back when he wrote his book, Mr. Lee said that ...": a section heading
+    run into the sentence became a first subject of the verb; the subject after the
+    comma, right before the verb, is the speaker. None unless the verb has two subjects
+    on its left parted by a phrase of the verb ("when he wrote his book") and a comma."""
+    subjects = [c for c in verb.lefts if c.dep_ == "nsubj"]
+    if len(subjects) != 2:
+        return None
+    first, speaker = subjects
+    comma = speaker.left_edge.i - 1
+    if comma <= first.right_edge.i + 1 or verb.doc[comma].text != ",":
+        return None  # "Ann Lee, the mayor, said", "The family, friends and aides have said"
+    between = verb.doc[speaker.right_edge.i + 1 : verb.i]
+    if any(t.head != verb or t.dep_ not in {"advmod", "aux", "neg"} for t in between):
+        return None
+    return speaker
+
+
+#: Verbs whose object does not do what their infinitive says: "promised voters to cut".
+SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten", "offer"}
+
+
+def controlling_object(verb: Token) -> Token | None:
+    """Who speaks through an infinitive that the verb above it gives to its object: in
+    "The senator forced the banker to admit that ..." or "pressed her aides to explain"
+    the one admitting is the object, not the subject; None for anything else."""
+    if verb.dep_ != "xcomp" or verb.head == verb:
+        return None
+    head = verb.head
+    if head.lemma_.lower() in SUBJECT_CONTROL:
+        return None
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subject is None or not can_speak(subject):
+        return None  # "the law requires candidates to disclose ...": nobody made them
+    obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    if obj is None or obj.lower_ == "it" or not can_speak(obj):
+        return None  # "used blunt language to denounce ...": a means, not a speaker
+    return obj

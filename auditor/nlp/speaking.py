@@ -73,11 +73,31 @@ def can_speak(subject: Token | None) -> bool:
         for child in subject.children
     ):
         return True  # "Trump's running mate, Mike Pence,": a named person's role
+    if closing_name(subject) is not None:
+        return True
     if subject.text[:1].isupper() and not subject.text.isupper() and any(
         t.text == subject.text and t.pos_ == "PROPN" for t in subject.doc
     ):
         return True  # a name the tagger took for a noun here but not elsewhere
     return is_speaker_noun(subject)
+
+
+def closing_name(subject: Token) -> Token | None:
+    """A person's name set off by commas at the end of the subject phrase, whatever the
+    parser hung it on: in "His former partner at Lenox, Ann Dole, called him ..." it
+    made the name an apposition of "Lenox", but a name closing the phrase before the verb
+    says who the subject is. None when there is none."""
+    doc = subject.doc
+    last = subject.right_edge.i
+    while last > subject.i and doc[last].is_punct:
+        last -= 1
+    name = doc[last]
+    if name.dep_ == "compound" or name.pos_ != "PROPN" or name.ent_type_ != "PERSON":
+        return None
+    if name.dep_ != "appos" or name.left_edge.i <= subject.i:
+        return None
+    before = doc[name.left_edge.i - 1]
+    return name if before.text == "," else None
 
 
 def is_speaker_noun(token: Token) -> bool:
