@@ -23,7 +23,6 @@ from auditor.nlp.coordination import outer_speaker
 from auditor.nlp.misparses import (
     clause_misread_as_subject,
     compound_subject,
-    controlling_object,
     is_title,
     name_after_title,
     quantifier_on_modifier,
@@ -134,9 +133,6 @@ def subject_of(verb: Token) -> Token | None:
     after_heading = subject_after_heading(verb) if is_reporting_verb(verb) else None
     if after_heading is not None:
         return after_heading  # "THE LOANS Back then, [Mr. Lee] said that ..."
-    controller = controlling_object(verb) if is_reporting_verb(verb) else None
-    if controller is not None:
-        return controller  # "forced [the banker] to admit that ..."
     seen = 0
     token = verb
     while token is not None and seen < 4:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
-from auditor.nlp.speaking import can_speak
 
 
 def compound_subject(token: Token) -> Token | None:
@@ -150,25 +149,3 @@ def subject_after_heading(verb: Token) -> Token | None:
     if any(t.head != verb or t.dep_ not in {"advmod", "aux", "neg"} for t in between):
         return None
     return speaker
-
-
-#: Verbs whose object does not do what their infinitive says: "promised voters to cut".
-SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten", "offer"}
-
-
-def controlling_object(verb: Token) -> Token | None:
-    """Who speaks through an infinitive that the verb above it gives to its object: in
-    "The senator forced the banker to admit that ..." or "pressed her aides to explain"
-    the one admitting is the object, not the subject; None for anything else."""
-    if verb.dep_ != "xcomp" or verb.head == verb:
-        return None
-    head = verb.head
-    if head.lemma_.lower() in SUBJECT_CONTROL:
-        return None
-    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-    if subject is None or not can_speak(subject):
-        return None  # "the law requires candidates to disclose ...": nobody made them
-    obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
-    if obj is None or obj.lower_ == "it" or not can_speak(obj):
-        return None  # "used blunt language to denounce ...": a means, not a speaker
-    return obj
