@@ -198,8 +198,13 @@ def document_antecedent(pronoun: Token, named_at: int | None) -> Token | None:
 
 def _fitting_nouns(sentence, pronoun: Token, plural: bool) -> list[Token]:
     """Nouns of ``sentence`` before ``pronoun`` that it could stand for: documents of its
-    number, and proper names (an organization named there competes with the document)."""
+    number, proper names (an organization named there competes with the document), and
+    other subjects of its number ("the withdrawal may be a move, but it risks exposing
+    ...": "it" is the withdrawal, not a report named sentences before)."""
     found = []
+    # A subject competes only when the pronoun does not itself speak: in "The benefit,
+    # it says, would be $300" the subject is what "it" reports, not what "it" is.
+    speaks = pronoun.head.lemma_.lower() in load_lexicon("reporting_verbs")
     for token in sentence:
         if token.i >= pronoun.i:
             break
@@ -208,6 +213,9 @@ def _fitting_nouns(sentence, pronoun: Token, plural: bool) -> list[Token]:
             found.append(token)
         elif token.pos_ == "PROPN" and token.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}:
             if token.dep_ not in {"compound", "poss"}:
+                found.append(token)
+        elif not speaks and token.pos_ == "NOUN" and token.dep_ in _SUBJECTS:
+            if is_plural == plural:
                 found.append(token)
     return found
 
