@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from auditor.lexicon import load_lexicon
 from auditor.nlp.raw import RawAttribution
 
 #: Dashes that open or close an aside, or set off a dateline.
@@ -100,7 +101,8 @@ def _after_clause_words(doc: Doc, first: int, last: int) -> int:
     while first < last - 1:
         token = doc[first]
         outside = not first <= token.head.i < last
-        if token.dep_ in _CLAUSE_WORDS and outside and token.pos_ in {"CCONJ", "ADV"}:
+        focus = token.dep_ == "advmod" and token.lower_ in load_lexicon("source_focus_adverbs")
+        if focus or (token.dep_ in _CLAUSE_WORDS and outside and token.pos_ in {"CCONJ", "ADV"}):
             first += 1
         else:
             break
