@@ -77,6 +77,28 @@ def with_cue(analysis, cue_word: str):
             'The new ad, titled "Roots,"',
             "the senator never voted for the bridge",
         ),
+        # a "which" clause on a noun inside the description is not the speaker's
+        (
+            "Tom Baker, a spokesman for the Oakdale Water Coalition, which is made up of "
+            "farmers and towns, said the dam was safe.",
+            "said",
+            "Tom Baker, a spokesman for the Oakdale Water Coalition,",
+            "the dam was safe",
+        ),
+        # near-misses: a "who" clause may be the speaker's; an apposition stays
+        (
+            "Tom Baker, a lawyer at Baker & Cole, who represents the county, said the "
+            "contract was void.",
+            "said",
+            "Tom Baker, a lawyer at Baker & Cole, who represents the county,",
+            "the contract was void",
+        ),
+        (
+            "Ana Ruiz, director of the Water Bureau, a state agency, said the river was safe.",
+            "said",
+            "Ana Ruiz, director of the Water Bureau, a state agency,",
+            "the river was safe",
+        ),
         # a date hung on the speaker tells when it spoke; a document keeps its date
         (
             "A panel of judges in 2014 found that the county had broken the law.",

@@ -67,6 +67,7 @@ def source_edges(doc: Doc, bounds: tuple[int, int]) -> tuple[int, int] | None:
     first = _after_clause_words(doc, first, last)
     last = _before_occasion(doc, first, last)
     last = _before_date(doc, first, last)
+    last = _before_inner_aside(doc, first, last)
     first, last = _balanced_quotes(doc, first, last)
     if first >= last:
         return None
@@ -124,6 +125,37 @@ def _before_occasion(doc: Doc, first: int, last: int) -> int:
             continue
         return comma
     return last
+
+
+def _before_inner_aside(doc: Doc, first: int, last: int) -> int:
+    """End the source before a relative clause set off by a comma that describes a noun
+    inside the speaker's description, not the speaker: "[Lee, head of the Farmers
+    Union,] which has 9,000 members, said". A clause opened by "who" may be the
+    speaker's, whatever the parse says; an apposition to the inner noun stays ("Lee,
+    director of the Bureau, a state agency,"), as the annotators mark it."""
+    span = doc[first:last]
+    speaker = _speaker_nouns(span.root)
+    for token in span:
+        if token.dep_ != "relcl" or token.i <= span.root.i:
+            continue
+        comma = token.left_edge.i - 1
+        if comma <= first or doc[comma].text != "," or token.head in speaker:
+            continue
+        if any(t.tag_ in {"WP", "WP$"} for t in doc[token.left_edge.i : token.i]):
+            continue  # "who", "whose": a person, and the speaker is one
+        return comma
+    return last
+
+
+def _speaker_nouns(head: Token) -> set[Token]:
+    """The source's head and the nouns in apposition to it ("Lee, the mayor," "Lee and
+    Baker")."""
+    nouns, todo = set(), [head]
+    while todo:
+        noun = todo.pop()
+        nouns.add(noun)
+        todo.extend(c for c in noun.children if c.dep_ in {"appos", "conj"} and c not in nouns)
+    return nouns
 
 
 def _before_date(doc: Doc, first: int, last: int) -> int:
