@@ -195,6 +195,8 @@ def _edges(nlp, text: str, drawn: str) -> str:
             "Tom Baker, a former contractor",
             "Tom Baker, a former contractor,",
         ),
+        # never end inside a hyphenated word
+        ("His ex-wife agreed with the court.", "His ex", "His ex-wife"),
         # near-misses: a hyphen inside a word, a paired dash, a plain name
         ("His ex-wife agreed with the court.", "His ex-wife", "His ex-wife"),
         (

@@ -71,7 +71,7 @@ def source_edges(doc: Doc, bounds: tuple[int, int]) -> tuple[int, int] | None:
     first, last = _balanced_quotes(doc, first, last)
     if first >= last:
         return None
-    last = _with_closing_mark(doc, first, last)
+    last = _with_closing_mark(doc, first, _whole_word_end(doc, last))
     return doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
 
 
@@ -109,6 +109,20 @@ def _after_clause_words(doc: Doc, first: int, last: int) -> int:
         else:
             break
     return first
+
+
+def _whole_word_end(doc: Doc, last: int) -> int:
+    """Never end inside a hyphenated word the tokenizer split: "[His ex-wife] agreed",
+    not "His ex"."""
+    while (
+        0 < last < len(doc) - 1
+        and doc[last].text == "-"
+        and not doc[last - 1].whitespace_
+        and not doc[last].whitespace_
+        and doc[last + 1].is_alpha
+    ):
+        last += 2
+    return last
 
 
 def _before_occasion(doc: Doc, first: int, last: int) -> int:
