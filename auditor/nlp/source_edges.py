@@ -13,8 +13,12 @@ description. This last pass reads the edges by grammar and punctuation:
 - a participle set off by commas after a name tells the occasion, not who spoke ("[Lee],
   speaking to reporters on Monday, said"); a participle naming a document ("the poll,
   conducted in May,") or "including ..." is not an occasion and stays;
+- a date the parser hung on a speaker tells when it spoke ("[a panel of judges] in 2014
+  found"), and a "which" clause on a noun inside the speaker's description describes
+  that noun ("[Lee, head of the Farmers Union,] which has 9,000 members, said");
 - an aside opened inside the source keeps its closing comma or dash ("[Lee, the
-  mayor,] said", "[Lee -- the mayor --] said"), as the PolNeAR annotators mark it.
+  mayor,] said", "[Lee -- the mayor --] said"), as the PolNeAR annotators mark it, and
+  a source never ends inside a hyphenated word ("[His ex-wife]").
 
 ``source_head`` follows the trimmed span when its old head falls outside it.
 """
@@ -72,6 +76,8 @@ def source_edges(doc: Doc, bounds: tuple[int, int]) -> tuple[int, int] | None:
     if first >= last:
         return None
     last = _with_closing_mark(doc, first, _whole_word_end(doc, last))
+    if (first, last) == (span.start, span.end):
+        return bounds  # nothing to settle: keep the span as drawn, to the character
     return doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
 
 
