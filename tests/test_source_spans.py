@@ -57,6 +57,20 @@ def with_cue(analysis, cue_word: str):
             "The survey, conducted by the county in May,",
             "most residents support the plan",
         ),
+        # a comparison after a name points at someone who did not speak; after a
+        # plural it gives examples
+        (
+            "Ana Ruiz, like her rival, said the tariff was a mistake.",
+            "said",
+            "Ana Ruiz",
+            "the tariff was a mistake",
+        ),
+        (
+            "Critics of the plan, like Senator Tom Baker, said the tariff was a mistake.",
+            "said",
+            "Critics of the plan, like Senator Tom Baker,",
+            "the tariff was a mistake",
+        ),
         # a focus adverb is not the source's
         (
             "Even Norland, the closest ally of the rebels, said the attack was a mistake.",

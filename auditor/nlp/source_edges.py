@@ -12,7 +12,8 @@ description. This last pass reads the edges by grammar and punctuation:
   closing mark ("[The ad, titled "Roots,"] says");
 - a participle set off by commas after a name tells the occasion, not who spoke ("[Lee],
   speaking to reporters on Monday, said"); a participle naming a document ("the poll,
-  conducted in May,") or "including ..." is not an occasion and stays;
+  conducted in May,") or "including ..." is not an occasion and stays; nor is a
+  comparison ("[Lee], like her rival, said");
 - a date the parser hung on a speaker tells when it spoke ("[a panel of judges] in 2014
   found"), and a "which" clause on a noun inside the speaker's description describes
   that noun ("[Lee, head of the Farmers Union,] which has 9,000 members, said");
@@ -71,6 +72,7 @@ def source_edges(doc: Doc, bounds: tuple[int, int]) -> tuple[int, int] | None:
     first = _after_clause_words(doc, first, last)
     last = _before_occasion(doc, first, last)
     last = _before_date(doc, first, last)
+    last = _before_comparison(doc, first, last)
     last = _before_inner_aside(doc, first, last)
     first, last = _balanced_quotes(doc, first, last)
     if first >= last:
@@ -176,6 +178,18 @@ def _speaker_nouns(head: Token) -> set[Token]:
         nouns.add(noun)
         todo.extend(c for c in noun.children if c.dep_ in {"appos", "conj"} and c not in nouns)
     return nouns
+
+
+def _before_comparison(doc: Doc, first: int, last: int) -> int:
+    """End a named source before a comparison set off by a comma: "[Ana Ruiz], like
+    her rival, said" (the rival did not speak); "critics, like Senator Lee," stays."""
+    for token in doc[first:last]:
+        if token.dep_ != "prep" or token.lower_ not in load_lexicon("source_comparisons"):
+            continue
+        comma = token.i - 1
+        if comma > first and doc[comma].text == "," and token.head.tag_ == "NNP":
+            return comma
+    return last
 
 
 def _before_date(doc: Doc, first: int, last: int) -> int:
