@@ -12,8 +12,9 @@ description. This last pass reads the edges by grammar and punctuation:
   closing mark ("[The ad, titled "Roots,"] says");
 - a participle set off by commas after a name tells the occasion, not who spoke ("[Lee],
   speaking to reporters on Monday, said"); a participle naming a document ("the poll,
-  conducted in May,") or "including ..." is not an occasion and stays; nor is a
-  comparison ("[Lee], like her rival, said");
+  conducted in May,") or "including ..." is not an occasion and stays;
+- a comparison set off after a name points at someone who did not speak ("[Lee], like
+  her rival, said");
 - a date the parser hung on a speaker tells when it spoke ("[a panel of judges] in 2014
   found"), and a "which" clause on a noun inside the speaker's description describes
   that noun ("[Lee, head of the Farmers Union,] which has 9,000 members, said");
