@@ -95,7 +95,7 @@ def test_binding_text_reports_what_it_allows_or_requires(analyze, text, cue, sou
         (
             'The 30-second spot, titled "Greed," features a report that the firm lost millions.',
             "features",
-            'The 30-second spot, titled "Greed,',
+            'The 30-second spot, titled "Greed,"',
             "a report that the firm lost millions",
         ),
         (

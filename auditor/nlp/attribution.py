@@ -74,6 +74,7 @@ from auditor.nlp.quotes import find_nested_quotes
 from auditor.nlp.raw import ChosenRanges, QuoteIndex, RawAttribution, overlaps
 from auditor.nlp.reported import according_to, reported_speech
 from auditor.nlp.source_asides import without_attributed_asides
+from auditor.nlp.source_edges import tidy_source_edges
 from auditor.nlp.stance import stance_attributions
 from auditor.nlp.stance_roles import counted_role_attributions
 from auditor.nlp.topical import topical_noun_attributions
@@ -249,7 +250,7 @@ def find_attributions(
             for q in pending_floating
         )
     found.sort(key=lambda a: a.content[0])
-    return without_attributed_asides(doc, _drop_overlaps(found))
+    return tidy_source_edges(doc, without_attributed_asides(doc, _drop_overlaps(found)))
 
 
 def _nested(a: RawAttribution, b: RawAttribution) -> bool:

@@ -37,6 +37,7 @@ from auditor.nlp.participles import (
     occasion_host,
     subject_of_misread_main_verb,
 )
+from auditor.nlp.pronoun_sources import pronoun_source_bounds
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 #: Prepositions of manner and time whose gerund shares the subject of the verb they hang
@@ -320,11 +321,8 @@ def subject_bounds(subject: Token, cue: Token | None = None) -> tuple[int, int]:
     swallowed = swallowed_bounds(subject, cue) if cue is not None else None
     if swallowed is not None:
         return swallowed  # "the $20 million [experts] say it costs"
-    if subject.pos_ == "PRON" and subject.dep_ != "pobj" and not (
-        subject.lower_ in {"those", "these"}
-        and any(c.dep_ in {"acl", "relcl"} for c in subject.children)
-    ):  # "[Those polled] said": the pronoun's description is part of the source
-        return subject.idx, subject.idx + len(subject)
+    if subject.pos_ == "PRON" and subject.dep_ != "pobj":
+        return pronoun_source_bounds(subject)  # "[she]", "[Those close to him]"
     if cue is not None and subject.head == cue.head and subject.head.i < cue.i and (
         _reduced_relative_subject(cue) == subject
     ):
