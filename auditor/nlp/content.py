@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.agents import by_phrase, participle_content
+from auditor.nlp.answers import answered_content
 from auditor.nlp.claim_end import (
     claim_end,
     concessive,
@@ -86,6 +87,7 @@ def reported_content(verb: Token) -> tuple[int, int] | None:
         or participle_content(verb)
         or object_content(verb)
         or raised_content(verb)
+        or answered_content(verb)
     )
     if object_range is not None:
         return object_range

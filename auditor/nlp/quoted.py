@@ -33,6 +33,7 @@ from auditor.nlp.cues import (
     trimmed_bounds,
     verb_lemma,
 )
+from auditor.nlp.quote_lists import through_listed_quotes
 from auditor.nlp.raw import OverlapIndex, QuoteIndex, RawAttribution, overlaps
 from auditor.nlp.reported import close_quotes
 
@@ -139,8 +140,11 @@ def _attribute(
         bounds = trimmed_bounds(doc, start, end)
     if bounds is None:
         return None
+    listed: list[int] = []
     if holder is None:
         bounds = close_quotes(index, bounds)
+        listed_end, listed = through_listed_quotes(index, bounds[1])
+        bounds = (bounds[0], listed_end)
     if not overlaps(bounds, (quote["start"], quote["end"])):
         return None  # the quotation must lie in what the verb acts on
     # marks and final punctuation the parser hung elsewhere belong to the quotation
@@ -154,7 +158,7 @@ def _attribute(
         cue_head=verb.idx,
         source=None if subject is None else subject_bounds(subject, verb),
         source_head=None if subject is None else subject.idx,
-        quote_ids=[] if qid is None else [qid],
+        quote_ids=([] if qid is None else [qid]) + listed,
         in_excerpt=holder is not None,
     )
 
