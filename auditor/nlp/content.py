@@ -33,6 +33,7 @@ from auditor.nlp.documents import document_object_end, document_reports
 from auditor.nlp.misparses import clause_misread_as_subject
 from auditor.nlp.misplaced_clauses import clause_start, misplaced_complement
 from auditor.nlp.participles import subject_of_misread_main_verb
+from auditor.nlp.quote_gloss import gloss_start
 from auditor.nlp.regarding import regarded_as
 from auditor.nlp.speaking import can_speak
 
@@ -415,7 +416,7 @@ def object_content(verb: Token) -> tuple[int, int] | None:
         return None  # "told reporters on the steps": the addressee, not what was said
     parts = _without_judged(verb, parts)
     start = min(_content_start(c) for c in parts)
-    end = max(c.right_edge.i for c in parts) + 1
+    end = gloss_start(verb, parts) or max(c.right_edge.i for c in parts) + 1
     end = _coordinated_complements(verb, parts, end)
     end = claim_end(verb.doc, start, end, verb)
     if not document_reports(verb):

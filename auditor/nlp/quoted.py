@@ -33,6 +33,7 @@ from auditor.nlp.cues import (
     trimmed_bounds,
     verb_lemma,
 )
+from auditor.nlp.quote_gloss import gloss_start
 from auditor.nlp.quote_lists import through_listed_quotes
 from auditor.nlp.raw import OverlapIndex, QuoteIndex, RawAttribution, overlaps
 from auditor.nlp.reported import close_quotes
@@ -237,13 +238,15 @@ def _agentless_passive(verb: Token) -> bool:
 def _content_end(verb: Token, top: Token) -> int:
     """Past the dependent holding the quote, over the object's complements that follow it:
     "specified ["Other"] [as their religion]"."""
-    label_end = _label_end(verb, top)
+    label_end = _label_end(verb, top) or gloss_start(verb, [top])
     if label_end is not None:
         return label_end
     end = top.right_edge.i + 1
     for child in verb.rights:
         if child.i <= top.i:
             continue
+        if gloss_start(verb, [top, child]) is not None:
+            break  # 'called it a "rant," [a series of posts]': the writer's gloss
         if child.left_edge.i > end and any(
             not t.is_punct for t in verb.doc[end : child.left_edge.i]
         ):
