@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from auditor.lexicon import load_lexicon
 from auditor.nlp.agents import by_phrase, participle_content
 from auditor.nlp.answers import answered_content
+from auditor.nlp.as_clauses import as_clause_range, opening_connective
 from auditor.nlp.claim_end import (
     claim_end,
     concessive,
@@ -250,8 +251,10 @@ def as_clause_content(verb: Token) -> tuple[int, int] | None:
         return None
     head = verb.head
     start, end = subtree_token_range(head)
-    clause_start, clause_end = subtree_token_range(verb)
+    clause_start, clause_end = as_clause_range(verb)
     doc = verb.doc
+    if opening_connective(verb, start, clause_start):
+        start = clause_start  # "Yet, as Lee said, ...": the connective is the writer's
     if verb.i == clause_end - 1 and any(c.dep_ == "nsubj" for c in verb.children):
         # "It does not say whether he had a gun, as police have said.": the as-clause
         # ends the sentence with the verb and its own subject (one with an object tells
