@@ -22,6 +22,7 @@ from auditor.nlp.claim_end import (
     trim_end,
     without_setting,
 )
+from auditor.nlp.contact_relatives import through_contact_clause
 from auditor.nlp.cues import (
     acts_as_verb,
     is_reporting_verb,
@@ -421,7 +422,7 @@ def object_content(verb: Token) -> tuple[int, int] | None:
     start = min(_content_start(c) for c in parts)
     end = gloss_start(verb, parts) or max(c.right_edge.i for c in parts) + 1
     end = _coordinated_complements(verb, parts, end)
-    end = claim_end(verb.doc, start, end, verb)
+    end = through_contact_clause(verb, claim_end(verb.doc, start, end, verb))
     if not document_reports(verb):
         end = without_setting(verb.doc, start, end)
     else:  # a document holds its words in no setting, but may be followed by an aside

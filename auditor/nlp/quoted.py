@@ -16,6 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
+from auditor.nlp.contact_relatives import through_contact_clause
 from auditor.nlp.content import (
     OBJECT_PREPS,
     can_speak,
@@ -137,6 +138,7 @@ def _attribute(
         start = _content_start(verb, top)
         end = _content_end(verb, top)
         end = claim_end(doc, start, end, verb)
+        end = through_contact_clause(verb, end)
         end = without_setting(doc, start, end)
         bounds = trimmed_bounds(doc, start, end)
     if bounds is None:
