@@ -26,18 +26,21 @@ def agentless_verdict(verb: Token) -> tuple[int, int] | None:
     """Token range of a verdict passed in the passive by nobody named, or None.
 
     The subject must be a noun phrase (not "it", which is the dummy subject of "it was
-    said that ..."), and the verb must carry its verdict after it ("was accused [of ...]",
-    "was called [a scam]"): a bare "was criticized" holds no claim to check."""
+    said that ...", unless a quotation is the verdict: "it was labeled "False""), and the
+    verb must carry its verdict after it ("was accused [of ...]", "was called [a scam]"):
+    a bare "was criticized" holds no claim to check."""
     if verb_lemma(verb) not in load_lexicon("reporting_verbs_naming"):
         return None
     if verb.dep_ in {"amod", "acl"} or any(c.dep_ == "agent" for c in verb.children):
         return None  # "the so-called plan", "a man known as ...", "... by critics"
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    if subject is None or subject.lower_ in {"it", "this", "that", "which", "who"}:
+    if subject is None or subject.lower_ in {"which", "who"}:
         return None
     if any(c.dep_ == "prt" for c in verb.children):
         return None  # "was called off", "was called out by ...": another verb
     verdict = [c for c in verb.rights if c.dep_ in VERDICT_DEPS and not c.is_punct]
+    if subject.lower_ in {"it", "this", "that"} and not (verdict and _quoted(verdict[0])):
+        return None  # "it was said that ...", but "it was labeled "false"" names a verdict
     if not verdict or _infinitive(verdict[0]) or (
         verdict[0].lower_ in PLACE_PREPS and not _comparison(verb, verdict[0])
     ):
@@ -55,6 +58,12 @@ def agentless_verdict(verb: Token) -> tuple[int, int] | None:
             end = token.i  # "accused of abuse[, with claims of ...]": the evidence, aside
             break
     return start, end
+
+
+def _quoted(verdict: Token) -> bool:
+    """The verdict opens with the quoted words given: 'was labeled ["Mostly False."]'."""
+    first = next((t for t in verdict.subtree if not t.is_space), verdict)
+    return first.is_quote or (first.i > 0 and verdict.doc[first.i - 1].is_quote)
 
 
 def _infinitive(token: Token) -> bool:
