@@ -22,16 +22,17 @@ def answered_content(verb: Token) -> tuple[int, int] | None:
     them); None when the verb has no such answer or no speaking subject."""
     if not is_reporting_verb(verb) or not can_speak(subject_of(verb)):
         return None
-    answers = [
-        c for c in verb.rights if c.dep_ in {"intj", "dobj"} and c.lower_ in ANSWER_WORDS
-    ]
+    answers = [c for c in verb.rights if c.dep_ in {"intj", "dobj"} and c.lower_ in ANSWER_WORDS]
     if not answers or answers[0].i != verb.i + 1:
         return None
     end = answers[0].i + 1
     for token in verb.doc[end:]:
         if token.lower_ in ANSWER_WORDS and token.head in {verb, *answers}:
             end = token.i + 1
-        elif not (token.text == "," and token.i + 1 < len(verb.doc)
-                  and verb.doc[token.i + 1].lower_ in ANSWER_WORDS):
+        elif not (
+            token.text == ","
+            and token.i + 1 < len(verb.doc)
+            and verb.doc[token.i + 1].lower_ in ANSWER_WORDS
+        ):
             break
     return answers[0].i, end

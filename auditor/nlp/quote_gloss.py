@@ -44,8 +44,10 @@ def _quoted_then_comma(named: Token, gloss: Token) -> bool:
     between = [t for t in doc[named.i + 1 : _first_word(gloss).i] if not t.is_space]
     if not between or not all(t.is_punct for t in between):
         return False
-    return any(t.text == "," for t in between) and any(t.is_quote for t in between) and any(
-        t.is_quote for t in doc[named.left_edge.i : named.i]
+    return (
+        any(t.text == "," for t in between)
+        and any(t.is_quote for t in between)
+        and any(t.is_quote for t in doc[named.left_edge.i : named.i])
     )
 
 

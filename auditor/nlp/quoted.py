@@ -36,6 +36,7 @@ from auditor.nlp.cues import (
 )
 from auditor.nlp.quote_gloss import gloss_start
 from auditor.nlp.quote_lists import through_listed_quotes
+from auditor.nlp.quoted_modifiers import through_modified_noun
 from auditor.nlp.raw import OverlapIndex, QuoteIndex, RawAttribution, overlaps
 from auditor.nlp.reported import close_quotes
 
@@ -137,7 +138,7 @@ def _attribute(
     else:
         start = _content_start(verb, top)
         end = _content_end(verb, top)
-        end = claim_end(doc, start, end, verb)
+        end = claim_end(doc, start, through_modified_noun(doc, end), verb)
         end = through_contact_clause(verb, end)
         end = without_setting(doc, start, end)
         bounds = trimmed_bounds(doc, start, end)
