@@ -42,10 +42,8 @@ def agentless_verdict(verb: Token) -> tuple[int, int] | None:
     verdict = [c for c in verb.rights if c.dep_ in VERDICT_DEPS and not c.is_punct]
     if subject.lower_ in {"it", "this", "that"} and not (verdict and _quoted(verdict[0])):
         return None  # "it was said that ...", but "it was labeled "false"" names a verdict
-    if (
-        not verdict
-        or _infinitive(verdict[0])
-        or (verdict[0].lower_ in PLACE_PREPS and not _comparison(verb, verdict[0]))
+    if not verdict or _infinitive(verdict[0]) or (
+        verdict[0].lower_ in PLACE_PREPS and not _comparison(verb, verdict[0])
     ):
         return None  # "was called to testify", "was painted in red"
     end = verdict[0].right_edge.i + 1
@@ -55,7 +53,8 @@ def agentless_verdict(verb: Token) -> tuple[int, int] | None:
         end = part.right_edge.i + 1
     start = subject.left_edge.i
     doc = verb.doc
-    end = without_setting(doc, start, claim_end(doc, start, through_modified_noun(doc, end), verb))
+    end = through_modified_noun(doc, end)  # 'as a "use it or lose it" [approach]'
+    end = without_setting(doc, start, claim_end(doc, start, end, verb))
     for token in doc[verb.i : end]:
         if token.text == "," and token.i + 1 < end and doc[token.i + 1].lower_ in ASIDE_OPENERS:
             end = token.i  # "accused of abuse[, with claims of ...]": the evidence, aside
@@ -70,14 +69,14 @@ def _quoted(verdict: Token) -> bool:
 
 
 def _infinitive(token: Token) -> bool:
-    """ "was called [to testify]": a summons or a request, not a name or a verdict."""
+    """"was called [to testify]": a summons or a request, not a name or a verdict."""
     return token.dep_ == "xcomp" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children
     )
 
 
 def _comparison(verb: Token, preposition: Token) -> bool:
-    """ "was likened [to a tyrant]": the object of comparison is the verdict."""
+    """"was likened [to a tyrant]": the object of comparison is the verdict."""
     return preposition.lower_ in COMPARING_PREPS and verb_lemma(verb) in load_lexicon(
         "reporting_verbs_comparing"
     )
