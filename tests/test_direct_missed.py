@@ -42,8 +42,7 @@ def test_a_list_of_quotations_is_one_content(analyze):
     "yes" to them."""
     result = found(analyze(RALLY))
     assert (
-        "about “how the county is broke,” and “hard-working families” and “our forgotten "
-        "towns,”",
+        "about “how the county is broke,” and “hard-working families” and “our forgotten towns,”",
         "went on",
         "Brandt",
     ) in result
