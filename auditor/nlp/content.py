@@ -13,6 +13,8 @@ from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.agents import by_phrase, participle_content
+from auditor.nlp.answers import answered_content
+from auditor.nlp.as_clauses import as_clause_range, opening_connective
 from auditor.nlp.claim_end import (
     claim_end,
     concessive,
@@ -20,6 +22,7 @@ from auditor.nlp.claim_end import (
     trim_end,
     without_setting,
 )
+from auditor.nlp.contact_relatives import through_contact_clause
 from auditor.nlp.cues import (
     acts_as_verb,
     is_reporting_verb,
@@ -32,6 +35,7 @@ from auditor.nlp.documents import document_object_end, document_reports
 from auditor.nlp.misparses import clause_misread_as_subject
 from auditor.nlp.misplaced_clauses import clause_start, misplaced_complement
 from auditor.nlp.participles import subject_of_misread_main_verb
+from auditor.nlp.quote_gloss import gloss_start
 from auditor.nlp.regarding import regarded_as
 from auditor.nlp.speaking import can_speak
 
@@ -86,6 +90,7 @@ def reported_content(verb: Token) -> tuple[int, int] | None:
         or participle_content(verb)
         or object_content(verb)
         or raised_content(verb)
+        or answered_content(verb)
     )
     if object_range is not None:
         return object_range
@@ -247,8 +252,10 @@ def as_clause_content(verb: Token) -> tuple[int, int] | None:
         return None
     head = verb.head
     start, end = subtree_token_range(head)
-    clause_start, clause_end = subtree_token_range(verb)
+    clause_start, clause_end = as_clause_range(verb)
     doc = verb.doc
+    if opening_connective(verb, start, clause_start):
+        start = clause_start  # "Yet, as Lee said, ...": the connective is the writer's
     if verb.i == clause_end - 1 and any(c.dep_ == "nsubj" for c in verb.children):
         # "It does not say whether he had a gun, as police have said.": the as-clause
         # ends the sentence with the verb and its own subject (one with an object tells
@@ -413,9 +420,9 @@ def object_content(verb: Token) -> tuple[int, int] | None:
         return None  # "told reporters on the steps": the addressee, not what was said
     parts = _without_judged(verb, parts)
     start = min(_content_start(c) for c in parts)
-    end = max(c.right_edge.i for c in parts) + 1
+    end = gloss_start(verb, parts) or max(c.right_edge.i for c in parts) + 1
     end = _coordinated_complements(verb, parts, end)
-    end = claim_end(verb.doc, start, end, verb)
+    end = through_contact_clause(verb, claim_end(verb.doc, start, end, verb))
     if not document_reports(verb):
         end = without_setting(verb.doc, start, end)
     else:  # a document holds its words in no setting, but may be followed by an aside

@@ -30,6 +30,7 @@ from auditor.nlp.quote_frames import (
     speaker_between,
     token_range,
 )
+from auditor.nlp.quote_lists import continues_a_list
 from auditor.nlp.quote_speaker import (
     only_subject_between,
     speaker_after_quote,
@@ -111,6 +112,10 @@ def direct_attribution(
         verb = _adjacent_verb(doc, index, q_start, q_end)
     if verb is None:
         return dash_signature(doc, qid, quote, q_end)
+    if verb.i >= q_end and continues_a_list(index, qid):
+        # 'went on about "A," and "B," Lee said yes': the last of a list of quotations
+        # belongs with the first, not to the clause after it
+        return PART_OF_REPORTED_SPEECH
     if _names_a_work(doc, index, quote, q_start, q_end):
         return None
     if not is_standalone_quote(doc, quote, min_words) and not _spoken_sentence(

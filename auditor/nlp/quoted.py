@@ -16,6 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
+from auditor.nlp.contact_relatives import through_contact_clause
 from auditor.nlp.content import (
     OBJECT_PREPS,
     can_speak,
@@ -33,6 +34,9 @@ from auditor.nlp.cues import (
     trimmed_bounds,
     verb_lemma,
 )
+from auditor.nlp.quote_gloss import gloss_start
+from auditor.nlp.quote_lists import through_listed_quotes
+from auditor.nlp.quoted_modifiers import through_modified_noun
 from auditor.nlp.raw import OverlapIndex, QuoteIndex, RawAttribution, overlaps
 from auditor.nlp.reported import close_quotes
 
@@ -134,13 +138,17 @@ def _attribute(
     else:
         start = _content_start(verb, top)
         end = _content_end(verb, top)
-        end = claim_end(doc, start, end, verb)
+        end = claim_end(doc, start, through_modified_noun(doc, end), verb)
+        end = through_contact_clause(verb, end)
         end = without_setting(doc, start, end)
         bounds = trimmed_bounds(doc, start, end)
     if bounds is None:
         return None
+    listed: list[int] = []
     if holder is None:
         bounds = close_quotes(index, bounds)
+        listed_end, listed = through_listed_quotes(index, bounds[1])
+        bounds = (bounds[0], listed_end)
     if not overlaps(bounds, (quote["start"], quote["end"])):
         return None  # the quotation must lie in what the verb acts on
     # marks and final punctuation the parser hung elsewhere belong to the quotation
@@ -154,7 +162,7 @@ def _attribute(
         cue_head=verb.idx,
         source=None if subject is None else subject_bounds(subject, verb),
         source_head=None if subject is None else subject.idx,
-        quote_ids=[] if qid is None else [qid],
+        quote_ids=([] if qid is None else [qid]) + listed,
         in_excerpt=holder is not None,
     )
 
@@ -233,13 +241,15 @@ def _agentless_passive(verb: Token) -> bool:
 def _content_end(verb: Token, top: Token) -> int:
     """Past the dependent holding the quote, over the object's complements that follow it:
     "specified ["Other"] [as their religion]"."""
-    label_end = _label_end(verb, top)
+    label_end = _label_end(verb, top) or gloss_start(verb, [top])
     if label_end is not None:
         return label_end
     end = top.right_edge.i + 1
     for child in verb.rights:
         if child.i <= top.i:
             continue
+        if gloss_start(verb, [top, child]) is not None:
+            break  # 'called it a "rant," [a series of posts]': the writer's gloss
         if child.left_edge.i > end and any(
             not t.is_punct for t in verb.doc[end : child.left_edge.i]
         ):
