@@ -51,7 +51,7 @@ def without_non_attributions(doc: Doc, found: list[RawAttribution]) -> list[RawA
     for attribution in found:
         cue = by_offset.get(attribution.cue_head) if attribution.cue_head is not None else None
         if cue is not None and (
-            _framing_gerund(cue) or _perceived_event(cue) or _question_to_reader(cue)
+            _framing_verb(cue) or _perceived_event(cue) or _question_to_reader(cue)
         ):
             continue
         if cue is not None and _quoted_label(doc, cue, attribution):
@@ -64,14 +64,17 @@ def without_non_attributions(doc: Doc, found: list[RawAttribution]) -> list[RawA
     return kept
 
 
-def _framing_gerund(cue: Token) -> bool:
-    """"It is worth noting that ...", "It goes without saying that ...": a gerund with no
-    subject of its own under "worth" or "without", in a clause whose subject is the empty
-    "it"; the reporter frames the claim, nobody is said to have said it."""
-    if cue.tag_ != "VBG" or any(c.dep_ in {"nsubj", "nsubjpass", "poss"} for c in cue.children):
+def _framing_verb(cue: Token) -> bool:
+    """"It is worth noting that ...", "It goes without saying that ...", "it is too soon
+    to tell whether ...": a gerund under "worth" or "without", or an infinitive under an
+    adjective, with no subject of its own, in a clause whose subject is the empty "it";
+    the reporter frames the claim, nobody is said to have said it."""
+    if any(c.dep_ in {"nsubj", "nsubjpass", "poss"} for c in cue.children):
         return False
     governor = cue.head
-    if governor.lower_ not in FRAMING_GERUND_HEADS:
+    gerund = cue.tag_ == "VBG" and governor.lower_ in FRAMING_GERUND_HEADS
+    infinitive = cue.tag_ == "VB" and cue.dep_ == "xcomp" and governor.pos_ == "ADJ"
+    if not (gerund or infinitive):
         return False
     clause = governor
     while clause.dep_ not in {"ROOT", "ccomp", "advcl", "relcl", "conj"} and clause.head != clause:
