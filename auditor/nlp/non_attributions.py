@@ -65,7 +65,7 @@ def without_non_attributions(doc: Doc, found: list[RawAttribution]) -> list[RawA
 
 
 def _framing_verb(cue: Token) -> bool:
-    """"It is worth noting that ...", "It goes without saying that ...", "it is too soon
+    """ "It is worth noting that ...", "It goes without saying that ...", "it is too soon
     to tell whether ...": a gerund under "worth" or "without", or an infinitive under an
     adjective, with no subject of its own, in a clause whose subject is the empty "it";
     the reporter frames the claim, nobody is said to have said it."""
@@ -86,7 +86,7 @@ def _framing_verb(cue: Token) -> bool:
 
 
 def _perceived_event(cue: Token) -> bool:
-    """"Voters would see their bills go up", "the guard saw the van leave": a verb of
+    """ "Voters would see their bills go up", "the guard saw the van leave": a verb of
     seeing whose clause is a bare infinitive with its own subject (no "that", no "as"),
     an event seen or undergone rather than a view held."""
     if cue.lemma_.lower() not in PERCEPTION_VERBS:
@@ -105,7 +105,7 @@ def _perceived_event(cue: Token) -> bool:
 
 
 def _question_to_reader(cue: Token) -> bool:
-    """"Do you know where the money went?", "Would you believe she lost?": the reader is
+    """ "Do you know where the money went?", "Would you believe she lost?": the reader is
     asked what they know or think; a question put, not a view anyone holds. Yes-no
     questions only: a modal or auxiliary opens the clause, before the subject "you"."""
     subjects = [c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -125,7 +125,7 @@ def _question_to_reader(cue: Token) -> bool:
 
 
 def _quoted_label(doc: Doc, cue: Token, attribution: RawAttribution) -> bool:
-    """"She would close the "carried interest" loophole", "the paper sent its "senior
+    """ "She would close the "carried interest" loophole", "the paper sent its "senior
     writer" Jo Park": quoted words that modify a noun after them, under a verb that is
     not one of saying and head its object, name a thing or a title; nobody is quoted."""
     if cue.lemma_.lower() in load_lexicon("reporting_verbs"):
