@@ -39,6 +39,9 @@ def triples(analysis) -> list[tuple[str | None, str | None, str]]:
         # a yes-no question put to the reader
         "Do you know where your mayor's campaign money comes from?",
         "Would you believe she lost the race by four votes?",
+        # a request to the reader
+        "Now tell us the levy is fair!",
+        "Ask yourself whether the pier is worth the cost.",
         # a quoted term that labels the object of a verb not of saying
         "She would also close the so-called ''harbor bonus'' loophole that favors shipping firms.",
         # labels before a colon
@@ -74,6 +77,14 @@ def test_attributes_nothing(analyze, text):
         (  # a question about what a third person believes
             "Does the governor believe the tunnel will be finished on time?",
             [("believe", "the governor", "the tunnel will be finished on time")],
+        ),
+        (  # a negated imperative: the writer's own forecast
+            "Don't expect the council to cut the levy.",
+            [("Don't expect", None, "the council to cut the levy")],
+        ),
+        (  # an imperative inside a quotation is the speaker's words
+            '"Tell them the levy is fair," Ms. Reyes said.',
+            [("said", "Ms. Reyes", '"Tell them the levy is fair,"')],
         ),
         (  # the quoted words are what a verb of naming calls the proposal
             "Mr. Odell called the proposal a ''harbor bonus'' for shipping firms.",

@@ -7,6 +7,7 @@ Each test reads the grammar around one candidate, never its words alone:
   under "worth" or "without" in a clause whose subject is the empty "it" ("It is worth
   noting that ...", "It goes without saying that ...", "it is hard to judge without
   knowing how ...");
+- a request to the reader ("Now tell us the fee is fair!");
 - a yes-no question put to the reader ("Do you know where the money went?");
 - a verb of seeing with an event in a bare-infinitive clause: what someone saw or will
   live through, not what they think ("voters would see their bills go up", "the guard
@@ -49,9 +50,12 @@ def without_non_attributions(doc: Doc, found: list[RawAttribution]) -> list[RawA
     text = doc_text(doc)
     kept = []
     for attribution in found:
-        cue = by_offset.get(attribution.cue_head) if attribution.cue_head is not None else None
+        cue = _cue_token(by_offset, attribution)
         if cue is not None and (
-            _framing_verb(cue) or _perceived_event(cue) or _question_to_reader(cue)
+            _framing_verb(cue)
+            or _perceived_event(cue)
+            or _question_to_reader(cue)
+            or _request_to_reader(cue)
         ):
             continue
         if cue is not None and _quoted_label(doc, cue, attribution):
@@ -62,6 +66,17 @@ def without_non_attributions(doc: Doc, found: list[RawAttribution]) -> list[RawA
             continue
         kept.append(attribution)
     return kept
+
+
+def _cue_token(by_offset: dict[int, Token], attribution: RawAttribution) -> Token | None:
+    """The verb or noun the cue is headed by, when it lies in the cue itself (a dash
+    signature's "head" may be a word elsewhere)."""
+    if attribution.cue is None or attribution.cue_head is None:
+        return None
+    token = by_offset.get(attribution.cue_head)
+    if token is None or not attribution.cue[0] <= token.idx < attribution.cue[1]:
+        return None
+    return token
 
 
 def _framing_verb(cue: Token) -> bool:
@@ -122,6 +137,19 @@ def _question_to_reader(cue: Token) -> bool:
         and first.dep_ in {"aux", "auxpass"}
         and first.i < subjects[0].i
     )
+
+
+def _request_to_reader(cue: Token) -> bool:
+    """ "Now tell us the fee is fair!", "Ask yourself whether ...": an imperative verb,
+    the reader is asked to say or think something; nobody has said it. A negated one
+    ("Don't expect a deal soon") is the writer's own forecast and stays."""
+    first = cue
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head  # "borrow more, save more or consider ...": the first verb's
+    if not cue.is_alpha or cue.tag_ != "VB" or first.dep_ != "ROOT" or first.tag_ != "VB":
+        return False
+    blocking = {"nsubj", "nsubjpass", "expl", "aux", "auxpass", "neg", "mark"}
+    return not any(c.dep_ in blocking for verb in {cue, first} for c in verb.children)
 
 
 def _quoted_label(doc: Doc, cue: Token, attribution: RawAttribution) -> bool:
