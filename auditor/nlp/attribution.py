@@ -68,6 +68,7 @@ from auditor.nlp.nominal import (
     noun_cue_attributions,
     predicate_stance_attributions,
 )
+from auditor.nlp.non_attributions import without_non_attributions
 from auditor.nlp.proposals import proposal_attributions
 from auditor.nlp.quoted import quoted_under_any_verb
 from auditor.nlp.quotes import find_nested_quotes
@@ -249,6 +250,7 @@ def find_attributions(
             RawAttribution("direct", (quotes[q]["start"], quotes[q]["end"]), quote_ids=[q])
             for q in pending_floating
         )
+    found = without_non_attributions(doc, found)  # "It is worth noting that ..."
     found.sort(key=lambda a: a.content[0])
     return tidy_source_edges(doc, without_attributed_asides(doc, _drop_overlaps(found)))
 

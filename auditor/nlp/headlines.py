@@ -146,6 +146,8 @@ def speaker_colon(doc: Doc, existing: list[RawAttribution]) -> list[RawAttributi
             continue
         if " ".join(t.lower_ for t in words) in load_lexicon("colon_labels"):
             continue  # "Original: <link>", "Update: ..." label the text, nobody speaks
+        if any(t.text == ":" for t in speaker):
+            continue  # "Video: Full Speech: ...": a label and a title, nobody speaks
         if not any(
             t.pos_ == "PROPN"
             or t.text.isupper()
