@@ -4,10 +4,12 @@ supports or opposes, with no verb of saying.
 Five constructions, each read off the parse (who can hold a view is
 :func:`auditor.nlp.speaking.can_speak`):
 
-1. a verb of knowing, feeling or voting (lexicon ``attitude_verbs``) with a clause, an
+1. a verb of knowing, feeling or voting (lexicon ``attitude_verbs``), or of a public act
+   that expresses a position (lexicon ``public_act_verbs``), with a clause, an
    infinitive, a preposition listed with it, or an object that is a person, a group or a
    proposition: "[I] [know all about] [his plans]", "[she] [despises] [the tax plan]",
-   "[the panel] [voted] [to hold him in contempt]"; "she likes the car" reports nothing;
+   "[the panel] [voted] [to hold him in contempt]", "[the council] [imposed] [sanctions]";
+   "she likes the car" and "he signed the card" report nothing;
 2. a verb of regarding with an adverb of judgement after its object (lexicon
    ``regarding_adverbs``): "[most voters] [view] [Clinton unfavorably]";
 3. "have" with a noun of a view held (lexicon ``stance_nouns_held``): "[She] [has no
@@ -171,10 +173,10 @@ def _attitude_verb(verb: Token) -> Stance | None:
     panel] [voted] [to hold him in contempt]"."""
     if verb.pos_ != "VERB" or any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
         return None  # "the bid was not accepted": no one holding a view is named
-    lemma = verb_lemma(verb)
-    if lemma not in _attitude_lemmas():
+    if verb_lemma(verb) not in _attitude_lemmas():
         return None
-    verbs = load_lexicon("attitude_verbs")
+    verbs = _attitude_entries()
+    lemma = _phrasal_lemma(verb, verbs)
     clause_only = f"{lemma} that" in verbs
     holder = subject_of(verb)
     if holder is None or (lemma in FINDING_OUT and _is_outlet(holder)):
@@ -200,14 +202,56 @@ def _attitude_verb(verb: Token) -> Stance | None:
         if child.dep_ == "xcomp" and (is_infinitive(child) or _is_gerund(child)):
             return Stance(verb, holder, cue[0], cue[-1], child.left_edge.i, child.right_edge.i + 1)
         if child.dep_ == "dobj" and _holds_view_object(child):
-            return Stance(verb, holder, cue[0], cue[-1], child.left_edge.i, child.right_edge.i + 1)
+            end = child.right_edge.i + 1
+            if lemma in load_lexicon("public_act_verbs"):
+                end = _act_object_end(verb, child)
+            return Stance(verb, holder, cue[0], cue[-1], child.left_edge.i, end)
     return None
+
+
+#: Dependents after the object of a public act that belong to what was done: "[imposed]
+#: [sanctions on the regime]", "[appoints] [him as senator]", "[grilled] [the banker on
+#: Tuesday for his role]", "[struck] [them down]".
+ACT_OBJECT_COMPLEMENTS = {"prep", "prt", "oprd", "dative", "npadvmod"}
+
+
+def _act_object_end(verb: Token, obj: Token) -> int:
+    """Where the object of a public act ends with the complements that follow it, up to a
+    comma or a dependent of another kind ("imposed [sanctions on the regime], freezing
+    ..."); the complements of the act are part of the position it expresses."""
+    end = obj.right_edge.i + 1
+    for child in verb.rights:
+        if child.i <= obj.i:
+            continue
+        if child.dep_ not in ACT_OBJECT_COMPLEMENTS or any(
+            t.is_punct for t in verb.doc[end : child.left_edge.i]
+        ):
+            break
+        end = child.right_edge.i + 1
+    return end
+
+
+@cache
+def _attitude_entries() -> frozenset[str]:
+    """The entries of ``attitude_verbs`` and ``public_act_verbs``: both report a view
+    through the same complements ("voted against the bill", "vetoed the bill")."""
+    return load_lexicon("attitude_verbs") | load_lexicon("public_act_verbs")
 
 
 @cache
 def _attitude_lemmas() -> frozenset[str]:
-    """The verbs of ``attitude_verbs``, with or without their preposition or "that"."""
-    return frozenset(entry.split()[0] for entry in load_lexicon("attitude_verbs"))
+    """The verbs of both lexicons, with or without their particle, preposition or "that"."""
+    return frozenset(entry.split()[0] for entry in _attitude_entries())
+
+
+def _phrasal_lemma(verb: Token, entries: frozenset[str]) -> str:
+    """The verb with its particle when the pair is listed ("[laid out] her plan", "[struck
+    down] the law"), else its lemma alone ("laid the bricks" is not "lay out")."""
+    lemma = verb_lemma(verb)
+    for child in verb.rights:
+        if child.dep_ == "prt" and f"{lemma} {child.lower_}" in entries:
+            return f"{lemma} {child.lower_}"
+    return lemma
 
 
 def _is_outlet(holder: Token) -> bool:
@@ -247,8 +291,8 @@ def _listed_preposition(verb: Token, pairs: frozenset[str]) -> Token | None:
             for inner in time.rights:  # "learned on Friday [of] ...": hung on the date
                 if inner.dep_ == "prep" and f"{lemma} {inner.lower_}" in pairs:
                     return inner if says_what(inner) else None
-        elif child.dep_ == "prt":
-            particles.append(child.lower_)
+        elif child.dep_ in {"prt", "advmod"}:
+            particles.append(child.lower_)  # "steered [clear] of", "shied [away] from"
         elif child.dep_ not in BETWEEN_VERB_AND_PREP:
             return None
     return None
