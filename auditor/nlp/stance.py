@@ -43,6 +43,7 @@ from auditor.nlp.content import (
 )
 from auditor.nlp.cues import cue_tokens, subject_bounds, subject_of, trimmed_bounds, verb_lemma
 from auditor.nlp.doctext import doc_tokens
+from auditor.nlp.public_acts import act_object_end, is_act_verb, phrasal_lemma
 from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
 from auditor.nlp.reported import close_quotes
 from auditor.nlp.source_names import is_media_name
@@ -176,7 +177,7 @@ def _attitude_verb(verb: Token) -> Stance | None:
     if verb_lemma(verb) not in _attitude_lemmas():
         return None
     verbs = _attitude_entries()
-    lemma = _phrasal_lemma(verb, verbs)
+    lemma = phrasal_lemma(verb, verbs)
     clause_only = f"{lemma} that" in verbs
     holder = subject_of(verb)
     if holder is None or (lemma in FINDING_OUT and _is_outlet(holder)):
@@ -185,7 +186,8 @@ def _attitude_verb(verb: Token) -> Stance | None:
     preposition = _listed_preposition(verb, verbs)
     if preposition is not None:
         obj = preposition_object(preposition)
-        if obj is not None:
+        if obj is not None and (not is_act_verb(verb) or _holds_view_object(obj)):
+            # "doubling down on [his attacks]", not "doubling down on dessert"
             end = preposition.right_edge.i + 1
             return Stance(verb, holder, cue[0], preposition, obj.left_edge.i, end)
     if lemma not in verbs and not clause_only:
@@ -204,31 +206,9 @@ def _attitude_verb(verb: Token) -> Stance | None:
         if child.dep_ == "dobj" and _holds_view_object(child):
             end = child.right_edge.i + 1
             if lemma in load_lexicon("public_act_verbs"):
-                end = _act_object_end(verb, child)
+                end = act_object_end(verb, child)
             return Stance(verb, holder, cue[0], cue[-1], child.left_edge.i, end)
     return None
-
-
-#: Dependents after the object of a public act that belong to what was done: "[imposed]
-#: [sanctions on the regime]", "[appoints] [him as senator]", "[grilled] [the banker on
-#: Tuesday for his role]", "[struck] [them down]".
-ACT_OBJECT_COMPLEMENTS = {"prep", "prt", "oprd", "dative", "npadvmod"}
-
-
-def _act_object_end(verb: Token, obj: Token) -> int:
-    """Where the object of a public act ends with the complements that follow it, up to a
-    comma or a dependent of another kind ("imposed [sanctions on the regime], freezing
-    ..."); the complements of the act are part of the position it expresses."""
-    end = obj.right_edge.i + 1
-    for child in verb.rights:
-        if child.i <= obj.i:
-            continue
-        if child.dep_ not in ACT_OBJECT_COMPLEMENTS or any(
-            t.is_punct for t in verb.doc[end : child.left_edge.i]
-        ):
-            break
-        end = child.right_edge.i + 1
-    return end
 
 
 @cache
@@ -242,16 +222,6 @@ def _attitude_entries() -> frozenset[str]:
 def _attitude_lemmas() -> frozenset[str]:
     """The verbs of both lexicons, with or without their particle, preposition or "that"."""
     return frozenset(entry.split()[0] for entry in _attitude_entries())
-
-
-def _phrasal_lemma(verb: Token, entries: frozenset[str]) -> str:
-    """The verb with its particle when the pair is listed ("[laid out] her plan", "[struck
-    down] the law"), else its lemma alone ("laid the bricks" is not "lay out")."""
-    lemma = verb_lemma(verb)
-    for child in verb.rights:
-        if child.dep_ == "prt" and f"{lemma} {child.lower_}" in entries:
-            return f"{lemma} {child.lower_}"
-    return lemma
 
 
 def _is_outlet(holder: Token) -> bool:
@@ -293,6 +263,9 @@ def _listed_preposition(verb: Token, pairs: frozenset[str]) -> Token | None:
                     return inner if says_what(inner) else None
         elif child.dep_ in {"prt", "advmod"}:
             particles.append(child.lower_)  # "steered [clear] of", "shied [away] from"
+            inner = next((c for c in child.rights if c.dep_ == "prep"), None)
+            if inner is not None and f"{lemma} {child.lower_} {inner.lower_}" in pairs:
+                return inner if says_what(inner) else None  # "of" hung on "clear"
         elif child.dep_ not in BETWEEN_VERB_AND_PREP:
             return None
     return None
