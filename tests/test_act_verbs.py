@@ -131,3 +131,40 @@ def test_act_verb_is_not_loaded(nlp):
 
     acts = {entry.split()[0] for entry in load_lexicon("public_act_verbs")}
     assert not acts & load_lexicon("verbs_loaded")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        (
+            "The spending bill was vetoed by Governor Alma Ruiz.",
+            "was vetoed",
+            "Governor Alma Ruiz",
+            "The spending bill",
+        ),
+        (
+            "Last month the firm paid a record penalty imposed by the consumer bureau.",
+            "imposed",
+            "the consumer bureau",
+            "a record penalty",
+        ),
+    ],
+)
+def test_passive_act_with_its_agent(analyze, text, cue, source, content):
+    assert (cue, source, content) in spans(analyze(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The road was blocked by the storm.",  # no one who holds a view
+        "Six of the judges were appointed by Republican presidents.",  # a count appointed
+        "The law, which was repealed by the legislature, had stood for years.",  # a pronoun
+        "The birthday card was signed by Senator Brill.",  # a thing signed
+    ],
+)
+def test_passive_near_miss_reports_nothing(analyze, text):
+    assert not any(
+        cue and cue.endswith(("blocked", "appointed", "repealed", "signed"))
+        for cue, _, _ in spans(analyze(text))
+    )

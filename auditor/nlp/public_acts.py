@@ -16,7 +16,8 @@ from functools import cache
 from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
-from auditor.nlp.cues import verb_lemma
+from auditor.nlp.cues import cue_tokens, verb_lemma
+from auditor.nlp.stance_copular import Stance
 
 #: Dependents after the object of a public act that belong to what was done: "[imposed]
 #: [sanctions on the regime]", "[appoints] [him as senator]", "[grilled] [the banker on
@@ -28,9 +29,7 @@ ACT_OBJECT_COMPLEMENTS = {"prep", "prt", "oprd", "dative", "npadvmod"}
 def _act_lemmas() -> frozenset[str]:
     """The first words of ``public_act_verbs`` that are not verbs of attitude too."""
     attitude = {entry.split()[0] for entry in load_lexicon("attitude_verbs")}
-    return frozenset(
-        entry.split()[0] for entry in load_lexicon("public_act_verbs")
-    ) - attitude
+    return frozenset(entry.split()[0] for entry in load_lexicon("public_act_verbs")) - attitude
 
 
 def is_act_verb(verb: Token) -> bool:
@@ -64,3 +63,30 @@ def act_object_end(verb: Token, obj: Token) -> int:
             break
         end = child.right_edge.i + 1
     return end
+
+
+def passive_act(verb: Token) -> Stance | None:
+    """ "[The bill] [was vetoed] by [the governor]", "[a record penalty] [imposed] by [the
+    bureau]": a public act in the passive, or a participle after its noun, with a "by"
+    phrase naming who acted. The act's object, before the verb, is the content; it must
+    name a person, a group or a proposition ("the road was blocked by the storm" and
+    "six were appointed by presidents" report nothing here)."""
+    from auditor.nlp.stance import holds_view_object  # stance.py imports this module
+
+    if verb.pos_ != "VERB" or verb.tag_ != "VBN" or not is_act_verb(verb):
+        return None
+    agent = next((c for c in verb.rights if c.dep_ == "agent"), None)
+    holder = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    if holder is None:
+        return None
+    subject = next((c for c in verb.lefts if c.dep_ == "nsubjpass"), None)
+    if subject is not None:
+        obj, start, end = subject, subject.left_edge.i, subject.right_edge.i + 1
+    elif verb.dep_ == "acl" and verb.head.i < verb.i:
+        obj, start, end = verb.head, verb.head.left_edge.i, verb.i
+    else:
+        return None
+    if obj.pos_ == "PRON" or not holds_view_object(obj):
+        return None  # "which was repealed by ...": the relative pronoun names nothing
+    cue = cue_tokens(verb)
+    return Stance(verb, holder, cue[0], cue[-1], start, end, fronted=True)

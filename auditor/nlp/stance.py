@@ -1,7 +1,7 @@
 """Attributions of a view held rather than words said: what someone knows, feels, wants,
 supports or opposes, with no verb of saying.
 
-Five constructions, each read off the parse (who can hold a view is
+Six constructions, each read off the parse (who can hold a view is
 :func:`auditor.nlp.speaking.can_speak`):
 
 1. a verb of knowing, feeling or voting (lexicon ``attitude_verbs``), or of a public act
@@ -20,7 +20,10 @@ Five constructions, each read off the parse (who can hold a view is
    [is determined] [to win]", "[the senator] [is against] [it]";
 5. a prepositional cue whose preposition comes after a time phrase: "[Clinton] [spoke out
    Tuesday about] [the shooting]" (the other passes want the preposition right after
-   the verb).
+   the verb);
+6. a public act in the passive with its "by" phrase
+   (:func:`auditor.nlp.public_acts.passive_act`): "[the bill] [was vetoed] by [the
+   governor]".
 
 The pass runs after the verb, noun and predicate passes and adds only attributions whose
 content no earlier attribution holds, so it never takes a sentence from them. A view
@@ -43,7 +46,7 @@ from auditor.nlp.content import (
 )
 from auditor.nlp.cues import cue_tokens, subject_bounds, subject_of, trimmed_bounds, verb_lemma
 from auditor.nlp.doctext import doc_tokens
-from auditor.nlp.public_acts import act_object_end, is_act_verb, phrasal_lemma
+from auditor.nlp.public_acts import act_object_end, is_act_verb, passive_act, phrasal_lemma
 from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
 from auditor.nlp.reported import close_quotes
 from auditor.nlp.source_names import is_media_name
@@ -112,11 +115,11 @@ def stance_attributions(
 
 
 def _find_stance(token: Token) -> Stance | None:
-    """The view ``token`` heads, in whichever of the five constructions it fits, if its
+    """The view ``token`` heads, in whichever of the six constructions it fits, if its
     holder can hold a view and its content is on the right side of the cue."""
     finders = (
         _attitude_verb, _regarded_with_adverb, _held_view, copular_stance,
-        _preposition_after_time,
+        _preposition_after_time, passive_act,
     )
     for finder in finders:
         stance = finder(token)
@@ -186,7 +189,7 @@ def _attitude_verb(verb: Token) -> Stance | None:
     preposition = _listed_preposition(verb, verbs)
     if preposition is not None:
         obj = preposition_object(preposition)
-        if obj is not None and (not is_act_verb(verb) or _holds_view_object(obj)):
+        if obj is not None and (not is_act_verb(verb) or holds_view_object(obj)):
             # "doubling down on [his attacks]", not "doubling down on dessert"
             end = preposition.right_edge.i + 1
             return Stance(verb, holder, cue[0], preposition, obj.left_edge.i, end)
@@ -203,7 +206,7 @@ def _attitude_verb(verb: Token) -> Stance | None:
             continue  # "assumed office", "will hear the case": no view reported
         if child.dep_ == "xcomp" and (is_infinitive(child) or _is_gerund(child)):
             return Stance(verb, holder, cue[0], cue[-1], child.left_edge.i, child.right_edge.i + 1)
-        if child.dep_ == "dobj" and _holds_view_object(child):
+        if child.dep_ == "dobj" and holds_view_object(child):
             end = child.right_edge.i + 1
             if lemma in load_lexicon("public_act_verbs"):
                 end = act_object_end(verb, child)
@@ -282,7 +285,7 @@ def _is_gerund(token: Token) -> bool:
     return token.left_edge.tag_ == "VBG"
 
 
-def _holds_view_object(obj: Token) -> bool:
+def holds_view_object(obj: Token) -> bool:
     """An object a view can be held about: a person or group ("despise [Trump]"), a
     pronoun, a gerund ("resent [being ignored]"), a noun with a clause ("accept [the
     claim that ...]"), or a noun that names a proposition, a policy or a plan; not a
