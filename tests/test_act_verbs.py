@@ -168,3 +168,42 @@ def test_passive_near_miss_reports_nothing(analyze, text):
         cue and cue.endswith(("blocked", "appointed", "repealed", "signed"))
         for cue, _, _ in spans(analyze(text))
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        (
+            "Several analysts suspect the figures were inflated.",
+            "suspect",
+            "Several analysts",
+            "the figures were inflated",
+        ),
+        (
+            "Mayor Ines Varga cannot fathom how the council approved the budget.",
+            "cannot fathom",
+            "Mayor Ines Varga",
+            "how the council approved the budget",
+        ),
+        (
+            "Party leaders are contemplating a new strategy.",
+            "are contemplating",
+            "Party leaders",
+            "a new strategy",
+        ),
+    ],
+)
+def test_suspecting_and_grasping(analyze, text, cue, source, content):
+    """Verbs of thought outside the reporting verbs (lexicon ``attitude_verbs``)."""
+    assert (cue, source, content) in spans(analyze(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The police suspect the neighbor.",  # "suspect that" takes a clause only
+        "The diver could not fathom the depth of the lake.",  # a thing, not a proposition
+    ],
+)
+def test_thought_near_miss_reports_nothing(analyze, text):
+    assert spans(analyze(text)) == []
