@@ -1,13 +1,15 @@
 """Attributions of a view held rather than words said: what someone knows, feels, wants,
 supports or opposes, with no verb of saying.
 
-Five constructions, each read off the parse (who can hold a view is
+Six constructions, each read off the parse (who can hold a view is
 :func:`auditor.nlp.speaking.can_speak`):
 
-1. a verb of knowing, feeling or voting (lexicon ``attitude_verbs``) with a clause, an
+1. a verb of knowing, feeling or voting (lexicon ``attitude_verbs``), or of a public act
+   that expresses a position (lexicon ``public_act_verbs``), with a clause, an
    infinitive, a preposition listed with it, or an object that is a person, a group or a
    proposition: "[I] [know all about] [his plans]", "[she] [despises] [the tax plan]",
-   "[the panel] [voted] [to hold him in contempt]"; "she likes the car" reports nothing;
+   "[the panel] [voted] [to hold him in contempt]", "[the council] [imposed] [sanctions]";
+   "she likes the car" and "he signed the card" report nothing;
 2. a verb of regarding with an adverb of judgement after its object (lexicon
    ``regarding_adverbs``): "[most voters] [view] [Clinton unfavorably]";
 3. "have" with a noun of a view held (lexicon ``stance_nouns_held``): "[She] [has no
@@ -18,7 +20,10 @@ Five constructions, each read off the parse (who can hold a view is
    [is determined] [to win]", "[the senator] [is against] [it]";
 5. a prepositional cue whose preposition comes after a time phrase: "[Clinton] [spoke out
    Tuesday about] [the shooting]" (the other passes want the preposition right after
-   the verb).
+   the verb);
+6. a public act in the passive with its "by" phrase
+   (:func:`auditor.nlp.public_acts.passive_act`): "[the bill] [was vetoed] by [the
+   governor]".
 
 The pass runs after the verb, noun and predicate passes and adds only attributions whose
 content no earlier attribution holds, so it never takes a sentence from them. A view
@@ -41,6 +46,7 @@ from auditor.nlp.content import (
 )
 from auditor.nlp.cues import cue_tokens, subject_bounds, subject_of, trimmed_bounds, verb_lemma
 from auditor.nlp.doctext import doc_tokens
+from auditor.nlp.public_acts import act_object_end, is_act_verb, passive_act, phrasal_lemma
 from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
 from auditor.nlp.reported import close_quotes
 from auditor.nlp.source_names import is_media_name
@@ -109,11 +115,11 @@ def stance_attributions(
 
 
 def _find_stance(token: Token) -> Stance | None:
-    """The view ``token`` heads, in whichever of the five constructions it fits, if its
+    """The view ``token`` heads, in whichever of the six constructions it fits, if its
     holder can hold a view and its content is on the right side of the cue."""
     finders = (
         _attitude_verb, _regarded_with_adverb, _held_view, copular_stance,
-        _preposition_after_time,
+        _preposition_after_time, passive_act,
     )
     for finder in finders:
         stance = finder(token)
@@ -171,10 +177,10 @@ def _attitude_verb(verb: Token) -> Stance | None:
     panel] [voted] [to hold him in contempt]"."""
     if verb.pos_ != "VERB" or any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
         return None  # "the bid was not accepted": no one holding a view is named
-    lemma = verb_lemma(verb)
-    if lemma not in _attitude_lemmas():
+    if verb_lemma(verb) not in _attitude_lemmas():
         return None
-    verbs = load_lexicon("attitude_verbs")
+    verbs = _attitude_entries()
+    lemma = phrasal_lemma(verb, verbs)
     clause_only = f"{lemma} that" in verbs
     holder = subject_of(verb)
     if holder is None or (lemma in FINDING_OUT and _is_outlet(holder)):
@@ -183,7 +189,8 @@ def _attitude_verb(verb: Token) -> Stance | None:
     preposition = _listed_preposition(verb, verbs)
     if preposition is not None:
         obj = preposition_object(preposition)
-        if obj is not None:
+        if obj is not None and (not is_act_verb(verb) or holds_view_object(obj)):
+            # "doubling down on [his attacks]", not "doubling down on dessert"
             end = preposition.right_edge.i + 1
             return Stance(verb, holder, cue[0], preposition, obj.left_edge.i, end)
     if lemma not in verbs and not clause_only:
@@ -199,15 +206,25 @@ def _attitude_verb(verb: Token) -> Stance | None:
             continue  # "assumed office", "will hear the case": no view reported
         if child.dep_ == "xcomp" and (is_infinitive(child) or _is_gerund(child)):
             return Stance(verb, holder, cue[0], cue[-1], child.left_edge.i, child.right_edge.i + 1)
-        if child.dep_ == "dobj" and _holds_view_object(child):
-            return Stance(verb, holder, cue[0], cue[-1], child.left_edge.i, child.right_edge.i + 1)
+        if child.dep_ == "dobj" and holds_view_object(child):
+            end = child.right_edge.i + 1
+            if lemma in load_lexicon("public_act_verbs"):
+                end = act_object_end(verb, child)
+            return Stance(verb, holder, cue[0], cue[-1], child.left_edge.i, end)
     return None
 
 
 @cache
+def _attitude_entries() -> frozenset[str]:
+    """The entries of ``attitude_verbs`` and ``public_act_verbs``: both report a view
+    through the same complements ("voted against the bill", "vetoed the bill")."""
+    return load_lexicon("attitude_verbs") | load_lexicon("public_act_verbs")
+
+
+@cache
 def _attitude_lemmas() -> frozenset[str]:
-    """The verbs of ``attitude_verbs``, with or without their preposition or "that"."""
-    return frozenset(entry.split()[0] for entry in load_lexicon("attitude_verbs"))
+    """The verbs of both lexicons, with or without their particle, preposition or "that"."""
+    return frozenset(entry.split()[0] for entry in _attitude_entries())
 
 
 def _is_outlet(holder: Token) -> bool:
@@ -247,8 +264,11 @@ def _listed_preposition(verb: Token, pairs: frozenset[str]) -> Token | None:
             for inner in time.rights:  # "learned on Friday [of] ...": hung on the date
                 if inner.dep_ == "prep" and f"{lemma} {inner.lower_}" in pairs:
                     return inner if says_what(inner) else None
-        elif child.dep_ == "prt":
-            particles.append(child.lower_)
+        elif child.dep_ in {"prt", "advmod"}:
+            particles.append(child.lower_)  # "steered [clear] of", "shied [away] from"
+            inner = next((c for c in child.rights if c.dep_ == "prep"), None)
+            if inner is not None and f"{lemma} {child.lower_} {inner.lower_}" in pairs:
+                return inner if says_what(inner) else None  # "of" hung on "clear"
         elif child.dep_ not in BETWEEN_VERB_AND_PREP:
             return None
     return None
@@ -265,7 +285,7 @@ def _is_gerund(token: Token) -> bool:
     return token.left_edge.tag_ == "VBG"
 
 
-def _holds_view_object(obj: Token) -> bool:
+def holds_view_object(obj: Token) -> bool:
     """An object a view can be held about: a person or group ("despise [Trump]"), a
     pronoun, a gerund ("resent [being ignored]"), a noun with a clause ("accept [the
     claim that ...]"), or a noun that names a proposition, a policy or a plan; not a
