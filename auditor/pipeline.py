@@ -13,9 +13,9 @@ from auditor.errors import AuditorError
 # Importing the modules registers their factories even without the package's entry points.
 from auditor.nlp import (  # noqa: F401
     attribution,
-    misparses,
     paragraphs,
     quotes,
+    rereading,
     sourcing,
     speakers,
 )

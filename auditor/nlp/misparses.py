@@ -6,11 +6,10 @@ auditor/nlp/cues.py."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
-from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
-from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from auditor.lexicon import load_lexicon
 
@@ -160,15 +159,17 @@ def subject_after_heading(verb: Token) -> Token | None:
 # "House panel [votes] to hold him in contempt", "Trump [questions] the fairness of the
 # moderators": the tagger took a verb of saying or planning in -s (or its bare plural
 # form) for a noun, and the parser built a noun phrase around it, so no pass sees a verb.
-# Such a sentence is read again with "also" put before the word: an adverb there leaves
-# only the verb reading, and the model parses the sentence as English puts it. The new
-# reading replaces the old one for that sentence only when the word comes out as a
-# finite verb whose subject is the noun phrase right before it.
+# Such a sentence is read again with "also" put before the word (auditor/nlp/rereading.py):
+# an adverb there leaves only the verb reading, and the model parses the sentence as
+# English puts it. The new reading replaces the old one only when the word comes out as
+# a finite verb whose subject is the noun phrase right before it.
 
-#: What a re-reading sets on each token.
-_ATTRS = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
+#: A word to put before a token for the sentence to be read again, and the test the new
+#: reading must pass (given the re-read counterpart of any token of the sentence).
+Nudge = tuple[Token, str, Callable[[Callable[[Token], Token]], bool]]
+
 #: The adverb put before a word to read it as a verb.
-NUDGE = "also"
+VERB_NUDGE = "also"
 #: Tags of a word that may follow the verb: an object's or a clause subject's first word.
 _OBJECT_STARTS = {"DT", "PRP$", "PRP", "NNP", "NNPS", "CD", "WRB", "WP", "WDT", "NN", "NNS", "JJ"}
 #: Words that may stand right before the subject of a clause.
@@ -236,101 +237,118 @@ def _verb_complement_follows(token: Token) -> bool:
     return f"{token.lemma_.lower()} {after.lower_}" in _verb_prepositions()
 
 
-def nudged_text(sentence: Span, word: Token) -> str:
-    """The sentence's text with the nudge put before ``word``."""
-    text = sentence.doc.text
-    return (
-        text[sentence.start_char : word.idx] + NUDGE + " " + text[word.idx : sentence.end_char]
-    )
+def verb_nudges(sentence: Span) -> list[Nudge]:
+    """"also" before each verb read as a noun (:func:`misread_verb`); the re-reading
+    must make it a finite verb whose subject is the noun phrase right before it."""
+    return [(t, VERB_NUDGE, _reads_as_verb(t)) for t in sentence if misread_verb(t)]
 
 
-def verb_reading(sentence: Span, word: Token, reread: Doc) -> list | None:
-    """The re-read sentence's analysis of each token of ``sentence`` (a row of
-    :data:`_ATTRS` values: tag, POS, morph, lemma, head offset, dependency), without the
-    nudge; None unless the re-reading
-    tokenizes alike and makes ``word`` a finite verb with the noun phrase right before
-    it as subject ("State panel [also] votes to hold ...")."""
-    nudge_i = word.i - sentence.start
-    tokens = [t for t in reread if t.i != nudge_i]
-    if len(tokens) != len(sentence) or reread[nudge_i].lower_ != NUDGE:
+def _reads_as_verb(word: Token) -> Callable[[Callable[[Token], Token]], bool]:
+    def accepts(counterpart: Callable[[Token], Token]) -> bool:
+        verb = counterpart(word)
+        if verb.tag_ not in {"VBZ", "VBP", "VBD"}:
+            return False
+        subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
+            return False
+        if subject.right_edge.i != verb.i - 2:  # the noun phrase ends before the nudge
+            return False
+        opener = subject.left_edge.i - 1
+        # "Lee cited disparaging [also] remarks ...": no subject right after a verb
+        return opener < 0 or verb.doc[opener].pos_ in _CLAUSE_OPENERS
+
+    return accepts
+
+
+# ------------------------------------------------------- poll shares run into an object
+#
+# "46 percent would choose Lee and 44 percent would back Ruiz": the parser took "Lee and
+# 44 percent" for one object and hung the second verb elsewhere, so the second share
+# speaks for nothing. A comma before the conjunction parts the two clauses.
+
+#: Words that may stand between a conjunction and a share's head: "and [about] 44
+#: percent", "but [only a] third".
+_SHARE_PREMODIFIERS = {"DT", "CD", "JJ", "RB", "PDT"}
+
+
+def share_nudges(sentence: Span) -> list[Nudge]:
+    """A comma before each conjunction that runs a clause with a poll share as subject
+    into the object before it ("... Lee[,] and 44 percent would back Ruiz"); the
+    re-reading must make the share the subject of the verb after it."""
+    nudges = []
+    for conjunction in sentence:
+        share = _share_after(conjunction)
+        if share is not None:
+            nudges.append((conjunction, ",", _reads_as_subject(share)))
+    return nudges
+
+
+def _share_after(conjunction: Token) -> Token | None:
+    """The head of a poll share right after ``conjunction`` and right before a verb,
+    which the parser did not make that verb's subject; None otherwise."""
+    doc = conjunction.doc
+    if conjunction.dep_ != "cc" or conjunction.i == 0 or doc[conjunction.i - 1].is_punct:
         return None
-    if any(a.text != b.text for a, b in zip(tokens, sentence, strict=True)):
+    if doc[conjunction.i - 1].pos_ not in {"NOUN", "PROPN", "PRON"}:
+        return None  # "... pick Lee and 44 percent": the conjunction follows an object
+    for share in doc[conjunction.i + 1 : min(conjunction.i + 5, len(doc) - 1)]:
+        if share.tag_ not in _SHARE_PREMODIFIERS:
+            break
+    else:
         return None
-    verb = reread[nudge_i + 1]
-    if verb.tag_ not in {"VBZ", "VBP", "VBD"} or any(t.head.i == nudge_i for t in tokens):
+    if share.lower_ not in load_lexicon("source_poll_shares"):
         return None
-    subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
-    if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
+    verb = doc[share.i + 1]
+    if verb.tag_ not in {"MD", "VBP", "VBZ", "VBD"}:
         return None
-    if subject.right_edge.i != nudge_i - 1:
-        return None
-    opener = subject.left_edge.i - 1
-    if opener >= 0 and reread[opener].pos_ not in _CLAUSE_OPENERS:
-        return None  # "Lee cited disparaging [also] remarks ...": no subject after a verb
-    if sum(1 for t in tokens if t.head == t) != 1:
-        return None  # the re-reading split the sentence
-    rows = reread.to_array(_ATTRS)
-    position = {t.i: k for k, t in enumerate(tokens)}
-    reading = []
-    for k, t in enumerate(tokens):
-        row = rows[t.i].copy()
-        row[_ATTRS.index(HEAD)] = (position[t.head.i] - k) % 2**64  # unsigned, as spaCy's
-        reading.append(row)
-    return reading
+    if share.dep_ in {"nsubj", "nsubjpass"} and share.head.i > share.i:
+        return None  # read right already
+    return share
 
 
-@Language.factory("auditor_misparses")
-def make_misparse_repairer(nlp: Language, name: str) -> MisparseRepairer:
-    """Create the component; it goes right after the model's own components."""
-    return MisparseRepairer(nlp, name)
+def _reads_as_subject(share: Token) -> Callable[[Callable[[Token], Token]], bool]:
+    def accepts(counterpart: Callable[[Token], Token]) -> bool:
+        subject = counterpart(share)
+        return subject.dep_ in {"nsubj", "nsubjpass"} and subject.head.i > subject.i
+
+    return accepts
 
 
-class MisparseRepairer:
-    """``auditor_misparses``: sentences with a verb read as a noun (see
-    :func:`misread_verb`) are re-read with the nudge by the model's components that come
-    before this one, and take the re-reading when :func:`verb_reading` accepts it."""
+# ------------------------------------------------------ a subjectless verb read as a noun
+#
+# "Repeats false claims about the city, and perpetuates old theories.": a list of what
+# someone does, each item a verb in -s with its subject left out; at the start of a
+# sentence the tagger reads the capitalized verb as a plural noun. Read again with a
+# pronoun before it, the word is a verb; the pronoun is left out again, so the verb has
+# no subject (nobody is named).
 
-    def __init__(self, nlp: Language, name: str) -> None:
-        self.nlp = nlp
-        self.name = name
-
-    def __call__(self, doc: Doc) -> Doc:
-        suspects = []
-        for sentence in doc.sents:
-            word = next((t for t in sentence if misread_verb(t)), None)
-            if word is not None:
-                suspects.append((sentence, word))
-        if not suspects:
-            return doc
-        rereadings = self._read([nudged_text(s, w) for s, w in suspects])
-        readings = [
-            (sentence, verb_reading(sentence, word, reread))
-            for (sentence, word), reread in zip(suspects, rereadings, strict=True)
-        ]
-        _apply([(s, r) for s, r in readings if r is not None], doc)
-        return doc
-
-    def _read(self, texts: list[str]) -> list[Doc]:
-        """``texts`` through the model's components before this one."""
-        docs = [self.nlp.make_doc(text) for text in texts]
-        for name, component in self.nlp.pipeline:
-            if name == self.name:
-                break
-            docs = [component(d) for d in docs]
-        return docs
+#: The pronoun put before a sentence's first word to read it as a verb.
+SUBJECT_NUDGE = "He"
 
 
-def _apply(readings: list[tuple[Span, list]], doc: Doc) -> None:
-    """Write each sentence's new reading into ``doc``; nothing changes when the new
-    heads would move a sentence boundary."""
-    if not readings:
-        return
-    before = doc.to_array(_ATTRS)
-    sentences = [s.start for s in doc.sents]
-    array = before.copy()
-    for sentence, reading in readings:
-        for k, row in enumerate(reading):
-            array[sentence.start + k] = row
-    doc.from_array(_ATTRS, array)
-    if [s.start for s in doc.sents] != sentences:
-        doc.from_array(_ATTRS, before)
+def subjectless_nudges(sentence: Span) -> list[Nudge]:
+    """"He" before a sentence's first word when it is a capitalized word in -s read as a
+    noun that is no finite verb's subject ("Keeps saying ...", "Repeats false claims");
+    the re-reading must make it a verb in -s with the pronoun as subject."""
+    first = next((t for t in sentence if not (t.is_space or t.is_punct)), None)
+    if first is None or first.i + 1 >= sentence.end or first.tag_ != "NNS":
+        return []
+    if not (first.text[:1].isupper() and first.text[1:].islower() and first.lower_.endswith("s")):
+        return []
+    if first.dep_ in {"nsubj", "nsubjpass"} and (
+        first.head.tag_ in {"VBZ", "VBP", "VBD", "MD"}
+        or any(c.dep_ in {"aux", "auxpass"} for c in first.head.children)
+    ):
+        return []  # "Officials said ...": a noun, subject of a finite verb
+    if first.doc[first.i + 1].is_punct:
+        return []
+    return [(first, SUBJECT_NUDGE, _reads_as_subjectless_verb(first))]
+
+
+def _reads_as_subjectless_verb(word: Token) -> Callable[[Callable[[Token], Token]], bool]:
+    def accepts(counterpart: Callable[[Token], Token]) -> bool:
+        verb = counterpart(word)
+        pronoun = verb.doc[verb.i - 1]
+        return verb.tag_ == "VBZ" and pronoun.head == verb and pronoun.dep_ == "nsubj"
+
+    return accepts
