@@ -352,3 +352,18 @@ def _reads_as_subjectless_verb(word: Token) -> Callable[[Callable[[Token], Token
         return verb.tag_ == "VBZ" and pronoun.head == verb and pronoun.dep_ == "nsubj"
 
     return accepts
+
+
+# ------------------------------------------------------------- names read as common nouns
+
+
+def camel_case_name(token: Token) -> bool:
+    """A word with a capital inside it ("PollWatch", "DataDesk") that the tagger read
+    as a common noun (it takes some for plurals): a name, to be tagged as one."""
+    text = token.text
+    return (
+        token.pos_ == "NOUN"
+        and text.isalpha()
+        and text[:1].isupper()
+        and any(a.islower() and b.isupper() for a, b in zip(text, text[1:], strict=False))
+    )

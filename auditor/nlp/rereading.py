@@ -20,7 +20,13 @@ from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from auditor.nlp.misparses import Nudge, share_nudges, subjectless_nudges, verb_nudges
+from auditor.nlp.misparses import (
+    Nudge,
+    camel_case_name,
+    share_nudges,
+    subjectless_nudges,
+    verb_nudges,
+)
 
 #: What a re-reading sets on each token.
 ATTRS = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
@@ -46,6 +52,9 @@ class MisparseRepairer:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            if camel_case_name(token):
+                token.tag_, token.pos_, token.lemma_ = "NNP", "PROPN", token.text
         nudged = []
         for sentence in doc.sents:
             nudges = [n for detect in DETECTORS for n in detect(sentence)]
