@@ -216,7 +216,9 @@ def misread_verb(token: Token) -> bool:
     if token.head.pos_ in {"VERB", "AUX", "ADP"} and token.dep_ in {"dobj", "pobj", "attr"}:
         return False
     before = doc[token.i - 1]
-    if before.pos_ not in {"NOUN", "PROPN"} or before.tag_ == "VBG":
+    if before.is_quote and token.i >= 2:
+        before = doc[token.i - 2]  # 'the film "Harbor" documents how ...'
+    if before.pos_ not in {"NOUN", "PROPN", "NUM"} or before.tag_ == "VBG":
         return False
     subject = next((c for c in token.lefts if c.dep_ == "nsubj"), before)
     plural = subject.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subject.children)
