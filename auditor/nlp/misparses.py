@@ -280,8 +280,12 @@ def share_nudges(sentence: Span) -> list[Nudge]:
     nudges = []
     for conjunction in sentence:
         share = _share_after(conjunction)
-        if share is not None:
-            nudges.append((conjunction, ",", _reads_as_subject(share)))
+        if share is None:
+            continue
+        nudges.append((conjunction, ",", _reads_as_subject(share)))
+        verb = share.doc[share.i + 1]
+        if verb.tag_ in {"NN", "NNS"}:  # "and 2 percent [also] support Oke"
+            nudges.append((verb, VERB_NUDGE, _reads_as_verb(verb)))
     return nudges
 
 
@@ -301,8 +305,10 @@ def _share_after(conjunction: Token) -> Token | None:
     if share.lower_ not in load_lexicon("source_poll_shares"):
         return None
     verb = doc[share.i + 1]
-    if verb.tag_ not in {"MD", "VBP", "VBZ", "VBD"}:
-        return None
+    if verb.tag_ not in {"MD", "VBP", "VBZ", "VBD"} and not (
+        verb.tag_ in {"NN", "NNS"} and verb.lemma_.lower() in saying_or_planning_verbs()
+    ):
+        return None  # "and 2 percent [support] Oke": a verb, or one read as a noun
     if share.dep_ in {"nsubj", "nsubjpass"} and share.head.i > share.i:
         return None  # read right already
     return share
@@ -311,7 +317,15 @@ def _share_after(conjunction: Token) -> Token | None:
 def _reads_as_subject(share: Token) -> Callable[[Callable[[Token], Token]], bool]:
     def accepts(counterpart: Callable[[Token], Token]) -> bool:
         subject = counterpart(share)
-        return subject.dep_ in {"nsubj", "nsubjpass"} and subject.head.i > subject.i
+        return (
+            subject.dep_ in {"nsubj", "nsubjpass"}
+            and subject.head.i > subject.i
+            # "44 percent would back Ruiz": the tagger may keep "back" an adverb
+            and (
+                subject.head.pos_ in {"VERB", "AUX"}
+                or any(c.dep_ == "aux" for c in subject.head.children)
+            )
+        )
 
     return accepts
 

@@ -62,7 +62,7 @@ class MisparseRepairer:
                 nudged.append((sentence, sorted(nudges, key=lambda n: n[0].i)))
         if not nudged:
             return doc
-        rereadings = self._read([nudged_text(s, n) for s, n in nudged])
+        rereadings = self.model_reading([nudged_text(s, n) for s, n in nudged])
         readings = []
         for (sentence, nudges), reread in zip(nudged, rereadings, strict=True):
             reading = accepted_reading(sentence, nudges, reread)
@@ -71,7 +71,7 @@ class MisparseRepairer:
         _apply(readings, doc)
         return doc
 
-    def _read(self, texts: list[str]) -> list[Doc]:
+    def model_reading(self, texts: list[str]) -> list[Doc]:
         """``texts`` through the model's components before this one."""
         docs = [self.nlp.make_doc(text) for text in texts]
         for name, component in self.nlp.pipeline:
