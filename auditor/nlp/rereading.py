@@ -52,14 +52,17 @@ class MisparseRepairer:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        if not doc.has_annotation("DEP"):
+            return doc  # nothing was parsed: nothing to read again
         for token in doc:
             if camel_case_name(token):
                 token.tag_, token.pos_, token.lemma_ = "NNP", "PROPN", token.text
         nudged = []
         for sentence in doc.sents:
-            nudges = [n for detect in DETECTORS for n in detect(sentence)]
+            # one word per token: the first detector that asks for one has it
+            nudges = {n[0].i: n for detect in reversed(DETECTORS) for n in detect(sentence)}
             if nudges:
-                nudged.append((sentence, sorted(nudges, key=lambda n: n[0].i)))
+                nudged.append((sentence, [nudges[i] for i in sorted(nudges)]))
         if not nudged:
             return doc
         rereadings = self.model_reading([nudged_text(s, n) for s, n in nudged])
