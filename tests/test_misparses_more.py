@@ -169,3 +169,22 @@ def test_name_with_inner_capital_is_a_name(nlp):
     assert name.pos_ == "PROPN"
     found = spans(analysis_from_doc(doc))
     assert ("PollWatch", "showing", "him up 3 points") in found
+
+
+# --- a second verb hung on an extraposed "it is ... that" -----------------------------------
+
+
+def test_conjunct_hung_on_extraposed_it_keeps_the_clause_subject(analyze):
+    analysis = analyze(
+        "It is odd that Lee demands answers from the council, yet refuses to release his "
+        "records or explain how he paid."
+    )
+    found = spans(analysis)
+    assert ("Lee", "refuses", "to release his records or explain how he paid") in found
+    assert ("Lee", "explain", "how he paid") in found
+    assert all(source != "It" for source, _, _ in found)
+
+
+def test_expletive_it_with_its_own_conjunct_is_left_alone(analyze):
+    found = spans(analyze("It is clear that the plan failed, and Lee said so."))
+    assert all(source != "the plan" for source, _, _ in found)

@@ -383,3 +383,30 @@ def camel_case_name(token: Token) -> bool:
         and text[:1].isupper()
         and any(a.islower() and b.isupper() for a, b in zip(text, text[1:], strict=False))
     )
+
+
+def subject_of_extraposed_clause(verb: Token) -> Token | None:
+    """"It is odd that Lee demands answers, yet refuses to give any": the parser hung
+    the second verb ("refuses") on "is", whose "it" only stands for the that-clause; the
+    clause's subject does both. None unless ``verb`` is a conjunct of a verb with a
+    subject "it" and a that-clause before ``verb``."""
+    head = verb.head
+    if verb.dep_ != "conj" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children):
+        return None
+    clause = next(
+        (
+            c
+            for c in head.children
+            if c.dep_ == "ccomp"
+            and c.i < verb.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+    if clause is None:
+        return None
+    return next(
+        (c for c in clause.children if c.dep_ == "nsubj" and c.lower_ != "it"), None
+    )
