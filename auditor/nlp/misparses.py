@@ -1,8 +1,16 @@
-"""Repairs for the parser's misreadings around a speaker: a title split from its name into
-a second subject ("[Retired admiral] [Joan Pello] told"), a verb in -s taken for a
-plural noun compounded with its subject ("The filing [states] that ..."), an indefinite
-hung on the adverb after it ("[Many] online have derided ..."). Used by
-auditor/nlp/cues.py."""
+"""The functions that correct the small model's misreadings live together here.
+
+Read over the parse by auditor/nlp/cues.py: a title split from its name into a second
+subject ("[Retired admiral] [Joan Pello] told"), a verb in -s taken for a plural noun
+compounded with its subject ("The filing [states] that ..."), an indefinite hung on the
+adverb after it ("[Many] online have derided ..."), a verb hung on an extraposed "it"
+("It is odd that [Lee] demands ..., yet refuses ...").
+
+Detectors for auditor/nlp/rereading.py, which reads a sentence again with a word put in
+("nudges"): a verb of saying read as a noun ("House panel [also] votes to ..."), poll
+shares run into the object before them ("... Lee[,] and 44 percent would back Ruiz"), a
+subjectless verb in -s read as a noun ("[He] Keeps saying ..."); and a name with a
+capital inside read as a common noun ("PollWatch"), re-tagged in place."""
 
 from __future__ import annotations
 
