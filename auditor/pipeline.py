@@ -11,7 +11,14 @@ from auditor.config import DEFAULT_MODEL
 from auditor.errors import AuditorError
 
 # Importing the modules registers their factories even without the package's entry points.
-from auditor.nlp import attribution, paragraphs, quotes, sourcing, speakers  # noqa: F401
+from auditor.nlp import (  # noqa: F401
+    attribution,
+    paragraphs,
+    quotes,
+    rereading,
+    sourcing,
+    speakers,
+)
 from auditor.nlp.attribute_ruler import accelerate_attribute_ruler
 
 #: Names users may type for the default model; spaCy's official package name is tried
@@ -66,6 +73,10 @@ def add_auditor_components(nlp: Language) -> Language:
     # Paragraph breaks always end a sentence: set them before the parser, which respects them.
     if "auditor_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("auditor_paragraphs", before="parser")
+    # Sentences the model misread are read again right after its own components.
+    if "auditor_misparses" not in nlp.pipe_names:
+        first = next((c for c in AUDITOR_COMPONENTS if c in nlp.pipe_names), None)
+        nlp.add_pipe("auditor_misparses", before=first)
     for component in AUDITOR_COMPONENTS:
         if component not in nlp.pipe_names:
             nlp.add_pipe(component)

@@ -27,6 +27,7 @@ from auditor.nlp.misparses import (
     name_after_title,
     quantifier_on_modifier,
     subject_after_heading,
+    subject_of_extraposed_clause,
     title_before_name,
 )
 from auditor.nlp.participles import (
@@ -153,6 +154,9 @@ def subject_of(verb: Token) -> Token | None:
         absolute = absolute_subject(token) or frame_subject(token)
         if absolute is not None:
             return absolute
+        extraposed = subject_of_extraposed_clause(token)
+        if extraposed is not None:
+            return extraposed  # "It is odd that [Lee] demands ..., yet refuses ..."
         if token is verb:
             outer = outer_speaker(verb, is_reporting_verb) or conjunction_object_subject(verb)
             if outer is not None:

@@ -15,6 +15,9 @@ from auditor.lexicon import load_lexicon
 
 #: Pronouns that can be a speaker.
 SPEAKING_PRONOUNS = {"he", "she", "i", "we", "they", "you", "who", "it"}
+#: Object pronouns that name people: the subject of a gerund takes this form ("clips of
+#: [her] supporting the war", "recordings of [them] praising the plan").
+OBJECT_PRONOUNS = {"him", "her", "them", "me", "us"}
 #: Lexicons of nouns that can be a speaker: people, groups, organizations, documents.
 SPEAKER_LEXICONS = (
     "source_nouns_anonymous",
@@ -54,6 +57,8 @@ def can_speak(subject: Token | None) -> bool:
             referent
         )
     if subject.pos_ == "PRON" and subject.lower_ in SPEAKING_PRONOUNS:
+        return True
+    if _gerund_subject_pronoun(subject):
         return True
     counted = counted_speakers(subject)
     if counted is not None:
@@ -130,6 +135,18 @@ def _indefinite_people(subject: Token) -> bool:
     return not any(
         (c.dep_ == "det" and c.lower_ in POINTING_DETERMINERS) or c.dep_ in {"poss", "amod"}
         for c in subject.children
+    )
+
+
+def _gerund_subject_pronoun(subject: Token) -> bool:
+    """"radio clips of [her] supporting the war": a person pronoun in object form is the
+    subject of a gerund (as a subject of a finite verb it would be a misreading)."""
+    return (
+        subject.tag_ == "PRP"
+        and subject.lower_ in OBJECT_PRONOUNS
+        and subject.dep_ == "nsubj"
+        and subject.head.tag_ == "VBG"
+        and not any(c.dep_ in {"aux", "auxpass"} for c in subject.head.children)
     )
 
 
