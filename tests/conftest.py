@@ -13,6 +13,17 @@ def nlp():
     return load_pipeline()
 
 
+@pytest.fixture
+def analyze(nlp):
+    """Text -> its ``Analysis`` through the shared pipeline."""
+    from auditor.analysis import analysis_from_doc
+
+    def run(text: str):
+        return analysis_from_doc(nlp(text))
+
+    return run
+
+
 @pytest.fixture(scope="session")
 def auditor(nlp):
     """An Auditor over the shared pipeline, default rule pack and config."""

@@ -7,16 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.analysis import analysis_from_doc
-
-
-@pytest.fixture
-def analyze(nlp):
-    def run(text: str):
-        return analysis_from_doc(nlp(text))
-
-    return run
-
 
 def spans(analysis):
     """(cue, source, content) of every attribution, as text."""

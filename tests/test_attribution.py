@@ -5,16 +5,6 @@ from __future__ import annotations
 import pytest
 from parses import parsed
 
-from auditor.analysis import analysis_from_doc
-
-
-@pytest.fixture
-def analyze(nlp):
-    def run(text: str):
-        return analysis_from_doc(nlp(text))
-
-    return run
-
 
 def only(analysis, kind=None):
     found = [a for a in analysis.attributions if kind is None or a.kind == kind]

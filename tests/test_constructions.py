@@ -7,16 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.analysis import analysis_from_doc
 from auditor.nlp.cues import verb_lemma
-
-
-@pytest.fixture
-def analyze(nlp):
-    def run(text: str):
-        return analysis_from_doc(nlp(text))
-
-    return run
 
 
 def with_cue(analysis, cue_word: str):

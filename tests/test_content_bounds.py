@@ -6,16 +6,7 @@ from __future__ import annotations
 import pytest
 from parses import parsed
 
-from auditor.analysis import analysis_from_doc
 from auditor.nlp.content import reported_content
-
-
-@pytest.fixture
-def analyze(nlp):
-    def run(text: str):
-        return analysis_from_doc(nlp(text))
-
-    return run
 
 
 def with_cue(analysis, cue_word: str):

@@ -6,20 +6,10 @@ quotation that modifies the noun after it. Near misses must keep their old readi
 
 from __future__ import annotations
 
-import pytest
 from parses import parsed
 
-from auditor.analysis import analysis_from_doc
 from auditor.nlp.content import reported_content
 from auditor.nlp.quoted_modifiers import through_modified_noun
-
-
-@pytest.fixture
-def analyze(nlp):
-    def run(text: str):
-        return analysis_from_doc(nlp(text))
-
-    return run
 
 
 def found(analysis) -> list[tuple[str, str | None, str | None]]:

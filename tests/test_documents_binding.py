@@ -8,16 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.analysis import analysis_from_doc
-
-
-@pytest.fixture
-def analyze(nlp):
-    def run(text: str):
-        return analysis_from_doc(nlp(text))
-
-    return run
-
 
 def with_cue(analysis, cue_word: str):
     """The one attribution whose cue holds ``cue_word``."""

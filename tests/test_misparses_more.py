@@ -14,14 +14,6 @@ from auditor.nlp.misparses import misread_verb, share_nudges, subjectless_nudges
 
 
 @pytest.fixture
-def analyze(nlp):
-    def run(text: str):
-        return analysis_from_doc(nlp(text))
-
-    return run
-
-
-@pytest.fixture
 def model_reading(nlp):
     """The model's own reading, before any repair."""
 

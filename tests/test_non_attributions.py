@@ -6,17 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.analysis import analysis_from_doc
 from auditor.nlp.non_attributions import without_non_attributions
 from auditor.nlp.raw import RawAttribution
-
-
-@pytest.fixture
-def analyze(nlp):
-    def run(text: str):
-        return analysis_from_doc(nlp(text))
-
-    return run
 
 
 def triples(analysis) -> list[tuple[str | None, str | None, str]]:

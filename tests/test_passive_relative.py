@@ -11,14 +11,6 @@ from parses import parsed
 from auditor.analysis import analysis_from_doc
 
 
-@pytest.fixture
-def analyze(nlp):
-    def run(text: str):
-        return analysis_from_doc(nlp(text))
-
-    return run
-
-
 def with_cue(analysis, cue_word: str):
     """The one attribution whose cue holds ``cue_word``."""
     found = [a for a in analysis.attributions if a.cue is not None and cue_word in a.cue.text]
