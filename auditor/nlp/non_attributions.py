@@ -30,12 +30,6 @@ from auditor.nlp.doctext import doc_text, doc_tokens
 from auditor.nlp.quoted import looks_like_title
 from auditor.nlp.raw import RawAttribution
 
-#: Heads that take a framing gerund with no subject: "worth noting", "without saying".
-FRAMING_GERUND_HEADS = frozenset({"worth", "without"})
-
-#: Verbs of seeing whose bare-infinitive clause is an event seen or lived through.
-PERCEPTION_VERBS = frozenset({"see", "watch"})
-
 #: Dependencies of a clause a perception verb takes as the event it sees.
 EVENT_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "dep"})
 
@@ -87,7 +81,7 @@ def _framing_verb(cue: Token) -> bool:
     if any(c.dep_ in {"nsubj", "nsubjpass", "poss"} for c in cue.children):
         return False
     governor = cue.head
-    gerund = cue.tag_ == "VBG" and governor.lower_ in FRAMING_GERUND_HEADS
+    gerund = cue.tag_ == "VBG" and governor.lower_ in load_lexicon("framing_gerund_heads")
     infinitive = cue.tag_ == "VB" and cue.dep_ == "xcomp" and governor.pos_ == "ADJ"
     if not (gerund or infinitive):
         return False
@@ -104,7 +98,7 @@ def _perceived_event(cue: Token) -> bool:
     """ "Voters would see their bills go up", "the guard saw the van leave": a verb of
     seeing whose clause is a bare infinitive with its own subject (no "that", no "as"),
     an event seen or undergone rather than a view held."""
-    if cue.lemma_.lower() not in PERCEPTION_VERBS:
+    if cue.lemma_.lower() not in load_lexicon("perception_verbs"):
         return False
     for clause in cue.children:
         if clause.dep_ not in EVENT_CLAUSE_DEPS or clause.tag_ != "VB":
