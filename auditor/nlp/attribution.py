@@ -74,6 +74,7 @@ from auditor.nlp.quoted import quoted_under_any_verb
 from auditor.nlp.quotes import find_nested_quotes
 from auditor.nlp.raw import ChosenRanges, QuoteIndex, RawAttribution, overlaps
 from auditor.nlp.reported import according_to, reported_speech
+from auditor.nlp.rereading import model_reading
 from auditor.nlp.source_asides import without_attributed_asides
 from auditor.nlp.source_edges import tidy_source_edges
 from auditor.nlp.stance import stance_attributions
@@ -162,17 +163,7 @@ class AttributionFinder:
 
     def _reparse_all(self, texts: list[str]) -> list[Doc]:
         assert self.nlp is not None
-        if not texts:
-            return []
-        docs: Iterable[Doc] = [self.nlp.make_doc(text) for text in texts]
-        for name, component in self.nlp.pipeline:
-            if name.startswith("auditor_") and name != "auditor_paragraphs":
-                break
-            if hasattr(component, "pipe"):
-                docs = component.pipe(docs, batch_size=max(1, len(texts)))
-            else:
-                docs = map(component, docs)
-        return list(docs)
+        return model_reading(self.nlp, texts)
 
 
 def find_attributions(

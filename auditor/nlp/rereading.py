@@ -13,7 +13,7 @@ and the offsets stay the article's.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import numpy
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
@@ -76,12 +76,25 @@ class MisparseRepairer:
 
     def model_reading(self, texts: list[str]) -> list[Doc]:
         """``texts`` through the model's components before this one."""
-        docs = [self.nlp.make_doc(text) for text in texts]
-        for name, component in self.nlp.pipeline:
-            if name == self.name:
-                break
-            docs = [component(d) for d in docs]
-        return docs
+        return model_reading(self.nlp, texts)
+
+
+def model_reading(nlp: Language, texts: list[str]) -> list[Doc]:
+    """``texts`` through ``nlp``'s own components (and ``auditor_paragraphs``), stopping
+    at the first other auditor component; one batch through each component. Used for
+    every re-parse: a nudged sentence here, a sentence-cased headline in
+    :mod:`auditor.nlp.attribution`."""
+    if not texts:
+        return []
+    docs: Iterable[Doc] = [nlp.make_doc(text) for text in texts]
+    for name, component in nlp.pipeline:
+        if name.startswith("auditor_") and name != "auditor_paragraphs":
+            break
+        if hasattr(component, "pipe"):
+            docs = component.pipe(docs, batch_size=max(1, len(texts)))
+        else:
+            docs = map(component, docs)
+    return list(docs)
 
 
 def nudged_text(sentence: Span, nudges: list[Nudge]) -> str:
