@@ -27,7 +27,6 @@ earlier run over other files) are kept after them.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -37,9 +36,10 @@ from typing import IO, Any
 from auditor.errors import AuditorError
 from auditor.report.json_format import json_line
 
-RESULT_SCHEMA = "auditor-batch/1"
+# The file names, reader and writer the provenance step shares (kept below both stages).
+from auditor.result_files import RESULT_SCHEMA, RESULTS, iter_lines, write_atomically
+
 ERROR_SCHEMA = "auditor-batch-error/1"
-RESULTS = "results.jsonl"
 ERRORS = "errors.jsonl"
 REPORTS = "reports"
 #: Hidden, so no folder walk takes it for an article; it is neither read nor removed.
@@ -141,24 +141,6 @@ def uid_of(record: dict[str, Any]) -> str:
     return f"{record.get('input')}#{record.get('id')}"
 
 
-def iter_lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    """``(byte offset, record)`` of each complete, valid JSON line of ``path``."""
-    if not path.exists():
-        return
-    with path.open("rb") as stream:
-        offset = 0
-        for raw in stream:
-            start, offset = offset, offset + len(raw)
-            if not raw.endswith(b"\n"):
-                break  # cut short by a kill; the store drops it on open
-            try:
-                record = json.loads(raw)
-            except ValueError:
-                continue
-            if isinstance(record, dict):
-                yield start, record
-
-
 def _repair_tail(path: Path) -> int:
     """Truncate ``path`` after its last complete line; how many bytes were dropped."""
     if not path.exists():
@@ -179,15 +161,6 @@ def _repair_tail(path: Path) -> int:
         if keep < size:
             stream.truncate(keep)
         return size - keep
-
-
-def write_atomically(target: Path, text: str) -> None:
-    """Write ``text`` to ``target`` through a temporary file and a rename."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.part")
-    with temporary.open("w", encoding="utf-8") as stream:
-        stream.write(text)
-    os.replace(temporary, target)
 
 
 class ResultStore:

@@ -36,6 +36,7 @@ from auditor.provenance.report import (
 from auditor.provenance.scratch import IdSet, Scratch, ScratchMap
 from auditor.provenance.source_rules import corpus_hits
 from auditor.report.escape import markdown_text
+from auditor.result_files import RESULT_SCHEMA, RESULTS, iter_lines, write_atomically
 
 if TYPE_CHECKING:
     from auditor.rules import RulePack
@@ -60,8 +61,6 @@ def default_registry(out_dir: Path) -> Path:
 def _synced(registry: Registry, results: Path) -> Iterator[tuple[str, dict[str, Any], int]]:
     """Add every result line of ``results`` to ``registry``, one at a time: yields the
     article's sha256, ``{"doc", "title", "reports"}`` and 1 when it was new."""
-    from auditor.batch.store import RESULT_SCHEMA, iter_lines
-
     for _, line in iter_lines(Path(results)):
         if line.get("schema") != RESULT_SCHEMA:
             continue
@@ -194,8 +193,6 @@ def _run(
     limits: Limits | None,
 ) -> tuple[list[str], str]:
     """The whole step with the registry open; returns the index section and a summary."""
-    from auditor.batch.store import RESULTS, write_atomically
-
     with Registry(registry_path) as registry, Scratch() as store:
         added = _sync_batch(registry, out_dir / RESULTS, store)
         checked = int(store.value("SELECT COUNT(*) FROM focus"))
@@ -258,8 +255,6 @@ def provenance_step(
     findings and the cross-document groups are kept in a temporary SQLite database, and
     both files are written from there.
     """
-    from auditor.batch.store import write_atomically
-
     out_dir = Path(out_dir)
     registry_path = Path(registry_path) if registry_path else default_registry(out_dir)
     say = say or (lambda text: None)

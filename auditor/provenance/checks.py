@@ -5,7 +5,8 @@ In ``auditor audit`` it looks at one article: its provenance record (see
 (``--registry``), the registry's verdicts on it (see :mod:`auditor.provenance.desk`).
 After ``auditor batch``, the same rules are evaluated again with the registry's evidence
 across articles (see :func:`auditor.provenance.source_rules.corpus_hits`); both use the
-rule's YAML for id, severity and message.
+rule's YAML for id, severity and message. The rule engine imports this check by the name
+:data:`auditor.extensions.CHECK_EXTENSIONS` declares for it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 
 from auditor.errors import quote_value
 from auditor.provenance.source_rules import CONDITIONS, article_hits
-from auditor.rules.checks import CHECKS, Check, Param
+from auditor.rules.check_params import Check, Param
 from auditor.rules.context import Context, Hit
 from auditor.rules.model import Rule, RuleError
 
@@ -54,8 +55,3 @@ class RegistryCheck(Check):
         found += article_hits(condition, context_record(ctx), ctx.text)
         for hit in found:
             yield Hit(hit.start, hit.end, dict(hit.values), ctx.attributions_at(hit.start, hit.end))
-
-
-# The engine imports this module from auditor.rules.checks; registering here (not there)
-# keeps the import order free: whichever module loads first, the check ends up in CHECKS.
-CHECKS[RegistryCheck.name] = RegistryCheck()

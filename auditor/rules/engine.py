@@ -11,9 +11,6 @@ from typing import Any
 
 from auditor.config import Config, ConfigError, rule_family
 from auditor.model import Analysis, Finding, line_and_column
-
-# A check kept in its own module registers itself into CHECKS when imported.
-from auditor.rules import verbs as _verb_checks  # noqa: F401
 from auditor.rules.checks import CHECKS
 from auditor.rules.context import Context, Hit
 from auditor.rules.loader import default_pack_dir, load_rule_file, rule_files

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from auditor.names import fold
-from auditor.rules.checks import CHECKS, Check, Param, _bool, _choice
+from auditor.rules.check_params import Check, Param, choice, true_or_false
 from auditor.rules.context import Context, Hit
 from auditor.rules.forms import name_forms, spelled_two_ways
 from auditor.rules.model import Rule
@@ -44,11 +44,11 @@ class SpeakerCheck(Check):
     doc = "speakers spelled two ways, or named by surname or pronoun before being introduced"
     params = {
         "condition": Param(
-            _choice(("spelled_two_ways", "not_introduced")),
+            choice(("spelled_two_ways", "not_introduced")),
             required=True,
             help="spelled_two_ways or not_introduced",
         ),
-        "speakers_only": Param(_bool, help="only clusters that are the speaker of a quote"),
+        "speakers_only": Param(true_or_false, help="only clusters that are the speaker of a quote"),
     }
     placeholders = frozenset({"name", "variants", "mention"})
 
@@ -101,6 +101,3 @@ class SpeakerCheck(Check):
             yield from self._spelled_two_ways(ctx)
         else:
             yield from self._not_introduced(ctx, rule.params.get("speakers_only", True))
-
-
-CHECKS[SpeakerCheck.name] = SpeakerCheck()

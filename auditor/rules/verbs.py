@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from auditor.rules.checks import CHECKS, LEXICON_NAME, Check, Param, _bool, _patterns
+from auditor.rules.check_params import LEXICON_NAME, Check, Param, cue_patterns, true_or_false
 from auditor.rules.context import Context, Hit, excerpt
 from auditor.rules.model import Rule, RuleError
 from auditor.sourcing import lexicon
@@ -155,11 +155,11 @@ class CueVerbCheck(Check):
     params = {
         "verbs": Param(_verb_lexicon, required=True, help="a verb lexicon in auditor/lexicons/"),
         "cues": Param(
-            _patterns, compiles=True, help="extra phrases matched outside quotation marks"
+            cue_patterns, compiles=True, help="extra phrases matched outside quotation marks"
         ),
-        "that_clause": Param(_bool, help="also any form of a lexicon verb before 'that'"),
+        "that_clause": Param(true_or_false, help="also any form of a lexicon verb before 'that'"),
         "participle_clause": Param(
-            _bool, help="also a clause-opening -ing form of a lexicon verb before 'that'"
+            true_or_false, help="also a clause-opening -ing form of a lexicon verb before 'that'"
         ),
     }
     placeholders = frozenset({"match", "replacement", "source", "sentence"})
@@ -227,6 +227,3 @@ class CueVerbCheck(Check):
                 continue  # an extra phrase over a cue already reported
             seen.append((hit.start, hit.end))
             yield hit
-
-
-CHECKS[CueVerbCheck.name] = CueVerbCheck()
