@@ -13,7 +13,7 @@ import pytest
 
 from auditor.batch import BatchOptions, run_batch
 from auditor.batch.store import iter_lines
-from auditor.provenance.batch import provenance_step, sync_results
+from auditor.provenance.batch import provenance_step, sync_results, with_provenance
 from auditor.provenance.registry import Registry
 
 FIXTURES = Path(__file__).parent / "fixtures" / "provenance"
@@ -25,7 +25,9 @@ def _batch(inputs, out: Path, nlp, registry: Path | None = None):
     stream = io.StringIO()
     summary = run_batch(
         [str(i) for i in inputs],
-        BatchOptions(out_dir=out, progress_bar=False, registry=registry or out / "sources.sqlite"),
+        with_provenance(
+            BatchOptions(out_dir=out, progress_bar=False), registry or out / "sources.sqlite"
+        ),
         nlp=nlp,
         stream=stream,
     )

@@ -12,6 +12,7 @@ import pytest
 
 from auditor.batch import BatchOptions, run_batch
 from auditor.batch.store import iter_lines
+from auditor.provenance.batch import with_provenance
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
@@ -24,7 +25,9 @@ if not SEEDS.is_dir():
 @pytest.fixture(scope="module")
 def out(tmp_path_factory, nlp) -> Path:
     folder = tmp_path_factory.mktemp("seeds")
-    options = BatchOptions(out_dir=folder, progress_bar=False, registry=folder / "sources.sqlite")
+    options = with_provenance(
+        BatchOptions(out_dir=folder, progress_bar=False), folder / "sources.sqlite"
+    )
     summary = run_batch([str(SEEDS)], options, nlp=nlp, stream=io.StringIO())
     assert summary.exit_code == 0 and summary.audited == 5
     return folder

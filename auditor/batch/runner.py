@@ -12,7 +12,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -52,8 +52,12 @@ class BatchOptions:
     progress_interval: float = 10.0
     #: Dask LocalCluster workers as processes (True) or threads of this process
     dask_processes: bool = True
-    #: source registry (SQLite) for the provenance step; None: no provenance step
-    registry: Path | None = None
+    #: What a later stage adds, composed by the ``auditor batch`` command (see
+    #: :func:`auditor.provenance.batch.with_provenance`): records each result keeps, made
+    #: by the workers from the article's analysis (key, maker), and a step run over the
+    #: folder once every document is audited, whose index section goes into index.md.
+    article_records: tuple[tuple[str, Callable[[Any], Any]], ...] = ()
+    folder_step: Callable[..., Any] | None = None
 
 
 @dataclass
@@ -193,6 +197,7 @@ def _run_locked(
         piece_chars=options.piece_chars,
         batch_size=options.batch_size,
         html_extractor=options.html_extractor,
+        article_records=options.article_records,
     ).with_token()
 
     auditor = None
@@ -250,10 +255,8 @@ def _run_locked(
     store.close()
     summary.earlier = store.compact(state.order, state.failed)
     sections: list[str] = []
-    if options.registry is not None:
-        from auditor.provenance import provenance_step
-
-        outcome = provenance_step(out_dir, options.registry, rule_pack=rule_pack, say=say)
+    if options.folder_step is not None:
+        outcome = options.folder_step(out_dir, rule_pack=rule_pack, say=say)
         sections, summary.provenance_skipped = outcome.section, outcome.skipped
     if options.index:
         from auditor.batch.index import write_index
@@ -369,8 +372,8 @@ class _RunState:
             reports=reports,
             result=result["result"],
         )
-        if result.get("provenance"):
-            record["provenance"] = result["provenance"]  # read by auditor.provenance
+        # what later stages asked the workers for (auditor.provenance reads "provenance")
+        record.update((key, value) for key, value in result.get("records", {}).items() if value)
         self.store.add_result(item.uid, record)
         self.summary.audited += 1
         self.progress.advance(audited=1)

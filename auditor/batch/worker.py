@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import threading
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,6 +43,8 @@ class WorkerSpec:
     piece_chars: int = DEFAULT_PIECE_CHARS
     batch_size: int = 16
     html_extractor: str = "auto"
+    #: (key, maker): records made from each article's analysis for a later stage
+    article_records: tuple[tuple[str, Callable[[Any], Any]], ...] = ()
     #: a digest of the settings above, so cached Auditors match their spec
     token: str = field(default="")
 
@@ -164,16 +167,14 @@ def _finish(item: Item, article, meta: dict[str, Any], result, spec: WorkerSpec)
         return failure(item.uid, exc, stage="report")
     if article.title and "title" not in meta:
         meta = {"title": article.title, **meta}
-    from auditor.provenance.record import batch_record
-
     return {
         "uid": item.uid,
         "ok": True,
         "result": result.to_dict(),
         "meta": meta,
         "reports": reports,
-        # speakers, quotes and names for the source registry (auditor.provenance)
-        "provenance": batch_record(result.analysis),
+        # e.g. speakers, quotes and names for the source registry (auditor.provenance)
+        "records": {key: make(result.analysis) for key, make in spec.article_records},
     }
 
 

@@ -132,6 +132,7 @@ def batch(
     import os
 
     from auditor.batch import BatchOptions, run_batch
+    from auditor.provenance.batch import with_provenance
     from auditor.runner import parse_formats
 
     formats = () if no_reports else tuple(parse_formats(fmt))
@@ -149,7 +150,8 @@ def batch(
         piece_chars=piece_chars,
         html_extractor=html_extractor,
         quiet=quiet,
-        registry=registry or out_dir / "sources.sqlite",
     )
+    # The provenance stage comes after the batch: composed here, above both.
+    options = with_provenance(options, registry or out_dir / "sources.sqlite")
     summary = run_batch(inputs, options, stream=sys.stderr)
     click.get_current_context().exit(summary.exit_code)

@@ -2,6 +2,9 @@
 
     >>> outcome = provenance_step(Path("out"), rule_pack=pack)  # doctest: +SKIP
 
+:func:`with_provenance` hooks it (and each article's record, made by the batch workers)
+into the options of a batch run; the batch itself, an earlier stage, knows nothing of it.
+
 1. every result line of ``out/results.jsonl`` is added to the registry (one transaction
    per article; articles already there are skipped, so a re-run or a second batch
    sharing the registry adds, never duplicates);
@@ -16,11 +19,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from auditor.provenance.crossdoc import Settings, cross_documents
+from auditor.provenance.record import batch_record
 from auditor.provenance.registry import Registry, RegistryError
 from auditor.provenance.report import (
     JSONL,
@@ -39,6 +44,7 @@ from auditor.report.escape import markdown_text
 from auditor.result_files import RESULT_SCHEMA, RESULTS, iter_lines, write_atomically
 
 if TYPE_CHECKING:
+    from auditor.batch import BatchOptions
     from auditor.rules import RulePack
 
 #: The registry's file name in the output folder when ``--registry`` is not given.
@@ -273,3 +279,18 @@ def provenance_step(
         return ProvenanceOutcome(["## Provenance across articles", "", text, ""], str(exc))
     say(f"auditor: provenance: {summary}")
     return ProvenanceOutcome(section)
+
+
+def with_provenance(options: BatchOptions, registry: Path | None) -> BatchOptions:
+    """``options`` with the provenance stage hooked into the batch: every result keeps its
+    article's provenance record (speakers, quotes, names: :func:`batch_record`) and, given
+    a ``registry``, :func:`provenance_step` runs once every document is audited.
+
+        >>> from auditor.batch import BatchOptions
+        >>> hooked = with_provenance(BatchOptions(out_dir=Path("out")), Path("sources.sqlite"))
+        >>> [key for key, _ in hooked.article_records], hooked.folder_step is not None
+        (['provenance'], True)
+    """
+    step = partial(provenance_step, registry_path=registry) if registry is not None else None
+    records = (*options.article_records, ("provenance", batch_record))
+    return replace(options, article_records=records, folder_step=step)
