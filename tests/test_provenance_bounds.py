@@ -21,10 +21,9 @@ from auditor.provenance.report import (
     Findings,
     Limits,
     ProvenanceReport,
-    index_section,
-    render_markdown,
     write_jsonl,
 )
+from auditor.provenance.report_markdown import index_section, render_markdown
 from auditor.provenance.scratch import Forest, IdSet
 
 # Made-up people: each group of articles below has its own speakers, so groups never merge.

@@ -34,10 +34,9 @@ from auditor.provenance.report import (
     Findings,
     Limits,
     ProvenanceReport,
-    index_section,
-    render_markdown,
     write_jsonl,
 )
+from auditor.provenance.report_markdown import index_section, render_markdown
 from auditor.provenance.scratch import IdSet, Scratch, ScratchMap
 from auditor.provenance.source_rules import corpus_hits
 from auditor.report.escape import markdown_text
