@@ -36,6 +36,51 @@ def candidate_pairs(
     quotes = "quote" in columns
     db = registry.db
     entry = "article_id, quote" if quotes else "article_id"
+    left, right = _pair_columns(entry)
+    focus_ids = focus if isinstance(focus, IdSet) else IdSet(focus)
+    everything = len(focus_ids) >= db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    touching = (
+        ""
+        if everything
+        else ("AND (x.article_id IN temp.cp_focus OR y.article_id IN temp.cp_focus)")
+    )
+    _drop_pair_tables(db)
+    statements = _pair_statements(table, entry, touching)
+    cursor = None
+    try:
+        for statement in statements[:1]:
+            db.execute(statement)
+        if not everything:
+            db.executemany("INSERT INTO temp.cp_focus VALUES (?)", ((i,) for i in focus_ids))
+        for statement in statements[1:]:
+            db.execute(statement)
+        cursor = db.execute(f"SELECT {left}, {right} FROM temp.cp_pairs ORDER BY {right}, {left}")
+        width = 2 if quotes else 1
+        while True:
+            chunk = cursor.fetchmany(1000)
+            if not chunk:
+                break
+            for row in chunk:
+                yield tuple(row[:width]), tuple(row[width:])
+    finally:
+        if cursor is not None:
+            cursor.close()
+        _drop_pair_tables(db)
+
+
+def _pair_columns(entry: str) -> tuple[str, str]:
+    """The columns of ``temp.cp_pairs`` for entries of ``entry``: ``a_article_id`` ... and
+    ``b_article_id`` ..."""
+    left = ", ".join(f"a_{c}" for c in entry.split(", "))
+    right = ", ".join(f"b_{c}" for c in entry.split(", "))
+    return left, right
+
+
+def _pair_statements(table: str, entry: str, touching: str) -> list[str]:
+    """The SQL that fills ``temp.cp_pairs`` from the keys of ``table``: the focus table
+    first (the caller fills it), then the shared entries, the bucket sizes, the
+    representatives of large buckets, and the pairs. ``touching`` keeps pairs with a
+    focus article ("" for all)."""
 
     def of(alias: str) -> str:
         return ", ".join(f"{alias}.{c}" for c in entry.split(", "))
@@ -51,17 +96,8 @@ def candidate_pairs(
         ]
         return ", ".join(first + second)
 
-    left = ", ".join(f"a_{c}" for c in entry.split(", "))
-    right = ", ".join(f"b_{c}" for c in entry.split(", "))
-    focus_ids = focus if isinstance(focus, IdSet) else IdSet(focus)
-    everything = len(focus_ids) >= db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-    touching = (
-        ""
-        if everything
-        else ("AND (x.article_id IN temp.cp_focus OR y.article_id IN temp.cp_focus)")
-    )
-    _drop_pair_tables(db)
-    statements = [
+    left, right = _pair_columns(entry)
+    return [
         "CREATE TEMP TABLE cp_focus (article_id INTEGER PRIMARY KEY)",
         # the distinct entries of every key two or more articles hold
         f"CREATE TEMP TABLE cp_entries AS SELECT DISTINCT key, {entry} FROM {table} "
@@ -86,26 +122,6 @@ def candidate_pairs(
         f"JOIN cp_entries y ON y.key = x.key AND y.article_id != x.article_id "
         f"WHERE 1 {touching}",
     ]
-    cursor = None
-    try:
-        for statement in statements[:1]:
-            db.execute(statement)
-        if not everything:
-            db.executemany("INSERT INTO temp.cp_focus VALUES (?)", ((i,) for i in focus_ids))
-        for statement in statements[1:]:
-            db.execute(statement)
-        cursor = db.execute(f"SELECT {left}, {right} FROM temp.cp_pairs ORDER BY {right}, {left}")
-        width = 2 if quotes else 1
-        while True:
-            chunk = cursor.fetchmany(1000)
-            if not chunk:
-                break
-            for row in chunk:
-                yield tuple(row[:width]), tuple(row[width:])
-    finally:
-        if cursor is not None:
-            cursor.close()
-        _drop_pair_tables(db)
 
 
 def _drop_pair_tables(db) -> None:
