@@ -202,7 +202,21 @@ def render_markdown(pack: RulePack) -> str:
             f"| [{rule.id}](#{rule.id.lower()}) | {rule.name} | {rule.severity} | {rule.line} |"
         )
     out += ["", "## Grades and score", "", *_grades(), ""]
+    out += [*_flags_section(), *_configuration_section(), *_writing_section()]
     out += [
+        *_checks_table(),
+        "",
+    ]
+    for family, members in families.items():
+        out += [f"## {family}", ""]
+        for rule in members:
+            out.append(rule_section(rule))
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _flags_section() -> list[str]:
+    """The compliance flags sourcing sets, with what each means."""
+    return [
         "## Compliance flags",
         "",
         "Sourcing sets these flags on attributions from plain textual cues (cue lists in "
@@ -212,6 +226,12 @@ def render_markdown(pack: RulePack) -> str:
         "|---|---|",
         *[f"| `{name}` | {meaning} |" for name, meaning in FLAGS.items()],
         "",
+    ]
+
+
+def _configuration_section() -> list[str]:
+    """The configuration keys, an example, and inline suppression."""
+    return [
         "## Configuration",
         "",
         "`[tool.auditor]` in pyproject.toml, or the same keys at the top of `auditor.toml`, "
@@ -240,6 +260,12 @@ def render_markdown(pack: RulePack) -> str:
         "or families for the next block; a suppression that silences nothing is itself "
         "reported (META001).",
         "",
+    ]
+
+
+def _writing_section() -> list[str]:
+    """What a rule file holds, for someone writing one."""
+    return [
         "## Writing a rule",
         "",
         "A rule file has `id` (family + three digits), `name` (kebab-case), `severity` "
@@ -261,14 +287,7 @@ def render_markdown(pack: RulePack) -> str:
         "(write `\\p{L}` or `[[:space:]\\pZ]` for other letters and spaces). YAML aliases "
         "(`*name`) are not allowed in rule files.",
         "",
-        *_checks_table(),
-        "",
     ]
-    for family, members in families.items():
-        out += [f"## {family}", ""]
-        for rule in members:
-            out.append(rule_section(rule))
-    return "\n".join(out).rstrip("\n") + "\n"
 
 
 def main() -> None:
