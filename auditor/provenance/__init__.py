@@ -8,8 +8,9 @@
   conflicting details), write ``provenance.md`` and ``provenance.jsonl``;
 * :func:`~auditor.provenance.record.article_record` - what one article contributes.
 
-See docs/provenance.md. This package is imported by the rule engine (for the
-``registry`` check), so it imports nothing heavy at the top.
+See docs/provenance.md. The rule engine imports the ``registry`` check
+(:mod:`auditor.provenance.checks`) by the name :mod:`auditor.extensions` declares, so this
+package imports nothing heavy at the top.
 """
 
 from __future__ import annotations
