@@ -174,7 +174,7 @@ def _finish(item: Item, article, meta: dict[str, Any], result, spec: WorkerSpec)
         "meta": meta,
         "reports": reports,
         # e.g. speakers, quotes and names for the source registry (auditor.provenance)
-        "records": {key: make(result.analysis) for key, make in spec.article_records},
+        "stage_records": {key: make(result.analysis) for key, make in spec.article_records},
     }
 
 
