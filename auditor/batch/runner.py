@@ -373,7 +373,8 @@ class _RunState:
             result=result["result"],
         )
         # what later stages asked the workers for (auditor.provenance reads "provenance")
-        record.update((key, value) for key, value in result.get("stage_records", {}).items() if value)
+        extra = result.get("stage_records", {})
+        record.update((key, value) for key, value in extra.items() if value)
         self.store.add_result(item.uid, record)
         self.summary.audited += 1
         self.progress.advance(audited=1)
