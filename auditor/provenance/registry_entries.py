@@ -2,8 +2,8 @@
 it, a :class:`KnownSource` row of a newsroom's list, an article's packed record, and the
 small helpers the registry's parts share (dates, blocking keys, chunked ``IN`` lists).
 
-    >>> block_of("Volodymyr Zelenskyy", "person")
-    'zel'
+    >>> block_of("Oksana Veretenko", "person")
+    'ver'
     >>> day_of("2024-03-01T10:00", "2024-05-02T08:00:00Z"), day_of(None, "2024-05-02T08:00Z")
     ('2024-03-01', '2024-05-02')
 """

@@ -16,11 +16,13 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
-from auditor.provenance.registry_entries import T
 from auditor.provenance.registry_errors import RegistryError
 from auditor.provenance.registry_errors import connect as _connect
 from auditor.provenance.schema import MIGRATIONS, SCHEMA_VERSION
+
+T = TypeVar("T")
 
 
 class RegistryFile:

@@ -2,8 +2,8 @@
 name, or a surname alone standing for the one full name that has it; and folding two
 entries into one when they turn out to be the same source.
 
-"Volodymyr Zelenskyy", "Volodymyr Zelensky" and, once he is registered, "Zelenskyy" are
-one source; "Anna Berg" and "Anna Borg" are two when both are registered in full.
+"Oksana Veretenko", "Oksana Veretenco" and, once she is registered, "Veretenko" are one
+source; "Anna Berg" and "Anna Borg" are two when both are registered in full.
 """
 
 from __future__ import annotations
