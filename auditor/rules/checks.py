@@ -60,10 +60,11 @@ class CheckTable(Mapping[str, Check]):
     def __init__(self, order: Iterable[Check | str], extensions: Mapping[str, str]):
         """``order``: the engine's own checks and, by name, where each declared one goes
         (a declared check not named there comes last)."""
+        items = list(order)
         self._declared = dict(extensions)
-        self._order = [item if isinstance(item, str) else item.name for item in order]
+        self._order = [item if isinstance(item, str) else item.name for item in items]
         self._order += [name for name in self._declared if name not in self._order]
-        self._checks = {item.name: item for item in order if not isinstance(item, str)}
+        self._checks = {item.name: item for item in items if not isinstance(item, str)}
 
     def _load(self, name: str) -> None:
         target = self._declared.get(name)
