@@ -10,9 +10,10 @@ test id is ``FILE/ID`` (``pytest -k direct/speaker_after_quote`` runs one). The 
     The sentence or lines to analyse.
 ``expect``
     The attribution the text must hold, or a list of them. Each is a mapping of *fields*
-    to *matchers*. Without ``where``, the text must hold exactly one attribution; with
-    ``where`` (a mapping of fields to matchers too), exactly one attribution must match
-    ``where`` and that one is checked.
+    to *matchers*. Without ``where`` or ``at``, the text must hold exactly one
+    attribution; with ``where`` (a mapping of fields to matchers too), exactly one
+    attribution must match ``where`` and that one is checked; with ``at: N``, the N-th
+    attribution in text order (``at: -1``: the last) is checked.
 ``not``
     A list of mappings none of which any attribution may match (a near miss that must not
     fire), e.g. ``not: [{cue: ":"}]``.
@@ -103,12 +104,12 @@ def matches(value, matcher) -> bool:
 
 def mismatches(attribution, spec: dict) -> list[str]:
     """The fields of ``spec`` that ``attribution`` does not match, with what it has."""
-    unknown = set(spec) - FIELDS - {"where"}
+    unknown = set(spec) - FIELDS - {"where", "at"}
     assert not unknown, f"unknown field {unknown}"
     return [
         f"{name}: wanted {wanted!r}, found {field(attribution, name)!r}"
         for name, wanted in spec.items()
-        if name != "where" and not matches(field(attribution, name), wanted)
+        if name not in ("where", "at") and not matches(field(attribution, name), wanted)
     ]
 
 
@@ -125,7 +126,14 @@ def describe(attributions) -> str:
 
 
 def selected(attributions, spec: dict):
-    """The one attribution ``spec`` speaks of: the only one, or the one ``where`` picks."""
+    """The one attribution ``spec`` speaks of: the only one, the one ``where`` picks, or
+    the one ``at`` its index."""
+    if "at" in spec:
+        at = spec["at"]
+        assert -len(attributions) <= at < len(attributions), (
+            f"no attribution at {at}:\n{describe(attributions)}"
+        )
+        return attributions[at]
     where = spec.get("where")
     chosen = [a for a in attributions if where is None or not mismatches(a, where)]
     what = "attribution" if where is None else f"attribution where {where}"
