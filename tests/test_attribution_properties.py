@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -40,6 +41,7 @@ def test_random_text_never_breaks_the_pipeline(nlp, text, fmt):
     check_analysis(article.source, analysis_from_doc(nlp(article.view), article.source))
 
 
+@pytest.mark.slow
 def test_very_long_paragraph(nlp):
     sentence = "'It is fine,' said Ana Ruiz, who spoke \"on the record\" about Ukraine's '90s. "
     text = sentence * 400  # one paragraph of about 30,000 characters

@@ -18,6 +18,9 @@ import pytest
 from auditor.batch import BatchOptions, run_batch
 from auditor.batch.store import iter_lines
 
+#: Worker processes and a Dask cluster: ``pytest -m "not slow"`` leaves them out.
+pytestmark = pytest.mark.slow
+
 FIXTURES = Path(__file__).parent / "fixtures" / "batch"
 
 

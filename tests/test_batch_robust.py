@@ -65,6 +65,7 @@ def _has_results(out: Path):
 # ---------------------------------------------------------------------- one run per folder
 
 
+@pytest.mark.slow
 @POSIX
 def test_a_second_batch_on_the_same_folder_is_refused(tmp_path):
     paths = _corpus(tmp_path / "in", 100, paragraphs=8)
@@ -89,6 +90,7 @@ def test_a_second_batch_on_the_same_folder_is_refused(tmp_path):
     assert f"0 audited, 0 failed, {len(paths)} already done" in again.stderr
 
 
+@pytest.mark.slow
 @POSIX
 def test_workers_die_with_a_killed_batch_and_the_rerun_loses_nothing(tmp_path):
     psutil = pytest.importorskip("psutil")
@@ -192,6 +194,7 @@ def test_a_file_name_that_is_not_utf8_is_an_error_not_a_crash(tmp_path, nlp):
 # ---------------------------------------------------------------------- not regular files
 
 
+@pytest.mark.slow
 @POSIX
 def test_fifos_named_like_inputs_are_errors_not_hangs(tmp_path):
     folder = tmp_path / "in"

@@ -25,6 +25,9 @@ from test_report_html import check_article_marks, parse
 
 from auditor.report import render
 
+#: Starts a headless Chromium: ``pytest -m "not slow"`` leaves it out.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "test-output"
 SEED = ROOT.parent / "shared" / "seeds" / "001_ad981062f02b5f16.txt"

@@ -237,6 +237,7 @@ def _list_ladder(levels: int) -> str:
     return "\n".join("  " * k + "- Officials said the road was closed." for k in range(levels))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", ["audit", "check"])
 def test_text_over_a_million_characters_is_audited_in_pieces(tmp_path, command):
     assert len(LONG) > 1_000_000
@@ -255,6 +256,7 @@ def test_text_over_a_million_characters_is_audited_in_pieces(tmp_path, command):
         assert LONG[span["start"] : span["end"]] == span["text"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "name,text",
     [("quotes.md", _blockquote_ladder(1999)), ("list.md", _list_ladder(1000))],

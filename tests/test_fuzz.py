@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -148,6 +149,7 @@ def assert_renders(results: list) -> None:
                 json.loads(line)
 
 
+@pytest.mark.slow
 @budget(ci_examples=300)
 @given(text=texts, fmt=input_formats)
 def test_audit_and_every_renderer(auditor, text, fmt):
@@ -159,6 +161,7 @@ def test_audit_and_every_renderer(auditor, text, fmt):
     assert_renders([result])
 
 
+@pytest.mark.slow
 @budget(ci_examples=30)
 @given(first=texts, second=texts)
 def test_several_documents_render_together(auditor, first, second):

@@ -157,6 +157,7 @@ def _calls_in_auditor_components(nlp, text: str) -> int:
     return calls
 
 
+@pytest.mark.slow
 def test_quotation_passes_scale_linearly_in_the_marks(nlp):
     """Twice the quotations cost at most ~2.5 times the operations (a quotes x quotes or
     quotes x attributions pass makes it ~4)."""

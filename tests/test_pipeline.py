@@ -49,6 +49,7 @@ def test_model_without_parser_is_refused(tmp_path):
         load_pipeline(str(tmp_path / "blank"))
 
 
+@pytest.mark.slow
 def test_pipe_with_two_processes_keeps_plain_values(nlp):
     texts = ['"It is closed," said Ana Ruiz.', "Officials said the bridge was safe."]
     docs = list(nlp.pipe(texts, n_process=2, batch_size=1))

@@ -431,6 +431,7 @@ def _writer(path: Path, start: int, count: int) -> subprocess.Popen:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 def test_a_writer_killed_mid_way_leaves_the_registry_consistent(tmp_path):
     path = tmp_path / "r.sqlite"
@@ -454,6 +455,7 @@ def test_a_writer_killed_mid_way_leaves_the_registry_consistent(tmp_path):
         _assert_consistent(registry)
 
 
+@pytest.mark.slow
 def test_concurrent_writers_wait_for_each_other_and_lose_nothing(tmp_path):
     path = tmp_path / "r.sqlite"
     with Registry(path):

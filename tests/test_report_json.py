@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from test_report_fixtures import all_results, article_result, hostile_result
 
 from auditor.model import Span
@@ -82,6 +83,7 @@ def test_schema_1_is_offered_for_json_and_jsonl_and_drops_only_the_parts():
     assert render(results[0], "markdown", schema=1) == render(results[0], "markdown")
 
 
+@pytest.mark.slow
 def test_audit_schema_option_writes_the_chosen_layout(tmp_path):
     from click.testing import CliRunner
 

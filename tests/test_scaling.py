@@ -102,6 +102,7 @@ def lines_at(nlp):
     return {size: _stage_lines(auditor, size) for size in (30, 60)}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stage", STAGES)
 def test_stages_after_the_model_scale_linearly(lines_at, stage):
     """Twice the quotes and attributions cost at most ~2.5 times the lines of code."""

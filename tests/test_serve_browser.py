@@ -19,6 +19,9 @@ from test_browser import FLAGS, OUTPUT, chromium  # noqa: F401 - the fixture is 
 from auditor.model import Finding
 from auditor.report.common import finding_key
 
+#: Starts the server and a headless Chromium: ``pytest -m "not slow"`` leaves it out.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):

@@ -6,11 +6,15 @@ import json
 import subprocess
 import sys
 
+import pytest
 from serve_helpers import ARTICLE
 from serve_process import Server
 
 from auditor.ingest import article_from_text
 from auditor.report import render
+
+#: Starts ``auditor serve`` in a process: ``pytest -m "not slow"`` leaves it out.
+pytestmark = pytest.mark.slow
 
 
 def test_serve_audits_over_http_and_stops_cleanly(auditor, tmp_path):

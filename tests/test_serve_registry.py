@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from serve_helpers import client
 from serve_process import Server
 from test_registry_in_audit import DRAFT, REGISTRY_RULES, newsroom  # noqa: F401 - fixture
@@ -33,6 +34,7 @@ def test_the_api_and_the_page_report_the_registry_rules(auditor, newsroom):  # n
         assert "PROV008" in page and "ferry.txt" in page
 
 
+@pytest.mark.slow
 def test_serve_takes_the_registry_from_the_environment(newsroom, tmp_path):  # noqa: F811
     server = Server(log=tmp_path / "serve.log", env={"AUDITOR_REGISTRY": str(newsroom)})
     try:
