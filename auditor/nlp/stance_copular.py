@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.content import says_what
+from auditor.nlp.stranded_clauses import stranded_clause
 
 #: Verbs that link a subject to an adjective of stance ("seems confident that",
 #: "came away convinced that", "grew wary of").
@@ -111,6 +112,12 @@ def _with_complement(head: Token, holder: Token | None, predicate: Token) -> Sta
                         head, holder, _cue_start(head), child, obj.left_edge.i,
                         child.right_edge.i + 1,
                     )
+    stranded = stranded_clause(predicate)  # "a race in which she was sure [Lee would win]"
+    if stranded is not None:
+        return Stance(
+            head, holder, _cue_start(head), predicate, predicate.right_edge.i + 1,
+            stranded.right_edge.i + 1,
+        )
     return None
 
 
