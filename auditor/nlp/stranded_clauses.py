@@ -30,6 +30,8 @@ def stranded_clause(cue: Token) -> Token | None:
     rising], Lee noted"), or None. ``cue`` must have no complement or object of its own,
     and the clause must open with its subject, not with a conjunction ("conceded it, [and]
     Lee noted") or a comma."""
+    if cue.pos_ not in {"VERB", "ADJ"}:
+        return None
     if any(c.dep_ in {"ccomp", "dobj", "xcomp", "attr"} for c in cue.children):
         return None
     if any(c.i > cue.i and c.dep_ not in BETWEEN_DEPS for c in cue.children):

@@ -1,0 +1,88 @@
+"""Clauses reported by a speaker that the cue lexicons miss by structure or form: a
+clause the parser hung on a higher verb (auditor.nlp.stranded_clauses), a misspelt verb
+of saying (auditor.nlp.misspelt_cues) and a participle of stance read as a verb
+(auditor.nlp.clause_reports). Each with near-misses that must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.nlp.misspelt_cues import misspelt_reporting_verb
+
+
+def spans(analysis):
+    """(cue, source, content) of every attribution, as text."""
+    return [
+        (a.cue.text if a.cue else None, a.source.text if a.source else None, a.content.text)
+        for a in analysis.attributions
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        # a clause without "that" hung on the main verb
+        (
+            "Marta Quill told the committee, after she admitted under questioning she had"
+            " not read the audit.",
+            "admitted",
+            "she",
+            "she had not read the audit",
+        ),
+        (
+            "While he acknowledged money was a big reason he quit, Pell also noted several"
+            " slights left him bitter.",
+            "acknowledged",
+            "he",
+            "money was a big reason he quit",
+        ),
+        (
+            "\u201cIt is over,\u201d she said of the race, in which she was sure Odell would"
+            " win and more voters would finally see the truth.",
+            "was sure",
+            "she",
+            "Odell would win and more voters would finally see the truth",
+        ),
+        # a misspelt verb of saying
+        (
+            "The lawyer for the firm streesed that his client was ready to testify.",
+            "streesed",
+            "The lawyer for the firm",
+            "his client was ready to testify",
+        ),
+        ("The team insistd the vote was fair.", "insistd", "The team", "the vote was fair"),
+        # a participle of stance read as a verb
+        (
+            "Voters in the district came away convinced that the mayor had lied.",
+            "convinced",
+            "Voters in the district",
+            "the mayor had lied",
+        ),
+    ],
+)
+def test_clause_is_reported(analyze, text, cue, source, content):
+    assert (cue, source, content) in spans(analyze(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bridge insistd the river was high.",  # a thing does not insist
+        "The crowd cheered after the band played, and the mayor left early.",
+        "Odell was sure of the route.",  # no clause
+    ],
+)
+def test_no_clause_report(analyze, text):
+    assert not [s for s in spans(analyze(text)) if s[0] in {"insistd", "played", "was sure"}]
+
+
+def test_misspelt_form_is_near_a_reporting_verb(nlp):
+    doc = nlp("The aide acknowleged the error and the chief insistd the plan was sound.")
+    by_text = {t.text: misspelt_reporting_verb(t) for t in doc}
+    assert by_text["acknowleged"] and by_text["insistd"]
+    assert not by_text["error"] and not by_text["plan"]
+
+
+def test_correct_and_short_forms_are_not_misspelt(nlp):
+    doc = nlp("She said he insisted the sad clams were fine.")
+    assert not any(misspelt_reporting_verb(t) for t in doc)
