@@ -86,3 +86,36 @@ def test_misspelt_form_is_near_a_reporting_verb(nlp):
 def test_correct_and_short_forms_are_not_misspelt(nlp):
     doc = nlp("She said he insisted the sad clams were fine.")
     assert not any(misspelt_reporting_verb(t) for t in doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        # verbs of finding out and remembering report only a clause
+        (
+            "Auditors have discovered that payments to the fund were made by shell firms.",
+            "have discovered",
+            "Auditors",
+            "payments to the fund were made by shell firms",
+        ),
+        (
+            "Senator Ivo Brandt remembered that the vote had been close.",
+            "remembered",
+            "Senator Ivo Brandt",
+            "the vote had been close",
+        ),
+    ],
+)
+def test_knowing_verb_reports_its_clause(analyze, text, cue, source, content):
+    assert (cue, source, content) in spans(analyze(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Ivo Brandt remembered the day of the flood.",  # an object, no clause
+        "The crew discovered a leak in the hull.",
+    ],
+)
+def test_knowing_verb_without_clause_reports_nothing(analyze, text):
+    assert not [s for s in spans(analyze(text)) if s[0] in {"remembered", "discovered"}]
