@@ -119,3 +119,26 @@ def test_knowing_verb_reports_its_clause(analyze, text, cue, source, content):
 )
 def test_knowing_verb_without_clause_reports_nothing(analyze, text):
     assert not [s for s in spans(analyze(text)) if s[0] in {"remembered", "discovered"}]
+
+
+def test_clause_after_addressee_taken_by_a_chance(analyze):
+    text = (
+        "Dole never missed a chance to remind the crowd he was the only candidate paying"
+        " his own way."
+    )
+    assert (
+        "to remind",
+        "Dole",
+        "he was the only candidate paying his own way",
+    ) in spans(analyze(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dole told the woman he met at the fair.",  # a relative clause on the addressee
+        "Dole missed a chance to win the race.",  # a chance, no saying
+    ],
+)
+def test_no_clause_on_addressee(analyze, text):
+    assert not [s for s in spans(analyze(text)) if s[0] in {"told", "to win"}]

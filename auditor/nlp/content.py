@@ -38,7 +38,7 @@ from auditor.nlp.participles import subject_of_misread_main_verb
 from auditor.nlp.quote_gloss import gloss_start
 from auditor.nlp.regarding import regarded_as
 from auditor.nlp.speaking import can_speak
-from auditor.nlp.stranded_clauses import stranded_clause
+from auditor.nlp.stranded_clauses import clause_on_addressee, stranded_clause
 
 #: Verbs whose object is only reported speech when a speaker does the emphasizing.
 EMPHASIS_VERBS = {"emphasize", "emphasise", "stress", "highlight", "underscore"}
@@ -165,7 +165,8 @@ def _complement(verb: Token) -> Token | None:
                     return clause
     misplaced = misplaced_complement(verb)
     if misplaced is None and is_reporting_verb(verb):
-        return stranded_clause(verb)  # "while she conceded [costs rose], Lee noted ..."
+        # "while she conceded [costs rose], Lee noted ...", "reminded them [he was ...]"
+        return stranded_clause(verb) or clause_on_addressee(verb)
     return misplaced
 
 
@@ -213,6 +214,8 @@ def _continued_complement(verb: Token, end: int) -> int:
             break
         if child.dep_ == "ccomp" or (child.dep_ == "advcl" and _condition_of_claim(child)):
             end = child.right_edge.i + 1
+        elif child.dep_ == "advcl" and not between and child.tag_ == "VBG":
+            end = child.right_edge.i + 1  # "he was the only one [paying his own way]"
         elif child.dep_ == "conj" and not is_content_verb(child):
             contrast = any(t.lower_ == "but" for t in between)
             modal = any(c.tag_ == "MD" for c in child.children)

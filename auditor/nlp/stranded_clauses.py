@@ -15,6 +15,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from auditor.lexicon import load_lexicon
+from auditor.nlp.cues import verb_lemma
+
 #: Dependencies under which the parser hangs a stranded clause on the higher verb.
 STRANDED_DEPS = {"ccomp", "advcl"}
 #: Tags of a finite verb or of a modal.
@@ -71,3 +74,34 @@ def _clause_starting_at(first: Token, cue: Token) -> Token | None:
 
 def _is_ancestor(token: Token, descendant: Token) -> bool:
     return any(a == token for a in descendant.ancestors)
+
+
+#: Subject pronouns: a clause opened by one after an addressee is no relative clause on it
+#: when nothing in the clause is missing ("reminded [the crowd] [he was the only one]").
+SUBJECT_PRONOUNS = {"i", "he", "she", "we", "they"}
+#: Dependents that complete a clause's verb, so that no relative pronoun is left out of
+#: it: "[he] was [the only one]", "[she] had [no choice]".
+COMPLETING_DEPS = {"attr", "acomp", "dobj", "ccomp", "xcomp", "oprd"}
+
+
+def clause_on_addressee(cue: Token) -> Token | None:
+    """"Lee reminded [the crowd] [he was the only candidate paying his own way]": after the
+    addressee of a verb like "remind" or "tell" (lexicon ``reporting_verbs_addressee``),
+    the parser reads a clause without "that" as a relative clause on the addressee. It is
+    what was said when it opens with a subject pronoun and its verb is complete, so no
+    relative pronoun was left out ("told the woman [he met]" keeps its relative
+    reading)."""
+    if verb_lemma(cue) not in load_lexicon("reporting_verbs_addressee"):
+        return None
+    addressee = next((c for c in cue.rights if c.dep_ in {"dobj", "dative"}), None)
+    if addressee is None:
+        return None
+    for clause in addressee.rights:
+        if clause.dep_ != "relcl" or clause.left_edge.lower_ not in SUBJECT_PRONOUNS:
+            continue
+        subject = clause.left_edge
+        if subject.head == clause and subject.dep_ == "nsubj" and any(
+            c.dep_ in COMPLETING_DEPS for c in clause.children
+        ):
+            return clause
+    return None
