@@ -23,11 +23,11 @@ def spans(analysis):
     [
         # a clause without "that" hung on the main verb
         (
-            "Marta Quill told the committee, after she admitted under questioning she had"
-            " not read the audit.",
+            "Marta Quill told the committee, after she admitted under pressure she had never"
+            " read the audit.",
             "admitted",
             "she",
-            "she had not read the audit",
+            "she had never read the audit",
         ),
         (
             "While he acknowledged money was a big reason he quit, Pell also noted several"
@@ -38,17 +38,17 @@ def spans(analysis):
         ),
         (
             "\u201cIt is over,\u201d she said of the race, in which she was sure Odell would"
-            " win and more voters would finally see the truth.",
+            " carry the county easily.",
             "was sure",
             "she",
-            "Odell would win and more voters would finally see the truth",
+            "Odell would carry the county easily",
         ),
         # a misspelt verb of saying
         (
-            "The lawyer for the firm streesed that his client was ready to testify.",
+            "The spokeswoman for the union streesed that the strike would go ahead.",
             "streesed",
-            "The lawyer for the firm",
-            "his client was ready to testify",
+            "The spokeswoman for the union",
+            "the strike would go ahead",
         ),
         ("The team insistd the vote was fair.", "insistd", "The team", "the vote was fair"),
         # a participle of stance read as a verb
@@ -123,13 +123,13 @@ def test_knowing_verb_without_clause_reports_nothing(analyze, text):
 
 def test_clause_after_addressee_taken_by_a_chance(analyze):
     text = (
-        "Dole never missed a chance to remind the crowd he was the only candidate paying"
-        " his own way."
+        "Ana Dole never missed a chance to remind the voters she was the first governor"
+        " cutting taxes."
     )
     assert (
         "to remind",
-        "Dole",
-        "he was the only candidate paying his own way",
+        "Ana Dole",
+        "she was the first governor cutting taxes",
     ) in spans(analyze(text))
 
 

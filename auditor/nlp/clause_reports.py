@@ -1,5 +1,5 @@
 """Verbs the cue lexicons miss by form that report a clause: a misspelt verb of saying
-("[the lawyer] [streses] [that his client was ready]") and a participle of stance that
+("[the union] [streses] [that the strike goes ahead]") and a participle of stance that
 the tagger read as a verb ("[she] came away [convinced] [that the plan would work]").
 
 Why not every verb with a speaking subject and a finite clause: measured on the

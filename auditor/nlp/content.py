@@ -215,7 +215,7 @@ def _continued_complement(verb: Token, end: int) -> int:
         if child.dep_ == "ccomp" or (child.dep_ == "advcl" and _condition_of_claim(child)):
             end = child.right_edge.i + 1
         elif child.dep_ == "advcl" and not between and child.tag_ == "VBG":
-            end = child.right_edge.i + 1  # "he was the only one [paying his own way]"
+            end = child.right_edge.i + 1  # "she was the first [cutting taxes]"
         elif child.dep_ == "conj" and not is_content_verb(child):
             contrast = any(t.lower_ == "but" for t in between)
             modal = any(c.tag_ == "MD" for c in child.children)

@@ -13,7 +13,7 @@ from auditor.lexicon import load_lexicon
 #: Contracted forms of "be" whatever the apostrophe: the lemmatizer only knows the
 #: straight one ("she's" -> "be", but "she’s" -> "’").
 BE_CONTRACTIONS = {"'s", "'re", "'m", "\u2019s", "\u2019re", "\u2019m"}
-#: Conjunctions that open an indirect question: "not sure [if] it would help".
+#: Conjunctions that open an indirect question: "not sure [if] it would pass".
 QUESTION_MARKS = {"if", "whether"}
 
 
@@ -26,7 +26,7 @@ def is_copula_be(token: Token) -> bool:
 
 def coordinated_holder(copula: Token) -> Token | None:
     """The subject of the verb a subjectless copula is coordinated with: "[they] had
-    asked for help or [were] not sure if ..."; None when there is none."""
+    applied or [were] not sure if ..."; None when there is none."""
     if copula.dep_ != "conj":
         return None
     return next((c for c in copula.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)

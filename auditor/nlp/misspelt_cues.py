@@ -26,7 +26,7 @@ ENDINGS = ("", "s", "es", "ed", "ing")
 def misspelt_reporting_verb(token: Token) -> bool:
     """``token`` is one edit away from a form of a reporting verb and is not itself one.
 
-    >>> # "The lawyer streesed that his client was ready": "streesed" ~ "stressed"
+    >>> # "The union streesed that the strike goes ahead": "streesed" ~ "stressed"
     """
     form = token.lower_
     if len(form) < MIN_FORM_LENGTH or not form.isalpha():

@@ -1,5 +1,5 @@
 """Who speaks through an infinitive of saying that hangs on a noun of a chance or an
-attempt: "[Lee] never missed an opportunity to remind the crowd ...", "[she] took the
+attempt: "[Lee] never misses a chance to tell voters ...", "[she] took the
 chance to say ...". The noun (lexicon ``occasion_nouns_infinitive``) cannot speak; the
 subject of the verb whose object it is does. Used by :func:`auditor.nlp.cues.subject_of`.
 """

@@ -50,7 +50,7 @@ def copular_stance(token: Token) -> Stance | None:
     predicates = load_lexicon("stance_predicates")
     if (token.lemma_ in COPULAS or is_copula_be(token)) and token.pos_ in {"AUX", "VERB"}:
         holder = next((c for c in token.children if c.dep_ == "nsubj"), None)
-        holder = holder or coordinated_holder(token)  # "[they] ... or [were] not sure if"
+        holder = holder or coordinated_holder(token)  # "[they] applied or [were] not sure if"
         if holder is None:
             return None
         phrase = _prepositional_predicate(token, predicates)
@@ -115,7 +115,7 @@ def _with_complement(head: Token, holder: Token | None, predicate: Token) -> Sta
                         head, holder, _cue_start(head), child, obj.left_edge.i,
                         child.right_edge.i + 1,
                     )
-    question = indirect_question(predicate)  # "not sure [if it would help]"
+    question = indirect_question(predicate)  # "not sure [if it would pass]"
     if question is not None:
         return Stance(
             head, holder, _cue_start(head), predicate, question.left_edge.i,

@@ -77,7 +77,7 @@ def _is_ancestor(token: Token, descendant: Token) -> bool:
 
 
 #: Subject pronouns: a clause opened by one after an addressee is no relative clause on it
-#: when nothing in the clause is missing ("reminded [the crowd] [he was the only one]").
+#: when nothing in the clause is missing ("reminded [the voters] [she was the first]").
 SUBJECT_PRONOUNS = {"i", "he", "she", "we", "they"}
 #: Dependents that complete a clause's verb, so that no relative pronoun is left out of
 #: it: "[he] was [the only one]", "[she] had [no choice]".
@@ -85,7 +85,7 @@ COMPLETING_DEPS = {"attr", "acomp", "dobj", "ccomp", "xcomp", "oprd"}
 
 
 def clause_on_addressee(cue: Token) -> Token | None:
-    """"Lee reminded [the crowd] [he was the only candidate paying his own way]": after the
+    """"Lee reminded [the voters] [she was the first governor cutting taxes]": after the
     addressee of a verb like "remind" or "tell" (lexicon ``reporting_verbs_addressee``),
     the parser reads a clause without "that" as a relative clause on the addressee. It is
     what was said when it opens with a subject pronoun and its verb is complete, so no
