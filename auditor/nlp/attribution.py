@@ -43,6 +43,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
+from auditor.nlp.clause_reports import clause_report_attributions
 from auditor.nlp.direct import (
     MIN_QUOTE_WORDS,
     PART_OF_REPORTED_SPEECH,
@@ -211,6 +212,7 @@ def find_attributions(
     found.extend(counted_role_attributions(doc, index))
     found.extend(predicate_stance_attributions(doc, index))
     found.extend(stance_attributions(doc, index, found))
+    found.extend(clause_report_attributions(doc, index, found))  # "[she] [reckoned] [X]"
     for attribution in framed_attributions(doc, index):
         # "In a statement, the ministry said ...": the verb's attribution says it all.
         if not any(overlaps(a.content, attribution.content) for a in found):

@@ -38,6 +38,7 @@ from auditor.nlp.participles import subject_of_misread_main_verb
 from auditor.nlp.quote_gloss import gloss_start
 from auditor.nlp.regarding import regarded_as
 from auditor.nlp.speaking import can_speak
+from auditor.nlp.stranded_clauses import clause_on_addressee, stranded_clause
 
 #: Verbs whose object is only reported speech when a speaker does the emphasizing.
 EMPHASIS_VERBS = {"emphasize", "emphasise", "stress", "highlight", "underscore"}
@@ -73,6 +74,10 @@ def reported_content(verb: Token) -> tuple[int, int] | None:
         complement = next((c for c in verb.subtree if c.dep_ == "ccomp"), None)
     if complement is not None:
         start, end = subtree_token_range(complement)
+        if complement.head != verb and start <= verb.i < end:
+            # a stranded clause holds the cue's own clause: "while she conceded [costs
+            # were rising], Lee noted ..."
+            start = verb.right_edge.i + 1
         if end <= verb.i and not closed_before_speaker(doc, end):
             complement = None
         else:
@@ -158,7 +163,11 @@ def _complement(verb: Token) -> Token | None:
                 clause = next((c for c in obj.children if c.dep_ == "relcl"), None)
                 if clause is not None and _misread_that_clause(clause):
                     return clause
-    return misplaced_complement(verb)
+    misplaced = misplaced_complement(verb)
+    if misplaced is None and is_reporting_verb(verb):
+        # "while she conceded [costs rose], Lee noted ...", "reminded them [he was ...]"
+        return stranded_clause(verb) or clause_on_addressee(verb)
+    return misplaced
 
 
 def _misread_that_clause(clause: Token) -> bool:
@@ -205,6 +214,8 @@ def _continued_complement(verb: Token, end: int) -> int:
             break
         if child.dep_ == "ccomp" or (child.dep_ == "advcl" and _condition_of_claim(child)):
             end = child.right_edge.i + 1
+        elif child.dep_ == "advcl" and not between and child.tag_ == "VBG":
+            end = child.right_edge.i + 1  # "she was the first [cutting taxes]"
         elif child.dep_ == "conj" and not is_content_verb(child):
             contrast = any(t.lower_ == "but" for t in between)
             modal = any(c.tag_ == "MD" for c in child.children)

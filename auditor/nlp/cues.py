@@ -30,6 +30,7 @@ from auditor.nlp.misparses import (
     subject_of_extraposed_clause,
     title_before_name,
 )
+from auditor.nlp.occasion_infinitives import chance_host
 from auditor.nlp.participles import (
     absolute_subject,
     adjective_holder,
@@ -186,7 +187,7 @@ def subject_of(verb: Token) -> Token | None:
         misread = subject_of_misread_main_verb(token)
         if misread is not None:
             return misread  # "[One of the doctors] who signed the letter called him ..."
-        occasion = occasion_host(token)
+        occasion = occasion_host(token) or chance_host(token)  # "missed a chance to say"
         if occasion is not None:
             token = occasion  # "spoke at a news conference announcing ...": she announced
             continue

@@ -28,6 +28,7 @@ from auditor.nlp.doctext import doc_tokens
 from auditor.nlp.judging import agentless_verdict
 from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
 from auditor.nlp.source_names import is_media_name
+from auditor.nlp.stranded_clauses import stranded_clause
 
 
 def reported_speech(
@@ -46,7 +47,7 @@ def reported_speech(
             continue  # a verdict needs no reporting verb: "the claim was rated half true"
         if index.inside(token) is not None:
             continue  # speech reported inside a quotation belongs to the quoted speaker
-        if inside_reported_clause(token):
+        if inside_reported_clause(token) and stranded_clause(token) is None:
             continue  # "X said [she believes Y]": X's claim, reported as one attribution
         content_range = reported_content(token)
         verdict = None

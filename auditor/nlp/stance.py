@@ -201,7 +201,10 @@ def _attitude_verb(verb: Token) -> Stance | None:
         return Stance(verb, holder, cue[0], cue[-1], start, end, fronted=True)
     for child in verb.rights:
         if child.dep_ == "ccomp":
-            return Stance(verb, holder, cue[0], cue[-1], child.left_edge.i, child.right_edge.i + 1)
+            # "discovered that [attempts ...] [were made ...]": the parser may split one
+            # clause into two complements; the view runs to the end of the last
+            end = max(c.right_edge.i for c in verb.rights if c.dep_ == "ccomp") + 1
+            return Stance(verb, holder, cue[0], cue[-1], child.left_edge.i, end)
         if clause_only:
             continue  # "assumed office", "will hear the case": no view reported
         if child.dep_ == "xcomp" and (is_infinitive(child) or _is_gerund(child)):

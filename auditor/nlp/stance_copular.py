@@ -14,6 +14,8 @@ from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.content import says_what
+from auditor.nlp.copular_clauses import coordinated_holder, indirect_question, is_copula_be
+from auditor.nlp.stranded_clauses import stranded_clause
 
 #: Verbs that link a subject to an adjective of stance ("seems confident that",
 #: "came away convinced that", "grew wary of").
@@ -46,8 +48,9 @@ def copular_stance(token: Token) -> Stance | None:
     confident] [that ...]", "[protesters] [were frustrated] [that ...]", "[the senator]
     [is against] [it]"."""
     predicates = load_lexicon("stance_predicates")
-    if token.lemma_ in COPULAS and token.pos_ in {"AUX", "VERB"}:
+    if (token.lemma_ in COPULAS or is_copula_be(token)) and token.pos_ in {"AUX", "VERB"}:
         holder = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        holder = holder or coordinated_holder(token)  # "[they] applied or [were] not sure if"
         if holder is None:
             return None
         phrase = _prepositional_predicate(token, predicates)
@@ -60,7 +63,8 @@ def copular_stance(token: Token) -> Stance | None:
         predicate = next(
             (
                 c for c in token.rights
-                if c.dep_ in {"acomp", "oprd"} and _is_stance_word(c, predicates)
+                if c.dep_ in {"acomp", "oprd"}
+                and (_is_stance_word(c, predicates) or indirect_question(c) is not None)
             ),
             None,
         )
@@ -111,6 +115,18 @@ def _with_complement(head: Token, holder: Token | None, predicate: Token) -> Sta
                         head, holder, _cue_start(head), child, obj.left_edge.i,
                         child.right_edge.i + 1,
                     )
+    question = indirect_question(predicate)  # "not sure [if it would pass]"
+    if question is not None:
+        return Stance(
+            head, holder, _cue_start(head), predicate, question.left_edge.i,
+            question.right_edge.i + 1,
+        )
+    stranded = stranded_clause(predicate)  # "a race in which she was sure [Lee would win]"
+    if stranded is not None:
+        return Stance(
+            head, holder, _cue_start(head), predicate, predicate.right_edge.i + 1,
+            stranded.right_edge.i + 1,
+        )
     return None
 
 
