@@ -59,6 +59,7 @@ from auditor.nlp.stance_copular import (
     is_infinitive,
     preposition_object,
 )
+from auditor.nlp.text_acts import text_act
 
 #: Verbs of finding out: an outlet that "has learned" or "has heard" vouches for its own
 #: claim, no source (rule ATTR004 flags it as unsourced; see reporting_verbs).
@@ -119,7 +120,7 @@ def _find_stance(token: Token) -> Stance | None:
     holder can hold a view and its content is on the right side of the cue."""
     finders = (
         _attitude_verb, _regarded_with_adverb, _held_view, copular_stance,
-        _preposition_after_time, passive_act,
+        _preposition_after_time, passive_act, text_act,
     )
     for finder in finders:
         stance = finder(token)
