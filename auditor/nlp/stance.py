@@ -38,6 +38,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
+from auditor.nlp.characterising import characterised_object
 from auditor.nlp.content import (
     claim_end,
     closed_before_speaker,
@@ -120,7 +121,7 @@ def _find_stance(token: Token) -> Stance | None:
     holder can hold a view and its content is on the right side of the cue."""
     finders = (
         _attitude_verb, _regarded_with_adverb, _held_view, copular_stance,
-        _preposition_after_time, passive_act, text_act,
+        _preposition_after_time, passive_act, text_act, characterised_object,
     )
     for finder in finders:
         stance = finder(token)
