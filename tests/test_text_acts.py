@@ -63,6 +63,19 @@ def spans(analysis):
             "Two reporters",
             "the senator's claim",
         ),
+        (
+            "The finance minister explored the risks of a new border agency.",
+            "explored",
+            "The finance minister",
+            "the risks of a new border agency",
+        ),
+        # weighing a proposal
+        (
+            "Party leaders weighed plans for a snap election.",
+            "weighed",
+            "Party leaders",
+            "plans for a snap election",
+        ),
     ],
 )
 def test_text_act_is_attributed(analyze, text, cue, source, content):
@@ -79,6 +92,7 @@ def test_text_act_is_attributed(analyze, text, cue, source, content):
         "The report examined the river's flow.",  # a document: documents.py reads it
         "The board will discuss Tuesday.",  # a time, not a topic
         "The candidate released his tax returns.",  # records disclosed: "release" unlisted
+        "The grocer weighed the apples.",  # a thing weighed, not a proposal
     ],
 )
 def test_near_miss_reports_nothing(analyze, text):

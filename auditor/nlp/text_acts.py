@@ -38,7 +38,7 @@ TOPIC_PRONOUNS = {"it", "this", "that", "them", "what", "everything", "something
 @cache
 def _verb_kinds() -> dict[str, str]:
     """Each verb of ``text_act_verbs`` with its kind: "out" (a text put out) or "topic"."""
-    return dict(entry.split() for entry in load_lexicon("text_act_verbs"))
+    return dict(entry.rsplit(maxsplit=1) for entry in load_lexicon("text_act_verbs"))
 
 
 def text_act(verb: Token) -> Stance | None:
@@ -55,11 +55,22 @@ def text_act(verb: Token) -> Stance | None:
     holder = subject_of(verb)
     if obj is None or holder is None or not can_speak(holder) or is_document(holder):
         return None  # "the report examines ...": a document's, read by documents.py
-    fits = is_text(obj) if kind == "out" else is_topic(obj)
-    if not fits:
+    if not _fits(kind, obj):
         return None
     cue = cue_tokens(verb)
     return Stance(verb, holder, cue[0], cue[-1], obj.left_edge.i, _object_end(verb, obj))
+
+
+def _fits(kind: str, obj: Token) -> bool:
+    """The object is of the kind the verb wants: a text put out, a topic taken up, or a
+    proposal weighed ("weighed [plans for ...]", not "weighed the apples")."""
+    from auditor.nlp.stance import holds_view_object  # stance.py imports this module
+
+    if kind == "out":
+        return is_text(obj)
+    if kind == "view":
+        return is_topic(obj) and holds_view_object(obj)
+    return is_topic(obj)
 
 
 def _object_end(verb: Token, obj: Token) -> int:
