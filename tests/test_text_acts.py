@@ -93,6 +93,7 @@ def test_text_act_is_attributed(analyze, text, cue, source, content):
         "The board will discuss Tuesday.",  # a time, not a topic
         "The candidate released his tax returns.",  # records disclosed: "release" unlisted
         "The grocer weighed the apples.",  # a thing weighed, not a proposal
+        "The aide was not allowed to publish the memo.",  # what she may do, not did
     ],
 )
 def test_near_miss_reports_nothing(analyze, text):

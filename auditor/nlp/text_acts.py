@@ -24,7 +24,7 @@ from auditor.nlp.cues import cue_tokens, subject_of, verb_lemma
 from auditor.nlp.documents import is_document
 from auditor.nlp.public_acts import act_object_end
 from auditor.nlp.speaking import can_speak
-from auditor.nlp.stance_copular import Stance
+from auditor.nlp.stance_copular import Stance, is_infinitive
 
 #: Entity labels of an object that is a place, a time or an amount: "discussed Ohio".
 CIRCUMSTANCE_LABELS = {
@@ -51,6 +51,8 @@ def text_act(verb: Token) -> Stance | None:
         return None
     if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
         return None  # "the memo was published": who put it out is not the subject
+    if _permitted_or_able(verb):
+        return None  # "not authorized to discuss the talks": nobody's act
     obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
     holder = subject_of(verb)
     if obj is None or holder is None or not can_speak(holder) or is_document(holder):
@@ -59,6 +61,20 @@ def text_act(verb: Token) -> Stance | None:
         return None
     cue = cue_tokens(verb)
     return Stance(verb, holder, cue[0], cue[-1], obj.left_edge.i, _object_end(verb, obj))
+
+
+def _permitted_or_able(verb: Token) -> bool:
+    """An infinitive that says what someone may, can or is told to do, not what they did:
+    under a passive, an adjective or a noun ("was not authorized [to discuss] the talks",
+    "is able [to publish] it", "the authority [to issue] rules"). A purpose clause ("met
+    [to discuss] the crisis") and the infinitive of an active verb ("went on [to
+    discuss] the polls") are read."""
+    if not is_infinitive(verb) or verb.dep_ not in {"xcomp", "acl"}:
+        return False
+    head = verb.head
+    if verb.dep_ == "acl" or head.pos_ not in {"VERB", "AUX"}:
+        return True
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in head.children)
 
 
 def _fits(kind: str, obj: Token) -> bool:
