@@ -148,13 +148,15 @@ def subject_after_heading(verb: Token) -> Token | None:
     """"THE LOANS Back when he wrote his book, Mr. Lee said that ...": a section heading
     run into the sentence became a first subject of the verb; the subject after the
     comma, right before the verb, is the speaker. None unless the verb has two subjects
-    on its left parted by a phrase of the verb ("when he wrote his book") and a comma."""
+    on its left parted by a phrase of the verb ("when he wrote his book") and a comma, or
+    by the colon after a headline's label ("The Update: [Lee] urges voters to ...")."""
     subjects = [c for c in verb.lefts if c.dep_ == "nsubj"]
     if len(subjects) != 2:
         return None
     first, speaker = subjects
     comma = speaker.left_edge.i - 1
-    if comma <= first.right_edge.i + 1 or verb.doc[comma].text != ",":
+    label = comma == first.right_edge.i + 1 and verb.doc[comma].text == ":"
+    if not label and (comma <= first.right_edge.i + 1 or verb.doc[comma].text != ","):
         return None  # "Ann Lee, the mayor, said", "The family, friends and aides have said"
     between = verb.doc[speaker.right_edge.i + 1 : verb.i]
     if any(t.head != verb or t.dep_ not in {"advmod", "aux", "neg"} for t in between):

@@ -1,7 +1,7 @@
 """Attributions of a view held rather than words said: what someone knows, feels, wants,
 supports or opposes, with no verb of saying.
 
-Six constructions, each read off the parse (who can hold a view is
+Eight constructions, each read off the parse (who can hold a view is
 :func:`auditor.nlp.speaking.can_speak`):
 
 1. a verb of knowing, feeling or voting (lexicon ``attitude_verbs``), or of a public act
@@ -23,7 +23,12 @@ Six constructions, each read off the parse (who can hold a view is
    the verb);
 6. a public act in the passive with its "by" phrase
    (:func:`auditor.nlp.public_acts.passive_act`): "[the bill] [was vetoed] by [the
-   governor]".
+   governor]";
+7. a text put out, a topic taken up or a proposal weighed
+   (:func:`auditor.nlp.text_acts.text_act`): "[the Gazette] [published] [the memo]";
+8. a character or a cause given to an object
+   (:func:`auditor.nlp.characterising.characterised_object`): "[she] [painted] [him as
+   a fraud]".
 
 The pass runs after the verb, noun and predicate passes and adds only attributions whose
 content no earlier attribution holds, so it never takes a sentence from them. A view
@@ -38,6 +43,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
+from auditor.nlp.characterising import characterised_object
 from auditor.nlp.content import (
     claim_end,
     closed_before_speaker,
@@ -59,6 +65,7 @@ from auditor.nlp.stance_copular import (
     is_infinitive,
     preposition_object,
 )
+from auditor.nlp.text_acts import text_act
 
 #: Verbs of finding out: an outlet that "has learned" or "has heard" vouches for its own
 #: claim, no source (rule ATTR004 flags it as unsourced; see reporting_verbs).
@@ -115,11 +122,11 @@ def stance_attributions(
 
 
 def _find_stance(token: Token) -> Stance | None:
-    """The view ``token`` heads, in whichever of the six constructions it fits, if its
+    """The view ``token`` heads, in whichever of the eight constructions it fits, if its
     holder can hold a view and its content is on the right side of the cue."""
     finders = (
         _attitude_verb, _regarded_with_adverb, _held_view, copular_stance,
-        _preposition_after_time, passive_act,
+        _preposition_after_time, passive_act, text_act, characterised_object,
     )
     for finder in finders:
         stance = finder(token)
