@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from auditor.evaluate import command as command_module
+from auditor.commands import evaluate_cmd as command_module
 from auditor.evaluate.brat import parse_ann, read_gold
 from auditor.evaluate.conventions import as_passages, gold_passages
 from auditor.evaluate.evaluation import evaluate_gold
