@@ -19,7 +19,7 @@ from auditor.batch.html import extractor_identity
 from auditor.batch.items import Item
 
 if TYPE_CHECKING:
-    from auditor.batch.runner import BatchOptions
+    from auditor.batch.run import BatchOptions
 
 
 def settings_fingerprint(model_id: str, rule_pack, options: BatchOptions) -> str:
