@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from auditor.batch.html import extractor_identity
+from auditor.batch.article_extraction import extractor_identity
 from auditor.batch.items import Item
 
 if TYPE_CHECKING:
