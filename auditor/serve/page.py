@@ -201,7 +201,7 @@ _SHELL = """<!DOCTYPE html>
 
 async def report_css(request: Request) -> Response:
     """GET /static/report.css: the HTML report's own stylesheet, so the page looks like it."""
-    from auditor.report.html import STYLESHEET
+    from auditor.report.html_format import STYLESHEET
 
     return Response(STYLESHEET, media_type="text/css; charset=utf-8")
 
