@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from auditor.model import Analysis, Claim
 from auditor.sourcing import lexicon
-from auditor.sourcing.text import TextIndex, mask_quotes
+from auditor.sourcing.text_index import TextIndex, mask_quotes
 
 #: Claim kinds, in the order they are tried (the first that matches names the claim).
 CLAIM_KINDS = (

@@ -16,7 +16,7 @@ from auditor.nlp.sourcing import is_media_name
 from auditor.sourcing import lexicon
 from auditor.sourcing.nesting import PRONOUNS, Nesting, quoted
 from auditor.sourcing.secondhand import described_outlet, secondhand_match
-from auditor.sourcing.text import TextIndex
+from auditor.sourcing.text_index import TextIndex
 
 #: Every flag ``annotate`` may set, with what it means (docs/rules.md lists these).
 FLAGS: dict[str, str] = {

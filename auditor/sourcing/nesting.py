@@ -20,7 +20,7 @@ from collections import defaultdict
 from auditor.model import Analysis, Attribution
 from auditor.sourcing import lexicon
 from auditor.sourcing.overlaps import SpanIndex
-from auditor.sourcing.text import TextIndex
+from auditor.sourcing.text_index import TextIndex
 
 #: Source types that are on the record.
 ON_RECORD_TYPES = ("named_person", "named_organization", "media")
