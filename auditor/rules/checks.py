@@ -30,7 +30,7 @@ from auditor.rules.context import Context, Hit, excerpt
 from auditor.rules.model import Rule, RuleError
 from auditor.rules.patterns import compile_cues, compile_regex
 from auditor.rules.quotes import is_nobodys_words
-from auditor.sourcing import CLAIM_KINDS, FLAGS, lexicon
+from auditor.sourcing import CLAIM_KINDS, FLAGS, cue_patterns
 from auditor.sourcing.flags import described_by
 
 # ---------------------------------------------------------------------------- parameters
@@ -92,8 +92,8 @@ def _lexicon_name(value: Any, where: str) -> re.Pattern:
     if not isinstance(value, str) or not LEXICON_NAME.match(value):
         raise RuleError(f"{where}: expected the name of a lexicon file in auditor/lexicons/")
     try:
-        return lexicon.pattern(value)
-    except lexicon.LexiconError as exc:
+        return cue_patterns.pattern(value)
+    except cue_patterns.LexiconError as exc:
         raise RuleError(f"{where}: {exc}") from None
 
 
@@ -508,7 +508,9 @@ _NAME_CUT = (
 def _name_breaks(ctx: Context) -> list[int]:
     """Offsets of paragraph breaks inside a name ("Professor Anna" / "Karlsson of ..."),
     which the ingest stage, reading words alone, cannot tell from a headline."""
-    titles = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in lexicon.entries("person_titles"))
+    titles = "|".join(
+        re.escape(t).replace(r"\ ", r"\s+") for t in cue_patterns.entries("person_titles")
+    )
     cut = re.compile(_NAME_CUT.format(titles=titles), re.IGNORECASE)
     paragraphs = ctx.index.paragraphs
     out = []
