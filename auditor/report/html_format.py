@@ -15,7 +15,7 @@ from markdown_it import MarkdownIt
 
 from auditor.model import SUMMARY_COUNT_KEYS, AuditResult
 from auditor.report import common
-from auditor.report import markdown as markdown_report
+from auditor.report import markdown_format as markdown_report
 from auditor.report.escape import html_text as esc
 from auditor.report.marked_article import article_html
 from auditor.report.rulemeta import anchor, explanation_markdown, rule_info, rule_url
