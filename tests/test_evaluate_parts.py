@@ -22,7 +22,7 @@ from auditor.evaluate.evaluation import evaluate_gold
 from auditor.evaluate.predict import PipelinePredictor
 from auditor.evaluate.render import render_table
 from auditor.evaluate.spans import AttributionSpans, as_attribution_spans, fragments, span
-from auditor.evaluate.speakers import compare_names, name_key
+from auditor.evaluate.speaker_accuracy import compare_names, name_key
 from auditor.model import Attribution, Span, Speaker
 
 SPEAKERS = Path(__file__).parent / "fixtures" / "brat" / "speakers"
