@@ -17,7 +17,7 @@ from starlette.routing import Route
 
 from auditor import __version__
 from auditor.report.escape import html_text as esc
-from auditor.serve.inputs import (
+from auditor.serve.request_bodies import (
     DEFAULT_NAME,
     BadRequest,
     Unauthorized,
