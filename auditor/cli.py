@@ -28,7 +28,7 @@ COMMANDS: dict[str, str] = {
     "sources": "auditor.commands.sources_cmd:sources",
     "rules": "auditor.commands.rules_cmd:rules",
     "rule": "auditor.commands.rules_cmd:rule",
-    "evaluate": "auditor.evaluate.command:evaluate",
+    "evaluate": "auditor.commands.evaluate_cmd:evaluate",
 }
 
 

@@ -6,7 +6,7 @@ from itertools import pairwise
 
 import pytest
 
-from auditor.batch.html import ExtractorError, extractor_identity, refine_html
+from auditor.batch.article_extraction import ExtractorError, extractor_identity, refine_html
 from auditor.ingest import article_from_text
 from auditor.pieces import audit_in_pieces, piece_bounds
 
@@ -101,7 +101,7 @@ def test_html_extractor_identity():
 
 def test_html_with_an_extractor_returning_a_dict(monkeypatch):
     """trafilatura 1.x returns a dict where 2.x returns a Document."""
-    from auditor.batch import html
+    from auditor.batch import article_extraction
 
     class OldExtractor:
         @staticmethod
@@ -114,7 +114,7 @@ def test_html_with_an_extractor_returning_a_dict(monkeypatch):
                 "said in a statement.",
             }
 
-    monkeypatch.setattr(html, "_trafilatura", lambda: OldExtractor)
+    monkeypatch.setattr(article_extraction, "_trafilatura", lambda: OldExtractor)
     article = article_from_text(PAGE, format="html")
     refined, meta = refine_html(article)
     assert meta == {"title": "Dam Repairs Begin", "published": "2023-11-20"}

@@ -21,8 +21,8 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from auditor.commands import evaluate_cmd as command_module
 from auditor.errors import AuditorError
-from auditor.evaluate import command as command_module
 from auditor.evaluate.brat import GoldDataError, parse_ann, read_gold
 from auditor.evaluate.diagnostics import DocumentData, context, pick_errors, shorten
 from auditor.evaluate.evaluation import evaluate_gold

@@ -15,14 +15,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from auditor.evaluate import command as command_module
+from auditor.commands import evaluate_cmd as command_module
 from auditor.evaluate.brat import parse_ann, read_gold
 from auditor.evaluate.conventions import as_passages, gold_passages
 from auditor.evaluate.evaluation import evaluate_gold
 from auditor.evaluate.predict import PipelinePredictor
 from auditor.evaluate.render import render_table
 from auditor.evaluate.spans import AttributionSpans, as_attribution_spans, fragments, span
-from auditor.evaluate.speakers import compare_names, name_key
+from auditor.evaluate.speaker_accuracy import compare_names, name_key
 from auditor.model import Attribution, Span, Speaker
 
 SPEAKERS = Path(__file__).parent / "fixtures" / "brat" / "speakers"

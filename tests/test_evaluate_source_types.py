@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import auditor.evaluate.command as command_module
+import auditor.commands.evaluate_cmd as command_module
 from auditor.evaluate import AttributionSpans, PipelinePredictor, evaluate_gold, read_gold
 from auditor.evaluate.render import render_table
 from auditor.evaluate.source_type_errors import sentence_bounds

@@ -20,7 +20,7 @@ SUFFIXES = (".md", ".html", ".json", ".jsonl", ".sarif", ".github.txt", ".txt")
 @pytest.fixture(scope="module")
 def regenerated(tmp_path_factory, nlp):
     import auditor.audit
-    from auditor.runner import run_audit
+    from auditor.commands.audit_run import run_audit
 
     out = tmp_path_factory.mktemp("reports")
     original = auditor.audit.load_pipeline

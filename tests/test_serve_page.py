@@ -10,7 +10,7 @@ from serve_helpers import ARTICLE, article_docx, client
 
 from auditor.ingest import article_from_text
 from auditor.report import render
-from auditor.report.html import STYLESHEET
+from auditor.report.html_format import STYLESHEET
 
 HOSTILE = (
     "Leak Claims Rattle Port Authority\n\n"

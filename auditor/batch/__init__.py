@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from auditor.batch.index import CorpusIndex, build_index, render_html, render_markdown, write_index
 from auditor.batch.inputs import InputError, InputRef, Item, Problem, expand_inputs, iter_items
-from auditor.batch.runner import BatchOptions, BatchSummary, resume_key, run_batch
+from auditor.batch.resume import resume_key
+from auditor.batch.run import BatchOptions, BatchSummary, run_batch
 from auditor.batch.store import ERROR_SCHEMA, RESULT_SCHEMA, ResultStore
 
 __all__ = [

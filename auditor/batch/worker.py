@@ -182,9 +182,10 @@ def prepare(item: Item, spec: WorkerSpec):
     """The :class:`~auditor.ingest.Article` for ``item`` and metadata found while reading.
 
     Files are decoded exactly as ``read_article`` does; HTML goes through the article
-    extractor (see :mod:`auditor.batch.html`). Raises for undecodable or oversized input.
+    extractor (see :mod:`auditor.batch.article_extraction`). Raises for undecodable or
+    oversized input.
     """
-    from auditor.batch.html import refine_html
+    from auditor.batch.article_extraction import refine_html
     from auditor.ingest import BINARY_FORMATS, article_from_bytes, article_from_text
     from auditor.ingest.decode import decode_bytes
 

@@ -63,7 +63,7 @@ def audit(
     reported. Exit codes: 0 all audited, 1 some failed, 2 none could be audited (a single
     bad article) or a usage error.
     """
-    from auditor.runner import run_audit
+    from auditor.commands.audit_run import run_audit
 
     run = run_audit(
         inputs,

@@ -132,8 +132,8 @@ def batch(
     import os
 
     from auditor.batch import BatchOptions, run_batch
+    from auditor.commands.audit_run import parse_formats
     from auditor.provenance.batch import with_provenance
-    from auditor.runner import parse_formats
 
     formats = () if no_reports else tuple(parse_formats(fmt))
     if scheduler and engine != "dask":

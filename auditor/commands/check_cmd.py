@@ -76,9 +76,9 @@ def check(
     An article that cannot be read or audited is listed on stderr, the others are
     checked, and the exit code is 2.
     """
+    from auditor.commands.audit_run import failure_line, open_desk
     from auditor.ingest import collect_inputs, read_article, read_stdin
     from auditor.report import render_many
-    from auditor.runner import failure_line, open_desk
 
     desk = open_desk(registry)
     gate = _Gate(model, config_path, keep_going)

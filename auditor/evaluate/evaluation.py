@@ -20,7 +20,7 @@ from auditor.evaluate.scoring import (
 from auditor.evaluate.source_type_errors import SourceTypeError, TypedDocument, pick_type_errors
 from auditor.evaluate.source_types import SourceTypeScores, type_sources
 from auditor.evaluate.source_types_tsv import GoldSourceType, SourceTypeGold
-from auditor.evaluate.speakers import SpeakerCounts, score_speakers
+from auditor.evaluate.speaker_accuracy import SpeakerCounts, score_speakers
 
 #: Name of the JSON layout ``auditor evaluate --format json`` writes.
 SCHEMA = "auditor-evaluate/1"

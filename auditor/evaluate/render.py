@@ -13,7 +13,7 @@ from auditor.evaluate.render_source_types import (
     type_error_lines,
 )
 from auditor.evaluate.scoring import EXACT_ROLES, Counts, worst_documents
-from auditor.evaluate.speakers import SpeakerCounts
+from auditor.evaluate.speaker_accuracy import SpeakerCounts
 
 _HEADINGS = {
     "missed": "missed: gold attributions no prediction matched",

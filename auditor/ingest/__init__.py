@@ -28,7 +28,7 @@ from typing import IO
 from auditor.ingest.decode import IngestError, decode_bytes, read_bounded, too_large
 from auditor.ingest.docx import MAX_DOCX_BYTES, docx_paragraphs, docx_text_within, read_docx
 from auditor.ingest.files import NotRegularFile, lone_surrogate_at, open_regular
-from auditor.ingest.html import html_suppressions, read_html
+from auditor.ingest.html_reader import html_suppressions, read_html
 from auditor.ingest.layout import settle
 from auditor.ingest.markdown import read_markdown
 from auditor.ingest.plain import read_plain

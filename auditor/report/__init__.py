@@ -40,16 +40,16 @@ SCHEMA_FORMATS: frozenset[str] = frozenset({"json", "jsonl"})
 def _renderers() -> dict[str, tuple[Callable[..., str], Callable[..., str], bool]]:
     """format -> (render one, render many, takes ``rules_url``)."""
     # Imported on first use, so importing auditor.report (e.g. for FORMATS in --help) is cheap.
-    from auditor.report import github, html, json_format, markdown, sarif, text
+    from auditor.report import github, html_format, json_format, markdown_format, sarif, text_format
 
     return {
-        "markdown": (markdown.render, markdown.render_many, True),
-        "html": (html.render, html.render_many, True),
+        "markdown": (markdown_format.render, markdown_format.render_many, True),
+        "html": (html_format.render, html_format.render_many, True),
         "json": (json_format.render, json_format.render_many, False),
         "jsonl": (json_format.render_line, json_format.render_lines, False),
         "sarif": (sarif.render, sarif.render_many, True),
         "github": (github.render, github.render_many, False),
-        "text": (text.render, text.render_many, False),
+        "text": (text_format.render, text_format.render_many, False),
     }
 
 

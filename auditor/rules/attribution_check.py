@@ -12,7 +12,7 @@ from auditor.rules.check_params import (
     Check,
     Param,
     choices,
-    cue_patterns,
+    phrase_patterns,
     regular_expression,
     replacement_map,
     whole_number,
@@ -62,7 +62,7 @@ class AttributionCheck(Check):
         "flags": Param(choices(tuple(FLAGS)), help="all of these flags set"),
         "not_flags": Param(choices(tuple(FLAGS)), help="none of these flags set"),
         "any_flags": Param(choices(tuple(FLAGS)), help="at least one of these flags set"),
-        "cues": Param(cue_patterns, compiles=True, help="the cue's words match one of these"),
+        "cues": Param(phrase_patterns, compiles=True, help="the cue's words match one of these"),
         "source_matches": Param(
             regular_expression, compiles=True, help="the source's words match this expression"
         ),

@@ -17,7 +17,7 @@ from auditor.errors import quote_value
 from auditor.rules.context import Context, Hit
 from auditor.rules.model import Rule, RuleError
 from auditor.rules.patterns import compile_cues, compile_regex
-from auditor.sourcing import lexicon
+from auditor.sourcing import cue_patterns
 
 
 def str_list(value: Any, where: str) -> list[str]:
@@ -64,7 +64,7 @@ def choice(options: tuple[str, ...]) -> Callable[[Any, str], str]:
     return parse
 
 
-def cue_patterns(value: Any, where: str, trusted: bool = False) -> Any:
+def phrase_patterns(value: Any, where: str, trusted: bool = False) -> Any:
     return compile_cues(str_list(value, where), where, trusted=trusted)
 
 
@@ -76,8 +76,8 @@ def lexicon_pattern(value: Any, where: str) -> re.Pattern:
     if not isinstance(value, str) or not LEXICON_NAME.match(value):
         raise RuleError(f"{where}: expected the name of a lexicon file in auditor/lexicons/")
     try:
-        return lexicon.pattern(value)
-    except lexicon.LexiconError as exc:
+        return cue_patterns.pattern(value)
+    except cue_patterns.LexiconError as exc:
         raise RuleError(f"{where}: {exc}") from None
 
 

@@ -11,7 +11,7 @@ from auditor.rules.check_params import (
     Param,
     choice,
     choices,
-    cue_patterns,
+    phrase_patterns,
     true_or_false,
     whole_number,
 )
@@ -59,7 +59,7 @@ class QuoteCheck(Check):
             help="no speaker's content overlaps the quote (titles and written texts aside)",
         ),
         "min_words": Param(whole_number, help="at least this many words inside the marks"),
-        "contains": Param(cue_patterns, compiles=True, help="cues found inside the quotation"),
+        "contains": Param(phrase_patterns, compiles=True, help="cues found inside the quotation"),
     }
     placeholders = frozenset({"quote", "match", "mark"})
 

@@ -9,7 +9,7 @@ from typing import Any
 from auditor.model import Analysis, Attribution
 from auditor.sourcing import TextIndex, explain_flags
 from auditor.sourcing.overlaps import SpanIndex
-from auditor.sourcing.text import mask_quotes
+from auditor.sourcing.text_index import mask_quotes
 
 #: Source types that name who is speaking.
 NAMED_TYPES = ("named_person", "named_organization", "media")

@@ -11,13 +11,13 @@ from auditor.rules.check_params import (
     Check,
     Param,
     choice,
-    cue_patterns,
+    phrase_patterns,
     true_or_false,
     whole_number,
 )
 from auditor.rules.context import Context, Hit
 from auditor.rules.model import Rule, RuleError
-from auditor.sourcing import lexicon
+from auditor.sourcing import cue_patterns
 
 #: Flags of an unnamed source that is not one the reporter relies on (sourcing/nesting.py).
 _NOT_OWN_SOURCE = frozenset({"same_source", "reported_by_named", "in_descriptor"})
@@ -66,7 +66,8 @@ _NAME_CUT = (
 def _name_breaks(ctx: Context) -> list[int]:
     """Offsets of paragraph breaks inside a name ("Professor Anna" / "Karlsson of ..."),
     which the ingest stage, reading words alone, cannot tell from a headline."""
-    titles = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in lexicon.entries("person_titles"))
+    names = cue_patterns.entries("person_titles")
+    titles = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in names)
     cut = re.compile(_NAME_CUT.format(titles=titles), re.IGNORECASE)
     paragraphs = ctx.index.paragraphs
     out = []
@@ -133,9 +134,9 @@ class DocumentCheck(Check):
         "threshold": Param(lambda v, w: v, required=True, help="a number or a threshold name"),
         "min_attributions": Param(whole_number, help="only when at least this many attributions"),
         "min_sentences": Param(whole_number, help="only when at least this many sentences"),
-        "cues": Param(cue_patterns, compiles=True, help="cues counted by metric cue_count"),
+        "cues": Param(phrase_patterns, compiles=True, help="cues counted by metric cue_count"),
         "unless_cues": Param(
-            cue_patterns, compiles=True, help="no finding when any of these is in the article"
+            phrase_patterns, compiles=True, help="no finding when any of these is in the article"
         ),
         "per_item": Param(true_or_false, help="one finding per item the metric found"),
     }

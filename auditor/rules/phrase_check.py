@@ -13,8 +13,8 @@ from auditor.rules.check_params import (
     Param,
     choice,
     choices,
-    cue_patterns,
     lexicon_pattern,
+    phrase_patterns,
     replacement_map,
     true_or_false,
 )
@@ -35,7 +35,7 @@ class PhraseCheck(Check):
     doc = "cue phrases matched in each sentence, outside quotation marks unless told"
     params = {
         "cues": Param(
-            cue_patterns, compiles=True, help="phrases (or `re:` regular expressions), any case"
+            phrase_patterns, compiles=True, help="phrases (or `re:` regular expressions), any case"
         ),
         "lexicon": Param(lexicon_pattern, help="a cue list file in auditor/lexicons/"),
         "unless": Param(

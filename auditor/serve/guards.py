@@ -15,7 +15,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from auditor.serve.inputs import BadRequest, Unauthorized
+from auditor.serve.request_bodies import BadRequest, Unauthorized
 from auditor.serve.routes import OPEN_PATHS, NotFound
 from auditor.serve.service import Busy
 

@@ -63,7 +63,6 @@ def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
 
 def schema() -> dict[str, Any]:
     """The OpenAPI document."""
-    auth = [{"bearer": []}]
     return {
         "openapi": "3.1.0",
         "info": {
@@ -72,115 +71,126 @@ def schema() -> dict[str, Any]:
             "description": "Audit a news article's sourcing: who said what, how well each "
             "claim is sourced, and what to fix. Reports are those of `auditor audit`.",
         },
-        "paths": {
-            "/api/health": {
-                "get": {
-                    "summary": "The server is up and its model loaded",
-                    "responses": {"200": _json({"$ref": "#/components/schemas/Health"}, "OK")},
-                }
-            },
-            "/api/audit": {
-                "post": {
-                    "summary": "Audit one article",
-                    "security": auth,
-                    "parameters": [
-                        {
-                            "name": "report",
-                            "in": "query",
-                            "schema": {"type": "string", "enum": list(REPORT_MEDIA)},
-                            "description": "Answer with this report instead of the JSON.",
-                        }
-                    ],
-                    "requestBody": _json({"$ref": "#/components/schemas/Article"}, "Article"),
-                    "responses": {
-                        "200": {
-                            "description": "The audit (schema auditor/1, as `auditor audit "
-                            "--format json`), or the rendering ?report= asks for",
-                            "content": {media: {} for media in REPORT_MEDIA.values()},
-                        },
-                        **_ERRORS,
-                    },
-                }
-            },
-            "/api/check": {
-                "post": {
-                    "summary": "Publish gate: passed unless a finding is at or above fail_on",
-                    "security": auth,
-                    "requestBody": _json({"$ref": "#/components/schemas/Check"}, "Article"),
-                    "responses": {
-                        "200": _json({"$ref": "#/components/schemas/CheckResult"}, "Verdict"),
-                        **_ERRORS,
-                    },
-                }
-            },
-            "/api/rules": {
-                "get": {
-                    "summary": "The rule catalogue, severities as configured",
-                    "security": auth,
-                    "responses": {"200": _json({"type": "array"}, "Rules"), "401": _ERRORS["401"]},
-                }
-            },
-            "/api/rules/{rule_id}": {
-                "get": {
-                    "summary": "One rule (id or name) and its explanation",
-                    "security": auth,
-                    "parameters": [
-                        {
-                            "name": "rule_id",
-                            "in": "path",
-                            "required": True,
-                            "schema": {"type": "string"},
-                        }
-                    ],
-                    "responses": {
-                        "200": _json({"type": "object"}, "The rule"),
-                        "401": _ERRORS["401"],
-                        "404": _error("No such rule (close ids are named)"),
-                    },
-                }
-            },
-            "/api/openapi.json": {
-                "get": {
-                    "summary": "This document",
-                    "responses": {"200": _json({"type": "object"}, "OpenAPI")},
-                }
-            },
+        "paths": _paths(),
+        "components": _components(),
+    }
+
+
+def _paths() -> dict[str, Any]:
+    """Each endpoint: what it answers, what it reads, and its errors."""
+    auth = [{"bearer": []}]
+    return {
+        "/api/health": {
+            "get": {
+                "summary": "The server is up and its model loaded",
+                "responses": {"200": _json({"$ref": "#/components/schemas/Health"}, "OK")},
+            }
         },
-        "components": {
-            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
-            "schemas": {
-                "Article": _ARTICLE,
-                "Check": _CHECK,
-                "Error": {
-                    "type": "object",
-                    "required": ["error"],
-                    "properties": {"error": {"type": "string"}},
-                },
-                "Health": {
-                    "type": "object",
-                    "required": ["status", "version", "model", "rules"],
-                    "properties": {
-                        "status": {"const": "ok"},
-                        "version": {"type": "string"},
-                        "model": {"type": "string"},
-                        "rules": {"type": "integer", "description": "Rules enabled"},
-                        "registry": {"type": "boolean"},
+        "/api/audit": {
+            "post": {
+                "summary": "Audit one article",
+                "security": auth,
+                "parameters": [
+                    {
+                        "name": "report",
+                        "in": "query",
+                        "schema": {"type": "string", "enum": list(REPORT_MEDIA)},
+                        "description": "Answer with this report instead of the JSON.",
+                    }
+                ],
+                "requestBody": _json({"$ref": "#/components/schemas/Article"}, "Article"),
+                "responses": {
+                    "200": {
+                        "description": "The audit (schema auditor/1, as `auditor audit "
+                        "--format json`), or the rendering ?report= asks for",
+                        "content": {media: {} for media in REPORT_MEDIA.values()},
                     },
+                    **_ERRORS,
                 },
-                "CheckResult": {
-                    "type": "object",
-                    "required": ["passed", "fail_on", "findings"],
-                    "properties": {
-                        "passed": {"type": "boolean"},
-                        "fail_on": {"type": "string", "enum": list(SEVERITIES)},
-                        "grade": {"type": ["string", "null"]},
-                        "findings": {
-                            "type": "array",
-                            "description": "The findings at or above fail_on",
-                            "items": {"type": "object"},
-                        },
-                        "total_findings": {"type": "integer"},
+            }
+        },
+        "/api/check": {
+            "post": {
+                "summary": "Publish gate: passed unless a finding is at or above fail_on",
+                "security": auth,
+                "requestBody": _json({"$ref": "#/components/schemas/Check"}, "Article"),
+                "responses": {
+                    "200": _json({"$ref": "#/components/schemas/CheckResult"}, "Verdict"),
+                    **_ERRORS,
+                },
+            }
+        },
+        "/api/rules": {
+            "get": {
+                "summary": "The rule catalogue, severities as configured",
+                "security": auth,
+                "responses": {"200": _json({"type": "array"}, "Rules"), "401": _ERRORS["401"]},
+            }
+        },
+        "/api/rules/{rule_id}": {
+            "get": {
+                "summary": "One rule (id or name) and its explanation",
+                "security": auth,
+                "parameters": [
+                    {
+                        "name": "rule_id",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "string"},
+                    }
+                ],
+                "responses": {
+                    "200": _json({"type": "object"}, "The rule"),
+                    "401": _ERRORS["401"],
+                    "404": _error("No such rule (close ids are named)"),
+                },
+            }
+        },
+        "/api/openapi.json": {
+            "get": {
+                "summary": "This document",
+                "responses": {"200": _json({"type": "object"}, "OpenAPI")},
+            }
+        },
+    }
+
+
+def _components() -> dict[str, Any]:
+    """The security scheme and the request and answer bodies the paths refer to."""
+    return {
+        "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+        "schemas": {
+            "Article": _ARTICLE,
+            "Check": _CHECK,
+            "Error": {
+                "type": "object",
+                "required": ["error"],
+                "properties": {"error": {"type": "string"}},
+            },
+            "Health": {
+                "type": "object",
+                "required": ["status", "version", "model", "rules"],
+                "properties": {
+                    "status": {"const": "ok"},
+                    "version": {"type": "string"},
+                    "model": {"type": "string"},
+                    "rules": {"type": "integer", "description": "Rules enabled"},
+                    "registry": {"type": "boolean"},
+                },
+            },
+            "CheckResult": {
+                "type": "object",
+                "required": ["passed", "fail_on", "findings"],
+                "properties": {
+                    "passed": {"type": "boolean"},
+                    "fail_on": {"type": "string", "enum": list(SEVERITIES)},
+                    "grade": {"type": ["string", "null"]},
+                    "findings": {
+                        "type": "array",
+                        "description": "The findings at or above fail_on",
+                        "items": {"type": "object"},
                     },
+                    "total_findings": {"type": "integer"},
                 },
             },
         },

@@ -17,7 +17,7 @@ from starlette.routing import Route
 
 from auditor import __version__
 from auditor.report.escape import html_text as esc
-from auditor.serve.inputs import (
+from auditor.serve.request_bodies import (
     DEFAULT_NAME,
     BadRequest,
     Unauthorized,
@@ -201,7 +201,7 @@ _SHELL = """<!DOCTYPE html>
 
 async def report_css(request: Request) -> Response:
     """GET /static/report.css: the HTML report's own stylesheet, so the page looks like it."""
-    from auditor.report.html import STYLESHEET
+    from auditor.report.html_format import STYLESHEET
 
     return Response(STYLESHEET, media_type="text/css; charset=utf-8")
 

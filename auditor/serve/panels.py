@@ -1,6 +1,6 @@
 """The review page's result: grade and why, the marked article, the findings beside it.
 
-The article is the HTML report's own section (:func:`auditor.report.html.article_html`),
+The article is the HTML report's own section (:func:`auditor.report.marked_article.article_html`),
 so the page marks exactly what the report marks; this module adds the parts a page needs
 around it. All article text is escaped (:func:`auditor.report.escape.html_text`); the result
 is readable without JavaScript (findings link to their badges with plain anchors).
@@ -13,7 +13,7 @@ import html as stdlib_html
 from auditor.model import AuditResult, Finding
 from auditor.report import common
 from auditor.report.escape import html_text as esc
-from auditor.report.html import GRADE_MEANINGS, article_html
+from auditor.report.marked_article import GRADE_MEANINGS, article_html
 from auditor.report.rulemeta import rule_info
 
 #: Report formats offered for download on the page, and their labels.

@@ -12,7 +12,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from auditor import __version__
-from auditor.serve.inputs import BadRequest, audit_request, parse_json_body
+from auditor.serve.request_bodies import BadRequest, audit_request, parse_json_body
 
 #: ``?report=`` values of POST /api/audit and the media type of each.
 REPORT_MEDIA = {

@@ -18,9 +18,9 @@ import re
 from collections import defaultdict
 
 from auditor.model import Analysis, Attribution
-from auditor.sourcing import lexicon
+from auditor.sourcing import cue_patterns
 from auditor.sourcing.overlaps import SpanIndex
-from auditor.sourcing.text import TextIndex
+from auditor.sourcing.text_index import TextIndex
 
 #: Source types that are on the record.
 ON_RECORD_TYPES = ("named_person", "named_organization", "media")
@@ -159,7 +159,7 @@ class Nesting:
 
     def _confirming_words(self, sentence: int) -> re.Match | None:
         if sentence not in self._confirming:
-            self._confirming[sentence] = lexicon.pattern("sourcing_confirmation").search(
+            self._confirming[sentence] = cue_patterns.pattern("sourcing_confirmation").search(
                 self.index.sentence_text(sentence)
             )
         return self._confirming[sentence]

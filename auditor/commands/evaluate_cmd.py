@@ -1,4 +1,7 @@
-"""``auditor evaluate GOLD_DIR``: measure extraction against brat-standoff gold."""
+"""``auditor evaluate GOLD_DIR``: measure extraction against brat-standoff gold.
+
+The command only reads its options and prints; the scoring is :mod:`auditor.evaluate`'s.
+"""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """What ``auditor audit`` does: read articles, audit them, write or print the reports.
 
-Kept apart from the click layer so the batch and check commands share the same steps.
+Kept apart from the click commands so audit, check and batch share the same steps.
 
 A bad document (unreadable, too large, or one whose audit raises) never takes the others
 with it: it is listed on stderr as ``auditor: error: PATH: message`` and the rest are

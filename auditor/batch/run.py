@@ -6,8 +6,6 @@ adds reading many inputs, parallelism, resumption and the corpus report.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import signal
 import sys
 import threading
@@ -18,9 +16,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from auditor.batch.engines import ENGINES, DaskEngine, EngineError, InlineEngine, ProcessEngine
-from auditor.batch.html import extractor_identity
 from auditor.batch.inputs import InputRef, Item, Problem, count_documents, expand_inputs, iter_items
 from auditor.batch.progress import Progress, format_duration
+from auditor.batch.resume import model_identity, resume_key, settings_fingerprint
 from auditor.batch.store import ERRORS, RESULT_SCHEMA, ResultStore, hold_folder
 from auditor.batch.worker import WorkerSpec, make_auditor
 from auditor.errors import AuditorError
@@ -85,53 +83,6 @@ class BatchSummary:
         return 1 if self.failed or self.provenance_skipped else 0
 
 
-def settings_fingerprint(model_id: str, rule_pack, options: BatchOptions) -> str:
-    """A digest of everything besides a document's content that shapes its result."""
-    from auditor import __version__
-    from auditor.model import SCHEMA
-
-    config = rule_pack.config
-    parts = (
-        __version__,
-        SCHEMA,  # a result kept from an earlier schema is not resumed into a newer one
-        model_id,
-        rule_pack.digest,
-        sorted(config.severity.items()),
-        options.max_chars,
-        options.piece_chars,
-        extractor_identity(options.html_extractor),
-    )
-    return hashlib.sha256(repr(parts).encode()).hexdigest()
-
-
-def resume_key(fingerprint: str, item: Item) -> str:
-    """The resume key of ``item``: its content, identity and metadata under these settings."""
-    h = hashlib.sha256(fingerprint.encode())
-    meta = json.dumps(item.meta, sort_keys=True, ensure_ascii=False, default=str)
-    for part in (item.uid, item.path, item.name, item.format, item.content_hash(), meta):
-        h.update(b"\0" + part.encode("utf-8"))
-    return h.hexdigest()[:32]
-
-
-def model_identity(model: str, nlp=None) -> str:
-    """``name-version`` of the model (from the loaded pipeline, else its meta.json)."""
-    if nlp is not None:
-        meta = nlp.meta
-        return f"{meta.get('lang', '')}_{meta.get('name', model)}-{meta.get('version', '?')}"
-    import spacy.util
-
-    from auditor.pipeline import MODEL_ALIASES
-
-    for name in MODEL_ALIASES.get(model, (model,)):
-        try:
-            path = Path(name) if Path(name).exists() else spacy.util.get_package_path(name)
-            meta = spacy.util.load_meta(path / "meta.json")
-        except Exception:  # noqa: BLE001 - not installed here; the workers will say so
-            continue
-        return f"{meta.get('lang', '')}_{meta.get('name', model)}-{meta.get('version', '?')}"
-    return model
-
-
 class _Interrupted(KeyboardInterrupt):
     """SIGTERM, handled like Ctrl-C."""
 
@@ -179,26 +130,9 @@ def _run_locked(
     progress: Progress | None,
     started: float,
 ) -> BatchSummary:
-    from auditor.config import load_config
-    from auditor.rules import load_rule_pack
-
     say = (lambda text: None) if options.quiet else (lambda text: print(text, file=stream))
     out_dir = Path(options.out_dir)
-    first = refs[0].path
-    config = load_config(
-        start=Path(first).parent if first else Path.cwd(), explicit=options.config_path
-    )
-    rule_pack = load_rule_pack(config)
-    spec = WorkerSpec(
-        model=options.model,
-        rule_pack=rule_pack,
-        formats=tuple(options.formats),
-        max_chars=options.max_chars,
-        piece_chars=options.piece_chars,
-        batch_size=options.batch_size,
-        html_extractor=options.html_extractor,
-        article_records=options.article_records,
-    ).with_token()
+    spec, rule_pack = _worker_spec(refs, options)
 
     auditor = None
     if options.engine == "local":
@@ -220,6 +154,55 @@ def _run_locked(
         quiet=options.quiet,
     )
     state = _RunState(store, progress, summary, fingerprint, spec.formats, options.max_chars)
+    _audit_all(state, refs, options, spec, auditor, stream, started)
+    progress.close()
+    store.close()
+    summary.earlier = store.compact(state.order, state.failed)
+    _write_corpus_reports(out_dir, options, rule_pack, spec, summary, say)
+    summary.seconds = time.monotonic() - started
+    _closing_lines(summary, options, say, stream)
+    return summary
+
+
+def _worker_spec(refs: list[InputRef], options: BatchOptions) -> tuple[WorkerSpec, Any]:
+    """What every worker needs to audit like ``auditor audit``, and the rule pack: the
+    configuration is the one found from the first input's folder (or ``--config``)."""
+    from auditor.config import load_config
+    from auditor.rules import load_rule_pack
+
+    first = refs[0].path
+    config = load_config(
+        start=Path(first).parent if first else Path.cwd(), explicit=options.config_path
+    )
+    rule_pack = load_rule_pack(config)
+    spec = WorkerSpec(
+        model=options.model,
+        rule_pack=rule_pack,
+        formats=tuple(options.formats),
+        max_chars=options.max_chars,
+        piece_chars=options.piece_chars,
+        batch_size=options.batch_size,
+        html_extractor=options.html_extractor,
+        article_records=options.article_records,
+    ).with_token()
+    return spec, rule_pack
+
+
+def _audit_all(
+    state: _RunState,
+    refs: list[InputRef],
+    options: BatchOptions,
+    spec: WorkerSpec,
+    auditor,
+    stream: IO[str],
+    started: float,
+) -> None:
+    """Send the documents still to do through the engine and record what comes back.
+
+    SIGTERM is handled like Ctrl-C: the engine stops at once, everything finished is kept
+    and KeyboardInterrupt is re-raised.
+    """
+    summary, store, progress = state.summary, state.store, state.progress
     engine = None
     previous = None
     if threading.current_thread() is threading.main_thread():
@@ -242,7 +225,7 @@ def _run_locked(
         summary.seconds = time.monotonic() - started
         print(
             f"auditor: interrupted; {summary.audited + summary.skipped} documents are done "
-            f"and kept in {out_dir}; run the same command again to resume",
+            f"and kept in {summary.out_dir}; run the same command again to resume",
             file=stream,
         )
         raise
@@ -251,9 +234,12 @@ def _run_locked(
             engine.close(abort=True)
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
-    progress.close()
-    store.close()
-    summary.earlier = store.compact(state.order, state.failed)
+
+
+def _write_corpus_reports(
+    out_dir: Path, options: BatchOptions, rule_pack, spec: WorkerSpec, summary: BatchSummary, say
+) -> None:
+    """The provenance step (with ``--registry``), then index.md and index.html."""
     sections: list[str] = []
     if options.folder_step is not None:
         outcome = options.folder_step(out_dir, rule_pack=rule_pack, say=say)
@@ -262,9 +248,6 @@ def _run_locked(
         from auditor.batch.index import write_index
 
         write_index(out_dir, rule_pack=rule_pack, formats=spec.formats, sections=sections)
-    summary.seconds = time.monotonic() - started
-    _closing_lines(summary, options, say, stream)
-    return summary
 
 
 def _engine(options: BatchOptions, spec: WorkerSpec, auditor):
