@@ -15,6 +15,7 @@ from auditor.nlp.content import (
 )
 from auditor.nlp.cues import subject_bounds, subject_of, trimmed_bounds
 from auditor.nlp.doctext import doc_tokens
+from auditor.nlp.pursued_claims import pursuer_of
 from auditor.nlp.raw import QuoteIndex, RawAttribution
 
 #: Nouns whose infinitive is what someone intends or demands ("his pledge to cut taxes");
@@ -129,8 +130,8 @@ def _complete_clause(verb: Token) -> bool:
 
 
 def _speaker_of(noun: Token, modifier: bool = True) -> Token | None:
-    """Who holds the claim: the possessor, the object of "by", or the subject of a light
-    verb the noun is the object of."""
+    """Who holds the claim: the possessor, the object of "by", the subject of a light
+    verb the noun is the object of, or of a verb of persisting the noun follows."""
     for child in noun.children:
         if child.dep_ == "poss" and (can_speak(child) or child.lower_ in POSSESSIVE_PRONOUNS):
             return None if _generic(child) else child
@@ -146,7 +147,7 @@ def _speaker_of(noun: Token, modifier: bool = True) -> Token | None:
         subject = subject_of(head)
         if can_speak(subject):
             return subject
-    return None
+    return pursuer_of(noun)  # "[Democrats] persisted in arguments that ..."
 
 
 def _generic(owner: Token) -> bool:
