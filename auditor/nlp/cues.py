@@ -20,6 +20,7 @@ from auditor.nlp.contact_clauses import (
 )
 from auditor.nlp.controlled import caused_speaker
 from auditor.nlp.coordination import outer_speaker
+from auditor.nlp.gerund_hosts import noun_gerund_host
 from auditor.nlp.misparses import (
     clause_misread_as_subject,
     compound_subject,
@@ -175,12 +176,12 @@ def subject_of(verb: Token) -> Token | None:
         holder = adjective_holder(token)
         if holder is not None and holder.pos_ in {"NOUN", "PROPN"}:
             return holder  # "donors intent on deciding ...": the donors decide
-        host = manner_gerund_host(token, MANNER_PREPS) or holder
+        host = manner_gerund_host(token, MANNER_PREPS) or holder or noun_gerund_host(token)
         if host is not None:
             # "published the results by announcing that ...", "refused, aside from saying
             # ...": a gerund in a phrase of manner or time on a verb shares that verb's
             # subject ("criticized for promoting pills" does not: the promoter is the one
-            # criticized).
+            # criticized); "have no way of knowing": the one who has no way.
             token = host
             continue
         misread = subject_of_misread_main_verb(token)
