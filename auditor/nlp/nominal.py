@@ -134,7 +134,11 @@ def _speaker_of(noun: Token, modifier: bool = True) -> Token | None:
     verb the noun is the object of, or of a verb of persisting the noun follows."""
     for child in noun.children:
         if child.dep_ == "poss" and (can_speak(child) or child.lower_ in POSSESSIVE_PRONOUNS):
-            return None if _generic(child) else child
+            if _generic(child):
+                return None
+            pursuer = pursuer_of(noun) if child.pos_ == "PRON" else None
+            # "[Trump] continues his adulation of ...": the subject names who "his" is
+            return pursuer if pursuer is not None and pursuer.pos_ != "PRON" else child
         if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and can_speak(obj):
