@@ -1,0 +1,247 @@
+"""Who owns a cue that is not a plain "X said": acts hedged by "appeared to", judgements
+given and received, idioms of saying, claims stated with "is that", nouns after verbs of
+persisting, gerunds after "have no way of", and topics after a phrase of time. Sentences
+written for the test, each with near-misses that must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def with_cue(analysis, cue_word: str):
+    """The one attribution whose cue holds ``cue_word``."""
+    found = [a for a in analysis.attributions if a.cue is not None and cue_word in a.cue.text]
+    assert len(found) == 1, [(a.cue and a.cue.text, a.content.text) for a in analysis.attributions]
+    return found[0]
+
+
+def sources(analysis) -> list[str | None]:
+    return [a.source.text if a.source is not None else None for a in analysis.attributions]
+
+
+def cues(analysis) -> list[str | None]:
+    return [a.cue.text if a.cue is not None else None for a in analysis.attributions]
+
+
+# --- apparent acts: "appeared to blame" -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        (
+            "Last week Governor Ana Ruiz appeared to blame the contractors for the delays.",
+            "appeared to blame",
+            "Governor Ana Ruiz",
+            "the contractors for the delays",
+        ),
+        (
+            "The senator seemed to suggest that the vote would slip to next week.",
+            "seemed to suggest",
+            "The senator",
+            "the vote would slip to next week",
+        ),
+    ],
+)
+def test_hedged_act_belongs_to_the_subject(analyze, text, cue, source, content):
+    found = with_cue(analyze(text), cue)
+    assert found.cue.text == cue
+    assert found.source.text == source
+    assert found.content.text == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new bridge appears to work well in the winter.",
+        "Mr. Okafor appeared to be feeling better after the long hearing.",
+        "The mayor seems to have vanished from public view.",
+    ],
+)
+def test_raising_verb_without_an_act_of_speech_has_no_source(analyze, text):
+    analysis = analyze(text)
+    assert all(source is None for source in sources(analysis)), sources(analysis)
+
+
+# --- judgements given and received ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        (
+            "During the primary, the Gazette gave Ms. Alvarez a warm endorsement.",
+            "a warm endorsement",
+            "the Gazette",
+            "Ms. Alvarez",
+        ),
+        (
+            "The state's largest union is throwing its support behind Governor Tom Reyes.",
+            "throwing its support behind",
+            "The state's largest union",
+            "Governor Tom Reyes",
+        ),
+        (
+            "Senator Lena Park faced sharp criticism from members of her own party.",
+            "faced sharp criticism",
+            "members of her own party",
+            "Senator Lena Park",
+        ),
+        (
+            "Mr. Reyes enjoyed strong support from older voters, especially women, who "
+            "helped him win the primary.",
+            "enjoyed strong support",
+            "older voters, especially women,",
+            "Mr. Reyes",
+        ),
+    ],
+)
+def test_judgement_given_or_received(analyze, text, cue, source, content):
+    found = with_cue(analyze(text), cue)
+    assert found.cue.text == cue
+    assert found.source.text == source
+    assert found.content.text == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The carnival drew a large crowd from the suburbs.",
+        "She gave him a ride to the station.",
+        "The team received new jerseys from the sponsor.",
+    ],
+)
+def test_no_judgement_no_attribution(analyze, text):
+    assert analyze(text).attributions == []
+
+
+# --- idioms of saying -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        (
+            "The mayor has had little to say about the audit.",
+            "has had little to say about",
+            "The mayor",
+            "the audit",
+        ),
+        (
+            "It is likely that the filings would have more to say on his debts.",
+            "would have more to say on",
+            "the filings",
+            "his debts",
+        ),
+        (
+            "Those and even older records would shed light on the loans.",
+            "would shed light on",
+            "Those and even older records",
+            "the loans",
+        ),
+    ],
+)
+def test_idiom_of_saying(analyze, text, cue, source, content):
+    found = with_cue(analyze(text), cue)
+    assert found.cue.text == cue
+    assert found.source.text == source
+    assert found.content.text == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The storm had little to say about anything.",
+        "The lamp shed light on the table.",
+    ],
+)
+def test_idiom_without_a_speaker(analyze, text):
+    assert analyze(text).attributions == []
+
+
+# --- owned claims stated with "is that" ----------------------------------------------
+
+
+def test_owned_claim_stated_with_is_that(analyze):
+    found = with_cue(analyze("The governor's bet is that voters will forgive the delay."), "bet")
+    assert found.cue.text == "bet is"
+    assert found.source.text == "The governor's"
+    assert found.content.text == "voters will forgive the delay"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The concern is that the bridge will not hold.",
+        "Dr. Lee suggests that the city's best argument is that the plan saves money.",
+    ],
+)
+def test_unowned_or_reported_is_that_makes_no_claim_of_its_own(analyze, text):
+    analysis = analyze(text)
+    assert not any(cue and cue.endswith(" is") for cue in cues(analysis)), cues(analysis)
+
+
+# --- nouns after verbs of persisting ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        (
+            "Republicans also persisted in arguments that the board was hiding the costs.",
+            "arguments",
+            "Republicans",
+            "the board was hiding the costs",
+        ),
+        (
+            "Meanwhile Senator Ruiz continues his criticism of the port deal.",
+            "continues his criticism of",
+            "Senator Ruiz",
+            "the port deal",
+        ),
+    ],
+)
+def test_noun_after_verb_of_persisting_is_the_subjects(analyze, text, cue, source, content):
+    found = with_cue(analyze(text), cue)
+    assert found.cue.text == cue
+    assert found.source.text == source
+    assert found.content.text == content
+
+
+def test_noun_after_verb_of_reacting_is_not_the_subjects(analyze):
+    found = with_cue(analyze("The senator took offense at suggestions that he had lied."), "sugg")
+    assert found.source is None
+    assert found.content.text == "he had lied"
+
+
+# --- gerunds after "have no way of" ------------------------------------------------------
+
+
+def test_gerund_completing_an_object_belongs_to_the_subject(analyze):
+    text = "Voters will have no way of knowing how much he pays in taxes."
+    found = with_cue(analyze(text), "knowing")
+    assert found.source.text == "Voters"
+    assert found.content.text == "how much he pays in taxes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council accused him of saying that the port is safe.",
+        "The risk of saying that the port is safe is small.",
+    ],
+)
+def test_gerund_after_of_elsewhere_has_no_such_owner(analyze, text):
+    found = with_cue(analyze(text), "saying")
+    assert found.source is None
+
+
+# --- a topic after a phrase of time ------------------------------------------------------
+
+
+def test_topic_after_a_time_phrase(analyze):
+    text = "Voters were swayed by the governor's announcement in 2019 of new limits on rents."
+    found = with_cue(analyze(text), "announcement")
+    assert found.cue.text == "announcement in 2019 of"
+    assert found.source.text == "the governor's"
+    assert found.content.text == "new limits on rents"
