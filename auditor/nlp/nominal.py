@@ -15,6 +15,7 @@ from auditor.nlp.content import (
 )
 from auditor.nlp.cues import subject_bounds, subject_of, trimmed_bounds
 from auditor.nlp.doctext import doc_tokens
+from auditor.nlp.possessors import broken_possessor, with_possessive_mark
 from auditor.nlp.pursued_claims import pursuer_of
 from auditor.nlp.raw import QuoteIndex, RawAttribution
 
@@ -41,9 +42,14 @@ def noun_cue_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttribution]:
         clause = _clause_of(token)
         if clause is None or inside_reported_clause(token.head):
             continue
-        if token.dep_ == "dobj" and is_content_verb(token.head) and object_content(token.head):
-            continue  # "expressed concern that ...": the verb reports the whole
         speaker = _speaker_of(token)
+        if (
+            token.dep_ == "dobj"
+            and is_content_verb(token.head)
+            and object_content(token.head)
+            and not _claim_of_another(token, speaker)
+        ):
+            continue  # "expressed concern that ...": the verb reports the whole
         start, end = clause.left_edge.i, clause.right_edge.i + 1
         bounds = trimmed_bounds(doc, start, end)
         if bounds is None:
@@ -63,12 +69,26 @@ def noun_cue_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttribution]:
     return found
 
 
+def _claim_of_another(noun: Token, owner: Token | None) -> bool:
+    """The noun object of a verb of stance names someone else's claim: "the video
+    contradicts [the police's] claim that ..." (the police claim, the video contradicts),
+    against "she expressed concern that ..." or "he repeated his claim that ..."."""
+    if owner is None or owner.pos_ == "PRON":
+        return False
+    return owner != subject_of(noun.head)
+
+
 def noun_cue_start(noun: Token, owner: Token | None) -> Token:
     """The first word of a noun cue: the light verb whose subject owns it ("the council
     [made a strong condemnation] of"), its determiner and adjectives ("[a tacit
     acknowledgment] that", "his [latest effort] to"), but not a determiner of a name that
     owns the noun ("[a Times] report": the article goes with the owner)."""
-    if owner is not None and noun.dep_ == "dobj" and owner.head == noun.head != noun:
+    if (
+        owner is not None
+        and noun.dep_ == "dobj"
+        and owner.head == noun.head != noun
+        and owner.i < noun.head.i  # the subject, not a misread word after the verb
+    ):
         return noun.head
     first = noun
     for child in reversed(list(noun.lefts)):
@@ -143,7 +163,9 @@ def _speaker_of(noun: Token, modifier: bool = True) -> Token | None:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and can_speak(obj):
                 return obj
-    owner = compound_owner(noun) if modifier else None
+    owner = broken_possessor(noun)  # "[police]'s earlier claim", the parse lost
+    if owner is None and modifier:
+        owner = compound_owner(noun)
     if owner is not None:
         return owner
     head = noun.head
@@ -249,7 +271,7 @@ def spoken_by(
         content=content,
         cue=(cue_first.idx, cue_last.idx + len(cue_last)),
         cue_head=cue_head.idx,
-        source=subject_bounds(speaker),
+        source=with_possessive_mark(speaker, subject_bounds(speaker)),
         source_head=speaker.idx,
     )
 
