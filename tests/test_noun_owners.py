@@ -245,3 +245,36 @@ def test_topic_after_a_time_phrase(analyze):
     assert found.cue.text == "announcement in 2019 of"
     assert found.source.text == "the governor's"
     assert found.content.text == "new limits on rents"
+
+
+# --- a possessor the parse lost, and someone else's claim under a verb -----------------
+
+
+def test_possessor_before_modifiers_owns_the_claim(analyze):
+    text = "The ruling contradicts Tulsa police’s earlier claim that the man had refused to stop."
+    found = with_cue(analyze(text), "claim")
+    assert found.cue.text == "earlier claim"
+    assert "police’s" in found.source.text
+    assert found.content.text == "the man had refused to stop"
+
+
+def test_claim_of_another_stands_beside_the_verb(analyze):
+    analysis = analyze("The video contradicts the mayor's claim that the dam would hold.")
+    claim = with_cue(analysis, "claim")
+    assert claim.source.text == "the mayor's"
+    assert claim.content.text == "the dam would hold"
+    verb = with_cue(analysis, "contradicts")
+    assert verb.source.text == "The video"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("She expressed concern that the dam would fail.", "expressed"),
+        ("He repeated his claim that the dam would fail.", "repeated"),
+    ],
+)
+def test_own_claim_under_a_verb_is_one_attribution(analyze, text, cue):
+    analysis = analyze(text)
+    assert len(analysis.attributions) == 1
+    assert with_cue(analysis, cue).content.text.endswith("the dam would fail")
