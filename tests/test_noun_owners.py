@@ -278,3 +278,50 @@ def test_own_claim_under_a_verb_is_one_attribution(analyze, text, cue):
     analysis = analyze(text)
     assert len(analysis.attributions) == 1
     assert with_cue(analysis, cue).content.text.endswith("the dam would fail")
+
+
+# --- a claim carried by someone's words; a sentence framed by a named speaker's words ---
+
+
+def test_claim_carried_by_owned_words(analyze):
+    text = (
+        "But her remarks on Monday carried a somber tone, and a tacit acknowledgment that "
+        "the bill may fail."
+    )
+    found = with_cue(analyze(text), "acknowledgment")
+    assert found.cue.text == "a tacit acknowledgment"
+    assert found.source.text == "her"
+    assert found.content.text == "the bill may fail"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The statement contained a warning that prices would rise.", "warning"),
+        ("His plan contained a promise to cut fares.", "promise"),
+    ],
+)
+def test_claim_carried_by_unowned_words_or_no_words(analyze, text, cue):
+    analysis = analyze(text)
+    assert not any(
+        a.cue is not None and cue in a.cue.text and a.source is not None
+        for a in analysis.attributions
+    ), [(a.cue and a.cue.text, a.source and a.source.text) for a in analysis.attributions]
+
+
+def test_sentence_framed_by_a_named_speakers_statement(analyze):
+    text = "In a statement issued Tuesday, Senator Lena Ruiz was more cautious than her colleagues."
+    found = with_cue(analyze(text), "In")
+    assert found.source.text == "Senator Lena Ruiz"
+    assert found.content.text == "was more cautious than her colleagues"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("In the poll, 43 percent were unsure about the levy.", "the poll"),
+        ("In a statement, the ministry was blunt about the risks.", "a statement"),
+    ],
+)
+def test_frame_stays_the_source_without_a_named_speaker(analyze, text, source):
+    assert with_cue(analyze(text), "In").source.text == source

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
+from auditor.nlp.carried_claims import speech_owner
 from auditor.nlp.content import (
     can_speak,
     inside_reported_clause,
@@ -15,6 +16,7 @@ from auditor.nlp.content import (
 )
 from auditor.nlp.cues import subject_bounds, subject_of, trimmed_bounds
 from auditor.nlp.doctext import doc_tokens
+from auditor.nlp.framed_speakers import frame_speaker
 from auditor.nlp.possessors import broken_possessor, with_possessive_mark
 from auditor.nlp.pursued_claims import pursuer_of
 from auditor.nlp.raw import QuoteIndex, RawAttribution
@@ -151,7 +153,8 @@ def _complete_clause(verb: Token) -> bool:
 
 def _speaker_of(noun: Token, modifier: bool = True) -> Token | None:
     """Who holds the claim: the possessor, the object of "by", the subject of a light
-    verb the noun is the object of, or of a verb of persisting the noun follows."""
+    verb the noun is the object of, or of a verb of persisting the noun follows, or the
+    owner of the words that carry it."""
     for child in noun.children:
         if child.dep_ == "poss" and (can_speak(child) or child.lower_ in POSSESSIVE_PRONOUNS):
             if _generic(child):
@@ -173,7 +176,8 @@ def _speaker_of(noun: Token, modifier: bool = True) -> Token | None:
         subject = subject_of(head)
         if can_speak(subject):
             return subject
-    return pursuer_of(noun)  # "[Democrats] persisted in arguments that ..."
+    # "[Democrats] persisted in arguments that ...", "[his] remarks carried an admission"
+    return pursuer_of(noun) or speech_owner(noun, _speaker_of)
 
 
 def _generic(owner: Token) -> bool:
@@ -231,8 +235,15 @@ def framed_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttribution]:
         bounds = trimmed_bounds(doc, comma + 1, sentence.end)
         if bounds is None:
             continue
+        # "In a statement, [Lee] [was cautious]": the statement is the named subject's,
+        # and what it says of her is the predicate
+        speaker = frame_speaker(preposition, source)
+        if speaker is not None:
+            bounds = trimmed_bounds(doc, speaker.right_edge.i + 1, sentence.end) or bounds
         found.append(
-            spoken_by(source, "according_to", bounds, preposition, preposition, preposition)
+            spoken_by(
+                speaker or source, "according_to", bounds, preposition, preposition, preposition
+            )
         )
     return found
 
