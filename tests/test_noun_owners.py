@@ -325,3 +325,27 @@ def test_sentence_framed_by_a_named_speakers_statement(analyze):
 )
 def test_frame_stays_the_source_without_a_named_speaker(analyze, text, source):
     assert with_cue(analyze(text), "In").source.text == source
+
+
+# --- two subjects read for one verb ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        (
+            "His pledges to cut fares notwithstanding, independent audits agree the fund "
+            "would run dry.",
+            "agree",
+            "independent audits",
+        ),
+        ("The Briefing: Okafor urges voters to check their registration.", "urges", "Okafor"),
+    ],
+)
+def test_nearer_of_two_subjects_when_the_other_is_misread(analyze, text, cue, source):
+    assert with_cue(analyze(text), cue).source.text == source
+
+
+def test_apposition_before_the_verb_keeps_the_name(analyze):
+    text = "Ban Ki-moon, the secretary general of the United Nations, vowed not to repeat it."
+    assert with_cue(analyze(text), "vowed").source.text.startswith("Ban Ki-moon")

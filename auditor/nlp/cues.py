@@ -20,6 +20,7 @@ from auditor.nlp.contact_clauses import (
 )
 from auditor.nlp.controlled import caused_speaker
 from auditor.nlp.coordination import outer_speaker
+from auditor.nlp.double_subjects import nearest_subject_first
 from auditor.nlp.gerund_hosts import noun_gerund_host
 from auditor.nlp.misparses import (
     clause_misread_as_subject,
@@ -140,7 +141,7 @@ def subject_of(verb: Token) -> Token | None:
     token = verb
     while token is not None and seen < 4:
         seen += 1
-        for child in token.children:
+        for child in nearest_subject_first(token):
             if child.dep_ in SUBJECT_DEPS and child.dep_ != "csubj" and not child.is_punct:
                 if child.dep_ == "nsubjpass":
                     agent = _agent_of(token)
