@@ -349,3 +349,25 @@ def test_nearer_of_two_subjects_when_the_other_is_misread(analyze, text, cue, so
 def test_apposition_before_the_verb_keeps_the_name(analyze):
     text = "Ban Ki-moon, the secretary general of the United Nations, vowed not to repeat it."
     assert with_cue(analyze(text), "vowed").source.text.startswith("Ban Ki-moon")
+
+
+# --- what a poll measures, also after a verb of beginning ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("Other polls will begin to measure the effect of the debate.", "Other polls",
+         "the effect of the debate"),
+        ("The poll measured support for the levy among older voters.", "The poll",
+         "support for the levy among older voters"),
+    ],
+)
+def test_poll_measures_what_it_holds(analyze, text, source, content):
+    found = with_cue(analyze(text), "measure")
+    assert found.source.text == source
+    assert found.content.text == content
+
+
+def test_person_measuring_reports_nothing(analyze):
+    assert analyze("The coach will begin to measure the players.").attributions == []

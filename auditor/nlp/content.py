@@ -440,8 +440,10 @@ def _act_of_its_own(verb: Token) -> bool:
     head = verb.head
     if hedged_by(verb) is not None:
         return True  # "appeared to blame the staff": the subject's act, hedged
-    if not is_reporting_verb(verb):
-        return False  # "went there to discuss the plan": a topic, not a claim
+    if not (is_reporting_verb(verb) or document_reports(verb)):
+        # "went there to discuss the plan": a topic, not a claim; "polls will begin to
+        # measure the effect": what the polls hold
+        return False
     if verb.dep_ == "acl" or head.pos_ != "VERB" or is_content_verb(head):
         return False
     if verb_lemma(head) in load_lexicon("intention_verbs"):
