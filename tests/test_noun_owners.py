@@ -139,6 +139,12 @@ def test_no_judgement_no_attribution(analyze, text):
             "Those and even older records",
             "the loans",
         ),
+        (
+            "The report left no doubt that the river was rising.",
+            "left no doubt",
+            "The report",
+            "the river was rising",
+        ),
     ],
 )
 def test_idiom_of_saying(analyze, text, cue, source, content):
@@ -153,6 +159,7 @@ def test_idiom_of_saying(analyze, text, cue, source, content):
     [
         "The storm had little to say about anything.",
         "The lamp shed light on the table.",
+        "The storm left little doubt that winter had come.",
     ],
 )
 def test_idiom_without_a_speaker(analyze, text):
