@@ -20,7 +20,11 @@ Passes over a parsed document, in this order; each lives in its own module:
    "as stated in the report"; :mod:`auditor.nlp.document_phrases`);
 4. noun and predicate cues (:mod:`auditor.nlp.nominal`): "his claim that ...", "In a
    statement, ...", "has been critical of ..."; owned nouns with a topic
-   (:mod:`auditor.nlp.topical`): "Clinton's comments on the shooting";
+   (:mod:`auditor.nlp.topical`): "Clinton's comments on the shooting"; owned claims
+   stated with "is that" (:mod:`auditor.nlp.copular_claims`): "her bet is that ...";
+   judgements given
+   and received (:mod:`auditor.nlp.given_judgements`): "faced criticism from X"; idioms
+   of saying (:mod:`auditor.nlp.saying_idioms`): "had little to say about X";
 5. headlines and transcripts (:mod:`auditor.nlp.headlines`): "Name: words", "..., City
    Says", title-case headlines re-parsed in sentence case;
 6. quoted words under any verb (:mod:`auditor.nlp.quoted`): a quotation left over, in
@@ -44,6 +48,7 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 
 from auditor.nlp.clause_reports import clause_report_attributions
+from auditor.nlp.copular_claims import copular_claim_attributions
 from auditor.nlp.direct import (
     MIN_QUOTE_WORDS,
     PART_OF_REPORTED_SPEECH,
@@ -56,6 +61,7 @@ from auditor.nlp.document_phrases import document_phrase_attributions
 from auditor.nlp.documents import document_reading_quote
 from auditor.nlp.extensions import register_extensions
 from auditor.nlp.floating import attach_floating
+from auditor.nlp.given_judgements import judgement_attributions
 from auditor.nlp.headlines import (
     headline_bounds,
     headline_runs_to_line_end,
@@ -76,6 +82,7 @@ from auditor.nlp.quotes import find_nested_quotes
 from auditor.nlp.raw import ChosenRanges, QuoteIndex, RawAttribution, overlaps
 from auditor.nlp.reported import according_to, reported_speech
 from auditor.nlp.rereading import model_reading
+from auditor.nlp.saying_idioms import idiom_attributions
 from auditor.nlp.source_asides import without_attributed_asides
 from auditor.nlp.source_edges import tidy_source_edges
 from auditor.nlp.stance import stance_attributions
@@ -207,8 +214,11 @@ def find_attributions(
     found.extend(document_phrase_attributions(doc, index, found))  # "gained ground in the polls"
 
     found.extend(noun_cue_attributions(doc, index))
+    found.extend(copular_claim_attributions(doc, index))  # "his bet is that ..."
     found.extend(topical_noun_attributions(doc, index))
     found.extend(proposal_attributions(doc, index))
+    found.extend(judgement_attributions(doc, index))  # "gave her its endorsement"
+    found.extend(idiom_attributions(doc, index))  # "had little to say about", "shed light on"
     found.extend(counted_role_attributions(doc, index))
     found.extend(predicate_stance_attributions(doc, index))
     found.extend(stance_attributions(doc, index, found))

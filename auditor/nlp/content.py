@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from auditor.lexicon import load_lexicon
 from auditor.nlp.agents import by_phrase, participle_content
 from auditor.nlp.answers import answered_content
+from auditor.nlp.apparent_acts import apparent_act, hedged_by
 from auditor.nlp.as_clauses import as_clause_range, opening_connective
 from auditor.nlp.claim_end import (
     claim_end,
@@ -448,8 +449,12 @@ def _act_of_its_own(verb: Token) -> bool:
     reports nor intends: "took to Twitter [to accuse] the campaign of lying", "used the
     speech [to attack] the plan"."""
     head = verb.head
-    if not is_reporting_verb(verb):
-        return False  # "went there to discuss the plan": a topic, not a claim
+    if hedged_by(verb) is not None:
+        return True  # "appeared to blame the staff": the subject's act, hedged
+    if not (is_reporting_verb(verb) or document_reports(verb)):
+        # "went there to discuss the plan": a topic, not a claim; "polls will begin to
+        # measure the effect": what the polls hold
+        return False
     if verb.dep_ == "acl" or head.pos_ != "VERB" or is_content_verb(head):
         return False
     if verb_lemma(head) in load_lexicon("intention_verbs"):
@@ -542,6 +547,8 @@ def raised_content(verb: Token) -> tuple[int, int] | None:
         c.dep_ == "agent" for c in verb.children
     ):
         return None
+    if apparent_act(verb) is not None:
+        return None  # "the chief appeared to blame workers": his act, not nobody's claim
     active = lemma in {"seem", "appear"}
     subject_dep = "nsubj" if active else "nsubjpass"
     subject = next((c for c in verb.children if c.dep_ == subject_dep), None)

@@ -20,6 +20,8 @@ from auditor.nlp.contact_clauses import (
 )
 from auditor.nlp.controlled import caused_speaker
 from auditor.nlp.coordination import outer_speaker
+from auditor.nlp.double_subjects import nearest_subject_first
+from auditor.nlp.gerund_hosts import noun_gerund_host
 from auditor.nlp.misparses import (
     clause_misread_as_subject,
     compound_subject,
@@ -140,7 +142,7 @@ def subject_of(verb: Token) -> Token | None:
     token = verb
     while token is not None and seen < 4:
         seen += 1
-        for child in token.children:
+        for child in nearest_subject_first(token):
             if child.dep_ in SUBJECT_DEPS and child.dep_ != "csubj" and not child.is_punct:
                 if child.dep_ == "nsubjpass":
                     agent = _agent_of(token)
@@ -176,12 +178,12 @@ def subject_of(verb: Token) -> Token | None:
         holder = adjective_holder(token)
         if holder is not None and holder.pos_ in {"NOUN", "PROPN"}:
             return holder  # "donors intent on deciding ...": the donors decide
-        host = manner_gerund_host(token, MANNER_PREPS) or holder
+        host = manner_gerund_host(token, MANNER_PREPS) or holder or noun_gerund_host(token)
         if host is not None:
             # "published the results by announcing that ...", "refused, aside from saying
             # ...": a gerund in a phrase of manner or time on a verb shares that verb's
             # subject ("criticized for promoting pills" does not: the promoter is the one
-            # criticized).
+            # criticized); "have no way of knowing": the one who has no way.
             token = host
             continue
         misread = subject_of_misread_main_verb(token)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
+from auditor.nlp.carried_claims import speech_owner
 from auditor.nlp.content import (
     can_speak,
     inside_reported_clause,
@@ -15,6 +16,9 @@ from auditor.nlp.content import (
 )
 from auditor.nlp.cues import subject_bounds, subject_of, trimmed_bounds
 from auditor.nlp.doctext import doc_tokens
+from auditor.nlp.framed_speakers import frame_speaker
+from auditor.nlp.possessors import broken_possessor, with_possessive_mark
+from auditor.nlp.pursued_claims import pursuer_of
 from auditor.nlp.raw import QuoteIndex, RawAttribution
 
 #: Nouns whose infinitive is what someone intends or demands ("his pledge to cut taxes");
@@ -40,9 +44,14 @@ def noun_cue_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttribution]:
         clause = _clause_of(token)
         if clause is None or inside_reported_clause(token.head):
             continue
-        if token.dep_ == "dobj" and is_content_verb(token.head) and object_content(token.head):
-            continue  # "expressed concern that ...": the verb reports the whole
         speaker = _speaker_of(token)
+        if (
+            token.dep_ == "dobj"
+            and is_content_verb(token.head)
+            and object_content(token.head)
+            and not _claim_of_another(token, speaker)
+        ):
+            continue  # "expressed concern that ...": the verb reports the whole
         start, end = clause.left_edge.i, clause.right_edge.i + 1
         bounds = trimmed_bounds(doc, start, end)
         if bounds is None:
@@ -62,12 +71,26 @@ def noun_cue_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttribution]:
     return found
 
 
+def _claim_of_another(noun: Token, owner: Token | None) -> bool:
+    """The noun object of a verb of stance names someone else's claim: "the video
+    contradicts [the police's] claim that ..." (the police claim, the video contradicts),
+    against "she expressed concern that ..." or "he repeated his claim that ..."."""
+    if owner is None or owner.pos_ == "PRON":
+        return False
+    return owner != subject_of(noun.head)
+
+
 def noun_cue_start(noun: Token, owner: Token | None) -> Token:
     """The first word of a noun cue: the light verb whose subject owns it ("the council
     [made a strong condemnation] of"), its determiner and adjectives ("[a tacit
     acknowledgment] that", "his [latest effort] to"), but not a determiner of a name that
     owns the noun ("[a Times] report": the article goes with the owner)."""
-    if owner is not None and noun.dep_ == "dobj" and owner.head == noun.head != noun:
+    if (
+        owner is not None
+        and noun.dep_ == "dobj"
+        and owner.head == noun.head != noun
+        and owner.i < noun.head.i  # the subject, not a misread word after the verb
+    ):
         return noun.head
     first = noun
     for child in reversed(list(noun.lefts)):
@@ -129,16 +152,23 @@ def _complete_clause(verb: Token) -> bool:
 
 
 def _speaker_of(noun: Token, modifier: bool = True) -> Token | None:
-    """Who holds the claim: the possessor, the object of "by", or the subject of a light
-    verb the noun is the object of."""
+    """Who holds the claim: the possessor, the object of "by", the subject of a light
+    verb the noun is the object of, or of a verb of persisting the noun follows, or the
+    owner of the words that carry it."""
     for child in noun.children:
         if child.dep_ == "poss" and (can_speak(child) or child.lower_ in POSSESSIVE_PRONOUNS):
-            return None if _generic(child) else child
+            if _generic(child):
+                return None
+            pursuer = pursuer_of(noun) if child.pos_ == "PRON" else None
+            # "[Trump] continues his adulation of ...": the subject names who "his" is
+            return pursuer if pursuer is not None and pursuer.pos_ != "PRON" else child
         if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and can_speak(obj):
                 return obj
-    owner = compound_owner(noun) if modifier else None
+    owner = broken_possessor(noun)  # "[police]'s earlier claim", the parse lost
+    if owner is None and modifier:
+        owner = compound_owner(noun)
     if owner is not None:
         return owner
     head = noun.head
@@ -146,7 +176,8 @@ def _speaker_of(noun: Token, modifier: bool = True) -> Token | None:
         subject = subject_of(head)
         if can_speak(subject):
             return subject
-    return None
+    # "[Democrats] persisted in arguments that ...", "[his] remarks carried an admission"
+    return pursuer_of(noun) or speech_owner(noun, _speaker_of)
 
 
 def _generic(owner: Token) -> bool:
@@ -204,8 +235,15 @@ def framed_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttribution]:
         bounds = trimmed_bounds(doc, comma + 1, sentence.end)
         if bounds is None:
             continue
+        # "In a statement, [Lee] [was cautious]": the statement is the named subject's,
+        # and what it says of her is the predicate
+        speaker = frame_speaker(preposition, source)
+        if speaker is not None:
+            bounds = trimmed_bounds(doc, speaker.right_edge.i + 1, sentence.end) or bounds
         found.append(
-            spoken_by(source, "according_to", bounds, preposition, preposition, preposition)
+            spoken_by(
+                speaker or source, "according_to", bounds, preposition, preposition, preposition
+            )
         )
     return found
 
@@ -244,7 +282,7 @@ def spoken_by(
         content=content,
         cue=(cue_first.idx, cue_last.idx + len(cue_last)),
         cue_head=cue_head.idx,
-        source=subject_bounds(speaker),
+        source=with_possessive_mark(speaker, subject_bounds(speaker)),
         source_head=speaker.idx,
     )
 

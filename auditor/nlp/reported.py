@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from auditor.nlp.apparent_acts import with_hedge
 from auditor.nlp.content import (
     inside_reported_clause,
     is_content_verb,
@@ -77,7 +78,7 @@ def reported_speech(
             if verdict is not None or raised_content(token) == content_range
             else subject_of(token)
         )
-        cue = cue_tokens(token)
+        cue = with_hedge(token, cue_tokens(token))  # "[appeared to blame]"
         preposition = preposition_of_cue(token)
         if preposition is not None and preposition.i > cue[-1].i and preposition.idx < bounds[0]:
             # "called for | a recount": the preposition completes the cue.

@@ -48,7 +48,13 @@ def _topic(noun: Token) -> Token | None:
     i = noun.i + 1
     while i < len(doc) and doc[i].head == noun and doc[i].dep_ == "npadvmod":
         i += 1
-    if i >= len(doc) or doc[i].head != noun or doc[i].dep_ != "prep":
+    heads = {noun}
+    when = _time_phrase(doc[i]) if i < len(doc) and doc[i].head == noun else None
+    if when is not None:
+        # "his announcement [in 2014] of new rules": the parser may hang "of" on the date
+        i = when.i + 1
+        heads.add(when)
+    if i >= len(doc) or doc[i].head not in heads or doc[i].dep_ != "prep":
         return None
     if doc[i].lower_ not in TOPIC_PREPS:
         return None
@@ -56,3 +62,14 @@ def _topic(noun: Token) -> Token | None:
     if topic is not None and topic.ent_type_ in {"DATE", "TIME"}:
         return None  # "his remarks on Saturday": when, not what
     return topic
+
+
+def _time_phrase(preposition: Token) -> Token | None:
+    """The object of a phrase of time right after a noun ("remarks [in June]", "a
+    statement [on Tuesday]"), or ``None``."""
+    if preposition.dep_ != "prep" or preposition.lower_ not in {"in", "on", "at"}:
+        return None
+    when = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    if when is None or when.ent_type_ not in {"DATE", "TIME"} or when.i != preposition.i + 1:
+        return None  # one word of time: "in 2014", "on Tuesday"
+    return when
