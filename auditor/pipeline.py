@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import importlib.util
 
-import spacy
 from spacy.language import Language
 
 from auditor.config import DEFAULT_MODEL
 from auditor.errors import AuditorError
+from auditor.model_loading import load_model
 
 # Importing the modules registers their factories even without the package's entry points.
 from auditor.nlp import (  # noqa: F401
@@ -53,7 +53,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """
     name = _resolve_model_name(model)
     try:
-        nlp = spacy.load(name)
+        nlp = load_model(name)
     except OSError as exc:
         raise ModelError(
             f"cannot load spaCy model {model!r}: it is not an installed package or a model "
