@@ -18,7 +18,6 @@ runs, and takes them away again when it is done. Afterwards everything is as usu
 from __future__ import annotations
 
 import importlib
-import importlib.abc
 import importlib.machinery
 import sys
 import types
@@ -51,7 +50,7 @@ def _cli_on_demand(name: str):
     raise AttributeError(f"module 'spacy' has no attribute {name!r}")
 
 
-class _SpacyFinder(importlib.abc.MetaPathFinder):
+class _SpacyFinder:
     """Finds spaCy as usual (once) and wraps its loader in :class:`_LeanLoader`."""
 
     def find_spec(self, fullname, path=None, target=None):
@@ -64,10 +63,14 @@ class _SpacyFinder(importlib.abc.MetaPathFinder):
         return spec
 
 
-class _LeanLoader(importlib.abc.Loader):
-    """spaCy's own loader, with the stand-ins in ``sys.modules`` while ``__init__`` runs."""
+class _LeanLoader:
+    """spaCy's own loader, with the stand-ins in ``sys.modules`` while ``__init__`` runs.
 
-    def __init__(self, loader: importlib.abc.Loader):
+    (Neither class derives from ``importlib.abc``: importing it costs more than the
+    ``--help`` of a command takes.)
+    """
+
+    def __init__(self, loader):
         self._loader = loader
 
     def create_module(self, spec):
