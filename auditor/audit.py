@@ -115,8 +115,9 @@ class Auditor:
     def _finish(self, article: Article, analysis: Analysis) -> AuditResult:
         from auditor.sourcing import annotate, summarize
 
-        annotate(analysis)
-        findings = self.rule_pack.evaluate(analysis, article)
+        facts = annotate(analysis)
+        # The rules read the flags' evidence: annotate has just worked it out.
+        findings = self.rule_pack.evaluate(analysis, article, flag_evidence=facts.flags)
         summary = summarize(analysis, findings)
         return AuditResult(
             document=document_info(article),

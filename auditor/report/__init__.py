@@ -10,6 +10,7 @@ compared.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
 from auditor.errors import AuditorError
@@ -37,20 +38,25 @@ class ReportError(AuditorError):
 SCHEMA_FORMATS: frozenset[str] = frozenset({"json", "jsonl"})
 
 
-def _renderers() -> dict[str, tuple[Callable[..., str], Callable[..., str], bool]]:
-    """format -> (render one, render many, takes ``rules_url``)."""
-    # Imported on first use, so importing auditor.report (e.g. for FORMATS in --help) is cheap.
-    from auditor.report import github, html_format, json_format, markdown_format, sarif, text_format
+#: format -> (module in auditor.report, render one, render many, takes ``rules_url``).
+_RENDERERS: dict[str, tuple[str, str, str, bool]] = {
+    "markdown": ("markdown_format", "render", "render_many", True),
+    "html": ("html_format", "render", "render_many", True),
+    "json": ("json_format", "render", "render_many", False),
+    "jsonl": ("json_format", "render_line", "render_lines", False),
+    "sarif": ("sarif", "render", "render_many", True),
+    "github": ("github", "render", "render_many", False),
+    "text": ("text_format", "render", "render_many", False),
+}
 
-    return {
-        "markdown": (markdown_format.render, markdown_format.render_many, True),
-        "html": (html_format.render, html_format.render_many, True),
-        "json": (json_format.render, json_format.render_many, False),
-        "jsonl": (json_format.render_line, json_format.render_lines, False),
-        "sarif": (sarif.render, sarif.render_many, True),
-        "github": (github.render, github.render_many, False),
-        "text": (text_format.render, text_format.render_many, False),
-    }
+
+def _renderer(name: str) -> tuple[Callable[..., str], Callable[..., str], bool]:
+    """(render one, render many, takes ``rules_url``) of format ``name``."""
+    # Only the format asked for is imported, so importing auditor.report (e.g. for FORMATS
+    # in --help) is cheap and a Markdown report does not load the HTML one's libraries.
+    module_name, one, many, linked = _RENDERERS[name]
+    module = importlib.import_module(f"auditor.report.{module_name}")
+    return getattr(module, one), getattr(module, many), linked
 
 
 def check_format(fmt: str) -> str:
@@ -74,7 +80,7 @@ def render(
     ``schema`` is the JSON layout of json and jsonl (2, or 1 for the previous release).
     """
     name = check_format(fmt)
-    one, _, linked = _renderers()[name]
+    one, _, linked = _renderer(name)
     if name in SCHEMA_FORMATS:
         return one(result, schema)
     return one(result, rules_url) if linked and rules_url else one(result)
@@ -89,7 +95,7 @@ def render_many(
     markdown and html the documents one after the other; github and text all lines.
     """
     name = check_format(fmt)
-    _, many, linked = _renderers()[name]
+    _, many, linked = _renderer(name)
     results = list(results)
     if name in SCHEMA_FORMATS:
         return many(results, schema)

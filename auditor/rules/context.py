@@ -39,6 +39,9 @@ class Context:
     #: Evidence from beyond the article, keyed by the name of the check that reads it
     #: (the ``registry`` check: the newsroom's source registry, given by a later stage).
     outside_evidence: dict[str, Any] = field(default_factory=dict)
+    #: Attribution id -> flag -> why, when the sourcing stage already worked it out for
+    #: this analysis (``annotate`` returns it); otherwise :attr:`evidence` works it out.
+    flag_evidence: dict[str, dict[str, str]] | None = None
 
     @property
     def text(self) -> str:
@@ -63,6 +66,8 @@ class Context:
     @cached_property
     def evidence(self) -> dict[str, dict[str, str]]:
         """Attribution id -> flag -> the words that justify it."""
+        if self.flag_evidence is not None:
+            return self.flag_evidence
         return explain_flags(self.analysis)
 
     @cached_property

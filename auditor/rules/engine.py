@@ -78,15 +78,25 @@ class RulePack:
         article: Any = None,
         *,
         outside_evidence: dict[str, Any] | None = None,
+        flag_evidence: dict[str, dict[str, str]] | None = None,
     ) -> list[Finding]:
         """Findings of the enabled rules over ``analysis``, sorted by offset.
 
         Applies the configured severities and the article's inline suppressions (reporting
         those that silenced nothing, when the ``suppression`` rule is enabled), and adds
         each finding's rule id to the ``findings`` of the attributions it concerns.
-        ``outside_evidence`` is handed to the checks (see :class:`Context`).
+        ``outside_evidence`` is handed to the checks (see :class:`Context`); so is
+        ``flag_evidence``, the evidence of each attribution's flags that
+        :func:`auditor.sourcing.annotate` returned for this analysis (worked out again
+        when not given).
         """
-        ctx = Context(analysis, article, dict(self.config.thresholds), outside_evidence or {})
+        ctx = Context(
+            analysis,
+            article,
+            dict(self.config.thresholds),
+            outside_evidence or {},
+            flag_evidence,
+        )
         hits: list[tuple[Rule, Hit]] = []
         for rule in self.enabled:
             if rule.check == "suppression":
