@@ -8,7 +8,10 @@ blocks around it.
 
 from __future__ import annotations
 
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported with the Markdown parser, only when a Markdown file is read
+    from markdown_it.token import Token
 
 _SPACES = " \t"
 
