@@ -353,10 +353,19 @@ def _headline_subject(head: Token) -> bool:
 
 
 def _has_proper_modifier(head: Token) -> bool:
-    """ "the New York businessman", "Connecticut's tax commissioner", "E.U. leaders"."""
+    """ "the New York businessman", "Connecticut's tax commissioner", "E.U. leaders". A
+    name inside a participle modifier ("Iranian-backed militias", "Obama-appointed judges")
+    says who backs or appoints them, not which body or person they are."""
     return any(
-        t.pos_ == "PROPN" for t in head.doc[head.left_edge.i : head.i] if t.dep_ != "det"
+        t.pos_ == "PROPN"
+        for t in head.doc[head.left_edge.i : head.i]
+        if t.dep_ != "det" and not _modifies_participle(t)
     )
+
+
+def _modifies_participle(token: Token) -> bool:
+    """``token`` hangs on a participle modifier: "Chinese" in "Chinese-backed forces"."""
+    return token.dep_ == "npadvmod" and token.head.tag_ == "VBN"
 
 
 def _specific(head: Token) -> bool:
