@@ -53,7 +53,8 @@ def test_audit_loads_no_library_it_does_not_run(tmp_path):
     assert not {m.split(".")[0] for m in loaded} & set(CLI_ONLY)
     assert "spacy.cli" not in loaded
     # a plain-text article, a JSON report and no configuration file
-    assert not loaded & {"markdown_it", "tomllib", "auditor.report.html_format", "auditor.report.sarif"}
+    unused = {"markdown_it", "tomllib", "auditor.report.html_format", "auditor.report.sarif"}
+    assert not loaded & unused
 
 
 def test_spacy_without_its_cli_still_offers_it_on_demand():
