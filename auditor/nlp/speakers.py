@@ -12,11 +12,11 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from auditor.names import same_name_word
 from auditor.nlp.cues import antecedent
 from auditor.nlp.doctext import doc_text, doc_tokens
 from auditor.nlp.extensions import register_extensions
@@ -285,9 +285,7 @@ class _ClusterBook:
         return None
 
     def _similar(self, a: str, b: str) -> bool:
-        if len(a) < 4 or len(b) < 4 or a[0] != b[0]:
-            return False
-        return SequenceMatcher(None, a, b).ratio() >= self.similarity
+        return same_name_word(a, b, ratio=self.similarity)
 
     # -- resolving a source head
 
