@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from auditor.model import Analysis, Attribution, Quote, Span, Speaker, SpeakerCluster
 from auditor.nlp.doctext import doc_text
 from auditor.nlp.parts import content_parts
+from auditor.nlp.raw import AttributionRecord
 from auditor.text import paragraph_spans
 
 
@@ -56,7 +57,11 @@ def _span(text: str, bounds) -> Span | None:
 
 
 def _attribution(
-    text: str, number: int, raw: dict, clusters: dict, quoted: list[tuple[int, int]]
+    text: str,
+    number: int,
+    raw: AttributionRecord,
+    clusters: dict,
+    quoted: list[tuple[int, int]],
 ) -> Attribution:
     speaker = None
     if raw.get("speaker_name"):
@@ -78,7 +83,7 @@ def _attribution(
     )
 
 
-def _parts(text: str, raw: dict, quoted: list[tuple[int, int]]) -> list[Span]:
+def _parts(text: str, raw: AttributionRecord, quoted: list[tuple[int, int]]) -> list[Span]:
     """The content's parts: those a pass recorded, else computed from the extent (every
     pass gets them without knowing about them); [] when the extent is the one part."""
     content = tuple(raw["content"])

@@ -1,5 +1,9 @@
-"""Spellings of one proper name: the similarity both the speaker rule (PROV003) and the
-source registry use to tell "Zelenskyy" / "Zelenskyi" from two different names.
+"""Spellings of one proper name: the one place that decides whether two names are one
+name spelled two ways. The speaker clustering (:mod:`auditor.nlp.speakers`, a surname
+alone: :func:`same_name_word` with its looser ``ratio``), the speaker rule (PROV003,
+:mod:`auditor.rules.forms`) and the source registry (:mod:`auditor.provenance.names`,
+full names: :func:`same_person_name`) all ask here, to tell "Zelenskyy" / "Zelenskyi"
+from two different names.
 
 Two words are spellings of one name when they fold to the same *spelling key* (the
 transliteration families: y/i/iy/j, ks/x, ph/f, kh/h, w/v, c/k, sch/shch, doubled
@@ -16,6 +20,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
+from difflib import SequenceMatcher
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
 
@@ -78,13 +84,28 @@ def spelling_key(word: str, gendered: bool = False) -> str:
     return _DOUBLED.sub(r"\1", key)
 
 
-def same_name_word(a: str, b: str, gendered: bool = False) -> bool:
+def same_name_word(
+    a: str, b: str, gendered: bool = False, *, ratio: float | None = None
+) -> bool:
     """True when words ``a`` and ``b`` may be one name spelled two ways (or the same).
 
     Same spelling key, or (both ``TYPO_MIN_LENGTH``+ letters, same first letter) one
     edit or swap apart. ``gendered`` also lets "-ska" meet "-ski": only for callers that
     know the article shows one person.
+
+    With ``ratio``, the looser measure the speaker clustering uses instead (its
+    ``spelling_similarity`` setting, :mod:`auditor.nlp.speakers`): both 4+ letters, the
+    same first letter, and difflib's similarity ratio at least ``ratio``, the words
+    compared as given ("kovalenko" / "kovalenco"). It decides which speaker a surname
+    alone is; the speaker rule and the registry use the stricter test.
+
+        >>> same_name_word("kovalenko", "kovalenco", ratio=0.8)
+        True
     """
+    if ratio is not None:
+        if len(a) < 4 or len(b) < 4 or a[0] != b[0]:
+            return False
+        return SequenceMatcher(None, a, b).ratio() >= ratio
     x, y = fold(a), fold(b)
     if x == y:
         return True
@@ -98,3 +119,56 @@ def same_name_word(a: str, b: str, gendered: bool = False) -> bool:
     if x.startswith(y) or y.startswith(x):
         return False
     return edit_distance(kx, ky, limit=1) <= 1
+
+
+def _plain(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+def _first_names_agree(a: str, b: str) -> bool:
+    """First names ``a`` and ``b`` fit one person: an initial and a name that starts with
+    it ("J." / "Jan"), or spellings of one name ("Yuriy" / "Yuri")."""
+    first_a, first_b = fold(a), fold(b)
+    if min(len(first_a.rstrip(".")), len(first_b.rstrip("."))) == 1:
+        return first_a[0] == first_b[0]
+    return same_name_word(first_a, first_b)
+
+
+def same_person_name(
+    a: Sequence[str],
+    b: Sequence[str],
+    *,
+    alike_counts: bool = False,
+    feminine_forms: bool = False,
+) -> bool:
+    """True when the word lists ``a`` and ``b`` (first name ... surname, or a surname
+    alone) may name one person: where both are full names the first names agree (an
+    initial, or :func:`same_name_word`), and the surnames are spellings of one name.
+
+    The two callers ask different questions, said by the parameters:
+
+    * the speaker rule (PROV003, :mod:`auditor.rules.forms`) asks "is one name *spelled
+      two ways*?": with ``alike_counts`` False, a name written alike is no match (the
+      same surname alone, or the same first name and surname with a middle name more or
+      less); with ``feminine_forms``, "-ska" may meet "-ski" where the article shows one
+      person (one side a full name, or both with the same first name);
+    * the source registry (:mod:`auditor.provenance.names`) asks "is this *one person*?":
+      with ``alike_counts`` True, the same surname is a match when the middle names agree
+      or one side has none.
+
+        >>> same_person_name(["Stepan", "Kharchenko"], ["Stepan", "Harchenko"])
+        True
+        >>> same_person_name(["Maria", "Lopez"], ["Mario", "Lopes"])
+        False
+        >>> same_person_name(["Ewa", "Nowakowska"], ["Nowakowski"], feminine_forms=True)
+        True
+    """
+    full = len(a) >= 2 and len(b) >= 2
+    if full and not _first_names_agree(a[0], b[0]):
+        return False
+    if _plain(a[-1]) == _plain(b[-1]):
+        if alike_counts:
+            return a[1:-1] == b[1:-1] or not a[1:-1] or not b[1:-1]
+        return full and _plain(a[0]) != _plain(b[0])
+    one_person = len(a) != len(b) or (full and _plain(a[0]) == _plain(b[0]))
+    return same_name_word(a[-1], b[-1], gendered=feminine_forms and one_person)

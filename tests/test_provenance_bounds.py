@@ -24,7 +24,7 @@ from auditor.provenance.report import (
     write_jsonl,
 )
 from auditor.provenance.report_markdown import index_section, render_markdown
-from auditor.provenance.scratch import Forest, IdSet
+from auditor.provenance.working_store import Forest, IdSet
 
 # Made-up people: each group of articles below has its own speakers, so groups never merge.
 PEOPLE = ["Anna Berg", "Ivo Dahl", "Lena Hart", "Omar Falk", "Rita Lund", "Sven Moor", "Ada Kern"]

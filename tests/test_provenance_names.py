@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from auditor.provenance import names
-from auditor.provenance.sketch import quote_keys, signature, unit_keys
+from auditor.provenance.minhash_keys import quote_keys, signature, unit_keys
 from auditor.provenance.units import match_units, speaker_key
 
 

@@ -33,9 +33,12 @@ Passes over a parsed document, in this order; each lives in its own module:
 7. floating quotes (:mod:`auditor.nlp.floating`): a quoted sentence with no cue of its
    own goes on with, or inherits the speaker of, the attribution just before it.
 
-Overlapping results are settled last: one attribution per stretch of content, except
-that an attribution may sit inside another's content with its own cue ("X said that Y
-claimed Z"). Results are plain dicts on ``doc._.auditor_attributions`` (see
+The passes and their order are listed once, in :data:`auditor.nlp.passes.PASSES`, with
+the rule for a later pass meeting an earlier one's content
+(:func:`auditor.nlp.passes.blocked_by_earlier`). Overlapping results are settled last
+(:func:`_drop_overlaps`): one attribution per stretch of content, except that an
+attribution may sit inside another's content with its own cue ("X said that Y claimed
+Z"). Results are plain dicts on ``doc._.auditor_attributions`` (see
 :class:`~auditor.nlp.raw.RawAttribution`).
 """
 
@@ -47,47 +50,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-from auditor.nlp.clause_reports import clause_report_attributions
-from auditor.nlp.copular_claims import copular_claim_attributions
-from auditor.nlp.direct import (
-    MIN_QUOTE_WORDS,
-    PART_OF_REPORTED_SPEECH,
-    direct_attribution,
-    is_standalone_quote,
-    join_halves,
-)
+from auditor.nlp.direct import MIN_QUOTE_WORDS
 from auditor.nlp.doctext import doc_text
-from auditor.nlp.document_phrases import document_phrase_attributions
-from auditor.nlp.documents import document_reading_quote
 from auditor.nlp.extensions import register_extensions
 from auditor.nlp.floating import attach_floating
-from auditor.nlp.given_judgements import judgement_attributions
-from auditor.nlp.headlines import (
-    headline_bounds,
-    headline_runs_to_line_end,
-    headline_tail,
-    sentence_cased,
-    speaker_colon,
-    title_case_headline,
-)
-from auditor.nlp.nominal import (
-    framed_attributions,
-    noun_cue_attributions,
-    predicate_stance_attributions,
-)
+from auditor.nlp.headlines import headline_bounds, sentence_cased
 from auditor.nlp.non_attributions import without_non_attributions
-from auditor.nlp.proposals import proposal_attributions
-from auditor.nlp.quoted import quoted_under_any_verb
-from auditor.nlp.quotes import find_nested_quotes
-from auditor.nlp.raw import ChosenRanges, QuoteIndex, RawAttribution, overlaps
-from auditor.nlp.reported import according_to, reported_speech
+from auditor.nlp.passes import PassState, find_in_order
+from auditor.nlp.raw import ChosenRanges, QuoteIndex, RawAttribution
 from auditor.nlp.rereading import model_reading
-from auditor.nlp.saying_idioms import idiom_attributions
 from auditor.nlp.source_asides import without_attributed_asides
 from auditor.nlp.source_edges import tidy_source_edges
-from auditor.nlp.stance import stance_attributions
-from auditor.nlp.stance_roles import counted_role_attributions
-from auditor.nlp.topical import topical_noun_attributions
 
 register_extensions()
 
@@ -186,65 +159,9 @@ def find_attributions(
     ``reparse`` parses a piece of text; given, a title-case headline is read again in
     sentence case."""
     index = QuoteIndex(quotes, doc_text(doc))
-    found: list[RawAttribution] = []
-    used_cues: set[int] = set()
-    pending_floating: list[int] = []
-
-    for qid, quote in enumerate(quotes):
-        attribution = direct_attribution(doc, index, qid, quote, min_quote_words)
-        if attribution is PART_OF_REPORTED_SPEECH:
-            continue
-        if attribution is None:  # '"...," the letter reads': a document holds the words
-            attribution = document_reading_quote(doc, quote, qid)
-        if attribution is None:
-            if is_standalone_quote(doc, quote, min_quote_words):
-                pending_floating.append(qid)
-            continue
-        found.append(attribution)
-        if attribution.cue_head is not None:
-            used_cues.add(attribution.cue_head)
-    found = join_halves(index.text, found, doc)
-
-    taken = [a.content for a in found]
-    for attribution in reported_speech(doc, index, used_cues, taken):
-        found.append(attribution)
-
-    for attribution in according_to(doc, index, found):
-        found.append(attribution)
-    found.extend(document_phrase_attributions(doc, index, found))  # "gained ground in the polls"
-
-    found.extend(noun_cue_attributions(doc, index))
-    found.extend(copular_claim_attributions(doc, index))  # "his bet is that ..."
-    found.extend(topical_noun_attributions(doc, index))
-    found.extend(proposal_attributions(doc, index))
-    found.extend(judgement_attributions(doc, index))  # "gave her its endorsement"
-    found.extend(idiom_attributions(doc, index))  # "had little to say about", "shed light on"
-    found.extend(counted_role_attributions(doc, index))
-    found.extend(predicate_stance_attributions(doc, index))
-    found.extend(stance_attributions(doc, index, found))
-    found.extend(clause_report_attributions(doc, index, found))  # "[she] [reckoned] [X]"
-    for attribution in framed_attributions(doc, index):
-        # "In a statement, the ministry said ...": the verb's attribution says it all.
-        if not any(overlaps(a.content, attribution.content) for a in found):
-            found.append(attribution)
-
-    for attribution in speaker_colon(doc, found):
-        found.append(attribution)
-
-    for attribution in headline_tail(doc, found):
-        found.append(attribution)
-
-    if reparse is not None:
-        for attribution in title_case_headline(doc, index, reparse):
-            if not any(overlaps(a.content, attribution.content) for a in found):
-                found.append(attribution)
-
-    headline_runs_to_line_end(doc, found)
-    excerpted = [q.to_dict() for q in find_nested_quotes(doc_text(doc))]
-    quoted = quoted_under_any_verb(doc, index, found, excerpted)
-    found.extend(quoted)
-    claimed = {q for a in quoted for q in a.quote_ids}
-    pending_floating = [q for q in pending_floating if q not in claimed]
+    state = PassState(doc, quotes, index, min_quote_words, reparse)
+    found = find_in_order(state)  # the passes, in the order PASSES lists them
+    pending_floating = state.pending_floating
     found.sort(key=lambda a: a.content[0])
     if floating_quotes:
         found = attach_floating(doc, quotes, pending_floating, found)

@@ -1,12 +1,20 @@
 """Plain records the attribution passes share: one found attribution, and an index of
-quotations by character offset."""
+quotations by character offset.
+
+The record the components hand each other on ``doc._.auditor_attributions`` is declared
+here, whole: :class:`RawAttribution` is what the attribution passes find, and
+:class:`AttributionRecord` is its plain form on the doc, with the keys the later
+components (``auditor_speakers``, ``auditor_sourcing``) fill in (:data:`RESOLVED_FIELDS`).
+Every component that reads or writes the record types it as :class:`AttributionRecord`;
+``tests/test_attribution_record.py`` checks that no key outside it is written.
+"""
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
-from typing import Generic, TypeVar
+from typing import Generic, TypedDict, TypeVar
 
 from spacy.tokens import Token
 
@@ -38,7 +46,7 @@ class RawAttribution:
     #: passes are done.
     parts: list[tuple[int, int]] | None = None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> AttributionRecord:
         """The record as msgpack-safe values (tuples become lists), with every field the
         later passes fill in (:data:`RESOLVED_FIELDS`) present at its default, so no pass
         meets a record another pass has not reached yet without its keys."""
@@ -53,7 +61,7 @@ class RawAttribution:
         if self.parts is not None:
             data["parts"] = [_checked_part(self, part) for part in self.parts]
         data.update(RESOLVED_FIELDS)
-        return data
+        return data  # type: ignore[return-value]
 
 
 def _checked_part(record: RawAttribution, part: tuple[int, int]) -> list[int]:
@@ -64,6 +72,41 @@ def _checked_part(record: RawAttribution, part: tuple[int, int]) -> list[int]:
 
 
 _FIELD_NAMES = tuple(f.name for f in fields(RawAttribution))
+
+
+class AttributionRecord(TypedDict):
+    """One attribution on ``doc._.auditor_attributions``: msgpack-safe values only.
+
+    Every key is present from the attribution component on (later ones at the defaults in
+    :data:`RESOLVED_FIELDS`); spans are ``[start, end]`` character offsets.
+
+    >>> doc = nlp('"We will rebuild," Mayor Ana Ruiz said.')
+    >>> record: AttributionRecord = doc._.auditor_attributions[0]
+    >>> record["kind"], record["speaker_name"], record["source_type"]
+    ('direct', 'Ana Ruiz', 'named_person')
+    """
+
+    # -- set by the attribution passes (``auditor_attributions``; see RawAttribution)
+    kind: str
+    content: list[int]
+    cue: list[int] | None
+    source: list[int] | None
+    source_head: int | None
+    cue_head: int | None
+    quote_ids: list[int]
+    inherited_from: int | None
+    via: list[int] | None
+    in_excerpt: bool
+    parts: list[list[int]] | None
+    # -- set by ``auditor_speakers``: the speaker cluster's id, the speaker's name and
+    # description, and for "they" the offset of the head of the group it refers back to
+    speaker: str | None
+    speaker_name: str | None
+    speaker_description: str | None
+    antecedent_head: int | None
+    # -- set by ``auditor_sourcing``: the source type (design.md's taxonomy)
+    source_type: str
+
 
 #: Keys of an attribution record set after the attribution passes, with their defaults:
 #: ``auditor_speakers`` sets the speaker cluster id, name, description and the head of the

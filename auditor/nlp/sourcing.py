@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from auditor.nlp.doctext import doc_tokens, forget
 from auditor.nlp.extensions import register_extensions
+from auditor.nlp.raw import AttributionRecord
 from auditor.nlp.source_names import forget_article, is_media_name
 from auditor.nlp.source_phrase import anonymity_stated, judge
 from auditor.nlp.source_referent import document_antecedent, referent
@@ -35,7 +36,8 @@ class SourceClassifier:
         clusters = {c["id"]: c for c in (doc._.auditor_speakers or [])}
         token_at = {t.idx: t for t in doc_tokens(doc)}
         names_people = any(c["kind"] == "person" for c in clusters.values())
-        for attribution in doc._.auditor_attributions or []:
+        attributions: list[AttributionRecord] = doc._.auditor_attributions or []
+        for attribution in attributions:
             offset = attribution.get("antecedent_head") or attribution.get("source_head")
             head = token_at.get(offset)
             cluster = clusters.get(attribution.get("speaker"))

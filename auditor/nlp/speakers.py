@@ -12,11 +12,11 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from auditor.names import same_name_word
 from auditor.nlp.cues import antecedent
 from auditor.nlp.doctext import doc_text, doc_tokens
 from auditor.nlp.extensions import register_extensions
@@ -26,6 +26,7 @@ from auditor.nlp.names import (
     name_at,
     normalize_name,
 )
+from auditor.nlp.raw import AttributionRecord
 from auditor.nlp.speaker_mentions import (
     acronym_after,
     author_of,
@@ -102,14 +103,14 @@ class SpeakerResolver:
         self.spelling_similarity = spelling_similarity
 
     def __call__(self, doc: Doc) -> Doc:
-        attributions = doc._.auditor_attributions or []
+        attributions: list[AttributionRecord] = doc._.auditor_attributions or []
         clusters = resolve_speakers(doc, attributions, self.spelling_similarity)
         doc._.auditor_speakers = [c.to_dict() for c in clusters]
         return doc
 
 
 def resolve_speakers(
-    doc: Doc, attributions: list[dict], similarity: float = SPELLING_SIMILARITY
+    doc: Doc, attributions: list[AttributionRecord], similarity: float = SPELLING_SIMILARITY
 ) -> list[_Cluster]:
     """Build clusters from the named mentions in ``doc`` and set ``speaker`` (a cluster id,
     or None) and ``speaker_name`` / ``speaker_description`` on each attribution dict."""
@@ -124,10 +125,11 @@ def resolve_speakers(
         book.add_name(token, within=sources.get(token.idx))
 
     newlines = [i for i, ch in enumerate(doc_text(doc)) if ch == "\n"]
-    by_start: dict[int, list[dict]] = {}  # content start -> attributions, for inheritance
+    # content start -> attributions, for inheritance
+    by_start: dict[int, list[AttributionRecord]] = {}
     for attribution in attributions:
         by_start.setdefault(attribution["content"][0], []).append(attribution)
-    previous_group: dict | None = None
+    previous_group: AttributionRecord | None = None
     previous_person: tuple[_Cluster, int] | None = None  # last person speaker, paragraph
     for attribution in sorted(attributions, key=lambda a: a["content"][0]):
         head = token_at.get(attribution.get("source_head"))
@@ -168,7 +170,10 @@ def resolve_speakers(
 
 
 def _name_speaker(
-    attribution: dict, cluster: _Cluster | None, head: Token | None, previous_group: dict | None
+    attribution: AttributionRecord,
+    cluster: _Cluster | None,
+    head: Token | None,
+    previous_group: AttributionRecord | None,
 ) -> None:
     """Set ``speaker_name`` / ``speaker_description`` (and, for "they", the group's head
     as ``antecedent_head``) on ``attribution``."""
@@ -280,9 +285,7 @@ class _ClusterBook:
         return None
 
     def _similar(self, a: str, b: str) -> bool:
-        if len(a) < 4 or len(b) < 4 or a[0] != b[0]:
-            return False
-        return SequenceMatcher(None, a, b).ratio() >= self.similarity
+        return same_name_word(a, b, ratio=self.similarity)
 
     # -- resolving a source head
 

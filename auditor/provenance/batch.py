@@ -37,8 +37,8 @@ from auditor.provenance.report import (
     write_jsonl,
 )
 from auditor.provenance.report_markdown import index_section, render_markdown
-from auditor.provenance.scratch import IdSet, Scratch, ScratchMap
 from auditor.provenance.source_rules import corpus_hits
+from auditor.provenance.working_store import IdSet, Scratch, ScratchMap
 from auditor.report.escape import markdown_text
 from auditor.result_files import RESULT_SCHEMA, RESULTS, iter_lines, write_atomically
 

@@ -16,7 +16,7 @@ import re
 from functools import cache
 
 from auditor.lexicon import load_lexicon
-from auditor.names import edit_distance, fold, same_name_word
+from auditor.names import edit_distance, fold, same_person_name
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -134,20 +134,13 @@ def near_spelling(a: str, b: str) -> bool:
 
 def near_person_name(a: str, b: str) -> bool:
     """True when two full names are probably one person spelled two ways: first names
-    and surnames spellings of one name by :func:`auditor.names.same_name_word` (or an
-    initial) ("Volodymyr Zelensky" / "Volodymyr Zelenskyy", "Dmitry" / "Dmitri Peskov")."""
+    and surnames spellings of one name by :func:`auditor.names.same_person_name` (or an
+    initial) ("Volodymyr Zelensky" / "Volodymyr Zelenskyy", "Dmitry" / "Dmitri Peskov").
+    "Petrov" and "Petrova" are usually two people, so feminine endings do not count here."""
     wa, wb = words(fold(clean_name(a))), words(fold(clean_name(b)))
     if len(wa) < 2 or len(wb) < 2 or wa == wb:
         return False
-    initial = min(len(wa[0]), len(wb[0])) == 1
-    if not (wa[0][0] == wb[0][0] if initial else same_name_word(wa[0], wb[0])):
-        return False
-    sa, sb = wa[-1], wb[-1]
-    if sa == sb:
-        return wa[1:-1] == wb[1:-1] or not wa[1:-1] or not wb[1:-1]
-    # One similarity with the speaker rule (PROV003); "Petrov" and "Petrova" are usually
-    # two people, so feminine endings do not count here.
-    return same_name_word(sa, sb)
+    return same_person_name(wa, wb, alike_counts=True)
 
 
 def is_acronym(text: str) -> bool:

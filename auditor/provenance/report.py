@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from auditor.provenance.crossdoc import CrossDocuments
-from auditor.provenance.scratch import Scratch
+from auditor.provenance.working_store import Scratch
 from auditor.report.json_format import json_line
 
 JSONL_SCHEMA = "auditor-provenance/1"

@@ -2,7 +2,7 @@
 
 A form is one written mention of a name, with the speaker it was clustered into. Two
 spellings are one name written two ways when their words are spellings of one name by
-:func:`auditor.names.same_name_word` (transliteration families and single typos, never
+:func:`auditor.names.same_person_name` (transliteration families and single typos, never
 a list of known pairs) and the article does not show two people:
 
 * two full names with different first names are two people ("Maria Lopez" / "Mario
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from auditor.lexicon import load_lexicon
 from auditor.model import Analysis
-from auditor.names import fold, same_name_word, spelling_key
+from auditor.names import fold, same_person_name, spelling_key
 
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _NAME_LIKE = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$")
@@ -121,25 +121,6 @@ def _two_people(a: NameForm, b: NameForm) -> bool:
     return False
 
 
-def _one_name(a: list[str], b: list[str]) -> bool:
-    """Word lists ``a`` and ``b`` are one name, spelled two ways (not the same way)."""
-    full = len(a) >= 2 and len(b) >= 2
-    if full:
-        first_a, first_b = fold(a[0]), fold(b[0])
-        initial = min(len(first_a.rstrip(".")), len(first_b.rstrip("."))) == 1
-        if initial and first_a[0] != first_b[0]:
-            return False
-        if not initial and not same_name_word(first_a, first_b):
-            return False
-        if _plain(a[0]) == _plain(b[0]) and _plain(a[-1]) == _plain(b[-1]):
-            return False  # a middle name more or less, not a spelling
-    elif _plain(a[-1]) == _plain(b[-1]):
-        return False
-    # "-ska" and "-ski" are one person only where a full name shows who is meant.
-    one_person = len(a) != len(b) or (full and _plain(a[0]) == _plain(b[0]))
-    return same_name_word(a[-1], b[-1], gendered=one_person)
-
-
 def spelled_two_ways(forms: Iterable[NameForm]) -> list[tuple[NameForm, NameForm]]:
     """``(reference, variant)`` for each name spelled two ways: the first mention of the
     spelling kept and the first mention of the other one, in the variant's text order."""
@@ -165,7 +146,7 @@ def spelled_two_ways(forms: Iterable[NameForm]) -> list[tuple[NameForm, NameForm
             for b in block[i + 1 :]:
                 if not (a.person or b.person) or _two_people(a, b):
                     continue
-                if not _one_name(a.words, b.words):
+                if not same_person_name(a.words, b.words, feminine_forms=True):
                     continue
                 reference, variant = sorted((a, b), key=lambda f: _standing(f, uses))
                 found.setdefault(variant.spelling, (reference, variant))

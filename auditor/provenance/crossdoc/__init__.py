@@ -1,7 +1,7 @@
 """The cross-document checks: shared origin, quote drift and conflicting details.
 
 All three read the registry's stored article records and LSH keys (see
-:mod:`auditor.provenance.sketch`) and look only at pairs of articles that share a key:
+:mod:`auditor.provenance.minhash_keys`) and look only at pairs of articles that share a key:
 
 1. candidate pairs: for every key held by two or more articles, the pairs among them
    (when more than ``SMALL_BUCKET`` articles hold one key, each is paired only with the
@@ -20,7 +20,7 @@ Memory does not grow with the corpus:
   registry's connection (:func:`candidate_pairs`), and hands them over ordered;
 * each article's claims and quotes are read from its stored record once, kept in a form
   quick to read again in a private temporary database
-  (:class:`~auditor.provenance.scratch.Scratch`), and held in memory for the last
+  (:class:`~auditor.provenance.working_store.Scratch`), and held in memory for the last
   ``COMPACT_CACHE`` articles only;
 * matched claims, cluster members, names, and the articles of each quote version go to
   that database too; union-find runs over an array of machine integers.
@@ -54,7 +54,7 @@ from auditor.provenance.crossdoc.pairs import candidate_pairs
 from auditor.provenance.crossdoc.records import Records
 from auditor.provenance.crossdoc.results import CrossDocuments
 from auditor.provenance.crossdoc.tables import TABLES
-from auditor.provenance.scratch import IdSet, Scratch
+from auditor.provenance.working_store import IdSet, Scratch
 
 if TYPE_CHECKING:
     from auditor.provenance.registry import Registry

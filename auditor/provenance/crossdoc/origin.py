@@ -21,7 +21,7 @@ from auditor.provenance.crossdoc.pairs import candidate_pairs
 from auditor.provenance.crossdoc.records import Compact, Records
 from auditor.provenance.crossdoc.tables import dumps
 from auditor.provenance.names import near_spelling
-from auditor.provenance.scratch import Forest, IdSet, Scratch
+from auditor.provenance.working_store import Forest, IdSet, Scratch
 
 if TYPE_CHECKING:
     from auditor.provenance.registry import Registry

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from auditor.provenance.scratch import IdSet
+from auditor.provenance.working_store import IdSet
 
 if TYPE_CHECKING:
     from auditor.provenance.registry import Registry

@@ -8,7 +8,7 @@ import marshal
 from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
 
-from auditor.provenance.scratch import Scratch
+from auditor.provenance.working_store import Scratch
 
 if TYPE_CHECKING:
     from auditor.provenance.registry import Registry

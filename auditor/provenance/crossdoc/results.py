@@ -9,7 +9,7 @@ from typing import Any
 
 from auditor.provenance.crossdoc.groups import Article, QuoteDrift, SharedOrigin
 from auditor.provenance.crossdoc.tables import dumps
-from auditor.provenance.scratch import Scratch
+from auditor.provenance.working_store import Scratch
 
 #: A sample of a group's claims is chosen among this many times as many of its first ones.
 CLAIM_SCAN = 20
