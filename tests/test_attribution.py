@@ -242,7 +242,7 @@ def test_complement_after_the_cue_beats_a_fronted_one(nlp):
 
 
 def test_second_act_in_the_base_form_is_cut(nlp):
-    from auditor.nlp.content import claim_end
+    from auditor.nlp.claim_end import claim_end
 
     doc = parsed(nlp, [
         ("Critics", "NNS", "NOUN", "nsubj", 1, "critic"),

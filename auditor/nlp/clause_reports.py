@@ -17,7 +17,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
-from auditor.nlp.content import inside_reported_clause, is_content_verb, reported_content
+from auditor.nlp.content import reported_content
+from auditor.nlp.content_verbs import inside_reported_clause, is_content_verb
 from auditor.nlp.cues import acts_as_verb, cue_tokens, subject_bounds, subject_of, trimmed_bounds
 from auditor.nlp.doctext import doc_tokens
 from auditor.nlp.misspelt_cues import misspelt_reporting_verb

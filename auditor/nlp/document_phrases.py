@@ -15,7 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
-from auditor.nlp.content import is_content_verb, word_count
+from auditor.nlp.content_verbs import is_content_verb, word_count
 from auditor.nlp.cues import (
     cue_tokens,
     is_reporting_verb,

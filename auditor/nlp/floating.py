@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
-from auditor.nlp.content import is_content_verb
+from auditor.nlp.content_verbs import is_content_verb
 from auditor.nlp.continuation import continues_quote, framing_attribution, join_passage
 from auditor.nlp.cues import subject_bounds
 from auditor.nlp.doctext import doc_text

@@ -10,13 +10,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from auditor.nlp.apparent_acts import with_hedge
-from auditor.nlp.content import (
+from auditor.nlp.content import makes_clear, reported_content
+from auditor.nlp.content_verbs import (
     inside_reported_clause,
     is_content_verb,
-    makes_clear,
     preposition_of_cue,
-    raised_content,
-    reported_content,
     word_count,
 )
 from auditor.nlp.cues import (
@@ -27,6 +25,7 @@ from auditor.nlp.cues import (
 )
 from auditor.nlp.doctext import doc_tokens
 from auditor.nlp.judging import agentless_verdict
+from auditor.nlp.passive_content import raised_content
 from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
 from auditor.nlp.source_names import is_media_name
 from auditor.nlp.stranded_clauses import stranded_clause

@@ -19,7 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
-from auditor.nlp.content import inside_reported_clause
+from auditor.nlp.content_verbs import inside_reported_clause
 from auditor.nlp.cues import (
     cue_tokens,
     noun_phrase_bounds,

@@ -44,12 +44,9 @@ from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.characterising import characterised_object
-from auditor.nlp.content import (
-    claim_end,
-    closed_before_speaker,
-    inside_reported_clause,
-    says_what,
-)
+from auditor.nlp.claim_end import claim_end
+from auditor.nlp.content import closed_before_speaker
+from auditor.nlp.content_verbs import inside_reported_clause, says_what
 from auditor.nlp.cues import cue_tokens, subject_bounds, subject_of, trimmed_bounds, verb_lemma
 from auditor.nlp.doctext import doc_tokens
 from auditor.nlp.public_acts import act_object_end, is_act_verb, passive_act, phrasal_lemma
