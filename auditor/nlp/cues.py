@@ -142,64 +142,15 @@ def subject_of(verb: Token) -> Token | None:
     token = verb
     while token is not None and seen < 4:
         seen += 1
-        for child in nearest_subject_first(token):
-            if child.dep_ in SUBJECT_DEPS and child.dep_ != "csubj" and not child.is_punct:
-                if child.dep_ == "nsubjpass":
-                    agent = _agent_of(token)
-                    if agent is not None:
-                        return agent
-                if child.lower_ == "it" and _is_passive(token):
-                    return None  # "It is said that ...", "Why is it said ...": nobody speaks
-                return name_after_title(child) or child
-        agent = _agent_of(token)
-        if agent is not None:
-            return agent
-        absolute = absolute_subject(token) or frame_subject(token)
-        if absolute is not None:
-            return absolute
-        extraposed = subject_of_extraposed_clause(token)
-        if extraposed is not None:
-            return extraposed  # "It is odd that [Lee] demands ..., yet refuses ..."
-        if token is verb:
-            outer = outer_speaker(verb, is_reporting_verb) or conjunction_object_subject(verb)
-            if outer is not None:
-                # "[Lee] said the city would act and warned ...", "as [France] supports"
-                return outer
-        caused = caused_speaker(token)
-        if caused is not None:
-            return caused  # "forced [the chief] to admit": the one made to speak
-        if token.dep_ in {"conj", "xcomp", "advcl"} and token.head is not token:
-            token = token.head
-            # "X believes that Kyiv should look ahead, stating that ...": the participle
-            # hangs on the reported clause, but X is the one stating.
-            if token.dep_ == "ccomp" and is_reporting_verb(token.head) and verb.tag_ == "VBG":
-                token = token.head
-            continue
-        holder = adjective_holder(token)
-        if holder is not None and holder.pos_ in {"NOUN", "PROPN"}:
-            return holder  # "donors intent on deciding ...": the donors decide
-        host = manner_gerund_host(token, MANNER_PREPS) or holder or noun_gerund_host(token)
-        if host is not None:
-            # "published the results by announcing that ...", "refused, aside from saying
-            # ...": a gerund in a phrase of manner or time on a verb shares that verb's
-            # subject ("criticized for promoting pills" does not: the promoter is the one
-            # criticized); "have no way of knowing": the one who has no way.
-            token = host
-            continue
-        misread = subject_of_misread_main_verb(token)
-        if misread is not None:
-            return misread  # "[One of the doctors] who signed the letter called him ..."
-        occasion = occasion_host(token) or chance_host(token)  # "missed a chance to say"
-        if occasion is not None:
-            token = occasion  # "spoke at a news conference announcing ...": she announced
-            continue
-        if token.dep_ in {"acl", "relcl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
-            if token.dep_ == "relcl":
-                # "X, who said ...": the relative pronoun's antecedent speaks.
-                return token.head
-            carrier = _carrier_subject(token.head)
-            return carrier if carrier is not None else token.head
-        break
+        found, subject = _subject_on(token, verb)
+        if found:
+            return subject
+        step, next_token = _climb(token, verb)
+        if step == "subject":
+            return next_token
+        if step == "stop":
+            break
+        token = next_token
     return (
         _reduced_relative_subject(verb)
         or _name_before(verb)
@@ -207,6 +158,79 @@ def subject_of(verb: Token) -> Token | None:
         or quantifier_on_modifier(verb)
         or swallowed_subject(verb)
     )
+
+
+def _subject_on(token: Token, verb: Token) -> tuple[bool, Token | None]:
+    """``(True, speaker)`` when ``token``, ``verb`` or a verb on the way up from it, names
+    the speaker itself: its subject, the agent of its passive ("was confirmed by [X]"), an
+    absolute or framing subject, the subject of an extraposed clause, the outer speaker of
+    a second act ("[Lee] said ... and warned"), the one made to speak ("forced [the
+    chief] to admit"); ``(True, None)`` for "It is said that ..." (nobody speaks);
+    ``(False, None)`` when the climb must go on."""
+    for child in nearest_subject_first(token):
+        if child.dep_ in SUBJECT_DEPS and child.dep_ != "csubj" and not child.is_punct:
+            if child.dep_ == "nsubjpass":
+                agent = _agent_of(token)
+                if agent is not None:
+                    return True, agent
+            if child.lower_ == "it" and _is_passive(token):
+                return True, None  # "It is said that ...", "Why is it said ...": nobody speaks
+            return True, name_after_title(child) or child
+    agent = _agent_of(token)
+    if agent is not None:
+        return True, agent
+    absolute = absolute_subject(token) or frame_subject(token)
+    if absolute is not None:
+        return True, absolute
+    extraposed = subject_of_extraposed_clause(token)
+    if extraposed is not None:
+        return True, extraposed  # "It is odd that [Lee] demands ..., yet refuses ..."
+    if token is verb:
+        outer = outer_speaker(verb, is_reporting_verb) or conjunction_object_subject(verb)
+        if outer is not None:
+            # "[Lee] said the city would act and warned ...", "as [France] supports"
+            return True, outer
+    caused = caused_speaker(token)
+    if caused is not None:
+        return True, caused  # "forced [the chief] to admit": the one made to speak
+    return False, None
+
+
+def _climb(token: Token, verb: Token) -> tuple[str, Token | None]:
+    """Where :func:`subject_of` goes from a verb with no speaker of its own: ``("climb",
+    V)`` up to the verb V whose subject it shares ("X said ... and [added]", "published
+    the results by [announcing]"), ``("subject", X)`` when the verb hangs on the noun X
+    that speaks ("X, who said ...", "donors intent on deciding"), ``("stop", None)``."""
+    if token.dep_ in {"conj", "xcomp", "advcl"} and token.head is not token:
+        token = token.head
+        # "X believes that Kyiv should look ahead, stating that ...": the participle
+        # hangs on the reported clause, but X is the one stating.
+        if token.dep_ == "ccomp" and is_reporting_verb(token.head) and verb.tag_ == "VBG":
+            token = token.head
+        return "climb", token
+    holder = adjective_holder(token)
+    if holder is not None and holder.pos_ in {"NOUN", "PROPN"}:
+        return "subject", holder  # "donors intent on deciding ...": the donors decide
+    host = manner_gerund_host(token, MANNER_PREPS) or holder or noun_gerund_host(token)
+    if host is not None:
+        # "published the results by announcing that ...", "refused, aside from saying
+        # ...": a gerund in a phrase of manner or time on a verb shares that verb's
+        # subject ("criticized for promoting pills" does not: the promoter is the one
+        # criticized); "have no way of knowing": the one who has no way.
+        return "climb", host
+    misread = subject_of_misread_main_verb(token)
+    if misread is not None:
+        return "subject", misread  # "[One of the doctors] who signed the letter called him ..."
+    occasion = occasion_host(token) or chance_host(token)  # "missed a chance to say"
+    if occasion is not None:
+        return "climb", occasion  # "spoke at a news conference announcing ...": she announced
+    if token.dep_ in {"acl", "relcl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        if token.dep_ == "relcl":
+            # "X, who said ...": the relative pronoun's antecedent speaks.
+            return "subject", token.head
+        carrier = _carrier_subject(token.head)
+        return "subject", carrier if carrier is not None else token.head
+    return "stop", None
 
 
 def _reduced_relative_subject(verb: Token) -> Token | None:
