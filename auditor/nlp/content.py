@@ -20,7 +20,6 @@ from auditor.nlp.content_verbs import is_content_verb, word_count
 from auditor.nlp.cues import (
     is_reporting_verb,
     misread_trailing_report,
-    subject_of,
     subtree_token_range,
     verb_lemma,
 )
@@ -29,6 +28,7 @@ from auditor.nlp.misplaced_clauses import clause_start, misplaced_complement
 from auditor.nlp.object_content import object_content
 from auditor.nlp.passive_content import passive_content, raised_content
 from auditor.nlp.stranded_clauses import clause_on_addressee, stranded_clause
+from auditor.nlp.verb_subjects import subject_of
 
 
 def reported_content(verb: Token) -> tuple[int, int] | None:

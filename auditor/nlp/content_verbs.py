@@ -13,9 +13,10 @@ from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.claim_end import concessive
-from auditor.nlp.cues import acts_as_verb, is_reporting_verb, subject_of, verb_lemma
+from auditor.nlp.cues import acts_as_verb, is_reporting_verb, verb_lemma
 from auditor.nlp.documents import document_reports
 from auditor.nlp.speaking import can_speak
+from auditor.nlp.verb_subjects import subject_of
 
 #: Named-entity labels of a prepositional object that says when or where, not what.
 CIRCUMSTANCE_LABELS = {"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"}

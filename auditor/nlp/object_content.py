@@ -22,12 +22,13 @@ from auditor.nlp.content_verbs import (
     says_what,
     word_count,
 )
-from auditor.nlp.cues import is_reporting_verb, subject_of, verb_lemma
+from auditor.nlp.cues import is_reporting_verb, verb_lemma
 from auditor.nlp.documents import document_object_end, document_reports
 from auditor.nlp.participles import subject_of_misread_main_verb
 from auditor.nlp.quote_gloss import gloss_start
 from auditor.nlp.regarding import regarded_as
 from auditor.nlp.speaking import can_speak
+from auditor.nlp.verb_subjects import subject_of
 
 #: Verbs whose object is only reported speech when a speaker does the emphasizing.
 EMPHASIS_VERBS = {"emphasize", "emphasise", "stress", "highlight", "underscore"}

@@ -13,8 +13,9 @@ from auditor.lexicon import load_lexicon
 from auditor.nlp.agents import by_phrase
 from auditor.nlp.apparent_acts import apparent_act
 from auditor.nlp.content_verbs import is_infinitive
-from auditor.nlp.cues import subject_of, subtree_token_range, verb_lemma
+from auditor.nlp.cues import subtree_token_range, verb_lemma
 from auditor.nlp.speaking import can_speak
+from auditor.nlp.verb_subjects import subject_of
 
 
 def passive_content(verb: Token) -> tuple[int, int] | None:

@@ -15,7 +15,6 @@ from difflib import SequenceMatcher
 
 from spacy.tokens import Token
 
-from auditor.nlp.cues import antecedent
 from auditor.nlp.names import NameParts, appositive_of, name_at, normalize_name
 from auditor.nlp.speaker_mentions import (
     acronym_after,
@@ -36,6 +35,7 @@ from auditor.nlp.speaker_traits import (
     issuer_of_document,
     predicate_roles,
 )
+from auditor.nlp.verb_subjects import antecedent
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 #: How similar two surnames must be to count as one name spelled two ways.

@@ -17,12 +17,12 @@ import bisect
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from auditor.nlp.cues import antecedent
 from auditor.nlp.doctext import doc_text, doc_tokens
 from auditor.nlp.extensions import register_extensions
 from auditor.nlp.speaker_clusters import PERSON_PRONOUNS, SPELLING_SIMILARITY, Cluster, ClusterBook
 from auditor.nlp.speaker_mentions import label_votes, name_heads, plain_source_name
 from auditor.nlp.speaker_traits import PRONOUN_GENDER
+from auditor.nlp.verb_subjects import antecedent
 
 register_extensions()
 

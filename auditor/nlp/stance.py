@@ -47,7 +47,7 @@ from auditor.nlp.characterising import characterised_object
 from auditor.nlp.claim_end import claim_end
 from auditor.nlp.content import closed_before_speaker
 from auditor.nlp.content_verbs import inside_reported_clause, says_what
-from auditor.nlp.cues import cue_tokens, subject_bounds, subject_of, trimmed_bounds, verb_lemma
+from auditor.nlp.cues import cue_tokens, trimmed_bounds, verb_lemma
 from auditor.nlp.doctext import doc_tokens
 from auditor.nlp.public_acts import act_object_end, is_act_verb, passive_act, phrasal_lemma
 from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
@@ -63,6 +63,7 @@ from auditor.nlp.stance_copular import (
     preposition_object,
 )
 from auditor.nlp.text_acts import text_act
+from auditor.nlp.verb_subjects import subject_bounds, subject_of
 
 #: Verbs of finding out: an outlet that "has learned" or "has heard" vouches for its own
 #: claim, no source (rule ATTR004 flags it as unsourced; see reporting_verbs).

@@ -20,11 +20,12 @@ from functools import cache
 from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
-from auditor.nlp.cues import cue_tokens, subject_of, verb_lemma
+from auditor.nlp.cues import cue_tokens, verb_lemma
 from auditor.nlp.documents import is_document
 from auditor.nlp.public_acts import act_object_end
 from auditor.nlp.speaking import can_speak
 from auditor.nlp.stance_copular import Stance, is_infinitive
+from auditor.nlp.verb_subjects import subject_of
 
 #: Entity labels of an object that is a place, a time or an amount: "discussed Ohio".
 CIRCUMSTANCE_LABELS = {
