@@ -242,7 +242,7 @@ def test_complement_after_the_cue_beats_a_fronted_one(nlp):
 
 
 def test_second_act_in_the_base_form_is_cut(nlp):
-    from auditor.nlp.content import claim_end
+    from auditor.nlp.claim_end import claim_end
 
     doc = parsed(nlp, [
         ("Critics", "NNS", "NOUN", "nsubj", 1, "critic"),
@@ -261,7 +261,7 @@ def test_second_act_in_the_base_form_is_cut(nlp):
 
 
 def test_name_before_a_verb_left_without_subject(nlp):
-    from auditor.nlp.cues import subject_of
+    from auditor.nlp.verb_subjects import subject_of
 
     doc = parsed(nlp, [
         ("After", "IN", "ADP", "prep", 6, "after"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from auditor.analysis import analysis_from_doc
-from auditor.nlp.misparses import misread_verb, share_nudges, subjectless_nudges
+from auditor.nlp.misparse_nudges import misread_verb, share_nudges, subjectless_nudges
 
 
 @pytest.fixture

@@ -149,14 +149,14 @@ def _frame_parse(nlp, with_frame: bool):
 
 
 def test_participle_after_a_speech_frame_goes_on_with_its_speaker(nlp):
-    from auditor.nlp.cues import subject_of
+    from auditor.nlp.verb_subjects import subject_of
 
     doc, adding = _frame_parse(nlp, with_frame=True)
     assert subject_of(doc[adding]).text == "Ruiz"
 
 
 def test_participle_without_a_frame_shares_the_clause_subject(nlp):
-    from auditor.nlp.cues import subject_of
+    from auditor.nlp.verb_subjects import subject_of
 
     doc, adding = _frame_parse(nlp, with_frame=False)
     assert subject_of(doc[adding]).text == "Voters"

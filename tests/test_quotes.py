@@ -12,13 +12,8 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 from auditor.model import Quote
-from auditor.nlp.quotes import (
-    DOUBLE_MARKS,
-    SINGLE_MARKS,
-    TWO_CHAR_MARKS,
-    find_nested_quotes,
-    find_quotes,
-)
+from auditor.nlp.quote_marks import DOUBLE_MARKS, SINGLE_MARKS, TWO_CHAR_MARKS
+from auditor.nlp.quotes import find_nested_quotes, find_quotes
 
 
 def quoted(text: str) -> list[str]:

@@ -99,7 +99,7 @@ def test_speaker_of_a_stance_verb(nlp):
 
 
 def test_a_surname_the_tagger_read_as_a_common_noun_joins_its_person(nlp):
-    from auditor.nlp.speakers import SPELLING_SIMILARITY, _ClusterBook
+    from auditor.nlp.speaker_clusters import SPELLING_SIMILARITY, ClusterBook
 
     # A hand-written parse: "Ruiz" in the second sentence tagged as a common noun.
     doc = parsed(nlp, [
@@ -113,7 +113,7 @@ def test_a_surname_the_tagger_read_as_a_common_noun_joins_its_person(nlp):
         ("head", "NN", "NOUN", "dobj", 5, "head"),
         (".", ".", "PUNCT", "punct", 5, "."),
     ], ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O"])  # fmt: skip
-    book = _ClusterBook(SPELLING_SIMILARITY)
+    book = ClusterBook(SPELLING_SIMILARITY)
     person = book.add_name(doc[1])
     assert person is not None and person.name == "Ana Ruiz"
     assert book.resolve(doc[4]) is person

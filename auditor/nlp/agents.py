@@ -1,7 +1,7 @@
 """Passive participles with a by-agent: the agent is the source, what the participle is
 said of is the content.
 
-A passive clause with its agent is read in :func:`auditor.nlp.content.passive_content`
+A passive clause with its agent is read in :func:`auditor.nlp.passive_content.passive_content`
 ("the claim was rejected by the court"). A participle without an auxiliary does the same
 job in two places the clause reading misses: on a noun, as a reduced relative clause
 ("the laws [proposed by the governor]", "a view [echoed by every economist]"), and on a

@@ -4,7 +4,7 @@
 
 An active "appear" or "seem" usually makes its subject what a claim is about, a claim of
 nobody in particular ("[the plan] seems [to work]", read by
-:func:`auditor.nlp.content.raised_content`). When the subject can speak and the
+:func:`auditor.nlp.passive_content.raised_content`). When the subject can speak and the
 infinitive is a verb of saying or stance, the subject is who acted: the writer only
 hedges how the act came across, so the subject is the source, the infinitive reports as
 it would alone, and the cue runs from the raising verb to the infinitive.

@@ -14,8 +14,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
-from auditor.nlp.cues import cue_tokens, subject_of, verb_lemma
+from auditor.nlp.cues import cue_tokens, verb_lemma
 from auditor.nlp.stance_copular import Stance, preposition_object
+from auditor.nlp.verb_subjects import subject_of
 
 
 def characterised_object(verb: Token) -> Stance | None:

@@ -58,7 +58,7 @@ def claim_end(doc: Doc, start: int, end: int, verb: Token, *, clausal: bool = Fa
     aside (", which forced her to leave") or a second reporting verb of the same speaker
     (", citing ...", "and warned ..."). In a ``clausal`` content (a that-clause) a
     trailing which-clause may go on with the claim (see :func:`_which_goes_on`)."""
-    from auditor.nlp.content import is_content_verb  # content.py imports this module
+    from auditor.nlp.content_verbs import is_content_verb  # content_verbs imports this module
 
     for i in range(start + 1, end):
         token = doc[i]
@@ -101,7 +101,7 @@ def _which_goes_on(pronoun: Token, verb: Token) -> bool:
     the story up to date ("..., which the court has since put on hold"), nor one that
     reports on its own ("..., which he said was a mistake"), nor one in a clause nested
     in the claim (see :func:`_inside_nested_clause`)."""
-    from auditor.nlp.content import is_content_verb  # content.py imports this module
+    from auditor.nlp.content_verbs import is_content_verb  # content_verbs imports this module
 
     clause = pronoun.head
     return (

@@ -14,7 +14,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from auditor.nlp.content import is_content_verb
+from auditor.nlp.content_verbs import is_content_verb
 from auditor.nlp.parts import content_parts
 from auditor.nlp.raw import RawAttribution
 from auditor.text import title_abbreviations

@@ -4,7 +4,7 @@ clause.
 "Lee said the city would order a review and warned against delay": the parser coordinates
 "warned" with "order", inside what Lee said, and the subject "warned" would share is the
 city. But a verb of saying with no subject of its own, coordinated inside a reported
-clause, is the speaker's second act (``auditor.nlp.content.inside_reported_clause`` lets it
+clause, is the speaker's second act (``auditor.nlp.content_verbs.inside_reported_clause`` lets it
 stand as an attribution of its own for that reason): Lee warned; so in "China said it was
 opposed to the test and warned the North" China warned. A clause after a semicolon is no
 part of what was said ("X said ...; they learned ... and disclosed"), and a conjunct with

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from auditor.nlp.content import (
-    reported_content,
-    word_count,
-)
+from auditor.nlp.content import reported_content
+from auditor.nlp.content_verbs import word_count
 from auditor.nlp.cues import (
     cue_tokens,
     is_reporting_verb,

@@ -15,16 +15,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
-from auditor.nlp.content import is_content_verb, word_count
-from auditor.nlp.cues import (
-    cue_tokens,
-    is_reporting_verb,
-    subject_bounds,
-    trimmed_bounds,
-    verb_lemma,
-)
+from auditor.nlp.content_verbs import is_content_verb, word_count
+from auditor.nlp.cues import cue_tokens, is_reporting_verb, trimmed_bounds, verb_lemma
 from auditor.nlp.doctext import doc_tokens
 from auditor.nlp.raw import QuoteIndex, RawAttribution
+from auditor.nlp.verb_subjects import subject_bounds
 
 #: Which lexicon of source nouns each preposition takes.
 PREPOSITION_SOURCES = {

@@ -14,10 +14,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
-from auditor.nlp.cues import cue_tokens, subject_bounds, subject_of, verb_lemma
+from auditor.nlp.cues import cue_tokens, verb_lemma
 from auditor.nlp.poll_shares import share_states_preference
 from auditor.nlp.raw import RawAttribution
 from auditor.nlp.source_referent import document_antecedent
+from auditor.nlp.verb_subjects import subject_bounds, subject_of
 
 #: Lexicons of head nouns of documents, records and recordings.
 DOCUMENT_LEXICONS = ("source_documents", "source_nouns_document")

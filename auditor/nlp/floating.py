@@ -10,12 +10,12 @@ import re
 from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
-from auditor.nlp.content import is_content_verb
+from auditor.nlp.content_verbs import is_content_verb
 from auditor.nlp.continuation import continues_quote, framing_attribution, join_passage
-from auditor.nlp.cues import subject_bounds
 from auditor.nlp.doctext import doc_text
 from auditor.nlp.quoted import looks_like_title
 from auditor.nlp.raw import RawAttribution
+from auditor.nlp.verb_subjects import subject_bounds
 
 
 class _Preceding:

@@ -19,12 +19,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
-from auditor.nlp.content import inside_reported_clause
-from auditor.nlp.cues import subject_bounds, subject_of, trimmed_bounds, verb_lemma
+from auditor.nlp.content_verbs import inside_reported_clause
+from auditor.nlp.cues import trimmed_bounds, verb_lemma
 from auditor.nlp.doctext import doc_tokens
 from auditor.nlp.nominal import noun_cue_start
 from auditor.nlp.raw import QuoteIndex, RawAttribution
 from auditor.nlp.speaking import can_speak
+from auditor.nlp.verb_subjects import subject_bounds, subject_of
 
 #: Prepositions that name who a given judgement is for ("threw its support [behind] X").
 RECIPIENT_PREPS = {"to", "behind", "for"}

@@ -15,10 +15,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
-from auditor.nlp.cues import reporting_verbs, subject_of, trimmed_bounds
+from auditor.nlp.cues import reporting_verbs, trimmed_bounds
 from auditor.nlp.doctext import doc_tokens
 from auditor.nlp.raw import RawAttribution, overlaps
 from auditor.nlp.speaking import can_speak
+from auditor.nlp.verb_subjects import subject_of
 
 #: Prepositions that open the topic in "Name on Topic:".
 TOPIC_WORDS = {"on", "about"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
-from auditor.nlp.content import claim_end, without_setting
+from auditor.nlp.claim_end import claim_end, without_setting
 from auditor.nlp.cues import verb_lemma
 from auditor.nlp.quoted_modifiers import through_modified_noun
 

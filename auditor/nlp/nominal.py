@@ -8,18 +8,16 @@ from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.carried_claims import speech_owner
-from auditor.nlp.content import (
-    can_speak,
-    inside_reported_clause,
-    is_content_verb,
-    object_content,
-)
-from auditor.nlp.cues import subject_bounds, subject_of, trimmed_bounds
+from auditor.nlp.content_verbs import inside_reported_clause, is_content_verb
+from auditor.nlp.cues import trimmed_bounds
 from auditor.nlp.doctext import doc_tokens
 from auditor.nlp.framed_speakers import frame_speaker
+from auditor.nlp.object_content import object_content
 from auditor.nlp.possessors import broken_possessor, with_possessive_mark
 from auditor.nlp.pursued_claims import pursuer_of
 from auditor.nlp.raw import QuoteIndex, RawAttribution
+from auditor.nlp.speaking import can_speak
+from auditor.nlp.verb_subjects import subject_bounds, subject_of
 
 #: Nouns whose infinitive is what someone intends or demands ("his pledge to cut taxes");
 #: after other nouns an infinitive is usually a purpose ("proposals to help farmers").

@@ -1,7 +1,7 @@
 """Who speaks through an infinitive of saying that hangs on a noun of a chance or an
 attempt: "[Lee] never misses a chance to tell voters ...", "[she] took the
 chance to say ...". The noun (lexicon ``occasion_nouns_infinitive``) cannot speak; the
-subject of the verb whose object it is does. Used by :func:`auditor.nlp.cues.subject_of`.
+subject of the verb whose object it is does. Used by :func:`auditor.nlp.verb_subjects.subject_of`.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Who speaks through a participle or gerund that has no subject of its own.
 
-:func:`auditor.nlp.cues.subject_of` climbs from such a verb to the verb it hangs on; these
+:func:`auditor.nlp.verb_subjects.subject_of` climbs from such a verb to the verb it hangs on; these
 helpers answer where the parse alone misleads it:
 
 - an absolute phrase: "The plan drew praise, with Denis Marchetti, the head of the union,

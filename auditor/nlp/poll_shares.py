@@ -10,8 +10,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
-from auditor.nlp.cues import subject_of, verb_lemma
+from auditor.nlp.cues import verb_lemma
 from auditor.nlp.speaking import can_speak
+from auditor.nlp.verb_subjects import subject_of
 
 
 def is_poll_share(token: Token | None) -> bool:

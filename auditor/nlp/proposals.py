@@ -18,7 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
-from auditor.nlp.content import inside_reported_clause
+from auditor.nlp.content_verbs import inside_reported_clause
 from auditor.nlp.cues import trimmed_bounds
 from auditor.nlp.doctext import doc_tokens
 from auditor.nlp.nominal import noun_owner, spoken_by

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import cue_tokens, verb_lemma
 from auditor.nlp.stance_copular import Stance
+from auditor.nlp.view_objects import holds_view_object
 
 #: Dependents after the object of a public act that belong to what was done: "[imposed]
 #: [sanctions on the regime]", "[appoints] [him as senator]", "[grilled] [the banker on
@@ -71,8 +72,6 @@ def passive_act(verb: Token) -> Stance | None:
     phrase naming who acted. The act's object, before the verb, is the content; it must
     name a person, a group or a proposition ("the road was blocked by the storm" and
     "six were appointed by presidents" report nothing here)."""
-    from auditor.nlp.stance import holds_view_object  # stance.py imports this module
-
     if verb.pos_ != "VERB" or verb.tag_ != "VBN" or not is_act_verb(verb):
         return None
     agent = next((c for c in verb.rights if c.dep_ == "agent"), None)

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from auditor.nlp.cues import subject_bounds, subject_of
 from auditor.nlp.quote_frames import speaker_after_cue, speaker_between
 from auditor.nlp.raw import QuoteIndex
+from auditor.nlp.verb_subjects import subject_bounds, subject_of
 
 
 def speaker_of(

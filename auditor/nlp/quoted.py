@@ -16,29 +16,18 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
+from auditor.nlp.claim_end import claim_end, without_setting
 from auditor.nlp.contact_relatives import through_contact_clause
-from auditor.nlp.content import (
-    OBJECT_PREPS,
-    can_speak,
-    claim_end,
-    says_what,
-    without_setting,
-    word_count,
-)
-from auditor.nlp.cues import (
-    cue_tokens,
-    is_reporting_verb,
-    statement_maker,
-    subject_bounds,
-    subject_of,
-    trimmed_bounds,
-    verb_lemma,
-)
+from auditor.nlp.content_verbs import says_what, word_count
+from auditor.nlp.cues import cue_tokens, is_reporting_verb, trimmed_bounds, verb_lemma
+from auditor.nlp.object_content import OBJECT_PREPS
 from auditor.nlp.quote_gloss import gloss_start
 from auditor.nlp.quote_lists import through_listed_quotes
 from auditor.nlp.quoted_modifiers import through_modified_noun
 from auditor.nlp.raw import OverlapIndex, QuoteIndex, RawAttribution, overlaps
 from auditor.nlp.reported import close_quotes
+from auditor.nlp.speaking import can_speak
+from auditor.nlp.verb_subjects import statement_maker, subject_bounds, subject_of
 
 #: How a quotation may hang below the verb: inside its object, an object's modifier, a
 #: prepositional phrase or a complement ("typed ["...""], "pounded Trump [as a "..."]").

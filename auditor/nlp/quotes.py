@@ -22,7 +22,6 @@ As a spaCy component::
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -31,91 +30,29 @@ from spacy.tokens import Doc
 from auditor.model import Quote
 from auditor.nlp.doctext import doc_text
 from auditor.nlp.extensions import register_extensions
+from auditor.nlp.quote_marks import (
+    CLOSES,
+    CONTEXT_FREE,
+    ELISIONS,
+    LEFT_BOUND,
+    MARKS_OR_NEWLINE,
+    MAX_DEPTH,
+    NO_OPEN_BEFORE,
+    NON_SPACE,
+    OPEN_BRACKETS,
+    REOPENS,
+    RIGHT_BOUND,
+    SENTENCE_END,
+    SINGLE_AMBIGUOUS,
+    SPACE,
+    STRONG_SINGLE_CLOSE,
+)
 
 register_extensions()
 
 __all__ = ["QuoteFinder", "find_nested_quotes", "find_quotes", "make_quote_finder"]
 
-# --- the marks ---------------------------------------------------------------------------
-
-DOUBLE_MARKS = '"“”„‟«»「」'
-SINGLE_MARKS = "'‘’‚‛‹›『』"
-#: Marks of two characters: two apostrophes used as a double quotation mark.
-TWO_CHAR_MARKS = ("''",)
-
-#: closing mark -> the opening marks it may close. Straight and curly marks mix freely
-#: (writers and CMSes do), and "“" also closes, as in German „...“ or a mis-curled close.
-CLOSES: dict[str, frozenset[str]] = {
-    '"': frozenset('"“„‟”'),
-    "''": frozenset(["''"]),
-    "”": frozenset('"“„‟”'),
-    "“": frozenset('"“„‟'),
-    "»": frozenset("«»"),
-    "«": frozenset("»"),
-    "」": frozenset("「"),
-    "'": frozenset("'‘‛"),
-    "’": frozenset("'‘‚‛"),
-    "‘": frozenset("‚‘"),
-    "›": frozenset("‹›"),
-    "‹": frozenset("›"),
-    "』": frozenset("『"),
-}
-
-#: opening mark -> the marks that may re-open it at the start of a continuation paragraph.
-#: Straight and curly do not mix here: a curly quote at the start of a paragraph inside a
-#: straight-quoted block is a new (inner) quote, not the block's continuation. French style
-#: starts continuation paragraphs of a «...» quote with ».
-REOPENS: dict[str, frozenset[str]] = {
-    '"': frozenset('"'),
-    "''": frozenset(["''"]),
-    **dict.fromkeys("“„‟", frozenset("“„‟")),
-    "”": frozenset("”"),
-    "«": frozenset("«»"),
-    "»": frozenset("»"),
-    "「": frozenset("「"),
-    "'": frozenset("'"),
-    **dict.fromkeys("‘‚‛", frozenset("‘‚‛")),
-    "‹": frozenset("‹›"),
-    "›": frozenset("›"),
-    "『": frozenset("『"),
-}
-
-#: Marks that are quotation marks whatever surrounds them: French spacing puts a space
-#: inside guillemets, CJK puts no space outside its brackets.
-_CONTEXT_FREE = frozenset("«»‹›「」『』")
-
-_ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
-#: Single marks that may also be apostrophes (or, for ‚, a comma look-alike).
-_SINGLE_AMBIGUOUS = frozenset("'’‘‚‛")
-_OPEN_BRACKETS = frozenset("([{<")
-#: Characters after which a mark is at the start of a word (so it may open a quote).
-_LEFT_BOUND = _OPEN_BRACKETS | frozenset("—–‒―-/¿¡") | frozenset(_ALL_MARKS)
-#: Characters before which a mark is at the end of a word (so it may close a quote).
-_RIGHT_BOUND = frozenset(".,;:!?)]}>…—–‒―-/*") | frozenset(_ALL_MARKS)
-#: A mark followed by one of these does not open a quote.
-_NO_OPEN_BEFORE = frozenset(",;:!?)]}")
-
-#: Words written with a leading apostrophe ('em, 'tis, rock 'n' roll), compared lowercased.
-ELISIONS = frozenset(
-    ["em", "til", "tis", "twas", "twere", "twill", "cause", "cos", "coz", "cuz", "n",
-     "bout", "nuff", "scuse", "ello"]
-)  # fmt: skip
-
-#: Punctuation that ends a quoted sentence or clause, right before its closing mark.
-_SENTENCE_END = frozenset(",.!?;:…—–-")
-
-#: A single closing mark that can only be a closing quote: right after sentence punctuation.
-_STRONG_SINGLE_CLOSE = re.compile(r"[,.!?;:…—–-]['’](?=[\s\"”»)\]]|$)")
-
-#: Every character ``str.isspace`` accepts (all below U+3001); a set lookup is faster.
-_SPACE = frozenset(c for c in map(chr, range(0x3001)) if c.isspace())
-
-_MARKS_OR_NEWLINE = re.compile("[\n" + re.escape(_ALL_MARKS) + "]")
-_NON_SPACE = re.compile(r"\S")
-
-#: Deeper nesting than this is garbage input; openers past it are ignored (keeps the
-#: stack search constant-time, so the whole pass stays linear).
-MAX_DEPTH = 8
+# --- pairing the marks (the marks themselves: auditor.nlp.quote_marks) -------------------
 
 
 @dataclass(slots=True)
@@ -172,7 +109,7 @@ class _Pairer:
 
     def run(self) -> tuple[list[Quote], list[Quote]]:
         text = self.text
-        for match in _MARKS_OR_NEWLINE.finditer(text):
+        for match in MARKS_OR_NEWLINE.finditer(text):
             i = match.start()
             ch = text[i]
             if ch == "\n":
@@ -200,7 +137,7 @@ class _Pairer:
             self._emit_unclosed(quote, quote.pending_end)
             return
         end = self._trimmed_end(max(para_start, quote.pos + 1), p)
-        nxt = _NON_SPACE.search(self.text, p + 1) if p < self.n else None
+        nxt = NON_SPACE.search(self.text, p + 1) if p < self.n else None
         if nxt is None:
             self._emit_unclosed(quote, end)
             return
@@ -220,11 +157,11 @@ class _Pairer:
         return "''" if text[j] == "'" and text.startswith("'", j + 1) else text[j]
 
     def _opens_paragraph(self, j: int, mark: str) -> bool:
-        if mark in _CONTEXT_FREE:
+        if mark in CONTEXT_FREE:
             return True  # French style: "» La suite..." re-opens with a space after
         after = j + len(mark)
         r = self.text[after] if after < self.n else None
-        return r is not None and not r.isspace() and r not in _NO_OPEN_BEFORE
+        return r is not None and not r.isspace() and r not in NO_OPEN_BEFORE
 
     def _trimmed_end(self, lo: int, p: int) -> int:
         text = self.text
@@ -281,13 +218,13 @@ class _Pairer:
             ch = "''"
             self.skip_at = i + 1
             right = text[i + 2] if i + 2 < self.n else None
-        l_space = left is None or left in _SPACE
-        r_space = right is None or right in _SPACE
-        opens = (l_space or left in _LEFT_BOUND) and not r_space and right not in _NO_OPEN_BEFORE
-        closes = not l_space and left not in _OPEN_BRACKETS and (r_space or right in _RIGHT_BOUND)
-        if ch in _CONTEXT_FREE:
+        l_space = left is None or left in SPACE
+        r_space = right is None or right in SPACE
+        opens = (l_space or left in LEFT_BOUND) and not r_space and right not in NO_OPEN_BEFORE
+        closes = not l_space and left not in OPEN_BRACKETS and (r_space or right in RIGHT_BOUND)
+        if ch in CONTEXT_FREE:
             self._guillemet_or_bracket(i, ch, opens, closes)
-        elif ch in _SINGLE_AMBIGUOUS:
+        elif ch in SINGLE_AMBIGUOUS:
             self._single(i, ch, left, right, opens, closes)
         elif l_space and r_space:
             # A lone mark between spaces closes an open quote (as in 'outreach,' " he
@@ -324,10 +261,10 @@ class _Pairer:
             return True
         after = self.text[i + 2] if i + 2 < self.n else None
         return (
-            (left is None or left in _SPACE or left in _LEFT_BOUND)
+            (left is None or left in SPACE or left in LEFT_BOUND)
             and after is not None
-            and after not in _SPACE
-            and after not in _NO_OPEN_BEFORE
+            and after not in SPACE
+            and after not in NO_OPEN_BEFORE
         )
 
     def _guillemet_or_bracket(self, i: int, ch: str, opens: bool, closes: bool) -> None:
@@ -358,7 +295,7 @@ class _Pairer:
                 return
             if left in "sS" and right == " " and self._strong_close_after(i):
                 return  # plural possessive inside the quote: "'The soldiers' families...'"
-            if self.stack[k].pending_end is not None and left not in _SENTENCE_END:
+            if self.stack[k].pending_end is not None and left not in SENTENCE_END:
                 return  # across a paragraph break only a clear close counts, not "goin' "
             self._close(k, i, ch)
         elif opens:
@@ -401,7 +338,7 @@ class _Pairer:
         """A closing single quote with nothing to close: an apostrophe, or the close of a
         quote that began with an elided word ('90s music was better,' he said)."""
         start = self.elision_at
-        if start is None or self.stack or left not in _SENTENCE_END:
+        if start is None or self.stack or left not in SENTENCE_END:
             return
         self.elision_at = None
         # Quotes found since the opener are inside this one now.
@@ -416,7 +353,7 @@ class _Pairer:
             end = self.text.find("\n", i)
             end = self.n if end < 0 else end
             last = -1
-            for m in _STRONG_SINGLE_CLOSE.finditer(self.text, self.para_start, end):
+            for m in STRONG_SINGLE_CLOSE.finditer(self.text, self.para_start, end):
                 last = m.start() + 1
             self._strong_cache = (self.para_start, last)
         return last > i

@@ -10,26 +10,21 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from auditor.nlp.apparent_acts import with_hedge
-from auditor.nlp.content import (
+from auditor.nlp.content import makes_clear, reported_content
+from auditor.nlp.content_verbs import (
     inside_reported_clause,
     is_content_verb,
-    makes_clear,
     preposition_of_cue,
-    raised_content,
-    reported_content,
     word_count,
 )
-from auditor.nlp.cues import (
-    cue_tokens,
-    subject_bounds,
-    subject_of,
-    trimmed_bounds,
-)
+from auditor.nlp.cues import cue_tokens, trimmed_bounds
 from auditor.nlp.doctext import doc_tokens
 from auditor.nlp.judging import agentless_verdict
+from auditor.nlp.passive_content import raised_content
 from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
 from auditor.nlp.source_names import is_media_name
 from auditor.nlp.stranded_clauses import stranded_clause
+from auditor.nlp.verb_subjects import subject_bounds, subject_of
 
 
 def reported_speech(

@@ -20,7 +20,7 @@ from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from auditor.nlp.misparses import (
+from auditor.nlp.misparse_nudges import (
     Nudge,
     camel_case_name,
     share_nudges,

@@ -19,19 +19,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
-from auditor.nlp.content import inside_reported_clause
-from auditor.nlp.cues import (
-    cue_tokens,
-    noun_phrase_bounds,
-    subject_bounds,
-    subject_of,
-    trimmed_bounds,
-    verb_lemma,
-)
+from auditor.nlp.content_verbs import inside_reported_clause
+from auditor.nlp.cues import cue_tokens, noun_phrase_bounds, trimmed_bounds, verb_lemma
 from auditor.nlp.doctext import doc_tokens
 from auditor.nlp.documents import is_document
 from auditor.nlp.raw import QuoteIndex, RawAttribution
 from auditor.nlp.speaking import can_speak
+from auditor.nlp.verb_subjects import subject_bounds, subject_of
 
 #: Words that make "leave ... doubt" a claim ("left [little] doubt that ...").
 NO_DOUBT = {"no", "little"}

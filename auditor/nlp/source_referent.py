@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
-from auditor.nlp.cues import antecedent
+from auditor.nlp.verb_subjects import antecedent
 
 #: Sentences before a pronoun searched for what it stands for.
 _SENTENCES_BACK = 2

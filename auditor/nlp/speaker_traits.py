@@ -16,7 +16,8 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
-from auditor.nlp.cues import is_reporting_verb, subject_of
+from auditor.nlp.cues import is_reporting_verb
+from auditor.nlp.verb_subjects import subject_of
 
 #: Pronouns by the gender they refer to.
 PRONOUN_GENDER = {

@@ -44,13 +44,10 @@ from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.characterising import characterised_object
-from auditor.nlp.content import (
-    claim_end,
-    closed_before_speaker,
-    inside_reported_clause,
-    says_what,
-)
-from auditor.nlp.cues import cue_tokens, subject_bounds, subject_of, trimmed_bounds, verb_lemma
+from auditor.nlp.claim_end import claim_end
+from auditor.nlp.content import closed_before_speaker
+from auditor.nlp.content_verbs import inside_reported_clause, says_what
+from auditor.nlp.cues import cue_tokens, trimmed_bounds, verb_lemma
 from auditor.nlp.doctext import doc_tokens
 from auditor.nlp.public_acts import act_object_end, is_act_verb, passive_act, phrasal_lemma
 from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
@@ -66,6 +63,8 @@ from auditor.nlp.stance_copular import (
     preposition_object,
 )
 from auditor.nlp.text_acts import text_act
+from auditor.nlp.verb_subjects import subject_bounds, subject_of
+from auditor.nlp.view_objects import holds_view_object
 
 #: Verbs of finding out: an outlet that "has learned" or "has heard" vouches for its own
 #: claim, no source (rule ATTR004 flags it as unsourced; see reporting_verbs).
@@ -76,17 +75,6 @@ FINDING_OUT = {"learn", "hear"}
 HOLDING_VERBS = {"have", "hold", "share"}
 #: Prepositions that open the writer's aside after a comma, never part of the view.
 ASIDE_PREPS = {"despite", "notwithstanding", "amid", "during"}
-#: Object pronouns that stand for a person, a group or a proposition ("despised them",
-#: "is against it", "understood this").
-VIEW_PRONOUNS = {
-    "him", "her", "them", "me", "us", "you", "it", "this", "that", "what", "whatever",
-    "everything", "nothing", "something", "anything",
-}
-#: Entity labels of an object that is a place, a time or an amount: "knows Ohio".
-CIRCUMSTANCE_LABELS = {
-    "GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL",
-    "ORDINAL", "PRODUCT",
-}
 #: Dependents that may stand between a verb and its preposition: a particle, an adverb or a
 #: time phrase ("spoke out Tuesday about", "weighed in Friday about").
 BETWEEN_VERB_AND_PREP = {"prt", "advmod", "npadvmod", "neg"}
@@ -293,35 +281,6 @@ def _time_phrase(preposition: Token) -> bool:
 def _is_gerund(token: Token) -> bool:
     """"resent [being held to account]", "likes [singing]": the phrase opens with a gerund."""
     return token.left_edge.tag_ == "VBG"
-
-
-def holds_view_object(obj: Token) -> bool:
-    """An object a view can be held about: a person or group ("despise [Trump]"), a
-    pronoun, a gerund ("resent [being ignored]"), a noun with a clause ("accept [the
-    claim that ...]"), or a noun that names a proposition, a policy or a plan; not a
-    thing, a place or a time ("likes [pizza]", "knows [the area]")."""
-    if obj.ent_type_ in CIRCUMSTANCE_LABELS:
-        return False
-    if obj.pos_ == "PRON":
-        return obj.lower_ in VIEW_PRONOUNS
-    if obj.tag_ == "VBG" or can_speak(obj):
-        return True
-    if any(c.dep_ in {"acl", "ccomp"} and c.i > obj.i for c in obj.children):
-        return True  # "the reality that ...", "the representation that ..."
-    return is_proposition_noun(obj)
-
-
-def is_proposition_noun(noun: Token) -> bool:
-    """``noun`` names a proposition, a policy, a plan or an issue (lexicon
-    ``proposition_nouns``, its "-" lines being abstract word endings): "the plan",
-    "the legislation"; not "the car"."""
-    lemma = noun.lemma_.lower()
-    nouns = load_lexicon("proposition_nouns")
-    if lemma in nouns or lemma in load_lexicon("reporting_nouns"):
-        return True
-    return len(lemma) > 5 and any(
-        entry.startswith("-") and lemma.endswith(entry[1:]) for entry in nouns
-    )
 
 
 # --- 2. a verb of regarding with an adverb of judgement -------------------------------

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
-from auditor.nlp.content import says_what
+from auditor.nlp.content_verbs import says_what
 from auditor.nlp.copular_clauses import coordinated_holder, indirect_question, is_copula_be
 from auditor.nlp.stranded_clauses import stranded_clause
 

@@ -20,11 +20,13 @@ from functools import cache
 from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
-from auditor.nlp.cues import cue_tokens, subject_of, verb_lemma
+from auditor.nlp.cues import cue_tokens, verb_lemma
 from auditor.nlp.documents import is_document
 from auditor.nlp.public_acts import act_object_end
 from auditor.nlp.speaking import can_speak
 from auditor.nlp.stance_copular import Stance, is_infinitive
+from auditor.nlp.verb_subjects import subject_of
+from auditor.nlp.view_objects import holds_view_object
 
 #: Entity labels of an object that is a place, a time or an amount: "discussed Ohio".
 CIRCUMSTANCE_LABELS = {
@@ -80,8 +82,6 @@ def _permitted_or_able(verb: Token) -> bool:
 def _fits(kind: str, obj: Token) -> bool:
     """The object is of the kind the verb wants: a text put out, a topic taken up, or a
     proposal weighed ("weighed [plans for ...]", not "weighed the apples")."""
-    from auditor.nlp.stance import holds_view_object  # stance.py imports this module
-
     if kind == "out":
         return is_text(obj)
     if kind == "view":
