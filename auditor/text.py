@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
+
+from auditor.lexicon import load_lexicon
 
 _LINE = re.compile(r"[^\n]+")
 
@@ -59,17 +60,7 @@ def title_abbreviations() -> frozenset[str]:
     A sentence does not end after one of these, so a paragraph ending in one was broken
     in the middle of a name.
     """
-    data = (
-        resources.files("auditor")
-        .joinpath("lexicons/title_abbreviations.txt")
-        .read_text(encoding="utf-8")
-    )
-    words = set()
-    for line in data.splitlines():
-        word = line.split("#", 1)[0].strip()
-        if word:
-            words.add(word)
-    return frozenset(words)
+    return load_lexicon("title_abbreviations", lowercase=False)
 
 
 def strip_closers(text: str) -> str:

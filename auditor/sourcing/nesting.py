@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from auditor import lexicon
 from auditor.model import Analysis, Attribution
-from auditor.sourcing import cue_patterns
 from auditor.sourcing.overlaps import SpanIndex
 from auditor.sourcing.text_index import TextIndex
 
@@ -159,7 +159,7 @@ class Nesting:
 
     def _confirming_words(self, sentence: int) -> re.Match | None:
         if sentence not in self._confirming:
-            self._confirming[sentence] = cue_patterns.pattern("sourcing_confirmation").search(
+            self._confirming[sentence] = lexicon.pattern("sourcing_confirmation").search(
                 self.index.sentence_text(sentence)
             )
         return self._confirming[sentence]
