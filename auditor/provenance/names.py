@@ -197,14 +197,13 @@ def near_organization(a: str, b: str, changed_letter: bool = False) -> bool:
 
 @cache
 def role_classes() -> dict[str, str]:
-    """Role word -> its class ("spokesman" -> "spokesperson"), from ``roles.txt``."""
-    from importlib import resources
+    """Role word -> its class ("spokesman" -> "spokesperson"), from
+    ``auditor/lexicons/provenance_role_classes.txt``."""
+    from auditor.lexicon import entries
 
-    text = (resources.files("auditor.provenance") / "roles.txt").read_text(encoding="utf-8")
     out: dict[str, str] = {}
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if not line or ":" not in line:
+    for line in entries("provenance_role_classes"):
+        if ":" not in line:
             continue
         name, members = line.split(":", 1)
         for member in members.split(","):
