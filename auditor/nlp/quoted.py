@@ -52,7 +52,7 @@ OBJECT_DEPS = {"dobj", "dative", "oprd", "prep", "xcomp", "ccomp", "attr", "acom
 #: Subject pronouns that do not name who chose the words ("it used the phrase ...").
 IMPERSONAL = {"it", "this", "that", "which", "what"}
 #: Verbs whose object is uttered even when it is a title: "sang "Amazing Grace"".
-PERFORMANCE_VERBS = {"sing", "chant", "recite", "hum", "shout", "yell", "scream"}
+PERFORMANCE_VERBS = load_lexicon("performance_verbs")
 #: How many heads a quotation may climb to reach its verb.
 MAX_CLIMB = 6
 

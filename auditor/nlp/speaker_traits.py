@@ -39,7 +39,7 @@ ROLE_SYNONYMS = {
     "director": {"director", "head", "chief"},
 }
 #: Copular verbs whose predicate names a role of the subject ("X is the mayor").
-COPULAS = {"be", "become", "remain", "serve"}
+COPULAS = load_lexicon("role_copulas")
 
 
 @lru_cache(maxsize=1)
