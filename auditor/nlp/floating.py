@@ -14,6 +14,7 @@ from auditor.nlp.content import is_content_verb
 from auditor.nlp.continuation import continues_quote, framing_attribution, join_passage
 from auditor.nlp.cues import subject_bounds
 from auditor.nlp.doctext import doc_text
+from auditor.nlp.pronouns import PERSONAL_SUBJECTS
 from auditor.nlp.quoted import looks_like_title
 from auditor.nlp.raw import RawAttribution
 
@@ -131,7 +132,7 @@ def attach_floating(
 
 
 #: Pronouns that stand for a person or group who may go on to speak.
-SPEAKER_PRONOUNS = {"he", "she", "they", "we", "i"}
+SPEAKER_PRONOUNS = PERSONAL_SUBJECTS
 
 
 def sentence_subject_before(
