@@ -19,6 +19,7 @@ from functools import cache
 from typing import Any
 
 from auditor import lexicon
+from auditor.lexicon import load_lexicon
 from auditor.rules.check_params import LEXICON_NAME, Check, Param, phrase_patterns, true_or_false
 from auditor.rules.context import Context, Hit, excerpt
 from auditor.rules.model import Rule, RuleError
@@ -64,7 +65,7 @@ def verb_forms(lemma: str) -> dict[str, str]:
 
 
 #: Verbs whose last consonant doubles before -ed/-ing (stress on the last syllable).
-_DOUBLING = frozenset({"admit", "commit", "omit", "regret", "refer", "prefer"})
+_DOUBLING = load_lexicon("verbs_doubling_consonant")
 #: Irregular past forms of the lemmas the shipped lexicons hold.
 _IRREGULAR_PAST = {"think": ("thought",), "feel": ("felt",)}
 

@@ -12,6 +12,7 @@ from dataclasses import replace
 from functools import cache
 
 from auditor import lexicon
+from auditor.lexicon import load_lexicon
 from auditor.model import Analysis, Attribution, Span
 from auditor.nlp.sourcing import is_media_name
 from auditor.sourcing.nesting import PRONOUNS, Nesting, quoted
@@ -188,23 +189,7 @@ def descriptor_flags(descriptor: str, basis: str | None = None) -> dict[str, str
 
 
 #: Words that open a sentence capitalized without naming anything ("Latest data show").
-_GENERIC_OPENERS = {
-    "latest",
-    "new",
-    "recent",
-    "leaked",
-    "internal",
-    "official",
-    "classified",
-    "secret",
-    "preliminary",
-    "early",
-    "published",
-    "unpublished",
-    "government",
-    "some",
-    "many",
-}
+_GENERIC_OPENERS = load_lexicon("sentence_generic_openers")
 
 
 def _is_unnamed_document(source_text: str) -> bool:
