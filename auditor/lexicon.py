@@ -21,6 +21,7 @@ __all__ = [
     "LexiconError",
     "compile_phrases",
     "entries",
+    "groups",
     "lexicon_path",
     "load_lexicon",
     "pattern",
@@ -69,6 +70,19 @@ def load_lexicon(name: str, lowercase: bool = True) -> frozenset[str]:
 def word_set(name: str) -> frozenset[str]:
     """The entries of lexicon ``name`` as a lower-cased set, ``re:`` patterns left out."""
     return frozenset(entry.lower() for entry in entries(name) if not entry.startswith("re:"))
+
+
+@cache
+def groups(name: str) -> dict[str, frozenset[str]]:
+    """Lexicon ``name`` written as ``key: word, word, ...`` lines, as key -> its words
+    (lower-cased; lines without a colon are skipped): "leader: leader, head, chief"."""
+    out: dict[str, frozenset[str]] = {}
+    for line in entries(name):
+        key, colon, words = line.partition(":")
+        if colon:
+            members = (w.strip().lower() for w in words.split(","))
+            out[key.strip()] = frozenset(m for m in members if m)
+    return out
 
 
 @cache

@@ -188,17 +188,12 @@ def near_organization(a: str, b: str, changed_letter: bool = False) -> bool:
 def role_classes() -> dict[str, str]:
     """Role word -> its class ("spokesman" -> "spokesperson"), from
     ``auditor/lexicons/provenance_role_classes.txt``."""
-    from auditor.lexicon import entries
+    from auditor.lexicon import groups
 
     out: dict[str, str] = {}
-    for line in entries("provenance_role_classes"):
-        if ":" not in line:
-            continue
-        name, members = line.split(":", 1)
-        for member in members.split(","):
-            member = member.strip().lower()
-            if member:
-                out[member] = name.strip()
+    for name, members in groups("provenance_role_classes").items():
+        for member in members:
+            out[member] = name
     return out
 
 
