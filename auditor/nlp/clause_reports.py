@@ -20,13 +20,11 @@ from auditor.lexicon import load_lexicon
 from auditor.nlp.content import inside_reported_clause, is_content_verb, reported_content
 from auditor.nlp.cues import acts_as_verb, cue_tokens, subject_bounds, subject_of, trimmed_bounds
 from auditor.nlp.doctext import doc_tokens
+from auditor.nlp.labels import FINITE_TAGS
 from auditor.nlp.misspelt_cues import misspelt_reporting_verb
 from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
 from auditor.nlp.reported import close_quotes
 from auditor.nlp.speaking import can_speak
-
-#: Tags of a finite verb or of a modal.
-FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 
 
 def clause_report_attributions(

@@ -15,10 +15,11 @@ from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import antecedent
+from auditor.nlp.labels import NOMINAL_SUBJECTS
 
 #: Sentences before a pronoun searched for what it stands for.
 _SENTENCES_BACK = 2
-_SUBJECTS = {"nsubj", "nsubjpass"}
+_SUBJECTS = NOMINAL_SUBJECTS
 #: Pronouns that share out a statement among the people just named.
 _DISTRIBUTIVES = {"each", "both"}
 #: Lexicons of nouns for people, one or many.

@@ -17,12 +17,11 @@ from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import verb_lemma
+from auditor.nlp.labels import FINITE_TAGS
 from auditor.nlp.pronouns import PERSONAL_SUBJECTS
 
 #: Dependencies under which the parser hangs a stranded clause on the higher verb.
 STRANDED_DEPS = {"ccomp", "advcl"}
-#: Tags of a finite verb or of a modal.
-FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 #: Dependents of a cue that may stand between it and the stranded clause: "admitted
 #: [under questioning] ...", "conceded [on Monday] ...".
 BETWEEN_DEPS = {"prep", "npadvmod", "advmod", "neg", "aux", "auxpass", "prt"}
