@@ -16,7 +16,7 @@ PACKAGE = Path(auditor.__file__).parent
 LEXICONS = PACKAGE / "lexicons"
 RULES = PACKAGE.parent / "rules"
 #: The functions of auditor.lexicon that take a lexicon's name.
-READERS = {"load_lexicon", "entries", "pattern", "word_set", "lexicon_path"}
+READERS = {"load_lexicon", "entries", "pattern", "word_set", "groups", "lexicon_path"}
 #: Rule parameters (rules/*.yaml) whose value is a lexicon's name.
 RULE_LEXICON = re.compile(r"^\s*(?:lexicon|verbs):\s*([a-z][a-z0-9_]*)\s*$", re.MULTILINE)
 
