@@ -315,9 +315,7 @@ def _comparison(token: Token) -> bool:
 
 
 #: Short words a title may keep in lower case ("Contract with America").
-TITLE_SMALL_WORDS = {
-    "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from",
-}  # fmt: skip
+TITLE_SMALL_WORDS = load_lexicon("title_minor_words")
 
 
 def quote_text(text: str, quote: dict) -> str:

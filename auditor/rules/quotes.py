@@ -17,9 +17,7 @@ from auditor.rules.context import Context
 #: How far before a quotation the words that frame it are looked for.
 _FRAME_WINDOW = 80
 #: Short words a title leaves in lower case ("A Long Night in the Harbour of Small Boats").
-_TITLE_SMALL_WORDS = frozenset(
-    "a an and as at but by for from in into nor of on or over the to up with".split()
-)
+_TITLE_SMALL_WORDS = lexicon.load_lexicon("title_minor_words")
 
 
 def in_title_case(inner: str) -> bool:
