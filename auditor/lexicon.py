@@ -1,4 +1,12 @@
-"""Word lists shipped as data files in ``auditor/lexicons/`` (one entry a line, ``#`` comments)."""
+"""Word lists shipped as data files in ``auditor/lexicons/``: the one reader of them.
+
+A lexicon file holds one entry a line. ``#`` starts a comment that runs to the end of the
+line (so no entry may hold a ``#``); blank lines are skipped; each entry is stripped of
+surrounding spaces. Every file opens with ``#`` lines saying what it holds and who uses
+it. A plain entry used as a cue is a phrase matched as whole words, ignoring case, any run
+of spaces standing for any whitespace; an entry starting with ``re:`` is a regular
+expression (Python syntax), for the few cues that need alternatives or anchors.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +16,19 @@ from importlib import resources
 from pathlib import Path
 
 from auditor.errors import AuditorError
+
+__all__ = [
+    "LexiconError",
+    "compile_phrases",
+    "entries",
+    "groups",
+    "lexicon_path",
+    "load_lexicon",
+    "pattern",
+    "phrase_pattern",
+    "read_lexicon_file",
+    "word_set",
+]
 
 
 class LexiconError(AuditorError):
@@ -30,10 +51,47 @@ def read_lexicon_file(path: str | Path) -> list[str]:
 
 
 @cache
+def entries(name: str) -> tuple[str, ...]:
+    """The entries of the packaged lexicon ``name``, in file order, case kept."""
+    try:
+        return tuple(read_lexicon_file(lexicon_path(name)))
+    except FileNotFoundError as exc:
+        raise LexiconError(f"lexicon {name!r} not found (auditor/lexicons/{name}.txt)") from exc
+
+
+@cache
 def load_lexicon(name: str, lowercase: bool = True) -> frozenset[str]:
     """The packaged lexicon ``name`` as a set (lower-cased unless told otherwise)."""
-    entries = read_lexicon_file(lexicon_path(name))
-    return frozenset(e.lower() for e in entries) if lowercase else frozenset(entries)
+    found = entries(name)
+    return frozenset(e.lower() for e in found) if lowercase else frozenset(found)
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """The entries of lexicon ``name`` as a lower-cased set, ``re:`` patterns left out."""
+    return frozenset(entry.lower() for entry in entries(name) if not entry.startswith("re:"))
+
+
+@cache
+def groups(name: str) -> dict[str, frozenset[str]]:
+    """Lexicon ``name`` written as ``key: word, word, ...`` lines, as key -> its words
+    (lower-cased; lines without a colon are skipped): "leader: leader, head, chief"."""
+    out: dict[str, frozenset[str]] = {}
+    for line in entries(name):
+        key, colon, words = line.partition(":")
+        if colon:
+            members = (w.strip().lower() for w in words.split(","))
+            out[key.strip()] = frozenset(m for m in members if m)
+    return out
+
+
+@cache
+def pattern(name: str, ignore_case: bool = True) -> re.Pattern:
+    """The compiled pattern of lexicon ``name`` (any entry matches)."""
+    try:
+        return compile_phrases(entries(name), ignore_case=ignore_case)
+    except LexiconError as exc:
+        raise LexiconError(f"lexicon {name!r}: {exc}") from exc
 
 
 def phrase_pattern(phrase: str) -> str:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
+
+from auditor.lexicon import load_lexicon
 
 _LINE = re.compile(r"[^\n]+")
 
@@ -23,16 +24,10 @@ CLOSERS = "\"'\u201d\u2019\u00bb\u203a)]"
 #: Opening quotation marks (straight marks are both opening and closing).
 OPENERS = "\"'\u201c\u2018\u00ab\u2039\u201e("
 
-# Words left in lower case by title-case headlines ("Battle for the City of Bakhmut").
-_MINOR_WORDS = frozenset(
-    "a an the and or nor but for of in on at to by from with as vs via up off out over "
-    "into onto upon amid after before about than per de la von van".split()
-)
+# Words left in lower case by title-case headlines ("Battle for the City of Ashford").
+_MINOR_WORDS = load_lexicon("title_minor_words")
 # Words a sentence cannot end on: a line ending in one runs on into the next.
-_RUN_ON_WORDS = _MINOR_WORDS | frozenset(
-    "said says told that who which whose whom is are was were has have had will would "
-    "could should can may might its their his her our your my this these those".split()
-)
+_RUN_ON_WORDS = _MINOR_WORDS | load_lexicon("run_on_words")
 _LIST_ITEM = re.compile(r"(?:[-*+\u2022\u2013]|\d{1,3}[.)])\s")
 
 
@@ -59,17 +54,7 @@ def title_abbreviations() -> frozenset[str]:
     A sentence does not end after one of these, so a paragraph ending in one was broken
     in the middle of a name.
     """
-    data = (
-        resources.files("auditor")
-        .joinpath("lexicons/title_abbreviations.txt")
-        .read_text(encoding="utf-8")
-    )
-    words = set()
-    for line in data.splitlines():
-        word = line.split("#", 1)[0].strip()
-        if word:
-            words.add(word)
-    return frozenset(words)
+    return load_lexicon("title_abbreviations", lowercase=False)
 
 
 def strip_closers(text: str) -> str:

@@ -228,9 +228,9 @@ def test_figures_inside_quotes_are_the_speakers() -> None:
     ],
 )
 def test_unverified_markers(sentence: str, marker: bool) -> None:
-    from auditor.sourcing import cue_patterns
+    from auditor import lexicon
 
-    assert bool(cue_patterns.pattern("sourcing_unverified").search(sentence)) is marker
+    assert bool(lexicon.pattern("sourcing_unverified").search(sentence)) is marker
 
 
 def test_unverified_marker_points_back() -> None:

@@ -17,10 +17,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
+from auditor.nlp.labels import NOMINAL_SUBJECTS
 from auditor.nlp.speaking import can_speak
 
 #: Dependencies of a subject the participial phrase of a clause is said of.
-_SUBJECTS = {"nsubj", "nsubjpass"}
+_SUBJECTS = NOMINAL_SUBJECTS
 
 
 def by_phrase(verb: Token) -> Token | None:

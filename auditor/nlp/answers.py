@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import is_reporting_verb
 from auditor.nlp.speaking import can_speak
 from auditor.nlp.verb_subjects import subject_of
 
 #: Words that are a whole answer on their own.
-ANSWER_WORDS = {"yes", "no", "yeah", "nope", "okay", "ok"}
+ANSWER_WORDS = load_lexicon("answer_words")
 
 
 def answered_content(verb: Token) -> tuple[int, int] | None:

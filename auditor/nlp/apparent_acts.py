@@ -20,7 +20,7 @@ from auditor.nlp.speaking import can_speak
 
 #: Raising verbs whose active subject is what they hedge ("she appeared to", "he seems
 #: to"); the passive ones ("is said to") are read by auditor.nlp.content.
-ACTIVE_RAISING_VERBS = {"appear", "seem"}
+ACTIVE_RAISING_VERBS = load_lexicon("raising_verbs_active")
 
 
 def apparent_act(verb: Token) -> Token | None:

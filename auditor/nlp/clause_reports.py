@@ -21,14 +21,12 @@ from auditor.nlp.content import reported_content
 from auditor.nlp.content_verbs import inside_reported_clause, is_content_verb
 from auditor.nlp.cues import acts_as_verb, cue_tokens, trimmed_bounds
 from auditor.nlp.doctext import doc_tokens
+from auditor.nlp.labels import FINITE_TAGS
 from auditor.nlp.misspelt_cues import misspelt_reporting_verb
 from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
 from auditor.nlp.reported import close_quotes
 from auditor.nlp.speaking import can_speak
 from auditor.nlp.verb_subjects import subject_bounds, subject_of
-
-#: Tags of a finite verb or of a modal.
-FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 
 
 def clause_report_attributions(

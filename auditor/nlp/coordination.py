@@ -17,7 +17,9 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-_SUBJECTS = {"nsubj", "nsubjpass"}
+from auditor.nlp.labels import NOMINAL_SUBJECTS
+
+_SUBJECTS = NOMINAL_SUBJECTS
 
 
 def outer_speaker(verb: Token, is_reporting_verb: Callable[[Token], bool]) -> Token | None:

@@ -12,9 +12,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
+from auditor.nlp.labels import NOMINAL_SUBJECTS
 
-#: Dependency labels of a verb's nominal subjects.
-NOMINAL_SUBJECTS = {"nsubj", "nsubjpass"}
 #: Relative words the parser may take for a subject right before the real one.
 RELATIVE_WORDS = {"that", "which"}
 

@@ -13,6 +13,7 @@ from auditor.lexicon import load_lexicon
 from auditor.nlp.content_verbs import is_content_verb
 from auditor.nlp.continuation import continues_quote, framing_attribution, join_passage
 from auditor.nlp.doctext import doc_text
+from auditor.nlp.pronouns import PERSONAL_SUBJECTS
 from auditor.nlp.quoted import looks_like_title
 from auditor.nlp.raw import RawAttribution
 from auditor.nlp.verb_subjects import subject_bounds
@@ -131,7 +132,7 @@ def attach_floating(
 
 
 #: Pronouns that stand for a person or group who may go on to speak.
-SPEAKER_PRONOUNS = {"he", "she", "they", "we", "i"}
+SPEAKER_PRONOUNS = PERSONAL_SUBJECTS
 
 
 def sentence_subject_before(

@@ -32,14 +32,7 @@ MAX_HEADLINE_WORDS = 30
 #: Share of the longer words that must be capitalized for a line to be in title case.
 TITLE_CASE_SHARE = 0.7
 #: Words that title case capitalizes but sentence case does not.
-FUNCTION_WORDS = {
-    "a", "an", "the", "and", "or", "but", "nor", "as", "at", "by", "for", "from", "in", "into",
-    "of", "off", "on", "onto", "over", "to", "up", "with", "about", "against", "after",
-    "before", "amid", "than", "that", "if", "is", "are", "was", "were", "be", "been", "being",
-    "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must",
-    "not", "his", "her", "their", "its", "our", "my", "your", "he", "she", "they", "it", "we",
-    "who", "what", "when", "while", "why", "how", "all", "this", "these", "those", "still",
-}
+FUNCTION_WORDS = load_lexicon("title_case_function_words")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 
 

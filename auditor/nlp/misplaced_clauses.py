@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import is_reporting_verb, verb_lemma
+from auditor.nlp.labels import FINITE_TAGS
 
 #: Dependencies of a clause that hangs on a noun.
 NOUN_CLAUSE_DEPS = {"relcl", "acl"}
@@ -24,8 +25,6 @@ OPENING_PHRASE_DEPS = {"prep", "npadvmod", "punct"}
 #: Prepositions that give the topic of what was told; a that-clause in their phrase
 #: belongs to its noun ("asked about [his declaration that it was a bomb]").
 TOPIC_PREPS = {"about", "of", "for", "against", "over", "regarding", "concerning"}
-#: Tags of a finite verb.
-FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 
 
 def misplaced_complement(verb: Token) -> Token | None:

@@ -26,7 +26,7 @@ INTENTION_NOUNS = "reporting_nouns_intention"
 POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "my", "our", "your"}
 #: Verbs that merely carry a noun cue, so their subject is its speaker: "X made the
 #: claim that", "X issued a warning that", "X repeated his charge that".
-LIGHT_VERBS = {"make", "issue", "repeat", "reiterate", "voice", "express", "renew", "announce"}
+LIGHT_VERBS = load_lexicon("light_verbs")
 
 
 def noun_cue_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttribution]:

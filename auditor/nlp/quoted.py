@@ -41,7 +41,7 @@ OBJECT_DEPS = {"dobj", "dative", "oprd", "prep", "xcomp", "ccomp", "attr", "acom
 #: Subject pronouns that do not name who chose the words ("it used the phrase ...").
 IMPERSONAL = {"it", "this", "that", "which", "what"}
 #: Verbs whose object is uttered even when it is a title: "sang "Amazing Grace"".
-PERFORMANCE_VERBS = {"sing", "chant", "recite", "hum", "shout", "yell", "scream"}
+PERFORMANCE_VERBS = load_lexicon("performance_verbs")
 #: How many heads a quotation may climb to reach its verb.
 MAX_CLIMB = 6
 
@@ -304,9 +304,7 @@ def _comparison(token: Token) -> bool:
 
 
 #: Short words a title may keep in lower case ("Contract with America").
-TITLE_SMALL_WORDS = {
-    "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from",
-}  # fmt: skip
+TITLE_SMALL_WORDS = load_lexicon("title_minor_words")
 
 
 def quote_text(text: str, quote: dict) -> str:

@@ -23,7 +23,7 @@ from auditor.nlp.source_names import per_article
 #: Mentions of a deliberative body that make an article the report of its proceedings.
 BODY_MENTIONS = 5
 #: Quantifiers that keep a group a mass even when some members are named.
-_MASS = {"many", "some", "most", "few", "numerous", "countless", "various"}
+_MASS = load_lexicon("group_mass_quantifiers")
 #: Dependencies of the modifiers that can spread a group ("world leaders", "officials from
 #: both parties"); a relative clause says what the group did, not who it is.
 _SCOPE_DEPS = {"amod", "compound", "prep", "nmod"}

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.names import normalize_name
+from auditor.nlp.pronouns import PEOPLE_SUBJECTS
 
 T = TypeVar("T")
 #: Per thread (a Dask worker may run pipelines in threads): what each article says.
@@ -32,7 +33,7 @@ _LOCAL = threading.local()
 #: Named-entity labels of organizations acting as institutions.
 _ORGANIZATION_LABELS = {"ORG"}
 #: Pronouns for people, who can be the other side of a meeting.
-_PEOPLE = {"he", "she", "i", "we", "they", "you"}
+_PEOPLE = PEOPLE_SUBJECTS
 #: Entity labels of names that are not people.
 _NOT_PEOPLE = {"ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART"}
 #: Prepositions that end the head of a description ("a writer for The Atlantic").

@@ -28,7 +28,7 @@ _INDEFINITE = {"a", "an", "one", "another", "some"}
 #: Pronouns that stand for an unnamed person ("someone asked") or for people at large.
 _UNNAMED_PRONOUNS = {"someone", "somebody"}
 #: Documents whose respondents are a poll's share ("those questioned in the survey").
-_POLLS = {"poll", "survey", "census", "questionnaire"}
+_POLLS = load_lexicon("poll_documents")
 
 
 def lex(name: str) -> frozenset[str]:

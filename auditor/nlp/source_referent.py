@@ -14,11 +14,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
+from auditor.nlp.labels import NOMINAL_SUBJECTS
 from auditor.nlp.verb_subjects import antecedent
 
 #: Sentences before a pronoun searched for what it stands for.
 _SENTENCES_BACK = 2
-_SUBJECTS = {"nsubj", "nsubjpass"}
+_SUBJECTS = NOMINAL_SUBJECTS
 #: Pronouns that share out a statement among the people just named.
 _DISTRIBUTIVES = {"each", "both"}
 #: Lexicons of nouns for people, one or many.

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from auditor.names import same_name_word
 from auditor.nlp.names import NameParts, appositive_of, name_at, normalize_name
+from auditor.nlp.pronouns import ONE_PERSON
 from auditor.nlp.speaker_mentions import (
     acronym_after,
     author_of,
@@ -37,7 +38,7 @@ from auditor.nlp.speaker_traits import (
 )
 from auditor.nlp.verb_subjects import antecedent
 
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+PERSON_PRONOUNS = ONE_PERSON
 #: How similar two surnames must be to count as one name spelled two ways.
 SPELLING_SIMILARITY = 0.8
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from auditor.lexicon import load_lexicon
+from auditor.lexicon import groups, load_lexicon
 from auditor.nlp.cues import is_reporting_verb
 from auditor.nlp.verb_subjects import subject_of
 
@@ -26,21 +26,9 @@ PRONOUN_GENDER = {
 }  # fmt: skip
 
 #: Role nouns that mean the same job ("the DPR leader" for "the head of ...").
-ROLE_SYNONYMS = {
-    "leader": {"leader", "head", "chief", "president", "chairman", "commander"},
-    "head": {"head", "leader", "chief", "director"},
-    "chief": {"chief", "head", "leader", "director"},
-    "president": {"president"},
-    "minister": {"minister", "secretary"},
-    "secretary": {"secretary", "minister"},
-    "spokesman": {"spokesman", "spokeswoman", "spokesperson"},
-    "commander": {"commander", "general", "chief"},
-    "general": {"general", "commander"},
-    "adviser": {"adviser", "advisor"},
-    "director": {"director", "head", "chief"},
-}
+ROLE_SYNONYMS = groups("role_synonyms")
 #: Copular verbs whose predicate names a role of the subject ("X is the mayor").
-COPULAS = {"be", "become", "remain", "serve"}
+COPULAS = load_lexicon("role_copulas")
 
 
 @lru_cache(maxsize=1)

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from auditor.nlp.doctext import doc_text, doc_tokens
 from auditor.nlp.extensions import register_extensions
+from auditor.nlp.pronouns import GROUP
 from auditor.nlp.raw import AttributionRecord
 from auditor.nlp.speaker_clusters import PERSON_PRONOUNS, SPELLING_SIMILARITY, Cluster, ClusterBook
 from auditor.nlp.speaker_mentions import label_votes, name_heads, plain_source_name
@@ -27,7 +28,7 @@ from auditor.nlp.verb_subjects import antecedent
 
 register_extensions()
 
-GROUP_PRONOUNS = {"they", "them", "it", "its"}
+GROUP_PRONOUNS = GROUP
 
 
 @Language.factory("auditor_speakers", default_config={"spelling_similarity": SPELLING_SIMILARITY})

@@ -12,12 +12,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
+from auditor.nlp.pronouns import PEOPLE_OBJECTS, SPEAKING_SUBJECTS
 
 #: Pronouns that can be a speaker.
-SPEAKING_PRONOUNS = {"he", "she", "i", "we", "they", "you", "who", "it"}
+SPEAKING_PRONOUNS = SPEAKING_SUBJECTS
 #: Object pronouns that name people: the subject of a gerund takes this form ("clips of
 #: [her] supporting the war", "recordings of [them] praising the plan").
-OBJECT_PRONOUNS = {"him", "her", "them", "me", "us"}
+OBJECT_PRONOUNS = PEOPLE_OBJECTS
 #: Lexicons of nouns that can be a speaker: people, groups, organizations, documents.
 SPEAKER_LEXICONS = (
     "source_nouns_anonymous",

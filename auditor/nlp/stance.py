@@ -68,11 +68,11 @@ from auditor.nlp.view_objects import holds_view_object
 
 #: Verbs of finding out: an outlet that "has learned" or "has heard" vouches for its own
 #: claim, no source (rule ATTR004 flags it as unsourced; see reporting_verbs).
-FINDING_OUT = {"learn", "hear"}
+FINDING_OUT = load_lexicon("verbs_finding_out")
 #: Verbs that hold a view named by their object ("has doubts about", "holds the view
 #: that", "shares concerns about"); "raises questions about" is left out: its subject is
 #: as often a fact as a person ("the decision raises questions").
-HOLDING_VERBS = {"have", "hold", "share"}
+HOLDING_VERBS = load_lexicon("verbs_holding_views")
 #: Prepositions that open the writer's aside after a comma, never part of the view.
 ASIDE_PREPS = {"despite", "notwithstanding", "amid", "during"}
 #: Dependents that may stand between a verb and its preposition: a particle, an adverb or a

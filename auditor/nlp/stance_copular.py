@@ -19,7 +19,7 @@ from auditor.nlp.stranded_clauses import stranded_clause
 
 #: Verbs that link a subject to an adjective of stance ("seems confident that",
 #: "came away convinced that", "grew wary of").
-COPULAS = {"be", "seem", "appear", "become", "remain", "grow", "come", "sound", "look", "feel"}
+COPULAS = load_lexicon("stance_copulas")
 #: Prepositions whose object is what a stance, a view or a feeling is about.
 ABOUT_PREPS = {
     "of", "about", "on", "over", "with", "to", "toward", "towards", "in", "at", "for",

@@ -17,11 +17,11 @@ from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import verb_lemma
+from auditor.nlp.labels import FINITE_TAGS
+from auditor.nlp.pronouns import PERSONAL_SUBJECTS
 
 #: Dependencies under which the parser hangs a stranded clause on the higher verb.
 STRANDED_DEPS = {"ccomp", "advcl"}
-#: Tags of a finite verb or of a modal.
-FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 #: Dependents of a cue that may stand between it and the stranded clause: "admitted
 #: [under questioning] ...", "conceded [on Monday] ...".
 BETWEEN_DEPS = {"prep", "npadvmod", "advmod", "neg", "aux", "auxpass", "prt"}
@@ -78,7 +78,7 @@ def _is_ancestor(token: Token, descendant: Token) -> bool:
 
 #: Subject pronouns: a clause opened by one after an addressee is no relative clause on it
 #: when nothing in the clause is missing ("reminded [the voters] [she was the first]").
-SUBJECT_PRONOUNS = {"i", "he", "she", "we", "they"}
+SUBJECT_PRONOUNS = PERSONAL_SUBJECTS
 #: Dependents that complete a clause's verb, so that no relative pronoun is left out of
 #: it: "[he] was [the only one]", "[she] had [no choice]".
 COMPLETING_DEPS = {"attr", "acomp", "dobj", "ccomp", "xcomp", "oprd"}

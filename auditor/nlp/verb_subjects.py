@@ -196,10 +196,7 @@ def _name_before(verb: Token) -> Token | None:
 
 
 #: Verbs that put out a statement or document: "X issued a statement calling ...".
-CARRIER_VERBS = {
-    "issue", "release", "hold", "file", "publish", "send", "post", "put", "give", "make",
-    "deliver", "sign", "write", "air", "run", "launch", "unveil",
-}
+CARRIER_VERBS = load_lexicon("carrier_verbs")
 
 
 def _carrier_subject(noun: Token) -> Token | None:

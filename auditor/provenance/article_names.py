@@ -14,6 +14,7 @@ import bisect
 import re
 from collections import Counter
 
+from auditor.lexicon import load_lexicon
 from auditor.provenance.names import clean_name, is_acronym, organizations_of, words
 
 _CAPITALIZED = re.compile(r"\b[^\W\d_][\w’'-]*")
@@ -34,7 +35,7 @@ def headline_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "for", "and", "to", "from", "at"})
+_SMALL_WORDS = load_lexicon("title_minor_words")
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:

@@ -21,21 +21,10 @@ from auditor.names import edit_distance, fold, same_person_name
 _POSSESSIVE = re.compile(r"['’]s?$")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 #: Courtesy and academic titles that come before a name but are not part of it.
-_HONORIFICS = frozenset({"dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms."})
+_HONORIFICS = load_lexicon("provenance_honorifics")
 
 #: Function words left out of content stems (short words are dropped by length anyway).
-STOPWORDS = frozenset(
-    """
-    about above after again against also although among another because been before
-    being below between both cannot could does doing down during each either even every
-    from further have having here hers herself himself into itself just least less like
-    more most much must neither never none nothing only other otherwise ought ours over
-    same shall should since some such than that their theirs them themselves then there
-    these they this those though through thus till under unless until upon very what
-    whatever when where whether which while whom whose will with within without would
-    your yours said says saying told tells according added adds stated statement
-    """.split()
-)
+STOPWORDS = load_lexicon("provenance_stopwords")
 
 
 def clean_name(text: str) -> str:
@@ -190,20 +179,14 @@ def near_organization(a: str, b: str, changed_letter: bool = False) -> bool:
 
 @cache
 def role_classes() -> dict[str, str]:
-    """Role word -> its class ("spokesman" -> "spokesperson"), from ``roles.txt``."""
-    from importlib import resources
+    """Role word -> its class ("spokesman" -> "spokesperson"), from
+    ``auditor/lexicons/provenance_role_classes.txt``."""
+    from auditor.lexicon import groups
 
-    text = (resources.files("auditor.provenance") / "roles.txt").read_text(encoding="utf-8")
     out: dict[str, str] = {}
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if not line or ":" not in line:
-            continue
-        name, members = line.split(":", 1)
-        for member in members.split(","):
-            member = member.strip().lower()
-            if member:
-                out[member] = name.strip()
+    for name, members in groups("provenance_role_classes").items():
+        for member in members:
+            out[member] = name
     return out
 
 
@@ -290,7 +273,7 @@ _ARTICLES = frozenset({"a", "an", "another"})
 #: Where a run of capitalized words joins two names ("Oxfam and the Red Cross").
 _AND_THE = re.compile(r"\s+and\s+the\s+")
 #: Words that make a capitalized phrase an organization, besides the shared lexicon's.
-_MORE_ORGANIZATION_WORDS = frozenset({"republic", "studies", "ministries", "forces"})
+_MORE_ORGANIZATION_WORDS = load_lexicon("provenance_organization_words")
 
 
 @cache

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from auditor.lexicon import lexicon_path, read_lexicon_file
+from auditor.lexicon import entries, lexicon_path
 from auditor.provenance.names import (
     acronym_transposed,
     clean_name,
@@ -43,7 +43,7 @@ DEFAULT_LIST_MIN_ACRONYM = 4
 def default_organizations() -> tuple[tuple[str, ...], ...]:
     """Each well-known organization's forms (name, then acronyms and other forms)."""
     out = []
-    for line in read_lexicon_file(lexicon_path("known_organizations")):
+    for line in entries("known_organizations"):
         forms = tuple(f.strip() for f in line.split("|") if f.strip())
         if forms:
             out.append(forms)
@@ -53,7 +53,7 @@ def default_organizations() -> tuple[tuple[str, ...], ...]:
 @cache
 def _spellings() -> tuple[tuple[str, str], ...]:
     pairs = []
-    for line in read_lexicon_file(lexicon_path("british_american_spellings")):
+    for line in entries("british_american_spellings"):
         british, _, american = line.partition(" ")
         pairs.append((british.strip().lower(), american.strip().lower()))
     return tuple(pairs)
@@ -168,7 +168,7 @@ def shipped_kinds() -> dict[str, str]:
 def kind_nouns() -> dict[str, re.Pattern]:
     """Kind of organization -> the nouns that call a body one (``organization_kinds.txt``)."""
     out = {}
-    for line in read_lexicon_file(lexicon_path("organization_kinds")):
+    for line in entries("organization_kinds"):
         kind, _, nouns = line.partition(":")
         phrases = [n.strip() for n in nouns.split(",") if n.strip()]
         body = "|".join(r"[\s-]+".join(map(re.escape, p.split())) for p in phrases)

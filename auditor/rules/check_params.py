@@ -13,11 +13,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from auditor import lexicon
 from auditor.errors import quote_value
 from auditor.rules.context import Context, Hit
 from auditor.rules.model import Rule, RuleError
 from auditor.rules.patterns import compile_cues, compile_regex
-from auditor.sourcing import cue_patterns
 
 
 def str_list(value: Any, where: str) -> list[str]:
@@ -76,8 +76,8 @@ def lexicon_pattern(value: Any, where: str) -> re.Pattern:
     if not isinstance(value, str) or not LEXICON_NAME.match(value):
         raise RuleError(f"{where}: expected the name of a lexicon file in auditor/lexicons/")
     try:
-        return cue_patterns.pattern(value)
-    except cue_patterns.LexiconError as exc:
+        return lexicon.pattern(value)
+    except lexicon.LexiconError as exc:
         raise RuleError(f"{where}: {exc}") from None
 
 

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from auditor import lexicon
 from auditor.rules.check_params import (
     Check,
     Param,
@@ -17,7 +18,6 @@ from auditor.rules.check_params import (
 )
 from auditor.rules.context import Context, Hit
 from auditor.rules.model import Rule, RuleError
-from auditor.sourcing import cue_patterns
 
 #: Flags of an unnamed source that is not one the reporter relies on (sourcing/nesting.py).
 _NOT_OWN_SOURCE = frozenset({"same_source", "reported_by_named", "in_descriptor"})
@@ -66,7 +66,7 @@ _NAME_CUT = (
 def _name_breaks(ctx: Context) -> list[int]:
     """Offsets of paragraph breaks inside a name ("Professor Anna" / "Karlsson of ..."),
     which the ingest stage, reading words alone, cannot tell from a headline."""
-    names = cue_patterns.entries("person_titles")
+    names = lexicon.entries("person_titles")
     titles = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in names)
     cut = re.compile(_NAME_CUT.format(titles=titles), re.IGNORECASE)
     paragraphs = ctx.index.paragraphs

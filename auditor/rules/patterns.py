@@ -22,9 +22,9 @@ from typing import Any
 
 import re2
 
+from auditor import lexicon
 from auditor.errors import quote_value
 from auditor.rules.model import RuleError
-from auditor.sourcing import cue_patterns
 
 #: Python's ``\s`` on text (RE2's is ASCII only): no-break and other Unicode spaces too.
 _ANY_SPACE = r"[\s\x0b\x1c-\x1f\x85\p{Z}]+"
@@ -92,8 +92,8 @@ def compile_cues(cues: list[str], where: str, *, trusted: bool) -> re.Pattern | 
     """
     if trusted:
         try:
-            return cue_patterns.compile_phrases(cues)
-        except cue_patterns.LexiconError as exc:
+            return lexicon.compile_phrases(cues)
+        except lexicon.LexiconError as exc:
             raise RuleError(f"{where}: {exc}") from None
     for k, cue in enumerate(cues):
         if cue.startswith("re:"):

@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import re
 
+from auditor import lexicon
 from auditor.rules.context import Context
-from auditor.sourcing import cue_patterns
 
 #: How far before a quotation the words that frame it are looked for.
 _FRAME_WINDOW = 80
 #: Short words a title leaves in lower case ("A Long Night in the Harbour of Small Boats").
-_TITLE_SMALL_WORDS = frozenset(
-    "a an and as at but by for from in into nor of on or over the to up with".split()
-)
+_TITLE_SMALL_WORDS = lexicon.load_lexicon("title_minor_words")
 
 
 def in_title_case(inner: str) -> bool:
@@ -39,7 +37,7 @@ def framed_as_written(ctx: Context, start: int) -> bool:
     """Whether the words just before offset ``start`` name a work or a written object."""
     before = ctx.text[max(0, start - _FRAME_WINDOW) : start]
     before = before.split("\n")[-1]
-    return cue_patterns.pattern("quote_written_frames").search(before) is not None
+    return lexicon.pattern("quote_written_frames").search(before) is not None
 
 
 def is_nobodys_words(ctx: Context, start: int, inner: str) -> bool:

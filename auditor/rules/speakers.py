@@ -8,13 +8,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from auditor.names import fold
+from auditor.nlp.pronouns import THIRD_PERSON
 from auditor.rules.check_params import Check, Param, choice, true_or_false
 from auditor.rules.context import Context, Hit
 from auditor.rules.forms import name_forms, spelled_two_ways
 from auditor.rules.model import Rule
 
 _NAME_LIKE = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*$")
-_PRONOUNS = {"he", "she", "they", "him", "her", "them", "his", "hers", "their", "it", "its"}
+_PRONOUNS = THIRD_PERSON
 
 
 def _surname_clusters(clusters: list[Any]) -> dict[str, list[Any]]:

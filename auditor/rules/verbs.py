@@ -18,10 +18,11 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+from auditor import lexicon
+from auditor.lexicon import load_lexicon
 from auditor.rules.check_params import LEXICON_NAME, Check, Param, phrase_patterns, true_or_false
 from auditor.rules.context import Context, Hit, excerpt
 from auditor.rules.model import Rule, RuleError
-from auditor.sourcing import cue_patterns
 
 #: What "said" becomes for each form of a verb: the neutral word to suggest.
 _NEUTRAL = {"base": "say", "s": "says", "ed": "said", "ing": "saying"}
@@ -64,7 +65,7 @@ def verb_forms(lemma: str) -> dict[str, str]:
 
 
 #: Verbs whose last consonant doubles before -ed/-ing (stress on the last syllable).
-_DOUBLING = frozenset({"admit", "commit", "omit", "regret", "refer", "prefer"})
+_DOUBLING = load_lexicon("verbs_doubling_consonant")
 #: Irregular past forms of the lemmas the shipped lexicons hold.
 _IRREGULAR_PAST = {"think": ("thought",), "feel": ("felt",)}
 
@@ -98,14 +99,14 @@ def _thing_subject(text: str, verb_start: int) -> bool:
     if last is None:
         return False
     word = last.group(1).lower()
-    things = cue_patterns.word_set("verbs_thing_subjects")
+    things = lexicon.word_set("verbs_thing_subjects")
     return word in things or (word.endswith("s") and word[:-1] in things)
 
 
 @cache
 def _lexicon_forms(name: str) -> dict[str, str]:
     forms: dict[str, str] = {}
-    for lemma in cue_patterns.entries(name):
+    for lemma in lexicon.entries(name):
         forms.update(verb_forms(lemma))
     return forms
 
@@ -115,7 +116,7 @@ def _verb_lexicon(value: Any, where: str) -> str:
         raise RuleError(f"{where}: expected the name of a verb lexicon in auditor/lexicons/")
     try:
         _lexicon_forms(value)
-    except cue_patterns.LexiconError as exc:
+    except lexicon.LexiconError as exc:
         raise RuleError(f"{where}: {exc}") from None
     return value
 
@@ -174,7 +175,7 @@ class CueVerbCheck(Check):
             between = ctx.text[attribution.cue.end : attribution.content.start]
             if re.fullmatch(r"\s*(?:that|whether)\s*", between, re.IGNORECASE):
                 return True  # "admitted that ...": a complement clause
-        return cue_patterns.pattern("verbs_clause_markers").search(content) is not None
+        return lexicon.pattern("verbs_clause_markers").search(content) is not None
 
     def _attributed(self, rule: Rule, ctx: Context) -> Iterator[Hit]:
         forms = _lexicon_forms(rule.params["verbs"])

@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from auditor import lexicon
 from auditor.model import Analysis, Claim
-from auditor.sourcing import cue_patterns
 from auditor.sourcing.text_index import TextIndex, mask_quotes
 
 #: Claim kinds, in the order they are tried (the first that matches names the claim).
@@ -79,20 +79,20 @@ def _without_non_figures(text: str) -> str:
 def claim_kind(sentence: str) -> str | None:
     """The kind of checkable claim in ``sentence`` (quotes already blanked), or None."""
     figures_text = _without_non_figures(sentence)
-    has_figure = cue_patterns.pattern("claims_figures").search(figures_text) is not None
-    if has_figure and cue_patterns.pattern("claims_casualties").search(sentence):
+    has_figure = lexicon.pattern("claims_figures").search(figures_text) is not None
+    if has_figure and lexicon.pattern("claims_casualties").search(sentence):
         return "casualties"
-    if cue_patterns.pattern("claims_casualty_counts").search(sentence):
+    if lexicon.pattern("claims_casualty_counts").search(sentence):
         return "casualties"
-    if cue_patterns.pattern("claims_percentages").search(figures_text):
+    if lexicon.pattern("claims_percentages").search(figures_text):
         return "percentage"
-    if cue_patterns.pattern("claims_allegations").search(sentence):
+    if lexicon.pattern("claims_allegations").search(sentence):
         return "allegation"
     if has_figure:
         return "number"
-    if cue_patterns.pattern("claims_superlatives").search(sentence):
+    if lexicon.pattern("claims_superlatives").search(sentence):
         return "superlative"
-    if cue_patterns.pattern("claims_predictions").search(sentence):
+    if lexicon.pattern("claims_predictions").search(sentence):
         return "prediction"
     return None
 
@@ -121,8 +121,8 @@ def _unverified_marker(sentence: str) -> re.Match | None:
     """The first marker in ``sentence`` that doubts a claim: a check of an open question
     ("could not confirm whether the school would reopen") reports the news itself, and
     is passed over."""
-    for marker in cue_patterns.pattern("sourcing_unverified").finditer(sentence):
-        if not cue_patterns.pattern("claims_open_questions").search(sentence[marker.end() :]):
+    for marker in lexicon.pattern("sourcing_unverified").finditer(sentence):
+        if not lexicon.pattern("claims_open_questions").search(sentence[marker.end() :]):
             return marker
     return None
 
@@ -137,10 +137,10 @@ def _unverified_target(sentence: str, marker: re.Match, i: int, index: TextIndex
     prev = index.previous_in_paragraph(i)
     if prev is None:
         return i
-    if cue_patterns.pattern("claims_unverified_referents").search(sentence):
+    if lexicon.pattern("claims_unverified_referents").search(sentence):
         return prev
     after = sentence[marker.end() :]
-    if cue_patterns.pattern("claims_unverified_objects").search(after) and not _holds_claim(
+    if lexicon.pattern("claims_unverified_objects").search(after) and not _holds_claim(
         sentence[: marker.start()]
     ):
         return prev
@@ -167,11 +167,11 @@ def find_claims(analysis: Analysis, index: TextIndex | None = None) -> ClaimFact
         kind = claim_kind(sentence)
         if kind is None or i in covered:
             continue
-        if cue_patterns.pattern("claims_self_attributed").search(sentence):
+        if lexicon.pattern("claims_self_attributed").search(sentence):
             continue
         prev = index.previous_in_paragraph(i)
         if prev is not None and prev in covered:
-            if cue_patterns.pattern("claims_carryover").search(sentence):
+            if lexicon.pattern("claims_carryover").search(sentence):
                 continue
         s, e = _trimmed(text, start, end)
         claims.append(Claim(s, e, text[s:e], kind, "unattributed"))

@@ -11,9 +11,10 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from auditor import lexicon
+from auditor.lexicon import load_lexicon
 from auditor.model import Analysis, Attribution, Span
 from auditor.nlp.sourcing import is_media_name
-from auditor.sourcing import cue_patterns
 from auditor.sourcing.nesting import PRONOUNS, Nesting, quoted
 from auditor.sourcing.secondhand import described_outlet, secondhand_match
 from auditor.sourcing.text_index import TextIndex
@@ -59,7 +60,7 @@ _DETERMINERS = {"a", "an", "the", "one", "this", "that", "these", "those", "its"
 
 @cache
 def _role_pattern() -> re.Pattern:
-    roles = sorted(cue_patterns.word_set("sourcing_roles"), key=len, reverse=True)
+    roles = sorted(lexicon.word_set("sourcing_roles"), key=len, reverse=True)
     body = "|".join(r"\s+".join(map(re.escape, role.split())) for role in roles)
     return re.compile(rf"\b(?:{body})(?:s|es)?\b|\bpeople\b|\bperson\b", re.I)
 
@@ -100,7 +101,7 @@ def _region(index: TextIndex, masked: str, offset: int) -> tuple[str, int]:
     if nxt is not None:
         n_start, n_end = index.sentences[nxt]
         follow = masked[n_start:n_end]
-        if cue_patterns.pattern("sourcing_anonymity").search(follow) or cue_patterns.pattern(
+        if lexicon.pattern("sourcing_anonymity").search(follow) or lexicon.pattern(
             "sourcing_boilerplate"
         ).search(follow):
             end = n_end
@@ -110,20 +111,20 @@ def _region(index: TextIndex, masked: str, offset: int) -> tuple[str, int]:
 def reason_flags(region: str) -> dict[str, str]:
     """``reason_given`` / ``reason_boilerplate`` from the text around an unnamed source."""
     flags: dict[str, str] = {}
-    boiler = cue_patterns.pattern("sourcing_boilerplate").search(region)
+    boiler = lexicon.pattern("sourcing_boilerplate").search(region)
     if boiler:
         flags["reason_given"] = f"reason {quoted(boiler.group())}"
         flags["reason_boilerplate"] = quoted(boiler.group())
         return flags
-    for anon in cue_patterns.pattern("sourcing_anonymity").finditer(region):
+    for anon in lexicon.pattern("sourcing_anonymity").finditer(region):
         tail = region[anon.end() : anon.end() + 160]
         tail = re.split(r"[.;!?]", tail, maxsplit=1)[0]
-        reason = cue_patterns.pattern("sourcing_reasons").search(tail)
+        reason = lexicon.pattern("sourcing_reasons").search(tail)
         if reason:
             words = region[anon.start() : anon.end() + reason.end()]
             flags["reason_given"] = f"reason after {quoted(words)}"
             return flags
-    standalone = cue_patterns.pattern("sourcing_reasons_standalone").search(region)
+    standalone = lexicon.pattern("sourcing_reasons_standalone").search(region)
     if standalone:
         flags["reason_given"] = f"reason {quoted(standalone.group())}"
     return flags
@@ -132,7 +133,7 @@ def reason_flags(region: str) -> dict[str, str]:
 def basis_of(region: str, clause: str | None) -> str | None:
     """How the unnamed source knows: a basis cue of the region ("who attended"), else the
     descriptor's first-hand relative clause ``clause`` (see :func:`clause_basis`)."""
-    basis = cue_patterns.pattern("sourcing_basis").search(region)
+    basis = lexicon.pattern("sourcing_basis").search(region)
     return basis.group() if basis else clause
 
 
@@ -145,7 +146,7 @@ def clause_basis(descriptor: str) -> str | None:
         if re.match(r"who\s+(?:said|says|told|added|spoke|speaking)\b", words, re.I):
             continue
         if any(
-            cue_patterns.pattern(name).search(words)
+            lexicon.pattern(name).search(words)
             for name in ("sourcing_anonymity", "sourcing_boilerplate", "sourcing_reasons")
         ):
             continue
@@ -157,7 +158,7 @@ def descriptor_flags(descriptor: str, basis: str | None = None) -> dict[str, str
     """``descriptor_precise`` or ``descriptor_thin`` for an unnamed source's description;
     a role with a basis of knowledge ("a nurse who treated the patients") is precise."""
     role = _role_pattern().search(descriptor)
-    affiliation = cue_patterns.pattern("sourcing_affiliations").search(descriptor)
+    affiliation = lexicon.pattern("sourcing_affiliations").search(descriptor)
     if affiliation is None and role is not None:
         # "an aide to the governor", "engineers at the transport ministry"
         affiliation = _ROLE_OWNER.match(descriptor, role.end())
@@ -188,23 +189,7 @@ def descriptor_flags(descriptor: str, basis: str | None = None) -> dict[str, str
 
 
 #: Words that open a sentence capitalized without naming anything ("Latest data show").
-_GENERIC_OPENERS = {
-    "latest",
-    "new",
-    "recent",
-    "leaked",
-    "internal",
-    "official",
-    "classified",
-    "secret",
-    "preliminary",
-    "early",
-    "published",
-    "unpublished",
-    "government",
-    "some",
-    "many",
-}
+_GENERIC_OPENERS = load_lexicon("sentence_generic_openers")
 
 
 def _is_unnamed_document(source_text: str) -> bool:
@@ -256,14 +241,14 @@ def attribution_flags(
         clause = clause_basis(descriptor)
         basis = basis_of(region, clause)
         if basis is None:
-            own = cue_patterns.pattern("sourcing_basis_content").search(attribution.content.text)
+            own = lexicon.pattern("sourcing_basis_content").search(attribution.content.text)
             basis = own.group() if own else None
         flags.update(descriptor_flags(descriptor, clause))
         if basis:
             flags["basis_given"] = f"basis {quoted(basis)}"
 
     content = attribution.content.text
-    opinion = cue_patterns.pattern("sourcing_opinion").search(content)
+    opinion = lexicon.pattern("sourcing_opinion").search(content)
     if opinion:
         flags["opinion"] = f"the content says {quoted(opinion.group())}"
 
@@ -275,7 +260,7 @@ def attribution_flags(
     if described is not None and attribution.source_type in ("anonymous", "vague"):
         src = described.text
         last = re.findall(r"[A-Za-z]+", src)
-        plural = cue_patterns.word_set("sourcing_plural_sources")
+        plural = lexicon.word_set("sourcing_plural_sources")
         if last and last[-1].lower() in plural:
             flags["plural_sources"] = f"plural source {quoted(src)}"
 

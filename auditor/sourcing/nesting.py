@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from auditor import lexicon
 from auditor.model import Analysis, Attribution
-from auditor.sourcing import cue_patterns
+from auditor.nlp.pronouns import REFERRING_SOURCES
 from auditor.sourcing.overlaps import SpanIndex
 from auditor.sourcing.text_index import TextIndex
 
@@ -27,7 +28,7 @@ ON_RECORD_TYPES = ("named_person", "named_organization", "media")
 #: Relative pronouns that restate the noun before them.
 RELATIVES = {"who", "whom", "which", "that"}
 #: Pronouns that cannot themselves show a source is anonymous (their antecedent might).
-PRONOUNS = {"who", "he", "she", "they", "it", "which", "that", "we", "i", "you"}
+PRONOUNS = REFERRING_SOURCES
 #: How many sentences after an anonymous claim a confirmation on the record may come.
 CONFIRMATION_REACH = 3
 #: Most characters between a content's end and a relative pronoun that continues it.
@@ -159,7 +160,7 @@ class Nesting:
 
     def _confirming_words(self, sentence: int) -> re.Match | None:
         if sentence not in self._confirming:
-            self._confirming[sentence] = cue_patterns.pattern("sourcing_confirmation").search(
+            self._confirming[sentence] = lexicon.pattern("sourcing_confirmation").search(
                 self.index.sentence_text(sentence)
             )
         return self._confirming[sentence]

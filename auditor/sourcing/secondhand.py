@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from auditor.sourcing import cue_patterns
+from auditor import lexicon
 
 #: A capitalized name, case-sensitive inside the case-blind cue patterns.
 _CAPITALIZED_NAME = (
@@ -26,8 +26,8 @@ _MODIFIERS = r"(?:[\w-]+\s+){0,3}?"
 
 @cache
 def _descriptor_alternatives() -> str:
-    descriptors = sorted(cue_patterns.entries("media_descriptors"), key=len, reverse=True)
-    return "|".join(cue_patterns.phrase_pattern(d) for d in descriptors)
+    descriptors = sorted(lexicon.entries("media_descriptors"), key=len, reverse=True)
+    return "|".join(lexicon.phrase_pattern(d) for d in descriptors)
 
 
 @cache
@@ -42,8 +42,8 @@ def _described() -> str:
 
 @cache
 def _outlet_alternatives() -> str:
-    outlets = sorted(cue_patterns.entries("sourcing_outlets"), key=len, reverse=True)
-    return "|".join(cue_patterns.phrase_pattern(o) for o in outlets)
+    outlets = sorted(lexicon.entries("sourcing_outlets"), key=len, reverse=True)
+    return "|".join(lexicon.phrase_pattern(o) for o in outlets)
 
 
 @cache
@@ -55,7 +55,7 @@ def _any_outlet() -> re.Pattern:
 
 @cache
 def _outlet_names() -> frozenset[str]:
-    return frozenset(cue_patterns.entries("sourcing_outlets"))
+    return frozenset(lexicon.entries("sourcing_outlets"))
 
 
 @cache
@@ -63,7 +63,7 @@ def _patterns() -> tuple[tuple[re.Pattern, bool], ...]:
     """Each cue's pattern, and whether it holds a listed outlet's name."""
     compiled = []
     outlet = f"(?P<outlet>{_outlet_alternatives()})"
-    for line in cue_patterns.entries("sourcing_secondhand"):
+    for line in lexicon.entries("sourcing_secondhand"):
         source = line[3:] if line.startswith("re:") else line
         source = source.replace(" ", r"\s+")
         needs_outlet = "{outlet}" in source
