@@ -20,7 +20,7 @@ Passes over a parsed document, in this order; each lives in its own module:
    "as stated in the report"; :mod:`auditor.nlp.document_phrases`);
 4. noun and predicate cues (:mod:`auditor.nlp.nominal`): "his claim that ...", "In a
    statement, ...", "has been critical of ..."; owned nouns with a topic
-   (:mod:`auditor.nlp.topical`): "Clinton's comments on the shooting"; owned claims
+   (:mod:`auditor.nlp.topical`): "Ruiz's comments on the shooting"; owned claims
    stated with "is that" (:mod:`auditor.nlp.copular_claims`): "her bet is that ...";
    judgements given
    and received (:mod:`auditor.nlp.given_judgements`): "faced criticism from X"; idioms
@@ -28,7 +28,7 @@ Passes over a parsed document, in this order; each lives in its own module:
 5. headlines and transcripts (:mod:`auditor.nlp.headlines`): "Name: words", "..., City
    Says", title-case headlines re-parsed in sentence case;
 6. quoted words under any verb (:mod:`auditor.nlp.quoted`): a quotation left over, in
-   the object of a verb whose subject can speak, is that subject's ("Reid pounded Trump
+   the object of a verb whose subject can speak, is that subject's ("Tasker pounded Marsh
    as a "con artist"");
 7. floating quotes (:mod:`auditor.nlp.floating`): a quoted sentence with no cue of its
    own goes on with, or inherits the speaker of, the attribution just before it.

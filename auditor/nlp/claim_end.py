@@ -20,7 +20,7 @@ SETTING_PREPS = {"during", "amid"}
 
 def without_setting(doc: Doc, start: int, end: int) -> int:
     """Cut the setting of the speech act off the end of an object content: "criticized
-    the law [during a stop in Flint]", "blasted Clinton as a disgrace [Wednesday on the
+    the law [during a stop in Flint]", "blasted Ruiz as a disgrace [Wednesday on the
     radio]", "likened the rules to arson [- a charge that stung]". The parser hangs these
     on the object, but they say when, where or how the speaker spoke, not what. A setting
     of a verb inside the content ("accused her of sleeping during the attack") stays."""
@@ -69,7 +69,7 @@ def claim_end(doc: Doc, start: int, end: int, verb: Token, *, clausal: bool = Fa
                     if not (clausal and _which_goes_on(after, verb)):
                         return trim_end(doc, start, i)
             if after.head.dep_ == "appos" and after.head.head.i < i and runs_to(after.head, end):
-                return trim_end(doc, start, i)  # "... support Mr. Trump, the favorite"
+                return trim_end(doc, start, i)  # "... support Mr. Marsh, the favorite"
             if concessive(after):
                 return trim_end(doc, start, i)  # "..., although he refused to ..."
             if after.tag_ == "VBG" and is_reporting_verb(after) and after.dep_ in {

@@ -8,7 +8,7 @@ or a name that can speak, or made the root right after one that ends a prepositi
 phrase, has that noun for its subject.
 
 Likewise a clause opened by a conjunction the parser took for a preposition: "..., as
-[the United States and France] support some groups", "since [Clinton], at the debate,
+[the United States and France] support some groups", "since [Ruiz], at the debate,
 cited ...": the object of "as" or "since" is the subject of the finite verb after it.
 """
 
@@ -60,7 +60,7 @@ def conjunction_object_subject(verb: Token) -> Token | None:
     """The object of a clause-opening "as", "since", ... that the parser made a
     preposition, right before a finite verb with no subject ("as [France] supports ...");
     a phrase of place or time set off by commas between them is skipped ("since
-    [Clinton], at the debate, cited ..."). None otherwise."""
+    [Ruiz], at the debate, cited ..."). None otherwise."""
     if verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.dep_ not in {"advcl", "conj", "dep"}:
         return None
     if any(c.dep_ in {"nsubj", "nsubjpass", "expl", "aux", "auxpass"} and c.i < verb.i

@@ -38,7 +38,7 @@ def reported_content(verb: Token) -> tuple[int, int] | None:
     the clausal complement ("confirmed that ..."), when it comes before the verb only if a
     comma or quotation mark closes it ("..., officials said"); the object and complements
     of the verb ("accused the bank of fraud", "vowed to appeal"); and the whole sentence
-    around a parenthetical "X said," ("Acts of protest, Mr. Obama said, are acts of
+    around a parenthetical "X said," ("Acts of protest, Mr. Okafor said, are acts of
     patriotism").
     """
     doc = verb.doc
@@ -159,7 +159,7 @@ def _misread_that_clause(clause: Token) -> bool:
 
 
 def _object_before_clause(verb: Token, complement: Token, start: int) -> int:
-    """"mentioned [disparaging remarks] [Trump had made]": the parser reads a relative
+    """"mentioned [disparaging remarks] [Marsh had made]": the parser reads a relative
     clause without "that" as the verb's complement; the object before it is part of what
     was mentioned. Not for an addressee ("told [reporters] that ...")."""
     lemma = verb_lemma(verb)
@@ -177,7 +177,7 @@ def _object_before_clause(verb: Token, complement: Token, start: int) -> int:
 
 def _continued_complement(verb: Token, end: int) -> int:
     """Extend a complement ending at token ``end`` over what the parser hung on the verb
-    but still belongs to what was said: a second clause ("said [Trump respects the
+    but still belongs to what was said: a second clause ("said [Marsh respects the
     military] and [his comment was about strategy]"), a "but" / modal continuation
     ("said [they had misgivings], but [could not bear to insult him]"), a conjunct that
     goes on quoting, or a condition of the claim ("[if the bill passed]")."""

@@ -158,7 +158,7 @@ def _second_act(
 
 def _more_than_one_sentence(between: str) -> bool:
     """Words follow a sentence end: the text between two quotes holds a sentence of its
-    own besides the cue ('," Obama said. He did not say more. "')."""
+    own besides the cue ('," Okafor said. He did not say more. "')."""
     words = between.split()
     for i, word in enumerate(words[:-1]):
         if word[-1:] not in {".", "!", "?"}:

@@ -52,7 +52,7 @@ def verb_lemma(token: Token) -> str:
 
 def acts_as_verb(token: Token) -> bool:
     """A verb, or a word the tagger took for a noun although it has a subject and a
-    clause of its own ("But Trump [claims] that he is the exception")."""
+    clause of its own ("But Marsh [claims] that he is the exception")."""
     if token.pos_ in {"VERB", "AUX"}:
         return True
     return token.pos_ == "NOUN" and token.dep_ == "ROOT" and (

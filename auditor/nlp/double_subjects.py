@@ -1,6 +1,6 @@
 """A verb the parser gave two subjects, one of them misread: "[His promises to cut taxes]
-notwithstanding, [independent analyses] agree ...", "The Latest: [Trump] urges ...", "one
-of the reasons [that] [Trump] refuses ...". The nearer subject is the real one when the
+notwithstanding, [independent analyses] agree ...", "The Latest: [Marsh] urges ...", "one
+of the reasons [that] [Marsh] refuses ...". The nearer subject is the real one when the
 farther is a fronted phrase (closed by a word in ``fronted_phrase_closers``), a label
 before a colon, or a relative "that"/"which" right before it. Otherwise the farther one
 stays first: "[Ban Ki-moon], [the secretary general], vowed ..." (an apposition) and
@@ -33,8 +33,8 @@ def _misread_subject(farther: Token, nearer: Token) -> bool:
     doc = farther.doc
     between = doc[farther.right_edge.i + 1 : nearer.left_edge.i]
     if farther.lower_ in RELATIVE_WORDS and not len(between):
-        return True  # "reasons [that] Trump refuses": an object relative
+        return True  # "reasons [that] Marsh refuses": an object relative
     if any(t.text == ":" for t in between):
-        return True  # "The Latest: Trump urges"
+        return True  # "The Latest: Marsh urges"
     closer = doc[farther.right_edge.i]
     return closer.lower_ in load_lexicon("fronted_phrase_closers")

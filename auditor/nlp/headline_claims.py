@@ -32,7 +32,7 @@ VERB_LEXICONS = ("reporting_verbs", "stance_verbs", "reporting_verbs_with_object
 
 
 def topic_colon(doc: Doc, existing: list[RawAttribution]) -> list[RawAttribution]:
-    """"Name on Topic: claim" opening a short paragraph: "Obama on Jobs: Hiring Is Up"."""
+    """"Name on Topic: claim" opening a short paragraph: "Okafor on Jobs: Hiring Is Up"."""
     found = []
     for start in _paragraph_starts(doc):
         end = _paragraph_end(doc, start)

@@ -1,9 +1,9 @@
 """Headlines, transcripts and other lines that attribute without a verb of saying.
 
-- "Name: what they said" at the start of a paragraph: headlines ("Pence: Flowers Won't
-  Be at Debate", "Poll: Race Tightens") and transcripts ("WALLACE: Let's start ...");
+- "Name: what they said" at the start of a paragraph: headlines ("Dorn: Flowers Won't
+  Be at Debate", "Poll: Race Tightens") and transcripts ("MORROW: Let's start ...");
 - "Bridge Will Close, City Says": a headline that ends with its source;
-- title-case headlines ("Black Lawmakers Rip Donald Trump As A 'Disgusting Fraud'"): the
+- title-case headlines ("Farm Groups Rip Dana Marsh As A 'Reckless Gambler'"): the
   tagger reads capitalized verbs and function words as parts of proper names, so the
   line is re-parsed with its function words and its verbs of saying and stance in lower
   case; the text keeps its length, so every offset found in the re-parse is an offset in
@@ -119,8 +119,8 @@ def _words_before(doc: Doc, start: int, end: int) -> list[Token]:
 
 
 def speaker_colon(doc: Doc, existing: list[RawAttribution]) -> list[RawAttribution]:
-    """"Name: what they said" at the start of a paragraph: headlines ("Pence: Flowers
-    Won't Be at Debate") and transcripts ("WALLACE: Let's start with ...")."""
+    """"Name: what they said" at the start of a paragraph: headlines ("Dorn: Flowers
+    Won't Be at Debate") and transcripts ("MORROW: Let's start with ...")."""
     found = []
     text = doc_text(doc)
     paragraph_start = 0
@@ -176,7 +176,7 @@ def speaker_colon(doc: Doc, existing: list[RawAttribution]) -> list[RawAttributi
                 cue_head=token.idx,
             )
         )
-    found.extend(topic_colon(doc, existing + found))  # "Obama on Jobs: Hiring Is Up"
+    found.extend(topic_colon(doc, existing + found))  # "Okafor on Jobs: Hiring Is Up"
     found.extend(headline_noun_verb(doc, existing + found))  # "Court rules against ..."
     return found
 
@@ -238,7 +238,7 @@ def headline_tail(doc: Doc, existing: list[RawAttribution]) -> list[RawAttributi
 
 
 def headline_runs_to_line_end(doc: Doc, found: list[RawAttribution]) -> None:
-    """In a headline, everything after the cue is the claim: "Obama Seeks More Refugees
+    """In a headline, everything after the cue is the claim: "Okafor Seeks More Refugees
     As He Marks Holiday" (the parser cuts such lines short at every capital)."""
     text = doc_text(doc)[:400]
     line_end = text.find("\n")

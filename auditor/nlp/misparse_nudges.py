@@ -19,7 +19,7 @@ from auditor.lexicon import load_lexicon
 
 # ---------------------------------------------------------------- verbs read as nouns
 #
-# "House panel [votes] to hold him in contempt", "Trump [questions] the fairness of the
+# "House panel [votes] to hold him in contempt", "Marsh [questions] the fairness of the
 # moderators": the tagger took a verb of saying or planning in -s (or its bare plural
 # form) for a noun, and the parser built a noun phrase around it, so no pass sees a verb.
 # Such a sentence is read again with "also" put before the word (auditor/nlp/rereading.py):

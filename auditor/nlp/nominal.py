@@ -1,4 +1,4 @@
-"""Attributions whose cue is a noun: "Trump's claim that crime is rising", "his pledge to
+"""Attributions whose cue is a noun: "Marsh's claim that crime is rising", "his pledge to
 cut taxes", "a warning by the agency that ...", and "In a statement, ..." / "In the poll,
 ..." where a document or a speech event frames the sentence."""
 
@@ -158,7 +158,7 @@ def _speaker_of(noun: Token, modifier: bool = True) -> Token | None:
             if _generic(child):
                 return None
             pursuer = pursuer_of(noun) if child.pos_ == "PRON" else None
-            # "[Trump] continues his adulation of ...": the subject names who "his" is
+            # "[Marsh] continues his adulation of ...": the subject names who "his" is
             return pursuer if pursuer is not None and pursuer.pos_ != "PRON" else child
         if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -290,7 +290,7 @@ STANCE_PREPS = {"of", "about", "with", "on", "over", "to", "toward", "towards"}
 
 
 def predicate_stance_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttribution]:
-    """"[Graham] has been [critical of] [Trump]", "[she] was [sure] [the law would pass]":
+    """"[Brandt] has been [critical of] [Marsh]", "[she] was [sure] [the law would pass]":
     a position stated with "be" and an adjective or role noun."""
     found = []
     predicates = load_lexicon("stance_predicates")
@@ -332,7 +332,7 @@ def predicate_stance_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttrib
 
 def _stance_object(predicate: Token) -> Token | None:
     """What the stance is about: a that-clause ("sure [that ...]") or the object of a
-    preposition ("critical of [Trump]")."""
+    preposition ("critical of [Marsh]")."""
     for child in predicate.children:
         if child.dep_ == "ccomp":
             return child

@@ -37,7 +37,7 @@ EMPHASIS_VERBS = {"emphasize", "emphasise", "stress", "highlight", "underscore"}
 OBJECT_PREPS = {"for", "of", "on", "as", "about", "against", "over", "with", "to", "from"}
 #: Prepositions that say what an addressee was told or asked: "warned them of a storm".
 ADDRESSEE_PREPS = {"about", "of", "for", "against"}
-#: Adverbs that finish a small clause after an object ("shows Clinton ahead by 3 points").
+#: Adverbs that finish a small clause after an object ("shows Ruiz ahead by 3 points").
 SMALL_CLAUSE_ADVERBS = {"ahead", "behind", "up", "down", "even", "level", "tied"}
 
 

@@ -26,7 +26,7 @@ class ParagraphBreaker:
                 token.is_sent_start = True
                 after_break = False
             elif previous is not None and _runs_on(previous):
-                # "Lee cited remarks Trump had made": no sentence starts right after a
+                # "Lee cited remarks Marsh had made": no sentence starts right after a
                 # word on the same line; the parser, told so, keeps the two together.
                 token.is_sent_start = False
             if "\n" in token.text or "\n" in token.whitespace_:

@@ -1,6 +1,6 @@
 """Claims their maker keeps pursuing: "[Democrats] [persisted in] [arguments] that the
 panel overreached", "[the mayor] [doubled down on] her [claim] that crime fell", "[he]
-[stood by] the [assertion] that ...", "[Trump] [continues] his [adulation] of Putin".
+[stood by] the [assertion] that ...", "[Marsh] [continues] his [adulation] of Volkov".
 
 A noun cue after a verb of persisting or standing by (lexicon
 ``verbs_pursuing_claims``, "verb [particle] [preposition]") is owned by the verb's
@@ -24,7 +24,7 @@ def pursuer_of(noun: Token) -> Token | None:
     """The subject of the verb of persisting whose preposition takes ``noun``:
     "[Democrats] persisted in [arguments] that ..." -> "Democrats"; ``None`` otherwise."""
     if noun.dep_ == "dobj":
-        verb, preposition = noun.head, None  # "[Trump] continues his [adulation] of ..."
+        verb, preposition = noun.head, None  # "[Marsh] continues his [adulation] of ..."
     elif noun.dep_ == "pobj" and noun.head.dep_ == "prep":
         verb, preposition = noun.head.head, noun.head
     else:

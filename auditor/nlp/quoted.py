@@ -1,4 +1,4 @@
-"""Quoted words under a verb that is no verb of saying: "Reid pounded Trump as a "con
+"""Quoted words under a verb that is no verb of saying: "Tasker pounded Marsh as a "con
 artist"", "a nurse had typed "no known allergies"", "the band leader was singing "Happy
 Days"".
 
@@ -30,7 +30,7 @@ from auditor.nlp.speaking import can_speak
 from auditor.nlp.verb_subjects import statement_maker, subject_bounds, subject_of
 
 #: How a quotation may hang below the verb: inside its object, an object's modifier, a
-#: prepositional phrase or a complement ("typed ["...""], "pounded Trump [as a "..."]").
+#: prepositional phrase or a complement ("typed ["...""], "pounded Marsh [as a "..."]").
 PATH_DEPS = {
     "dobj", "dative", "oprd", "pobj", "pcomp", "prep", "appos", "conj", "cc", "amod",
     "compound", "nmod", "npadvmod", "attr", "acomp", "advmod", "det", "poss", "nummod",
@@ -330,7 +330,7 @@ def looks_like_title(quoted: str) -> bool:
 
 def _content_start(verb: Token, top: Token) -> int:
     """The first of the verb's object-like dependents up to the one holding the quote:
-    "pounded [Trump as a "con artist"]"."""
+    "pounded [Marsh as a "con artist"]"."""
     firsts = [
         c.left_edge.i for c in verb.rights if c.dep_ in OBJECT_DEPS and c.i <= top.i
     ]

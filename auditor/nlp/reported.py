@@ -94,7 +94,7 @@ def reported_speech(
 
 
 def _min_content_words(doc: Doc, start: int, end: int) -> int:
-    """One word is enough for a name ("Cruz endorsed Trump"); anything else needs two."""
+    """One word is enough for a name ("Pell endorsed Marsh"); anything else needs two."""
     words = [t for t in doc[start:end] if not (t.is_punct or t.is_space)]
     return 1 if words and all(t.pos_ == "PROPN" for t in words) else 2
 

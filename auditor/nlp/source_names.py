@@ -1,15 +1,15 @@
 """What a resolved name stands for, read from its form and from how the article uses it.
 
 The speaker clusters take their kind (person or organization) from the tagger, which
-misreads some names: a surname in capitals ("PENCE:" in a transcript) or a name with a
-title before it comes out as an organization, a company named like a surname ("Peabody")
+misreads some names: a surname in capitals ("DORN:" in a transcript) or a name with a
+title before it comes out as an organization, a company named like a surname ("Halvorsen")
 as a person, an outlet missing from every list as a plain organization. The kind a source
 is judged by is read here: a news outlet by its name (``media_outlets.txt``), by the last
 words of its name (``media_name_heads.txt``: "the Valley Courier", "Coastal News
 Service") or by its first word (``media_name_starts.txt``: "Radio Meridian"); a person by
 a surname the article gives a named person, by a title before the name, by a person's
 role in its description or by what only people do; an organization by the article's own
-use of the word inside a longer organization name ("Peabody Energy").
+use of the word inside a longer organization name ("Halvorsen Energy").
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ def cluster_kind(cluster: dict, doc: Doc, clusters: list[dict]) -> str:
 
 def _used_as_person(cluster: dict, doc: Doc, clusters: list[dict]) -> bool:
     """An organization-tagged name that is a person's: a surname the article gives a named
-    person ("PENCE" beside "Mike Pence"), a speaker's label in a transcript ("WALLACE: ..."),
+    person ("DORN" beside "Mark Dorn"), a speaker's label in a transcript ("MORROW: ..."),
     a person's title before it ("House Speaker Paul Ryan"), or a description whose head is
     a person's role ("the foreign minister")."""
     words = normalize_name(cluster["name"]).split()
@@ -134,7 +134,7 @@ def _transcript_label(word: str, doc: Doc) -> bool:
 
 
 def _read_transcript_label(word: str, doc: Doc) -> bool:
-    """Does ``word`` open a line as a speaker's label, followed by a colon ("PENCE: Well,
+    """Does ``word`` open a line as a speaker's label, followed by a colon ("DORN: Well,
     ...")? Only people speak in a transcript."""
     text = doc.text
     start = text.find(word)
@@ -179,7 +179,7 @@ def _read_acts_as_person(word: str, doc: Doc) -> bool:
         if other is None and token.dep_ == "nsubj":
             return True  # "X shrugged", "X met with aides"
         if other is not None and _is_person_word(other):
-            return True  # "X met Putin", "to meet X" said of a person
+            return True  # "X met Volkov", "to meet X" said of a person
     return False
 
 
@@ -220,7 +220,7 @@ def _used_as_organization(name: str, doc: Doc) -> bool:
 
 def _read_used_as_organization(name: str, doc: Doc) -> bool:
     """A one-word person-tagged name that the article also uses inside a longer
-    organization name ("Peabody" beside "Peabody Energy", "Patriot" beside "Patriot
+    organization name ("Halvorsen" beside "Halvorsen Energy", "Summit" beside "Summit
     Coal") and never with a first name."""
     if " " in name.strip():
         return False
@@ -230,7 +230,7 @@ def _read_used_as_organization(name: str, doc: Doc) -> bool:
         if name not in words or len(words) < 2:
             continue
         if ent.label_ == "PERSON":
-            return False  # "Greg Peabody": the name is a person's somewhere
+            return False  # "Greg Halvorsen": the name is a person's somewhere
         if ent.label_ in _ORGANIZATION_LABELS and words[0] == name:
             inside_organization = True
     return inside_organization

@@ -174,7 +174,7 @@ def _counted(head: Token) -> bool:
 
 
 def _owner(head: Token) -> Token | None:
-    """The possessive owner ("Clinton's campaign", "his lawyer")."""
+    """The possessive owner ("Ruiz's campaign", "his lawyer")."""
     return next((c for c in head.children if c.dep_ == "poss"), None)
 
 
@@ -298,9 +298,9 @@ def _common_noun(head: Token, names_people: bool) -> str:
     if word in lex("organization_plural_bodies") and (_is_definite(head) or _national(head)):
         return "named_organization"  # "Ukrainian forces", "the security services"
     if word == "police" or (lemma in lex("organization_words") and not plural):
-        return "named_organization"  # "the ministry", "Clinton's campaign", "a union"
+        return "named_organization"  # "the ministry", "Ruiz's campaign", "a union"
     if _is_collective(head) and _is_definite(head):
-        return "named_organization"  # "Clinton's team", "the Trump team"
+        return "named_organization"  # "Ruiz's team", "the Marsh team"
     if word in lex("source_insider_roles") or lemma in lex("source_insider_roles"):
         if not plural and names_people and lemma in lex("source_person_roles"):
             if _is_definite(head):
@@ -354,7 +354,7 @@ def _headline_subject(head: Token) -> bool:
 
 def _has_proper_modifier(head: Token) -> bool:
     """ "the New York businessman", "Connecticut's tax commissioner", "E.U. leaders". A
-    name inside a participle modifier ("Iranian-backed militias", "Obama-appointed judges")
+    name inside a participle modifier ("Iranian-backed militias", "Okafor-appointed judges")
     says who backs or appoints them, not which body or person they are."""
     return any(
         t.pos_ == "PROPN"

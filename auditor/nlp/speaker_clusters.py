@@ -104,7 +104,7 @@ class ClusterBook:
         if parts.kind == "organization" and " " not in parts.name:
             votes = self.label_votes.get(parts.name, {})
             if votes.get("PERSON", 0) > votes.get("ORG", 0) and not parts.name.isupper():
-                parts.kind = "person"  # "Trump" tagged ORG once and PERSON twice
+                parts.kind = "person"  # "Marsh" tagged ORG once and PERSON twice
         cluster = self._match(parts, head)
         if cluster is None:
             cluster = Cluster(

@@ -78,7 +78,7 @@ def can_speak(subject: Token | None) -> bool:
         child.dep_ == "poss" and child.pos_ == "PROPN" and child.ent_type_ in {"PERSON", "ORG"}
         for child in subject.children
     ):
-        return True  # "Trump's running mate, Mike Pence,": a named person's role
+        return True  # "Marsh's running mate, Mark Dorn,": a named person's role
     if closing_name(subject) is not None:
         return True
     if subject.text[:1].isupper() and not subject.text.isupper() and any(

@@ -11,14 +11,14 @@ Eight constructions, each read off the parse (who can hold a view is
    "[the panel] [voted] [to hold him in contempt]", "[the council] [imposed] [sanctions]";
    "she likes the car" and "he signed the card" report nothing;
 2. a verb of regarding with an adverb of judgement after its object (lexicon
-   ``regarding_adverbs``): "[most voters] [view] [Clinton unfavorably]";
+   ``regarding_adverbs``): "[most voters] [view] [Ruiz unfavorably]";
 3. "have" with a noun of a view held (lexicon ``stance_nouns_held``): "[She] [has no
    illusions about] [the threat]";
 4. an adjective or participle of stance after "be" or another copula, with its clause,
    infinitive or preposition (:mod:`auditor.nlp.stance_copular`, lexicon
    ``stance_predicates``): "[we] [are convinced] [this is the only country ...]", "[he]
    [is determined] [to win]", "[the senator] [is against] [it]";
-5. a prepositional cue whose preposition comes after a time phrase: "[Clinton] [spoke out
+5. a prepositional cue whose preposition comes after a time phrase: "[Ruiz] [spoke out
    Tuesday about] [the shooting]" (the other passes want the preposition right after
    the verb);
 6. a public act in the passive with its "by" phrase
@@ -147,7 +147,7 @@ def _record(doc: Doc, index: QuoteIndex, stance: Stance, bounds: tuple[int, int]
 
 
 def _before_aside(doc: Doc, start: int, end: int) -> int:
-    """Where the content ends before a semicolon ("would have loved [Trump]; I grew up
+    """Where the content ends before a semicolon ("would have loved [Marsh]; I grew up
     ..."), or before the writer's aside set off by a comma: a relative clause ("[the
     threat to Europe], whose leaders ..."), a concession or a setting ("[whether they
     would change course], despite weeks of ...", "..., even as footage circulated")."""
@@ -287,8 +287,8 @@ def _is_gerund(token: Token) -> bool:
 
 
 def _regarded_with_adverb(verb: Token) -> Stance | None:
-    """"[Most voters] [view] [Clinton unfavorably]", "[the group] [views] [Obama more
-    favorably than Trump]": a verb of regarding with an adverb of judgement after its
+    """"[Most voters] [view] [Ruiz unfavorably]", "[the group] [views] [Okafor more
+    favorably than Marsh]": a verb of regarding with an adverb of judgement after its
     object (lexicon ``regarding_adverbs``), wherever the parser hung the adverb."""
     if verb.pos_ != "VERB" or verb_lemma(verb) not in load_lexicon("reporting_verbs_regarding"):
         return None
@@ -340,7 +340,7 @@ def _held_view(verb: Token) -> Stance | None:
 
 
 def _preposition_after_time(verb: Token) -> Stance | None:
-    """"[Clinton] [spoke out Tuesday about] [the shooting]": a verb and preposition listed
+    """"[Ruiz] [spoke out Tuesday about] [the shooting]": a verb and preposition listed
     together (``reporting_verb_prepositions``) with a time phrase between them."""
     if verb.pos_ != "VERB":
         return None

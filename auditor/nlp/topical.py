@@ -1,4 +1,4 @@
-"""Noun cues with a topic phrase and an owner: "[Clinton's] comments on [the shooting]",
+"""Noun cues with a topic phrase and an owner: "[Ruiz's] comments on [the shooting]",
 "[North Korea's] claims about [the potency of its test]", "[his] theory of [America's
 role]", "[the council] made a condemnation of [the attack]". The owner (found by
 :func:`auditor.nlp.nominal.noun_owner`) is the source, the noun with its preposition the

@@ -185,7 +185,7 @@ def _reduced_relative_subject(verb: Token) -> Token | None:
 
 def _name_before(verb: Token) -> Token | None:
     """A finite main verb the parser left without a subject, right after a name: in
-    "..., Obama and Clinton call them ..." it hung the names on the phrase before the
+    "..., Okafor and Ruiz call them ..." it hung the names on the phrase before the
     comma; English puts the subject there."""
     if verb.dep_ != "ROOT" or verb.tag_ not in {"VBP", "VBZ", "VBD"} or verb.i == 0:
         return None

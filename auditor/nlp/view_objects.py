@@ -1,6 +1,6 @@
 """What a view can be held about: a person, a group or a proposition, not a thing, place or time.
 
-"despise [Trump]", "resent [being ignored]", "accept [the claim that ...]", "supports [the
+"despise [Marsh]", "resent [being ignored]", "accept [the claim that ...]", "supports [the
 plan]" hold a view; "likes [pizza]", "knows [the area]" do not. Used by the stance pass
 (:mod:`auditor.nlp.stance`) and the public and text acts it calls
 (:mod:`auditor.nlp.public_acts`, :mod:`auditor.nlp.text_acts`).
@@ -27,7 +27,7 @@ CIRCUMSTANCE_LABELS = {
 
 
 def holds_view_object(obj: Token) -> bool:
-    """An object a view can be held about: a person or group ("despise [Trump]"), a
+    """An object a view can be held about: a person or group ("despise [Marsh]"), a
     pronoun, a gerund ("resent [being ignored]"), a noun with a clause ("accept [the
     claim that ...]"), or a noun that names a proposition, a policy or a plan; not a
     thing, a place or a time ("likes [pizza]", "knows [the area]")."""

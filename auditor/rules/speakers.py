@@ -89,7 +89,7 @@ class SpeakerCheck(Check):
             first = min(body, key=lambda m: m.start)
             before = re.findall(r"[\w'’.-]+", ctx.text[max(0, first.start - 30) : first.start])
             if before and before[-1][:1].isupper():
-                continue  # "President Obama", "Doris Crouse-Mays": a title or name comes first
+                continue  # "President Okafor", "Doris Crouse-Mays": a title or name comes first
             if cluster.introduced is not None and first.start >= cluster.introduced:
                 continue
             if cluster.introduced is None and len(first.text.split()) >= 2:
