@@ -11,10 +11,12 @@ import pytest
 
 import auditor
 from auditor.lexicon import LexiconError, entries, load_lexicon
+from auditor.rules import default_pack_dir
 
 PACKAGE = Path(auditor.__file__).parent
 LEXICONS = PACKAGE / "lexicons"
-RULES = PACKAGE.parent / "rules"
+#: The default rule pack, wherever it is installed (rules/ in a checkout, inside the wheel).
+RULES = default_pack_dir()
 #: The functions of auditor.lexicon that take a lexicon's name.
 READERS = {"load_lexicon", "entries", "pattern", "word_set", "groups", "lexicon_path"}
 #: Rule parameters (rules/*.yaml) whose value is a lexicon's name.
