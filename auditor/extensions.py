@@ -7,12 +7,12 @@ stages and imports none of them. A check that needs what a later stage knows (th
 the ``spacy_factories`` entry points in pyproject.toml name the pipeline's components.
 
     >>> CHECK_EXTENSIONS["registry"]
-    'auditor.provenance.checks:RegistryCheck'
+    'auditor.provenance.registry_check:RegistryCheck'
 """
 
 from __future__ import annotations
 
 #: check name -> "module:Class" of a :class:`~auditor.rules.check_params.Check`.
 CHECK_EXTENSIONS: dict[str, str] = {
-    "registry": "auditor.provenance.checks:RegistryCheck",
+    "registry": "auditor.provenance.registry_check:RegistryCheck",
 }

@@ -1,7 +1,7 @@
 """Spellings of one proper name: the one place that decides whether two names are one
 name spelled two ways. The speaker clustering (:mod:`auditor.nlp.speakers`, a surname
 alone: :func:`same_name_word` with its looser ``ratio``), the speaker rule (PROV003,
-:mod:`auditor.rules.forms`) and the source registry (:mod:`auditor.provenance.names`,
+:mod:`auditor.rules.forms`) and the source registry (:mod:`auditor.provenance.name_keys`,
 full names: :func:`same_person_name`) all ask here, to tell "Zelenskyy" / "Zelenskyi"
 from two different names.
 
@@ -152,7 +152,7 @@ def same_person_name(
       same surname alone, or the same first name and surname with a middle name more or
       less); with ``feminine_forms``, "-ska" may meet "-ski" where the article shows one
       person (one side a full name, or both with the same first name);
-    * the source registry (:mod:`auditor.provenance.names`) asks "is this *one person*?":
+    * the source registry (:mod:`auditor.provenance.name_keys`) asks "is this *one person*?":
       with ``alike_counts`` True, the same surname is a match when the middle names agree
       or one side has none.
 

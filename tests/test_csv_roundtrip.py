@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from auditor.cli import cli
 from auditor.provenance.csvio import MAX_FIELD_CHARS, read_rows, write_rows
 from auditor.provenance.known import parse_known, read_known, write_export
-from auditor.provenance.names import clean_name
+from auditor.provenance.name_keys import clean_name
 from auditor.provenance.registry import KnownSource, Registry, Source
 
 FORMULAS = [

@@ -7,7 +7,7 @@ import pytest
 
 from auditor.ingest import article_from_text
 from auditor.names import same_name_word, spelling_key
-from auditor.provenance.names import near_person_name
+from auditor.provenance.name_keys import near_person_name
 from auditor.rules.forms import NameForm, spelled_two_ways
 
 

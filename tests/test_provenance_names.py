@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.provenance import names
+from auditor.provenance import name_keys as names
 from auditor.provenance.minhash_keys import quote_keys, signature, unit_keys
 from auditor.provenance.units import match_units, speaker_key
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from auditor.config import Config
 from auditor.rules import load_rule_pack
 from auditor.rules.docs import REGENERATE, example_lines, explain, render_markdown
-from auditor.rules.model import Example
+from auditor.rules.rule import Example
 
 DOCS = Path(__file__).parents[1] / "docs" / "rules.md"
 

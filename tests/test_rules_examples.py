@@ -11,7 +11,7 @@ import pytest
 from auditor.ingest import article_from_text
 from auditor.rules import load_rule_pack
 from auditor.rules.loader import rule_from_data
-from auditor.rules.model import Example, RuleError
+from auditor.rules.rule import Example, RuleError
 
 PACK = load_rule_pack()
 CASES = [

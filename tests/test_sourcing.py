@@ -7,8 +7,8 @@ import pytest
 
 from auditor.model import Analysis, Attribution, Claim, Finding, Quote, Span
 from auditor.sourcing import annotate, explain_flags, grade_for_score, summarize
-from auditor.sourcing.claims import claim_kind, find_claims
 from auditor.sourcing.grades import grade_attribution
+from auditor.sourcing.unsourced_claims import claim_kind, find_claims
 
 
 def analysis(text: str, *attrs: dict, quotes=()) -> Analysis:

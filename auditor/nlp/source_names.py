@@ -23,7 +23,7 @@ from typing import TypeVar
 from spacy.tokens import Doc
 
 from auditor.lexicon import load_lexicon
-from auditor.nlp.names import normalize_name
+from auditor.nlp.name_parts import normalize_name
 from auditor.nlp.pronouns import PEOPLE_SUBJECTS
 
 T = TypeVar("T")

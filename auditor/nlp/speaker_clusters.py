@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from auditor.names import same_name_word
-from auditor.nlp.names import NameParts, appositive_of, name_at, normalize_name
+from auditor.nlp.name_parts import NameParts, appositive_of, name_at, normalize_name
 from auditor.nlp.pronouns import ONE_PERSON
 from auditor.nlp.speaker_mentions import (
     acronym_after,

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.doctext import doc_tokens
-from auditor.nlp.names import NameParts, common_source_nouns, normalize_name
+from auditor.nlp.name_parts import NameParts, common_source_nouns, normalize_name
 
 
 def name_heads(doc: Doc, source_heads: set[Token]) -> list[Token]:

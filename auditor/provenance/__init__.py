@@ -9,7 +9,7 @@
 * :func:`~auditor.provenance.record.article_record` - what one article contributes.
 
 See docs/provenance.md. The rule engine imports the ``registry`` check
-(:mod:`auditor.provenance.checks`) by the name :mod:`auditor.extensions` declares, so this
+(:mod:`auditor.provenance.registry_check`) by the name :mod:`auditor.extensions` declares, so this
 package imports nothing heavy at the top.
 """
 

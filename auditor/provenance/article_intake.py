@@ -11,7 +11,7 @@ import sqlite3
 from typing import Any
 
 from auditor.provenance.minhash_keys import quote_keys, unit_keys
-from auditor.provenance.names import clean_name
+from auditor.provenance.name_keys import clean_name
 from auditor.provenance.registry_entries import KINDS, now_utc, pack_record, text_or_none
 from auditor.provenance.source_identity import SourceIdentity
 from auditor.provenance.units import claim_units, quote_speaker_key

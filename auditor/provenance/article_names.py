@@ -15,7 +15,7 @@ import re
 from collections import Counter
 
 from auditor.lexicon import load_lexicon
-from auditor.provenance.names import clean_name, is_acronym, organizations_of, words
+from auditor.provenance.name_keys import clean_name, is_acronym, organizations_of, words
 
 _CAPITALIZED = re.compile(r"\b[^\W\d_][\w’'-]*")
 _ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 import numpy as np
 
 from auditor.names import fold
-from auditor.provenance.names import words
+from auditor.provenance.name_keys import words
 
 ROWS = 2
 UNIT_BANDS = 6

@@ -26,7 +26,7 @@ from functools import cache
 from typing import Any
 
 from auditor.lexicon import entries, lexicon_path
-from auditor.provenance.names import (
+from auditor.provenance.name_keys import (
     acronym_transposed,
     clean_name,
     initials,

@@ -14,7 +14,7 @@ from functools import cache
 
 from auditor.lexicon import load_lexicon
 from auditor.names import fold
-from auditor.provenance.names import words
+from auditor.provenance.name_keys import words
 
 #: Words that end a description's head ("the mayor of Lviv", "an aide to the minister").
 _HEAD_ENDS = frozenset("of for to at in with from on by who whose which that and or".split())

@@ -26,7 +26,7 @@ from typing import Any
 from auditor.lexicon import load_lexicon
 from auditor.model import Analysis, line_and_column
 from auditor.provenance.article_names import headline_lines, names_in, organizations_in
-from auditor.provenance.names import (
+from auditor.provenance.name_keys import (
     clean_name,
     organizations_of,
     outlet_name,

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from auditor.provenance.article_intake import ArticleIntake
-from auditor.provenance.names import clean_name
+from auditor.provenance.name_keys import clean_name
 from auditor.provenance.registry_entries import KINDS, KnownSource, Source, now_utc
 from auditor.provenance.registry_errors import RegistryDamaged, RegistryError, SourceNotFound
 from auditor.provenance.registry_file import migrate_to

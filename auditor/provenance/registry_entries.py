@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TypeVar
 
-from auditor.provenance.names import name_key, surname
+from auditor.provenance.name_keys import name_key, surname
 from auditor.provenance.registry_errors import damaged
 
 KINDS = ("person", "organization", "media")

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from auditor.provenance.names import fold
+from auditor.provenance.name_keys import fold
 from auditor.provenance.registry_entries import Source, chunks, day_of, unpack
 from auditor.provenance.registry_errors import SourceNotFound
 from auditor.provenance.source_identity import SourceIdentity

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
-from auditor.provenance.names import (
+from auditor.provenance.name_keys import (
     fold,
     name_key,
     near_person_name,

@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from auditor.lexicon import load_lexicon
-from auditor.provenance.names import (
+from auditor.provenance.name_keys import (
     CREDENTIAL_ROLES,
     EXPERT_ROLES,
     descriptions_conflict,

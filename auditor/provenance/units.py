@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from auditor.provenance.names import (
+from auditor.provenance.name_keys import (
     clean_name,
     fold,
     name_key,

@@ -14,7 +14,7 @@ from __future__ import annotations
 from auditor.rules.checks import CHECKS
 from auditor.rules.engine import SEVERITY_RANK, RulePack, load_rule_pack
 from auditor.rules.loader import default_pack_dir, load_rule_file, rule_from_data
-from auditor.rules.model import Authority, Examples, Rule, RuleError
+from auditor.rules.rule import Authority, Examples, Rule, RuleError
 
 __all__ = [
     "CHECKS",

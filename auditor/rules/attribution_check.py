@@ -18,7 +18,7 @@ from auditor.rules.check_params import (
     whole_number,
 )
 from auditor.rules.context import Context, Hit, excerpt
-from auditor.rules.model import Rule
+from auditor.rules.rule import Rule
 from auditor.sourcing import FLAGS
 from auditor.sourcing.flags import described_by
 

@@ -16,8 +16,8 @@ from typing import Any
 from auditor import lexicon
 from auditor.errors import quote_value
 from auditor.rules.context import Context, Hit
-from auditor.rules.model import Rule, RuleError
 from auditor.rules.patterns import compile_cues, compile_regex
+from auditor.rules.rule import Rule, RuleError
 
 
 def str_list(value: Any, where: str) -> list[str]:

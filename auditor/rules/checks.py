@@ -28,9 +28,9 @@ from auditor.rules.check_params import Check
 from auditor.rules.claim_quote_checks import ClaimCheck, QuoteCheck
 from auditor.rules.context import Context, Hit
 from auditor.rules.document_check import DocumentCheck
-from auditor.rules.model import Rule
 from auditor.rules.phrase_check import PhraseCheck
-from auditor.rules.speakers import SpeakerCheck
+from auditor.rules.rule import Rule
+from auditor.rules.speaker_check import SpeakerCheck
 from auditor.rules.verbs import CueVerbCheck
 
 

@@ -16,8 +16,8 @@ from auditor.rules.check_params import (
     whole_number,
 )
 from auditor.rules.context import Context, Hit, excerpt
-from auditor.rules.model import Rule, RuleError
-from auditor.rules.quotes import is_nobodys_words
+from auditor.rules.nobodys_words import is_nobodys_words
+from auditor.rules.rule import Rule, RuleError
 from auditor.sourcing import CLAIM_KINDS
 
 

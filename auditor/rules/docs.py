@@ -15,7 +15,7 @@ import textwrap
 from auditor.config import KNOWN_KEYS
 from auditor.rules.checks import CHECKS
 from auditor.rules.engine import RulePack, load_rule_pack
-from auditor.rules.model import Example, Rule
+from auditor.rules.rule import Example, Rule
 from auditor.sourcing import FLAGS
 from auditor.sourcing.grades import (
     GRADE_BANDS,

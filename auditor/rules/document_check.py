@@ -17,7 +17,7 @@ from auditor.rules.check_params import (
     whole_number,
 )
 from auditor.rules.context import Context, Hit
-from auditor.rules.model import Rule, RuleError
+from auditor.rules.rule import Rule, RuleError
 
 #: Flags of an unnamed source that is not one the reporter relies on (sourcing/nesting.py).
 _NOT_OWN_SOURCE = frozenset({"same_source", "reported_by_named", "in_descriptor"})

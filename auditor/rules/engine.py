@@ -14,7 +14,7 @@ from auditor.model import Analysis, Finding, line_and_column
 from auditor.rules.checks import CHECKS
 from auditor.rules.context import Context, Hit
 from auditor.rules.loader import default_pack_dir, load_rule_file, rule_files
-from auditor.rules.model import Rule, RuleError
+from auditor.rules.rule import Rule, RuleError
 from auditor.sourcing.overlaps import SpanIndex
 
 SEVERITY_RANK = {"suggestion": 0, "warning": 1, "error": 2}

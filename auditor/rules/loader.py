@@ -1,4 +1,4 @@
-"""Read rule files (YAML, one rule a file) into :class:`~auditor.rules.model.Rule` objects.
+"""Read rule files (YAML, one rule a file) into :class:`~auditor.rules.rule.Rule` objects.
 
 Every problem names the file and the field: a YAML syntax error, a missing or mistyped
 field, an unknown check or check parameter, a message placeholder the check cannot fill.
@@ -18,7 +18,7 @@ import yaml
 from auditor.errors import quote_value
 from auditor.model import SEVERITIES
 from auditor.rules.checks import CHECKS
-from auditor.rules.model import Authority, Example, Examples, Rule, RuleError
+from auditor.rules.rule import Authority, Example, Examples, Rule, RuleError
 
 RULE_ID = re.compile(r"^[A-Z]{2,8}\d{3}$")
 RULE_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")

@@ -24,7 +24,7 @@ import re2
 
 from auditor import lexicon
 from auditor.errors import quote_value
-from auditor.rules.model import RuleError
+from auditor.rules.rule import RuleError
 
 #: Python's ``\s`` on text (RE2's is ASCII only): no-break and other Unicode spaces too.
 _ANY_SPACE = r"[\s\x0b\x1c-\x1f\x85\p{Z}]+"

@@ -19,7 +19,7 @@ from auditor.rules.check_params import (
     true_or_false,
 )
 from auditor.rules.context import Context, Hit, excerpt
-from auditor.rules.model import Rule, RuleError
+from auditor.rules.rule import Rule, RuleError
 
 PHRASE_CONDITIONS = (
     "sentence_names_source",

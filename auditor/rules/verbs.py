@@ -22,7 +22,7 @@ from auditor import lexicon
 from auditor.lexicon import load_lexicon
 from auditor.rules.check_params import LEXICON_NAME, Check, Param, phrase_patterns, true_or_false
 from auditor.rules.context import Context, Hit, excerpt
-from auditor.rules.model import Rule, RuleError
+from auditor.rules.rule import Rule, RuleError
 
 #: What "said" becomes for each form of a verb: the neutral word to suggest.
 _NEUTRAL = {"base": "say", "s": "says", "ed": "said", "ing": "saying"}

@@ -15,11 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from auditor.model import Analysis, Claim
-from auditor.sourcing.claims import CLAIM_KINDS, find_claims
 from auditor.sourcing.flags import FLAGS, attribution_flags
 from auditor.sourcing.grades import grade_attribution, grade_for_score, summarize
 from auditor.sourcing.nesting import Nesting
 from auditor.sourcing.text_index import TextIndex, mask_quotes
+from auditor.sourcing.unsourced_claims import CLAIM_KINDS, find_claims
 
 __all__ = [
     "CLAIM_KINDS",

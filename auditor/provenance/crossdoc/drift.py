@@ -14,7 +14,7 @@ from auditor.provenance.crossdoc.pairs import candidate_pairs
 from auditor.provenance.crossdoc.records import Compact, Records
 from auditor.provenance.crossdoc.tables import dumps
 from auditor.provenance.minhash_keys import quote_words
-from auditor.provenance.names import surname
+from auditor.provenance.name_keys import surname
 from auditor.provenance.working_store import Forest, IdSet, Scratch
 
 if TYPE_CHECKING:

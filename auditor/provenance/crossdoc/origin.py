@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from auditor.names import fold
-from auditor.provenance.crossdoc.claims import (
+from auditor.provenance.crossdoc.claim_matching import (
     SPEAKER,
     TYPE,
     claim_json,
@@ -20,7 +20,7 @@ from auditor.provenance.crossdoc.groups import Settings
 from auditor.provenance.crossdoc.pairs import candidate_pairs
 from auditor.provenance.crossdoc.records import Compact, Records
 from auditor.provenance.crossdoc.tables import dumps
-from auditor.provenance.names import near_spelling
+from auditor.provenance.name_keys import near_spelling
 from auditor.provenance.working_store import Forest, IdSet, Scratch
 
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ from auditor.nlp.pronouns import THIRD_PERSON
 from auditor.rules.check_params import Check, Param, choice, true_or_false
 from auditor.rules.context import Context, Hit
 from auditor.rules.forms import name_forms, spelled_two_ways
-from auditor.rules.model import Rule
+from auditor.rules.rule import Rule
 
 _NAME_LIKE = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*$")
 _PRONOUNS = THIRD_PERSON

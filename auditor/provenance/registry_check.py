@@ -18,7 +18,7 @@ from auditor.errors import quote_value
 from auditor.provenance.source_rules import CONDITIONS, article_hits
 from auditor.rules.check_params import Check, Param
 from auditor.rules.context import Context, Hit
-from auditor.rules.model import Rule, RuleError
+from auditor.rules.rule import Rule, RuleError
 
 
 def context_record(ctx: Context) -> dict[str, Any]:
