@@ -6,7 +6,7 @@ Every module of ``auditor/`` is parsed with ``ast``, and every import it makes c
 at the top, inside a function (a lazy import), ``importlib.import_module("...")`` with a
 literal name, and a name a package hands out lazily (its ``_LAZY`` table). A stage that
 needs something from a later one takes it passed in (a step, a record maker) or declared
-as an extension (:mod:`auditor.extensions`), never by importing it.
+as an extension (:mod:`auditor.check_extensions`), never by importing it.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ BASE = frozenset(
         "auditor",  # the package itself: its version, and names it hands out lazily
         "config",
         "errors",
-        "extensions",
+        "check_extensions",
         "lexicon",
         "lexicons",
         "limits",

@@ -9,8 +9,8 @@
 * :func:`~auditor.provenance.record.article_record` - what one article contributes.
 
 See docs/provenance.md. The rule engine imports the ``registry`` check
-(:mod:`auditor.provenance.registry_check`) by the name :mod:`auditor.extensions` declares, so this
-package imports nothing heavy at the top.
+(:mod:`auditor.provenance.registry_check`) by the name :mod:`auditor.check_extensions`
+declares, so this package imports nothing heavy at the top.
 """
 
 from __future__ import annotations

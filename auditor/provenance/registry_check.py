@@ -6,7 +6,7 @@ In ``auditor audit`` it looks at one article: its provenance record (see
 After ``auditor batch``, the same rules are evaluated again with the registry's evidence
 across articles (see :func:`auditor.provenance.source_rules.corpus_hits`); both use the
 rule's YAML for id, severity and message. The rule engine imports this check by the name
-:data:`auditor.extensions.CHECK_EXTENSIONS` declares for it.
+:data:`auditor.check_extensions.CHECK_EXTENSIONS` declares for it.
 """
 
 from __future__ import annotations

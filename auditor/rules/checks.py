@@ -22,7 +22,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterable, Iterator, Mapping
 
-from auditor.extensions import CHECK_EXTENSIONS
+from auditor.check_extensions import CHECK_EXTENSIONS
 from auditor.rules.attribution_check import AttributionCheck
 from auditor.rules.check_params import Check
 from auditor.rules.claim_quote_checks import ClaimCheck, QuoteCheck
@@ -48,7 +48,7 @@ class SuppressionCheck(Check):
 
 class CheckTable(Mapping[str, Check]):
     """The checks a rule file can name, by name: the rule engine's own, then those a later
-    stage declares in :data:`auditor.extensions.CHECK_EXTENSIONS` ("module:Class", as an
+    stage declares in :data:`auditor.check_extensions.CHECK_EXTENSIONS` ("module:Class", as an
     entry point names an object), each imported the first time a rule needs it, so the
     rule engine imports no stage after it.
 
