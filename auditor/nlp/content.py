@@ -23,11 +23,11 @@ from auditor.nlp.cues import (
     subtree_token_range,
     verb_lemma,
 )
-from auditor.nlp.misparses import clause_misread_as_subject
-from auditor.nlp.misplaced_clauses import clause_start, misplaced_complement
 from auditor.nlp.object_content import object_content
 from auditor.nlp.passive_content import passive_content, raised_content
-from auditor.nlp.stranded_clauses import clause_on_addressee, stranded_clause
+from auditor.nlp.repairs.misparses import clause_misread_as_subject
+from auditor.nlp.repairs.misplaced_clauses import clause_start, misplaced_complement
+from auditor.nlp.repairs.stranded_clauses import clause_on_addressee, stranded_clause
 from auditor.nlp.verb_subjects import subject_of
 
 

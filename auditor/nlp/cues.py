@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from auditor.lexicon import load_lexicon
-from auditor.nlp.misparses import compound_subject, is_title
+from auditor.nlp.repairs.misparses import compound_subject, is_title
 
 #: Words that may open a reported clause but are not part of what was said.
 CLAUSE_MARKERS = {"that", "whether", "if"}

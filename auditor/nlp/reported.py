@@ -22,8 +22,8 @@ from auditor.nlp.doctext import doc_tokens
 from auditor.nlp.judging import agentless_verdict
 from auditor.nlp.passive_content import raised_content
 from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
+from auditor.nlp.repairs.stranded_clauses import stranded_clause
 from auditor.nlp.source_names import is_media_name
-from auditor.nlp.stranded_clauses import stranded_clause
 from auditor.nlp.verb_subjects import subject_bounds, subject_of
 
 

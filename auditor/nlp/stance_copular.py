@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from auditor.lexicon import load_lexicon
 from auditor.nlp.content_verbs import says_what
 from auditor.nlp.copular_clauses import coordinated_holder, indirect_question, is_copula_be
-from auditor.nlp.stranded_clauses import stranded_clause
+from auditor.nlp.repairs.stranded_clauses import stranded_clause
 
 #: Verbs that link a subject to an adjective of stance ("seems confident that",
 #: "came away convinced that", "grew wary of").

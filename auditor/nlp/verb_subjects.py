@@ -3,7 +3,7 @@
 :func:`subject_of` looks for a nominal subject, then the agent of a passive ("was confirmed
 by X"), then climbs through coordinated, participial and open-complement verbs ("X said
 ... and added", "X, declaring that ...") to the subject they share; the parser's
-misreadings are corrected on the way (:mod:`auditor.nlp.misparses`).
+misreadings are corrected on the way (:mod:`auditor.nlp.repairs.misparses`).
 :func:`subject_bounds` gives the characters of that source, :func:`antecedent` the noun a
 relative pronoun or a possessed noun stands for ("generals, who advised" -> generals).
 """
@@ -27,17 +27,7 @@ from auditor.nlp.cues import (
     noun_phrase_bounds,
     reporting_nouns,
 )
-from auditor.nlp.double_subjects import nearest_subject_first
 from auditor.nlp.gerund_hosts import noun_gerund_host
-from auditor.nlp.misparses import (
-    clause_misread_as_subject,
-    compound_subject,
-    name_after_title,
-    quantifier_on_modifier,
-    subject_after_heading,
-    subject_of_extraposed_clause,
-    title_before_name,
-)
 from auditor.nlp.occasion_infinitives import chance_host
 from auditor.nlp.participles import (
     absolute_subject,
@@ -48,6 +38,16 @@ from auditor.nlp.participles import (
     subject_of_misread_main_verb,
 )
 from auditor.nlp.pronoun_sources import pronoun_source_bounds
+from auditor.nlp.repairs.double_subjects import nearest_subject_first
+from auditor.nlp.repairs.misparses import (
+    clause_misread_as_subject,
+    compound_subject,
+    name_after_title,
+    quantifier_on_modifier,
+    subject_after_heading,
+    subject_of_extraposed_clause,
+    title_before_name,
+)
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 #: Prepositions of manner and time whose gerund shares the subject of the verb they hang

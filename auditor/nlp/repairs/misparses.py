@@ -6,8 +6,8 @@ compounded with its subject ("The filing [states] that ..."), an indefinite hung
 adverb after it ("[Many] online have derided ..."), a verb hung on an extraposed "it"
 ("It is odd that [Lee] demands ..., yet refuses ...").
 
-The detectors for auditor/nlp/rereading.py, which reads a sentence again with a word put
-in ("nudges"), live beside this module in :mod:`auditor.nlp.misparse_nudges`."""
+The detectors for auditor/nlp/repairs/rereading.py, which reads a sentence again with a word put
+in ("nudges"), live beside this module in :mod:`auditor.nlp.repairs.misparse_nudges`."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
 Some misreadings of the small model are undone by one inserted word: "House panel
 [also] votes to hold ..." leaves "votes" no reading but a verb's; "46 percent would pick
 Lee[,] and 44 percent would back Ruiz" parts two clauses the parser had run into one
-object. The detectors in :mod:`auditor.nlp.misparses` say where a word goes and what the
+object. The detectors in :mod:`auditor.nlp.repairs.misparses` say where a word goes and what the
 new reading must show; the sentence, nudged, goes through the model's own components
 (those before this one), and when every test passes and the new reading is one tree
 over the same tokens, it replaces the old one for that sentence (tags, POS, morphology,
@@ -20,7 +20,7 @@ from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from auditor.nlp.misparse_nudges import (
+from auditor.nlp.repairs.misparse_nudges import (
     Nudge,
     camel_case_name,
     share_nudges,

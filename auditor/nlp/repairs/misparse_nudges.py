@@ -1,4 +1,5 @@
-"""Detectors for auditor/nlp/rereading.py: a word put in makes the model read a sentence right.
+"""Detectors for auditor/nlp/repairs/rereading.py: a word put in makes the model read a
+sentence right.
 
 The small model misreads some sentences in ways a second reading with one word added
 ("nudges") undoes: a verb of saying read as a noun ("House panel [also] votes to ..."),
@@ -6,7 +7,7 @@ poll shares run into the object before them ("... Lee[,] and 44 percent would ba
 Ruiz"), a subjectless verb in -s read as a noun ("[He] Keeps saying ..."); and a name with
 a capital inside read as a common noun ("PollWatch"), re-tagged in place. Each detector
 returns the word to put in and the test the new reading must pass. The repairs read off
-the first parse live in :mod:`auditor.nlp.misparses`."""
+the first parse live in :mod:`auditor.nlp.repairs.misparses`."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from auditor.lexicon import load_lexicon
 # "House panel [votes] to hold him in contempt", "Marsh [questions] the fairness of the
 # moderators": the tagger took a verb of saying or planning in -s (or its bare plural
 # form) for a noun, and the parser built a noun phrase around it, so no pass sees a verb.
-# Such a sentence is read again with "also" put before the word (auditor/nlp/rereading.py):
+# Such a sentence is read again with "also" put before the word (auditor/nlp/repairs/rereading.py):
 # an adverb there leaves only the verb reading, and the model parses the sentence as
 # English puts it. The new reading replaces the old one only when the word comes out as
 # a finite verb whose subject is the noun phrase right before it.
