@@ -8,14 +8,7 @@ passive near misses."""
 from __future__ import annotations
 
 import pytest
-
-
-def spans(analysis):
-    """(cue, source, content) of every attribution, as text."""
-    return [
-        (a.cue.text if a.cue else None, a.source.text if a.source else None, a.content.text)
-        for a in analysis.attributions
-    ]
+from attribution_spans import spans
 
 
 def test_act_verb_is_not_loaded(nlp):

@@ -6,16 +6,9 @@ of saying (auditor.nlp.misspelt_cues) and a participle of stance read as a verb
 from __future__ import annotations
 
 import pytest
+from attribution_spans import spans
 
 from auditor.nlp.misspelt_cues import misspelt_reporting_verb
-
-
-def spans(analysis):
-    """(cue, source, content) of every attribution, as text."""
-    return [
-        (a.cue.text if a.cue else None, a.source.text if a.source else None, a.content.text)
-        for a in analysis.attributions
-    ]
 
 
 @pytest.mark.parametrize(

@@ -6,15 +6,10 @@ here, the ones that need more than one look at the result, and the filter on rec
 
 from __future__ import annotations
 
+from attribution_spans import spans as triples
+
 from auditor.nlp.non_attributions import without_non_attributions
 from auditor.nlp.raw import RawAttribution
-
-
-def triples(analysis) -> list[tuple[str | None, str | None, str]]:
-    return [
-        (a.cue.text if a.cue else None, a.source.text if a.source else None, a.content.text)
-        for a in analysis.attributions
-    ]
 
 
 def test_quoted_sentence_on_its_own_line_still_inherits(analyze):

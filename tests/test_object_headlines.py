@@ -5,14 +5,7 @@ the phrasal "go after" (lexicon ``public_act_verbs``)."""
 from __future__ import annotations
 
 import pytest
-
-
-def spans(analysis):
-    """(cue, source, content) of every attribution, as text."""
-    return [
-        (a.cue.text if a.cue else None, a.source.text if a.source else None, a.content.text)
-        for a in analysis.attributions
-    ]
+from attribution_spans import spans
 
 
 @pytest.mark.parametrize(
