@@ -19,12 +19,12 @@ from spacy.tokens import Doc, Token
 from auditor.lexicon import load_lexicon
 from auditor.nlp.content import reported_content
 from auditor.nlp.content_verbs import inside_reported_clause, is_content_verb
-from auditor.nlp.cues import acts_as_verb, cue_tokens, trimmed_bounds
+from auditor.nlp.cues import acts_as_verb, cue_tokens
 from auditor.nlp.doctext import doc_tokens
 from auditor.nlp.labels import FINITE_TAGS
 from auditor.nlp.misspelt_cues import misspelt_reporting_verb
-from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
-from auditor.nlp.reported import close_quotes
+from auditor.nlp.raw import QuoteIndex, RawAttribution
+from auditor.nlp.reported import free_claim_bounds
 from auditor.nlp.speaking import can_speak
 from auditor.nlp.verb_subjects import subject_bounds, subject_of
 
@@ -44,13 +44,9 @@ def clause_report_attributions(
         content = reported_content(token)
         if content is None or content[0] <= token.i:
             continue
-        bounds = trimmed_bounds(doc, *content)
+        bounds = free_claim_bounds(doc, index, *content, taken)
         if bounds is None:
             continue
-        bounds = close_quotes(index, bounds)
-        if any(overlaps(bounds, t) for t in taken):
-            continue
-        taken.append(bounds)
         subject = subject_of(token)
         cue = cue_tokens(token)
         quote_ids = sorted(

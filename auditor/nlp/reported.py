@@ -99,6 +99,22 @@ def _min_content_words(doc: Doc, start: int, end: int) -> int:
     return 1 if words and all(t.pos_ == "PROPN" for t in words) else 2
 
 
+def free_claim_bounds(
+    doc: Doc, index: QuoteIndex, start: int, end: int, taken: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """The character bounds of tokens ``start:end`` as a claim (trimmed, quotation marks
+    closed) when no claim in ``taken`` overlaps them; they are then added to ``taken``.
+    None for an empty claim or one an earlier claim of the same pass already holds."""
+    bounds = trimmed_bounds(doc, start, end)
+    if bounds is None:
+        return None
+    bounds = close_quotes(index, bounds)
+    if any(overlaps(bounds, t) for t in taken):
+        return None
+    taken.append(bounds)
+    return bounds
+
+
 def close_quotes(index: QuoteIndex, bounds: tuple[int, int]) -> tuple[int, int]:
     """Take in the closing mark of a quotation the content ends in, and the opening mark
     of one it starts in: the parser hangs marks and final punctuation on the verb, but

@@ -47,11 +47,11 @@ from auditor.nlp.characterising import characterised_object
 from auditor.nlp.claim_end import claim_end
 from auditor.nlp.content import closed_before_speaker
 from auditor.nlp.content_verbs import inside_reported_clause, says_what
-from auditor.nlp.cues import cue_tokens, trimmed_bounds, verb_lemma
+from auditor.nlp.cues import cue_tokens, verb_lemma
 from auditor.nlp.doctext import doc_tokens
 from auditor.nlp.public_acts import act_object_end, is_act_verb, passive_act, phrasal_lemma
-from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
-from auditor.nlp.reported import close_quotes
+from auditor.nlp.raw import QuoteIndex, RawAttribution
+from auditor.nlp.reported import free_claim_bounds
 from auditor.nlp.source_names import is_media_name
 from auditor.nlp.source_outlets import is_media_noun
 from auditor.nlp.speaking import can_speak
@@ -98,13 +98,9 @@ def stance_attributions(
             continue  # "would you vote for her?": a view asked about, not held
         end = claim_end(doc, stance.start, stance.end, stance.head)
         end = _before_aside(doc, stance.start, end)
-        bounds = trimmed_bounds(doc, stance.start, end)
+        bounds = free_claim_bounds(doc, index, stance.start, end, taken)
         if bounds is None:
             continue
-        bounds = close_quotes(index, bounds)
-        if any(overlaps(bounds, t) for t in taken):
-            continue
-        taken.append(bounds)
         results.append(_record(doc, index, stance, bounds))
     return results
 
