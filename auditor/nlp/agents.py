@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
-from auditor.nlp.labels import NOMINAL_SUBJECTS
+from auditor.nlp.labels import AUXILIARIES, NOMINAL_SUBJECTS, NOUN_POS
 from auditor.nlp.speaking import can_speak
 
 #: Dependencies of a subject the participial phrase of a clause is said of.
@@ -55,7 +55,7 @@ def participle_content(verb: Token) -> tuple[int, int] | None:
     phrase it hangs on, up to the participle ("[the laws] proposed by the governor"), or
     the subject of the clause it hangs on ("[Charter schools] remain popular, promoted by
     the governor"); None for anything else."""
-    if verb.tag_ != "VBN" or any(c.dep_ in {"auxpass", "aux"} for c in verb.children):
+    if verb.tag_ != "VBN" or any(c.dep_ in AUXILIARIES for c in verb.children):
         return None
     lemma = verb.lemma_.lower()
     if lemma not in load_lexicon("reporting_verbs_with_object") and lemma not in load_lexicon(
@@ -64,11 +64,11 @@ def participle_content(verb: Token) -> tuple[int, int] | None:
         return None
     if not can_speak(agent_of(verb)):
         return None
-    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"} and verb.head.i < verb.i:
+    if verb.dep_ == "acl" and verb.head.pos_ in NOUN_POS and verb.head.i < verb.i:
         return _phrase_before(verb.head, verb)
     if verb.dep_ == "advcl" and verb.head.i < verb.i:
         subject = next((c for c in verb.head.children if c.dep_ in _SUBJECTS), None)
-        if subject is not None and subject.pos_ in {"NOUN", "PROPN"}:
+        if subject is not None and subject.pos_ in NOUN_POS:
             return subject.left_edge.i, subject.right_edge.i + 1
     return None
 

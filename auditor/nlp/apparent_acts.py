@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import cue_tokens, is_reporting_verb, verb_lemma
+from auditor.nlp.labels import PASSIVE_MARKERS, VERBAL_POS
 from auditor.nlp.speaking import can_speak
 
 #: Raising verbs whose active subject is what they hedge ("she appeared to", "he seems
@@ -57,8 +58,8 @@ def with_hedge(act: Token, cue: list[Token]) -> list[Token]:
 
 
 def _raising_verb(verb: Token) -> bool:
-    return verb.pos_ in {"VERB", "AUX"} and verb_lemma(verb) in ACTIVE_RAISING_VERBS and not any(
-        c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children
+    return verb.pos_ in VERBAL_POS and verb_lemma(verb) in ACTIVE_RAISING_VERBS and not any(
+        c.dep_ in PASSIVE_MARKERS for c in verb.children
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from auditor.nlp.cues import subtree_token_range
+from auditor.nlp.labels import CONJUNCTION_OR_ADVERB_POS
 
 #: Dependents of the as-clause's verb that may belong to the main clause after a comma.
 FRONTED_DEPS = {"prep", "npadvmod", "advmod", "advcl"}
@@ -39,5 +40,5 @@ def opening_connective(verb: Token, start: int, clause_start: int) -> bool:
     the as-clause: "Yet, as Lee said, ...", "But as Lee said, ..."."""
     before = [t for t in verb.doc[start:clause_start] if not (t.is_punct or t.is_space)]
     return len(before) == 1 and (
-        before[0].pos_ in {"CCONJ", "ADV"} and before[0].head.i >= clause_start
+        before[0].pos_ in CONJUNCTION_OR_ADVERB_POS and before[0].head.i >= clause_start
     )

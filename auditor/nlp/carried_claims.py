@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import verb_lemma
+from auditor.nlp.labels import VERBAL_POS
 
 
 def speech_owner(noun: Token, owner_of: Callable[[Token], Token | None]) -> Token | None:
@@ -27,7 +28,7 @@ def speech_owner(noun: Token, owner_of: Callable[[Token], Token | None]) -> Toke
         verb = verb.head  # "carried a tone and an acknowledgment that ..."
     elif noun.dep_ not in {"dobj", "conj"}:
         return None
-    if verb.pos_ not in {"VERB", "AUX"} or verb_lemma(verb) not in load_lexicon(
+    if verb.pos_ not in VERBAL_POS or verb_lemma(verb) not in load_lexicon(
         "verbs_carrying_claims"
     ):
         return None

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import cue_tokens, verb_lemma
+from auditor.nlp.labels import PASSIVE_MARKERS
 from auditor.nlp.stance_copular import Stance, preposition_object
 from auditor.nlp.verb_subjects import subject_of
 
@@ -23,7 +24,7 @@ def characterised_object(verb: Token) -> Stance | None:
     """"[The senator] [painted] [her rival as a puppet]", "[he] [linked] [the outage to
     the attack]": a listed verb in the active with an object and, after it, the listed
     preposition (which the parser may hang on the object) with an object of its own."""
-    if verb.pos_ != "VERB" or any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+    if verb.pos_ != "VERB" or any(c.dep_ in PASSIVE_MARKERS for c in verb.children):
         return None  # "was painted as a villain": by whom, the passive does not say
     obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
     holder = subject_of(verb)

@@ -13,6 +13,15 @@ from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import is_reporting_verb
+from auditor.nlp.labels import (
+    CLAUSAL_COMPLEMENTS,
+    NOMINAL_SUBJECTS,
+    NOUN_POS,
+    PAST_VERB_TAGS,
+    TIME_ENTITIES,
+    VERBAL_POS,
+    WH_PRONOUN_TAGS,
+)
 
 #: Prepositions that open the setting of a speech act, never its content.
 SETTING_PREPS = {"during", "amid"}
@@ -30,7 +39,7 @@ def without_setting(doc: Doc, start: int, end: int) -> int:
             if i + 1 < end and doc[i + 1].is_quote:
                 continue  # 'welcome the governor - "my new best friend"': the speaker's words
             return trim_end(doc, start, i)
-        if token.dep_ == "prep" and token.head.pos_ not in {"VERB", "AUX"} and (
+        if token.dep_ == "prep" and token.head.pos_ not in VERBAL_POS and (
             # "during a stop in Flint, for his wife": what follows a setting is more
             # setting, whatever the parser hung it on
             token.lower_ in SETTING_PREPS or runs_to(token, end)
@@ -39,10 +48,10 @@ def without_setting(doc: Doc, start: int, end: int) -> int:
             if token.lower_ in SETTING_PREPS or (
                 obj is not None
                 and token.lower_ in {"in", "at", "on"}
-                and (obj.ent_type_ in {"DATE", "TIME"} or obj.lemma_.lower() in _settings())
+                and (obj.ent_type_ in TIME_ENTITIES or obj.lemma_.lower() in _settings())
             ):
                 return trim_end(doc, start, i)
-        if token.ent_type_ in {"DATE", "TIME"} and token.dep_ == "npadvmod" and runs_to(
+        if token.ent_type_ in TIME_ENTITIES and token.dep_ == "npadvmod" and runs_to(
             token, end
         ):
             return trim_end(doc, start, token.left_edge.i)
@@ -64,7 +73,7 @@ def claim_end(doc: Doc, start: int, end: int, verb: Token, *, clausal: bool = Fa
         token = doc[i]
         if token.text == "," and i + 1 < end:
             after = doc[i + 1]
-            if after.tag_ in {"WDT", "WP"} and after.lower_ in {"which", "who"}:
+            if after.tag_ in WH_PRONOUN_TAGS and after.lower_ in {"which", "who"}:
                 if after.head.dep_ == "relcl" and runs_to(after.head, end):
                     if not (clausal and _which_goes_on(after, verb)):
                         return trim_end(doc, start, i)
@@ -86,7 +95,7 @@ def claim_end(doc: Doc, start: int, end: int, verb: Token, *, clausal: bool = Fa
             and is_content_verb(doc[i + 1])
             and doc[i + 1].dep_ == "conj"
             and _same_form(doc[i + 1], verb)
-            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in doc[i + 1].children)
+            and not any(c.dep_ in NOMINAL_SUBJECTS for c in doc[i + 1].children)
         ):
             return trim_end(doc, start, i)
     return end
@@ -106,8 +115,8 @@ def _which_goes_on(pronoun: Token, verb: Token) -> bool:
     clause = pronoun.head
     return (
         pronoun.lower_ == "which"
-        and pronoun.dep_ in {"nsubj", "nsubjpass"}
-        and clause.head.pos_ in {"NOUN", "PROPN"}
+        and pronoun.dep_ in NOMINAL_SUBJECTS
+        and clause.head.pos_ in NOUN_POS
         and not _inside_nested_clause(clause.head, verb)
         and not any(is_content_verb(t) for t in clause.subtree if t.i > pronoun.i)
     )
@@ -122,7 +131,7 @@ def _inside_nested_clause(token: Token, verb: Token) -> bool:
     for _ in range(12):
         if current == verb or current.head == current:
             return False
-        if current.dep_ in {"xcomp", "ccomp"}:
+        if current.dep_ in CLAUSAL_COMPLEMENTS:
             clauses += 1
             if clauses > 1 or current.dep_ == "xcomp":
                 return True
@@ -157,7 +166,7 @@ def _writers_participle(doc: Doc, i: int, start: int, end: int) -> bool:
         participle.tag_ == "VBG"
         and participle.dep_ == "advcl"
         and start <= participle.head.i < i
-        and participle.head.pos_ in {"VERB", "AUX"}
+        and participle.head.pos_ in VERBAL_POS
         and not any(c.dep_ in {"nsubj", "mark"} for c in participle.children)
         and participle.right_edge.i + 1 >= end - 1
         and not holds_quotation(participle)
@@ -168,7 +177,7 @@ def _same_form(a: Token, b: Token) -> bool:
     """Two verbs in the same form, the tagger's VBD / VBN and VB / VBP confusions aside
     ("[tweeted] that ... and [encouraged] ...": two acts of one speaker)."""
     return a.tag_ == b.tag_ or any(
-        a.tag_ in pair and b.tag_ in pair for pair in ({"VBD", "VBN"}, {"VB", "VBP"})
+        a.tag_ in pair and b.tag_ in pair for pair in (PAST_VERB_TAGS, {"VB", "VBP"})
     )
 
 

@@ -21,7 +21,12 @@ from auditor.nlp.content import reported_content
 from auditor.nlp.content_verbs import inside_reported_clause, is_content_verb
 from auditor.nlp.cues import acts_as_verb, cue_tokens
 from auditor.nlp.doctext import doc_tokens
-from auditor.nlp.labels import FINITE_TAGS
+from auditor.nlp.labels import (
+    AUXILIARIES,
+    FINITE_TAGS,
+    NOMINAL_OR_EXPLETIVE_SUBJECTS,
+    PAST_VERB_TAGS,
+)
 from auditor.nlp.misspelt_cues import misspelt_reporting_verb
 from auditor.nlp.raw import QuoteIndex, RawAttribution
 from auditor.nlp.reported import free_claim_bounds
@@ -84,18 +89,18 @@ def _reports_by_grammar(token: Token) -> bool:
 def _stance_participle(token: Token) -> bool:
     """"[came away] [convinced] that ...": a participle of stance (lexicon
     ``stance_predicates``) that the tagger read as the past tense of a verb."""
-    return token.tag_ in {"VBD", "VBN"} and token.lower_ in load_lexicon("stance_predicates")
+    return token.tag_ in PAST_VERB_TAGS and token.lower_ in load_lexicon("stance_predicates")
 
 
 def _finite_clause(clause: Token) -> bool:
     """A clause with a subject and a tense of its own: "[the bridge] rarely [floods]"."""
     return _finite_verb(clause) and any(
-        c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in clause.children
+        c.dep_ in NOMINAL_OR_EXPLETIVE_SUBJECTS for c in clause.children
     )
 
 
 def _finite_verb(verb: Token) -> bool:
     """A verb with a tense, or a modal or auxiliary of its own."""
     return verb.tag_ in FINITE_TAGS or any(
-        c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE_TAGS for c in verb.children
+        c.dep_ in AUXILIARIES and c.tag_ in FINITE_TAGS for c in verb.children
     )

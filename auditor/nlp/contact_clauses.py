@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from auditor.nlp.labels import NOMINAL_OR_EXPLETIVE_SUBJECTS, NOUN_OR_PRONOUN_POS, TENSED_VERB_TAGS
 from auditor.nlp.speaking import can_speak
 
 #: Tags of the nouns that stand bare for speakers ("experts", "Democrats", "Lee").
@@ -27,7 +28,7 @@ def swallowed_subject(verb: Token) -> Token | None:
     ("$20 million [experts] say it costs"), when it can speak; None otherwise."""
     if verb.dep_ not in {"dep", "ROOT"} or verb.i == 0:
         return None
-    if any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
+    if any(c.dep_ in NOMINAL_OR_EXPLETIVE_SUBJECTS for c in verb.children):
         return None
     before = verb.doc[verb.i - 1]
     if before.tag_ not in _SPEAKER_TAGS or before.dep_ == "compound":
@@ -61,7 +62,7 @@ def conjunction_object_subject(verb: Token) -> Token | None:
     preposition, right before a finite verb with no subject ("as [France] supports ...");
     a phrase of place or time set off by commas between them is skipped ("since
     [Ruiz], at the debate, cited ..."). None otherwise."""
-    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.dep_ not in {"advcl", "conj", "dep"}:
+    if verb.tag_ not in TENSED_VERB_TAGS or verb.dep_ not in {"advcl", "conj", "dep"}:
         return None
     if any(c.dep_ in {"nsubj", "nsubjpass", "expl", "aux", "auxpass"} and c.i < verb.i
            for c in verb.children):
@@ -77,7 +78,7 @@ def conjunction_object_subject(verb: Token) -> Token | None:
             i -= 1
         phrase = _phrase_head(doc[i], verb.i)
     if phrase.dep_ == "pobj" and phrase.head.lower_ in _CLAUSE_OPENERS:
-        return phrase if phrase.pos_ in {"NOUN", "PROPN", "PRON"} else None
+        return phrase if phrase.pos_ in NOUN_OR_PRONOUN_POS else None
     return None
 
 

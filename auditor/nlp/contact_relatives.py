@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from auditor.nlp.labels import NOUN_POS, VERBAL_POS
+
 
 def through_contact_clause(verb: Token, end: int) -> int:
     """Token index past a contact clause that opens at ``end``, right after the last noun
@@ -24,10 +26,10 @@ def through_contact_clause(verb: Token, end: int) -> int:
 def is_contact_clause(child: Token) -> bool:
     """``child``, a conjunct verb, opens with its own subject right after a noun that
     follows its head: 'for the jobs [he was bringing]', not 'hailed him, and he ...'."""
-    if child.dep_ != "conj" or child.pos_ not in {"VERB", "AUX"}:
+    if child.dep_ != "conj" or child.pos_ not in VERBAL_POS:
         return False
     first = child.left_edge
     if first.dep_ != "nsubj" or first.head != child or first.i == 0:
         return False
     before = child.doc[first.i - 1]
-    return before.pos_ in {"NOUN", "PROPN"} and before.i > child.head.i
+    return before.pos_ in NOUN_POS and before.i > child.head.i

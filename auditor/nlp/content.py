@@ -23,6 +23,14 @@ from auditor.nlp.cues import (
     subtree_token_range,
     verb_lemma,
 )
+from auditor.nlp.labels import (
+    AUXILIARIES,
+    CLAUSE_OPENERS,
+    FINITE_TAGS,
+    NOMINAL_SUBJECTS,
+    NOUN_POS,
+    VERBAL_POS,
+)
 from auditor.nlp.object_content import object_content
 from auditor.nlp.passive_content import passive_content, raised_content
 from auditor.nlp.repairs.misparses import clause_misread_as_subject
@@ -102,14 +110,16 @@ def _parenthetical(verb: Token) -> bool:
     if doc[comma].text != ",":
         return False
     if not any(
-        c.i < comma and c.dep_ in {"nsubj", "npadvmod", "dep"} and c.pos_ in {"NOUN", "PROPN"}
+        c.i < comma and c.dep_ in {"nsubj", "npadvmod", "dep"} and c.pos_ in NOUN_POS
         for c in verb.lefts
     ):
         return False  # "In August, Lee said ...": a fronted setting, not a fronted subject
     rest = next(
-        (c for c in verb.rights if c.dep_ in {"conj", "advcl", "parataxis"} and c.pos_ in {
-            "VERB", "AUX"
-        }),
+        (
+            c
+            for c in verb.rights
+            if c.dep_ in {"conj", "advcl", "parataxis"} and c.pos_ in VERBAL_POS
+        ),
         None,
     )
     if rest is None or doc[rest.left_edge.i - 1].text != ",":
@@ -153,8 +163,8 @@ def _misread_that_clause(clause: Token) -> bool:
     first = clause.left_edge
     return (
         first.lower_ == "that"
-        and first.dep_ in {"mark", "advmod"}
-        and any(c.dep_ in {"nsubj", "nsubjpass"} and c != first for c in clause.children)
+        and first.dep_ in CLAUSE_OPENERS
+        and any(c.dep_ in NOMINAL_SUBJECTS and c != first for c in clause.children)
     )
 
 
@@ -195,9 +205,9 @@ def _continued_complement(verb: Token, end: int) -> int:
         elif child.dep_ == "conj" and not is_content_verb(child):
             contrast = any(t.lower_ == "but" for t in between)
             modal = any(c.tag_ == "MD" for c in child.children)
-            own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
-            finite = child.tag_ in {"VBD", "VBZ", "VBP", "MD"} or any(
-                c.dep_ in {"aux", "auxpass"} for c in child.children
+            own_subject = any(c.dep_ in NOMINAL_SUBJECTS for c in child.children)
+            finite = child.tag_ in FINITE_TAGS or any(
+                c.dep_ in AUXILIARIES for c in child.children
             )
             if (
                 finite
@@ -217,7 +227,7 @@ def _condition_of_claim(clause: Token) -> bool:
     """An adverbial clause after the complement that qualifies the claim, not the act of
     saying it: "said costs would fall [if the bill passed]", "said there is a gap [when
     it comes to pay]"."""
-    marks = {c.lower_ for c in clause.children if c.dep_ in {"mark", "advmod"}}
+    marks = {c.lower_ for c in clause.children if c.dep_ in CLAUSE_OPENERS}
     if marks & {"if", "unless"}:
         return True
     return (

@@ -15,6 +15,15 @@ from auditor.lexicon import load_lexicon
 from auditor.nlp.claim_end import concessive
 from auditor.nlp.cues import acts_as_verb, is_reporting_verb, verb_lemma
 from auditor.nlp.documents import document_reports
+from auditor.nlp.labels import (
+    COORDINATE_OR_ADVERBIAL_CLAUSES,
+    NOMINAL_SUBJECTS,
+    PARTICLES_OR_ADVERBS,
+    PARTICLES_OR_PREPOSITIONS,
+    PREPOSITION_OBJECTS,
+    VERB_OBJECTS,
+    VERBAL_POS,
+)
 from auditor.nlp.speaking import can_speak
 from auditor.nlp.verb_subjects import subject_of
 
@@ -52,15 +61,15 @@ def inside_reported_clause(token: Token) -> bool:
     """``token`` is part of what a reporting verb above it reports ("said she would not
     support Hale"): a stance there is the speaker's claim, not an attribution of its own."""
     if (
-        token.dep_ in {"conj", "advcl"}
+        token.dep_ in COORDINATE_OR_ADVERBIAL_CLAUSES
         and is_reporting_verb(token)
-        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+        and not any(c.dep_ in NOMINAL_SUBJECTS for c in token.children)
     ):
         # "said he would act and warned against delay", "..., citing the risks": a second
         # act of the same speaker that the parser hung inside the first one's clause.
         return False
     if token.dep_ == "xcomp" and is_content_verb(token.head) and any(
-        c.dep_ in {"dobj", "dative"} and c.i < token.i for c in token.head.children
+        c.dep_ in VERB_OBJECTS and c.i < token.i for c in token.head.children
     ):
         return True  # "urged [the board] to explain ...": what was urged, not an act
     current = token
@@ -83,12 +92,12 @@ def preposition_of_cue(verb: Token) -> Token | None:
     i = verb.i + 1
     while (
         i < len(doc)
-        and doc[i].dep_ in {"prt", "advmod"}
+        and doc[i].dep_ in PARTICLES_OR_ADVERBS
         and doc[i].head == verb
         and not _particle_with_object(doc[i])
     ):
         i += 1
-    if i < len(doc) and doc[i].head == verb and doc[i].dep_ in {"prep", "prt"}:
+    if i < len(doc) and doc[i].head == verb and doc[i].dep_ in PARTICLES_OR_PREPOSITIONS:
         pair = f"{verb_lemma(verb)} {doc[i].lower_}"
         if pair in load_lexicon("reporting_verb_prepositions") and says_what(doc[i]):
             return doc[i]
@@ -103,14 +112,14 @@ def _particle_with_object(token: Token) -> bool:
 
 def is_infinitive(token: Token) -> bool:
     """A verb with its infinitive marker: "[to appeal]", "expected [to rise]"."""
-    return token.pos_ in {"VERB", "AUX"} and any(
+    return token.pos_ in VERBAL_POS and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children
     )
 
 
 def says_what(preposition: Token) -> bool:
     """A prepositional object that is a topic or a claim, not a time or a place."""
-    objects = [c for c in preposition.children if c.dep_ in {"pobj", "pcomp"}]
+    objects = [c for c in preposition.children if c.dep_ in PREPOSITION_OBJECTS]
     if not objects:
         return False
     obj = objects[0]

@@ -13,9 +13,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
+from auditor.nlp.labels import VERB_OBJECTS
 
-#: Dependencies of the object a verb of causing hands its complement to.
-_OBJECTS = {"dobj", "dative"}
 #: Objects that stand for no one: "made [it] possible to ...", "left [that] to say".
 _EXPLETIVES = {"it", "this", "that", "what"}
 
@@ -32,7 +31,7 @@ def caused_speaker(verb: Token) -> Token | None:
     obj = next(
         (
             c for c in cause.children
-            if c.dep_ in _OBJECTS and c.i < verb.i and c.lower_ not in _EXPLETIVES
+            if c.dep_ in VERB_OBJECTS and c.i < verb.i and c.lower_ not in _EXPLETIVES
         ),
         None,
     )

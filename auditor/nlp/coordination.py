@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from auditor.nlp.labels import NOMINAL_SUBJECTS
+from auditor.nlp.labels import NOMINAL_SUBJECTS, PAST_OR_THIRD_PERSON_TAGS
 
 _SUBJECTS = NOMINAL_SUBJECTS
 
@@ -36,7 +36,7 @@ def outer_speaker(verb: Token, is_reporting_verb: Callable[[Token], bool]) -> To
         first = first.head
     if first.dep_ != "ccomp" or not is_reporting_verb(first.head):
         return None
-    if verb.tag_ not in {"VBD", "VBZ"}:
+    if verb.tag_ not in PAST_OR_THIRD_PERSON_TAGS:
         return None
     doc = verb.doc
     if any(t.text == ";" for t in doc[min(first.head.i, first.left_edge.i) : first.i]):

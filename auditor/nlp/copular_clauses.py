@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
+from auditor.nlp.labels import ADJECTIVE_COMPLEMENTS, NOMINAL_SUBJECTS
 
 #: Contracted forms of "be" whatever the apostrophe: the lemmatizer only knows the
 #: straight one ("she's" -> "be", but "she’s" -> "’").
@@ -29,13 +30,15 @@ def coordinated_holder(copula: Token) -> Token | None:
     applied or [were] not sure if ..."; None when there is none."""
     if copula.dep_ != "conj":
         return None
-    return next((c for c in copula.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return next((c for c in copula.head.children if c.dep_ in NOMINAL_SUBJECTS), None)
 
 
 def indirect_question(predicate: Token) -> Token | None:
     """The indirect question after an adjective of certainty, on the adjective or, where
     the parser hung it there, on its copula: "[were] not sure [if they could pay]"."""
-    owners = [predicate] if predicate.dep_ not in {"acomp", "oprd"} else [predicate, predicate.head]
+    owners = [predicate]
+    if predicate.dep_ in ADJECTIVE_COMPLEMENTS:
+        owners.append(predicate.head)
     for owner in owners:
         question = _question_on(owner, predicate)
         if question is not None:
@@ -55,6 +58,6 @@ def _question_on(owner: Token, predicate: Token) -> Token | None:
             continue
         marks = [c for c in child.children if c.dep_ == "mark"]
         if marks and marks[0].lower_ in QUESTION_MARKS and marks[0].i == child.left_edge.i:
-            if any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children):
+            if any(c.dep_ in NOMINAL_SUBJECTS for c in child.children):
                 return child
     return None

@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from auditor.lexicon import load_lexicon
+from auditor.nlp.labels import NOMINAL_SUBJECTS, VERBAL_POS
 from auditor.nlp.repairs.misparses import compound_subject, is_title
 
 #: Words that may open a reported clause but are not part of what was said.
@@ -53,10 +54,10 @@ def verb_lemma(token: Token) -> str:
 def acts_as_verb(token: Token) -> bool:
     """A verb, or a word the tagger took for a noun although it has a subject and a
     clause of its own ("But Marsh [claims] that he is the exception")."""
-    if token.pos_ in {"VERB", "AUX"}:
+    if token.pos_ in VERBAL_POS:
         return True
     return token.pos_ == "NOUN" and token.dep_ == "ROOT" and (
-        any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+        any(c.dep_ in NOMINAL_SUBJECTS for c in token.children)
         or compound_subject(token) is not None
     )
 

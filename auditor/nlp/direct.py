@@ -18,6 +18,7 @@ from auditor.nlp.cues import (
     is_reporting_verb,
 )
 from auditor.nlp.floating import continues_quote
+from auditor.nlp.labels import CONJUNCTION_POS, NOMINAL_SUBJECTS
 from auditor.nlp.quote_frames import (
     colon_cue,
     dash_signature,
@@ -227,7 +228,7 @@ def _nearer_cue_before(doc: Doc, index: QuoteIndex, after: int, q_start: int) ->
                 # inside the quoted clause's own subject
                 return None
             subject = next(
-                (c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None
+                (c for c in token.children if c.dep_ in NOMINAL_SUBJECTS), None
             )
             if subject is None and token.dep_ == "acl" and token.tag_ == "VBG":
                 subject = token.head  # "footage of [Lee] saying ..."
@@ -243,7 +244,7 @@ def _within_reach(doc: Doc, verb: Token, q_start: int, q_end: int) -> bool:
     if verb.i >= q_end:
         between = doc[q_end : verb.i]
         first = next((t for t in between if not (t.is_punct or t.is_space)), None)
-        if first is not None and (first.pos_ in {"CCONJ", "SCONJ"} or first.tag_ == "WRB"):
+        if first is not None and (first.pos_ in CONJUNCTION_POS or first.tag_ == "WRB"):
             return False
     else:
         between = doc[verb.i + 1 : q_start]
@@ -259,7 +260,7 @@ def _adjacent_verb(doc: Doc, index: QuoteIndex, q_start: int, q_end: int) -> Tok
             token = doc[i]
             if _stops_search(token, index) and not is_nickname(doc, index, token):
                 break
-            if gap == 0 and (token.pos_ in {"CCONJ", "SCONJ"} or token.tag_ == "WRB"):
+            if gap == 0 and (token.pos_ in CONJUNCTION_POS or token.tag_ == "WRB"):
                 # '"...," but he said ...', '"...," when her rival said ...': a new
                 # clause, not this quote's cue
                 break

@@ -18,6 +18,7 @@ from auditor.lexicon import load_lexicon
 from auditor.nlp.content_verbs import is_content_verb, word_count
 from auditor.nlp.cues import cue_tokens, is_reporting_verb, trimmed_bounds, verb_lemma
 from auditor.nlp.doctext import doc_tokens
+from auditor.nlp.labels import NOMINAL_SUBJECTS, NOUN_POS, VERBAL_POS
 from auditor.nlp.raw import QuoteIndex, RawAttribution
 from auditor.nlp.verb_subjects import subject_bounds
 
@@ -86,14 +87,14 @@ def _sourced_stretch(preposition: Token) -> tuple[int, int] | None:
     hangs on, directly or through the verb's object ("[she did not receive a bump] in
     the poll"); None under a verb of saying, which reports for itself."""
     head = preposition.head
-    if head.pos_ in {"NOUN", "PROPN"} and head.dep_ in {"nsubj", "nsubjpass"}:
+    if head.pos_ in NOUN_POS and head.dep_ in NOMINAL_SUBJECTS:
         return head.left_edge.i, preposition.i
     for _ in range(2):
-        if head.pos_ in {"NOUN", "PROPN"} and head.dep_ in {"dobj", "attr", "pobj", "prep"}:
+        if head.pos_ in NOUN_POS and head.dep_ in {"dobj", "attr", "pobj", "prep"}:
             head = head.head
     if head.pos_ == "ADP":
         head = head.head
-    if head.pos_ not in {"VERB", "AUX"} or is_content_verb(head):
+    if head.pos_ not in VERBAL_POS or is_content_verb(head):
         return None
     start = min(
         [c.left_edge.i for c in head.children if c.dep_ in _CLAUSE_LEFT and c.i < head.i] + [head.i]
@@ -107,7 +108,7 @@ def _sourced_stretch(preposition: Token) -> tuple[int, int] | None:
 
 def _in_lexicon(noun: Token, lexicon: str) -> bool:
     words = load_lexicon(lexicon)
-    return noun.pos_ in {"NOUN", "PROPN"} and (noun.lower_ in words or noun.lemma_.lower() in words)
+    return noun.pos_ in NOUN_POS and (noun.lower_ in words or noun.lemma_.lower() in words)
 
 
 def _stated_in_documents(

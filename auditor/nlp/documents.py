@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import cue_tokens, verb_lemma
+from auditor.nlp.labels import NOUN_POS, PASSIVE_MARKERS, VERB_COMPLEMENTS
 from auditor.nlp.poll_shares import share_states_preference
 from auditor.nlp.raw import RawAttribution
 from auditor.nlp.source_referent import document_antecedent
@@ -47,7 +48,7 @@ def document_reports(verb: Token) -> bool:
     document as subject ("the memo outlines a plan"), a verb of granting or binding with a
     binding text as subject ("the treaty obligates countries to ..."), or a verb of
     preference with a poll share as subject ("44 percent would choose Brandt")."""
-    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+    if any(c.dep_ in PASSIVE_MARKERS for c in verb.children):
         return False
     lemma = verb_lemma(verb)
     subject = subject_of(verb)
@@ -89,7 +90,7 @@ def _relative_antecedent(subject: Token | None) -> Token | None:
 
 
 def _in_lexicons(token: Token | None, lexicons: tuple[str, ...]) -> bool:
-    if token is None or token.pos_ not in {"NOUN", "PROPN"}:
+    if token is None or token.pos_ not in NOUN_POS:
         return False
     lemma = token.lemma_.lower()
     return any(
@@ -124,7 +125,7 @@ def _read_by_document(verb: Token, quote: dict, qid: int) -> RawAttribution | No
     subject = subject_of(verb)
     if not is_document(subject) or subject.idx < quote["end"]:
         return None
-    if any(c.dep_ in {"dobj", "ccomp", "xcomp"} and c.i > verb.i for c in verb.children):
+    if any(c.dep_ in VERB_COMPLEMENTS and c.i > verb.i for c in verb.children):
         return None
     cue = cue_tokens(verb)
     return RawAttribution(

@@ -13,6 +13,7 @@ from auditor.lexicon import load_lexicon
 from auditor.nlp.content_verbs import is_content_verb
 from auditor.nlp.continuation import continues_quote, framing_attribution, join_passage
 from auditor.nlp.doctext import doc_text
+from auditor.nlp.labels import NOMINAL_SUBJECTS
 from auditor.nlp.pronouns import PERSONAL_SUBJECTS
 from auditor.nlp.quoted import looks_like_title
 from auditor.nlp.raw import RawAttribution
@@ -157,7 +158,7 @@ def sentence_subject_before(
     if previous is not None and previous.content[1] > sentence.start_char:
         return None  # the sentence has an attribution: its speaker goes on (see above)
     subject = next(
-        (c for c in sentence.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None
+        (c for c in sentence.root.children if c.dep_ in NOMINAL_SUBJECTS), None
     )
     return subject if subject is not None and _names_a_speaker(subject) else None
 
@@ -181,7 +182,7 @@ def dash_inserted_speaker(doc: Doc, start: int) -> Token | None:
     if before.pos_ == "PROPN" and _names_a_speaker(before):
         return before
     root = before.sent.root
-    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    subject = next((c for c in root.children if c.dep_ in NOMINAL_SUBJECTS), None)
     if subject is not None and subject.i < dash.i and _names_a_speaker(subject):
         return subject
     return None

@@ -14,9 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
-
-#: Entity labels of a subject that names who issued the framing words.
-NAMED_SPEAKERS = {"PERSON", "ORG", "NORP"}
+from auditor.nlp.labels import SPEAKING_ENTITIES
 
 
 def frame_speaker(preposition: Token, frame: Token) -> Token | None:
@@ -29,6 +27,6 @@ def frame_speaker(preposition: Token, frame: Token) -> Token | None:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.i < frame.i:
         return None
-    if subject.pos_ != "PROPN" and subject.ent_type_ not in NAMED_SPEAKERS:
+    if subject.pos_ != "PROPN" and subject.ent_type_ not in SPEAKING_ENTITIES:
         return None
     return subject

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from auditor.nlp.labels import VERBAL_POS
+
 
 def noun_gerund_host(gerund: Token) -> Token | None:
     """The verb a gerund's "of"-phrase completes through its object: "[have] no way of
@@ -26,4 +28,4 @@ def noun_gerund_host(gerund: Token) -> Token | None:
     if noun.pos_ != "NOUN" or noun.dep_ not in {"dobj", "xcomp"} or noun.i > gerund.i:
         return None
     host = noun.head
-    return host if host.pos_ in {"VERB", "AUX"} and host != noun else None
+    return host if host.pos_ in VERBAL_POS and host != noun else None

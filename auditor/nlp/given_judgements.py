@@ -22,6 +22,7 @@ from auditor.lexicon import load_lexicon
 from auditor.nlp.content_verbs import inside_reported_clause
 from auditor.nlp.cues import trimmed_bounds, verb_lemma
 from auditor.nlp.doctext import doc_tokens
+from auditor.nlp.labels import NOMINAL_SUBJECTS
 from auditor.nlp.nominal import noun_cue_start
 from auditor.nlp.raw import QuoteIndex, RawAttribution
 from auditor.nlp.speaking import can_speak
@@ -119,7 +120,7 @@ def _source_bounds(source: Token, verb: Token) -> tuple[int, int]:
     """The giver's noun phrase without a relative clause set off by a comma: "support
     from [older voters, especially women,] who helped her win" (the clause says more
     about them, not who they are)."""
-    if source.dep_ in {"nsubj", "nsubjpass"}:
+    if source.dep_ in NOMINAL_SUBJECTS:
         return subject_bounds(source, verb)
     start, end = subject_bounds(source)
     doc = source.doc

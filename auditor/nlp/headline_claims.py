@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import reporting_verbs, trimmed_bounds
 from auditor.nlp.doctext import doc_tokens
+from auditor.nlp.labels import NOUN_OR_ADJECTIVE_POS, SPEAKING_ENTITIES
 from auditor.nlp.raw import RawAttribution, overlaps
 from auditor.nlp.speaking import can_speak
 from auditor.nlp.verb_subjects import subject_of
@@ -70,7 +71,7 @@ def topic_colon(doc: Doc, existing: list[RawAttribution]) -> list[RawAttribution
 def _is_name(word: Token) -> bool:
     """A person's or body's name: tagged so, or capitalized inside a sentence elsewhere
     in the article (the tagger misses names at the start of a headline)."""
-    if word.ent_type_ in {"PERSON", "ORG", "NORP"}:
+    if word.ent_type_ in SPEAKING_ENTITIES:
         return True
     return any(
         t.text == word.text and t.i != word.i and not t.is_sent_start
@@ -128,7 +129,7 @@ def headline_noun_verb(doc: Doc, existing: list[RawAttribution]) -> list[RawAttr
         return []
     subject = []
     for token in line[:-1]:
-        if token.pos_ not in {"NOUN", "PROPN", "ADJ"} or len(subject) >= MAX_SUBJECT_WORDS:
+        if token.pos_ not in NOUN_OR_ADJECTIVE_POS or len(subject) >= MAX_SUBJECT_WORDS:
             return []
         if subject and token.tag_ == "NNS" and _verb_form(token):
             return _noun_verb_claim(doc, subject, token, line, existing)

@@ -23,6 +23,7 @@ from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import reporting_verbs, trimmed_bounds
 from auditor.nlp.doctext import doc_text, doc_tokens
 from auditor.nlp.headline_claims import headline_noun_verb, headline_verb_claim, topic_colon
+from auditor.nlp.labels import PERSON_OR_ORG_ENTITIES
 from auditor.nlp.nominal import noun_cue_attributions
 from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
 from auditor.nlp.reported import reported_speech
@@ -150,7 +151,7 @@ def speaker_colon(doc: Doc, existing: list[RawAttribution]) -> list[RawAttributi
         ):
             continue  # "Poll: Race Tightens" speaks through a document
         if any(t.lower_ in HEADLINE_FUNCTION_WORDS for t in words) and not any(
-            t.ent_type_ in {"PERSON", "ORG"} for t in words
+            t.ent_type_ in PERSON_OR_ORG_ENTITIES for t in words
         ):
             continue  # "Stealth Over Health: ..." is a title, not a name
         transcript = all(t.text.isupper() for t in words)

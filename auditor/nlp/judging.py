@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from auditor.lexicon import load_lexicon
 from auditor.nlp.claim_end import claim_end, without_setting
 from auditor.nlp.cues import verb_lemma
+from auditor.nlp.labels import PARTICIPIAL_MODIFIERS
 from auditor.nlp.quoted_modifiers import through_modified_noun
 
 #: Dependents after the verb that complete a verdict: "of fraud", "a scam", "as weak".
@@ -32,7 +33,7 @@ def agentless_verdict(verb: Token) -> tuple[int, int] | None:
     a bare "was criticized" holds no claim to check."""
     if verb_lemma(verb) not in load_lexicon("reporting_verbs_naming"):
         return None
-    if verb.dep_ in {"amod", "acl"} or any(c.dep_ == "agent" for c in verb.children):
+    if verb.dep_ in PARTICIPIAL_MODIFIERS or any(c.dep_ == "agent" for c in verb.children):
         return None  # "the so-called plan", "a man known as ...", "... by critics"
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if subject is None or subject.lower_ in {"which", "who"}:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from auditor.lexicon import load_lexicon
+from auditor.nlp.labels import NOUN_OR_ADJECTIVE_POS
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
 
@@ -146,7 +147,7 @@ def _title_before(doc, head: Token, name_start: int) -> str | None:
         return None
     tokens = doc[left:name_start]
     words = [t for t in tokens if not (t.is_punct or t.lower_ in {"the", "a", "an"})]
-    if not words or not any(is_title(t) or t.pos_ in {"NOUN", "PROPN", "ADJ"} for t in words):
+    if not words or not any(is_title(t) or t.pos_ in NOUN_OR_ADJECTIVE_POS for t in words):
         return None
     text = doc[words[0].i : tokens[-1].i + 1].text.strip(" ,")
     return text or None

@@ -12,6 +12,13 @@ from auditor.nlp.content_verbs import inside_reported_clause, is_content_verb
 from auditor.nlp.cues import trimmed_bounds
 from auditor.nlp.doctext import doc_tokens
 from auditor.nlp.framed_speakers import frame_speaker
+from auditor.nlp.labels import (
+    ACTOR_ENTITIES,
+    COPULAR_COMPLEMENTS,
+    INFINITIVE_OR_CLAUSE_MARKERS,
+    NOMINAL_SUBJECTS,
+    PREPOSITION_OBJECTS,
+)
 from auditor.nlp.object_content import object_content
 from auditor.nlp.possessors import broken_possessor, with_possessive_mark
 from auditor.nlp.pursued_claims import pursuer_of
@@ -115,7 +122,7 @@ def _clause_of(noun: Token) -> Token | None:
     for child in noun.rights:
         if child.dep_ not in {"acl", "ccomp", "relcl"}:
             continue
-        marks = {c.lower_ for c in child.children if c.dep_ in {"mark", "aux"}}
+        marks = {c.lower_ for c in child.children if c.dep_ in INFINITIVE_OR_CLAUSE_MARKERS}
         if "that" in marks and (child.dep_ != "relcl" or _complete_clause(child)):
             # a relative clause has "that" as its subject or object; as a mark it opens
             # a complement the parser misread ("pronouncements [that she had won]")
@@ -146,7 +153,7 @@ def _complete_clause(verb: Token) -> bool:
     "that [she had won the debate]" against "that [he made] on Monday" (the claim is
     what he made)."""
     children = {c.dep_ for c in verb.children}
-    return bool(children & {"nsubj", "nsubjpass"}) and bool(children & COMPLETING_DEPS)
+    return bool(children & NOMINAL_SUBJECTS) and bool(children & COMPLETING_DEPS)
 
 
 def _speaker_of(noun: Token, modifier: bool = True) -> Token | None:
@@ -184,10 +191,6 @@ def _generic(owner: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in {"a", "an", "any", "every"} for c in owner.children)
 
 
-#: Entity labels of a name that owns the noun it modifies ("a [Times] report that ...").
-OWNER_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
-
-
 def compound_owner(noun: Token) -> Token | None:
     """A modifier that names who said or holds the noun: "a [New York Times] report that
     ...", "[media] pronouncements that ...". A modifier that names a topic ("the [tax]
@@ -195,7 +198,7 @@ def compound_owner(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ != "compound" or child.i > noun.i:
             continue
-        if child.pos_ == "PROPN" and child.ent_type_ in OWNER_ENTITIES | {""}:
+        if child.pos_ == "PROPN" and child.ent_type_ in ACTOR_ENTITIES | {""}:
             if can_speak(child):
                 return child
         elif child.pos_ == "NOUN" and child.lower_ in load_lexicon("media_nouns"):
@@ -305,7 +308,7 @@ def predicate_stance_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttrib
         predicate = next(
             (
                 c for c in token.rights
-                if c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in predicates
+                if c.dep_ in COPULAR_COMPLEMENTS and c.lemma_.lower() in predicates
             ),
             None,
         )
@@ -315,13 +318,13 @@ def predicate_stance_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttrib
         if content is None or content.left_edge.i <= predicate.i:
             continue  # "the law he was critical of": the object is not after the cue
         start, end = content.left_edge.i, content.right_edge.i + 1
-        if content.dep_ in {"pobj", "pcomp"}:
+        if content.dep_ in PREPOSITION_OBJECTS:
             # "supporter of NATO and of its allies": the preposition's conjuncts count too
             end = max(end, content.head.right_edge.i + 1)
         bounds = trimmed_bounds(doc, start, end)
         if bounds is None:
             continue
-        cue_end = doc[content.left_edge.i - 1] if content.dep_ in {"pobj", "pcomp"} else predicate
+        cue_end = doc[content.left_edge.i - 1] if content.dep_ in PREPOSITION_OBJECTS else predicate
         cue_start = min(
             [token] + [c for c in token.children if c.dep_ in {"aux", "neg"} and c.i < token.i],
             key=lambda t: t.i,
@@ -338,7 +341,7 @@ def _stance_object(predicate: Token) -> Token | None:
             return child
     for child in predicate.children:
         if child.dep_ == "prep" and child.lower_ in STANCE_PREPS:
-            obj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
+            obj = next((c for c in child.children if c.dep_ in PREPOSITION_OBJECTS), None)
             if obj is not None:
                 return obj
     return None

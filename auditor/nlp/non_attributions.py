@@ -27,6 +27,12 @@ from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.doctext import doc_text, doc_tokens
+from auditor.nlp.labels import (
+    AUXILIARIES,
+    NOMINAL_OR_EXPLETIVE_SUBJECTS,
+    NOMINAL_SUBJECTS,
+    NOUN_POS,
+)
 from auditor.nlp.quoted import looks_like_title
 from auditor.nlp.raw import RawAttribution
 
@@ -88,9 +94,9 @@ def _framing_verb(cue: Token) -> bool:
     clause = governor
     while clause.dep_ not in {"ROOT", "ccomp", "advcl", "relcl", "conj"} and clause.head != clause:
         clause = clause.head
-        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children):
+        if any(c.dep_ in NOMINAL_SUBJECTS for c in clause.children):
             break
-    subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
+    subjects = [c for c in clause.children if c.dep_ in NOMINAL_OR_EXPLETIVE_SUBJECTS]
     return bool(subjects) and all(s.lower_ == "it" for s in subjects)
 
 
@@ -103,7 +109,7 @@ def _perceived_event(cue: Token) -> bool:
     for clause in cue.children:
         if clause.dep_ not in EVENT_CLAUSE_DEPS or clause.tag_ != "VB":
             continue
-        has_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
+        has_subject = any(c.dep_ in NOMINAL_SUBJECTS for c in clause.children)
         finite = any(  # "see why it can work", "see that it will": a view, not a sight
             c.dep_ in {"mark", "aux", "auxpass"} or c.tag_ in {"WRB", "WP", "WDT"}
             for c in clause.children
@@ -117,7 +123,7 @@ def _question_to_reader(cue: Token) -> bool:
     """ "Do you know where the money went?", "Would you believe she lost?": the reader is
     asked what they know or think; a question put, not a view anyone holds. Yes-no
     questions only: a modal or auxiliary opens the clause, before the subject "you"."""
-    subjects = [c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    subjects = [c for c in cue.children if c.dep_ in NOMINAL_SUBJECTS]
     if len(subjects) != 1 or subjects[0].lower_ != "you":
         return False
     if not cue.sent.text.rstrip(" \"'”’").endswith("?"):
@@ -128,7 +134,7 @@ def _question_to_reader(cue: Token) -> bool:
     return (
         first is not None
         and first.head == cue
-        and first.dep_ in {"aux", "auxpass"}
+        and first.dep_ in AUXILIARIES
         and first.i < subjects[0].i
     )
 
@@ -162,7 +168,7 @@ def _quoted_label(doc: Doc, cue: Token, attribution: RawAttribution) -> bool:
     head = root.head
     return (
         root.dep_ in {"compound", "amod", "nmod"}
-        and head.pos_ in {"NOUN", "PROPN"}
+        and head.pos_ in NOUN_POS
         and head.i > marks[1]
         and head.dep_ == "dobj"
         and head.head == cue

@@ -24,6 +24,18 @@ from auditor.nlp.content_verbs import (
 )
 from auditor.nlp.cues import is_reporting_verb, verb_lemma
 from auditor.nlp.documents import document_object_end, document_reports
+from auditor.nlp.labels import (
+    ADVERBS_OR_NEGATIONS,
+    CLAUSAL_OR_PREDICATIVE_COMPLEMENTS,
+    COORDINATE_OR_ADVERBIAL_CLAUSES,
+    INFINITIVE_OR_CLAUSE_MARKERS,
+    NOMINAL_SUBJECTS,
+    PARTICLES_OR_PREPOSITIONS,
+    PASSIVE_MARKERS,
+    PAST_OR_THIRD_PERSON_TAGS,
+    PREPOSITION_OBJECTS,
+    VERBAL_POS,
+)
 from auditor.nlp.participles import subject_of_misread_main_verb
 from auditor.nlp.quote_gloss import gloss_start
 from auditor.nlp.regarding import regarded_as
@@ -77,7 +89,7 @@ def object_content(verb: Token) -> tuple[int, int] | None:
         if head.pos_ == "PRON" and head.lower_ not in {"what", "whatever"}:
             return None  # "denied it": nothing checkable is said
     if verb_lemma(verb) in load_lexicon("reporting_verbs_addressee") and not any(
-        p.dep_ in {"xcomp", "ccomp", "oprd"}
+        p.dep_ in CLAUSAL_OR_PREDICATIVE_COMPLEMENTS
         or p.lower_ in ADDRESSEE_PREPS
         or _predicate_of_object(p) is not None
         for p in parts
@@ -112,7 +124,7 @@ def _act_of_its_own(verb: Token) -> bool:
         return False
     if verb_lemma(head) in load_lexicon("intention_verbs"):
         return False
-    return not any(c.dep_ in {"auxpass", "nsubjpass"} for c in head.children)
+    return not any(c.dep_ in PASSIVE_MARKERS for c in head.children)
 
 
 def _coordinated_complements(verb: Token, parts: list[Token], end: int) -> int:
@@ -135,23 +147,23 @@ def _coordinated_complements(verb: Token, parts: list[Token], end: int) -> int:
         forms.add("VB")
     dangling = verb.doc[end - 1].dep_ == "cc"  # "to threaten X [or]": a conjunct must follow
     for child in verb.rights:
-        if child.i < end or child.dep_ not in {"conj", "advcl"}:
+        if child.i < end or child.dep_ not in COORDINATE_OR_ADVERBIAL_CLAUSES:
             continue
-        if dangling and child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}:
+        if dangling and child.dep_ == "conj" and child.pos_ in VERBAL_POS:
             dangling = False
-            if child.tag_ in {"VBZ", "VBD"} or any(
-                c.dep_ in {"nsubj", "nsubjpass"} for c in child.children
+            if child.tag_ in PAST_OR_THIRD_PERSON_TAGS or any(
+                c.dep_ in NOMINAL_SUBJECTS for c in child.children
             ):
                 end -= 1  # "urges him to stay [and] says ...": a second act; drop the "and"
                 break
             end = child.right_edge.i + 1  # a bare verb (or one tagged VBP) goes on with it
             continue
         if child.dep_ == "advcl" and (child.tag_ != "VB" or any(
-            c.dep_ in {"mark", "aux"} for c in child.children
+            c.dep_ in INFINITIVE_OR_CLAUSE_MARKERS for c in child.children
         )):
             continue  # "to end X, [stop] Y": only a bare verb is a misread conjunct
         if child.tag_ in forms and child.tag_ != verb.tag_ and not any(
-            c.dep_ in {"nsubj", "nsubjpass"} for c in child.children
+            c.dep_ in NOMINAL_SUBJECTS for c in child.children
         ):
             end = child.right_edge.i + 1
     return end
@@ -236,7 +248,7 @@ def content_parts(verb: Token) -> list[Token]:
         elif child.dep_ == "xcomp" and (is_infinitive(child) or has_object):
             parts.append(child)
         elif child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i == verb.i + 1 + sum(
-            1 for t in verb.doc[verb.i + 1 : child.i] if t.dep_ in {"advmod", "neg"}
+            1 for t in verb.doc[verb.i + 1 : child.i] if t.dep_ in ADVERBS_OR_NEGATIONS
         ):
             parts.append(child)  # "proposes [doing away with the mandate]", "admitted [using]"
         elif child.dep_ == "ccomp" and child.i > verb.i:
@@ -276,8 +288,8 @@ def _is_agentless_passive(verb: Token) -> bool:
 def _content_start(part: Token) -> int:
     """Where a part's content starts: a preposition right after the cue belongs to the
     cue ("called for | a recount"), so its object starts the content."""
-    if part.dep_ in {"prep", "prt"} and preposition_of_cue(part.head) == part:
-        objects = [c for c in part.children if c.dep_ in {"pobj", "pcomp"}]
+    if part.dep_ in PARTICLES_OR_PREPOSITIONS and preposition_of_cue(part.head) == part:
+        objects = [c for c in part.children if c.dep_ in PREPOSITION_OBJECTS]
         if objects:
             return objects[0].left_edge.i
     return part.left_edge.i

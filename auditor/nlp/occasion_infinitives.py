@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
+from auditor.nlp.labels import VERBAL_POS
 
 
 def chance_host(infinitive: Token) -> Token | None:
@@ -21,6 +22,6 @@ def chance_host(infinitive: Token) -> Token | None:
     noun = infinitive.head
     if noun.lemma_.lower() not in load_lexicon("occasion_nouns_infinitive"):
         return None
-    if noun.dep_ != "dobj" or noun.head.pos_ not in {"VERB", "AUX"}:
+    if noun.dep_ != "dobj" or noun.head.pos_ not in VERBAL_POS:
         return None
     return noun.head

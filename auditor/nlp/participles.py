@@ -21,6 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
+from auditor.nlp.labels import NOUN_OR_NUMBER_POS, NOUN_POS, PAST_VERB_TAGS, VERBAL_POS
 from auditor.nlp.speaking import can_speak
 
 #: Words after which "with" opens an absolute phrase.
@@ -63,12 +64,12 @@ def subject_of_misread_main_verb(verb: Token) -> Token | None:
     sentence with a noun for its root. A past form with no passive auxiliary or agent, in
     a sentence whose root is that noun before it, is the main verb, and the root its
     subject; None for a real participle ("the letter, signed by ...") in a full sentence."""
-    if verb.dep_ != "acl" or verb.tag_ not in {"VBD", "VBN"}:
+    if verb.dep_ != "acl" or verb.tag_ not in PAST_VERB_TAGS:
         return None
     if any(c.dep_ in {"agent", "auxpass", "nsubj", "nsubjpass"} for c in verb.children):
         return None
     root = verb.sent.root
-    if root.pos_ not in {"NOUN", "PROPN", "NUM"} or root.i >= verb.i:
+    if root.pos_ not in NOUN_OR_NUMBER_POS or root.i >= verb.i:
         return None
     return root
 
@@ -86,7 +87,7 @@ def manner_gerund_host(gerund: Token, prepositions: set[str]) -> Token | None:
     host = preposition.head
     if host.pos_ == "ADV" and host.dep_ == "advmod":
         host = host.head  # "aside from", "apart from"
-    return host if host.pos_ in {"VERB", "AUX"} else None
+    return host if host.pos_ in VERBAL_POS else None
 
 
 def adjective_holder(gerund: Token) -> Token | None:
@@ -102,7 +103,7 @@ def adjective_holder(gerund: Token) -> Token | None:
     if adjective.dep_ == "acomp":
         return adjective.head  # "was intent on proving": the verb's subject proves
     before = adjective.doc[adjective.left_edge.i - 1] if adjective.left_edge.i > 0 else None
-    if before is None or before.pos_ not in {"NOUN", "PROPN"}:
+    if before is None or before.pos_ not in NOUN_POS:
         return None
     while before.dep_ == "pobj" and before.head.lower_ == "of" and before.head.head.pos_ in {
         "NOUN", "PROPN", "NUM", "PRON"
@@ -145,4 +146,4 @@ def occasion_host(participle: Token) -> Token | None:
     if occasion.dep_ != "pobj" or occasion.head.dep_ != "prep":
         return None
     host = occasion.head.head
-    return host if host.pos_ in {"VERB", "AUX"} else None
+    return host if host.pos_ in VERBAL_POS else None

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import verb_lemma
+from auditor.nlp.labels import PASSIVE_MARKERS
 from auditor.nlp.speaking import can_speak
 from auditor.nlp.verb_subjects import subject_of
 
@@ -49,7 +50,7 @@ def share_states_preference(verb: Token) -> bool:
     with a poll share as subject ("5 percent prefer Okafor")."""
     if verb_lemma(verb) not in load_lexicon("poll_preference_verbs"):
         return False
-    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+    if any(c.dep_ in PASSIVE_MARKERS for c in verb.children):
         return False
     return is_poll_share(subject_of(verb))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from auditor.nlp.labels import NOUN_POS
 from auditor.nlp.speaking import can_speak
 
 #: Possessive marks, as the tokenizer splits them off.
@@ -33,7 +34,7 @@ def broken_possessor(noun: Token) -> Token | None:
     ):
         return None
     owner = doc[i - 1]  # the mark may hang anywhere; the owner is the word it closes
-    if owner.pos_ not in {"NOUN", "PROPN"} or not can_speak(owner):
+    if owner.pos_ not in NOUN_POS or not can_speak(owner):
         return None
     return owner
 

@@ -21,6 +21,7 @@ from auditor.lexicon import load_lexicon
 from auditor.nlp.content_verbs import inside_reported_clause
 from auditor.nlp.cues import trimmed_bounds
 from auditor.nlp.doctext import doc_tokens
+from auditor.nlp.labels import VERBAL_POS
 from auditor.nlp.nominal import noun_owner, spoken_by
 from auditor.nlp.raw import QuoteIndex, RawAttribution
 
@@ -76,7 +77,7 @@ def _what_it_would_do(noun: Token) -> tuple[int, int] | None:
     """The predicate of a modal verb the noun is the subject of, from the verb on:
     "plan would also [cap deductions and raise the estate tax]"."""
     verb = noun.head
-    if noun.dep_ != "nsubj" or verb.pos_ not in {"VERB", "AUX"} or inside_reported_clause(verb):
+    if noun.dep_ != "nsubj" or verb.pos_ not in VERBAL_POS or inside_reported_clause(verb):
         return None
     if not any(c.dep_ == "aux" and c.lower_ in PLAN_MODALS for c in verb.children):
         return None

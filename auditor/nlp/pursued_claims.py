@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import verb_lemma
+from auditor.nlp.labels import VERBAL_POS
 from auditor.nlp.speaking import can_speak
 from auditor.nlp.verb_subjects import subject_of
 
@@ -29,7 +30,7 @@ def pursuer_of(noun: Token) -> Token | None:
         verb, preposition = noun.head.head, noun.head
     else:
         return None
-    if verb.pos_ not in {"VERB", "AUX"}:
+    if verb.pos_ not in VERBAL_POS:
         return None
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt" and c.i < noun.i]
     words = [verb_lemma(verb), *particles] + ([preposition.lower_] if preposition else [])

@@ -23,6 +23,14 @@ from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import is_reporting_verb, noun_phrase_bounds, reporting_verbs
+from auditor.nlp.labels import (
+    CLAUSAL_COMPLEMENTS,
+    CLAUSE_OPENERS,
+    CONJUNCTION_POS,
+    NOUN_COMPLEMENTS,
+    NOUN_OR_PRONOUN_POS,
+    VERBAL_POS,
+)
 from auditor.nlp.quoted import quote_text
 from auditor.nlp.raw import QuoteIndex, RawAttribution
 
@@ -83,7 +91,7 @@ def _cue_between(doc: Doc, index: QuoteIndex, first: dict, second: dict) -> Toke
         return None
     if between[-1].text not in {",", ":", "—", "–"}:
         return None
-    if words[0].pos_ in {"CCONJ", "SCONJ"} or words[0].tag_ == "WRB":
+    if words[0].pos_ in CONJUNCTION_POS or words[0].tag_ == "WRB":
         return None  # '"...," but he said, "..."': a clause of its own
     verbs = [t for t in words if is_reporting_verb(t) and t.pos_ == "VERB"]
     if not verbs:
@@ -94,7 +102,7 @@ def _cue_between(doc: Doc, index: QuoteIndex, first: dict, second: dict) -> Toke
         return None  # '"A," Lee said, going on to contrast the plans: "B."': a second act
     after_verb = [t for t in words if t.i > verb.i]
     if any(
-        t.pos_ in {"CCONJ", "SCONJ"} or t.tag_ in {"WRB", "VBD", "VBZ", "VBP"} for t in after_verb
+        t.pos_ in CONJUNCTION_POS or t.tag_ in {"WRB", "VBD", "VBZ", "VBP"} for t in after_verb
     ):
         return None  # '"A," Ruiz said, while Blake said, "B."': another speaker's cue
     before_verb = [t for t in words if t.i < verb.i]
@@ -137,7 +145,7 @@ def speaker_between(
     tokens = _trimmed(list(doc[q_end : verb.i]))
     if not tokens or len(tokens) > MAX_SPEAKER_WORDS:
         return None
-    if tokens[0].pos_ in {"CCONJ", "SCONJ"} or tokens[0].tag_ == "WRB":
+    if tokens[0].pos_ in CONJUNCTION_POS or tokens[0].tag_ == "WRB":
         return None
     if any(t.text in SENTENCE_ENDS or "\n" in t.text for t in tokens):
         return None
@@ -195,7 +203,7 @@ def _phrase_head(tokens: list[Token]) -> Token | None:
     for token in tokens:
         if token.text in {",", "("}:
             break
-        if token.pos_ in {"PROPN", "NOUN", "PRON"} or _misread_name(token):
+        if token.pos_ in NOUN_OR_PRONOUN_POS or _misread_name(token):
             head = token
     return head
 
@@ -268,7 +276,7 @@ def colon_cue(colon: Token) -> Token | None:
         return None if _reports_clause(verbs[-1]) else verbs[-1]
     for token in reversed(sentence):
         if token.lower_ in _introducing_nouns() or (
-            token.lower_ == "this" and token.dep_ in {"dobj", "pobj", "attr"}
+            token.lower_ == "this" and token.dep_ in NOUN_COMPLEMENTS
         ):
             verb = _governing_verb_of(token)
             if verb is not None:
@@ -278,7 +286,7 @@ def colon_cue(colon: Token) -> Token | None:
 
 def _reports_clause(verb: Token) -> bool:
     """The verb has a clause of its own as its content ("said she has ...")."""
-    return any(c.dep_ in {"ccomp", "xcomp"} and c.i > verb.i for c in verb.children)
+    return any(c.dep_ in CLAUSAL_COMPLEMENTS and c.i > verb.i for c in verb.children)
 
 
 def _governing_verb_of(token: Token) -> Token | None:
@@ -286,7 +294,7 @@ def _governing_verb_of(token: Token) -> Token | None:
     head = token.head
     while head.dep_ in {"prep", "amod", "compound"} and head.head is not head:
         head = head.head
-    return head if head.pos_ in {"VERB", "AUX"} and head is not token else None
+    return head if head.pos_ in VERBAL_POS and head is not token else None
 
 
 def _introducing_nouns() -> frozenset[str]:
@@ -315,7 +323,7 @@ def fronted_clause(
         (
             c for c in verb.lefts
             if c.dep_ == "advcl"
-            and any(m.lower_ in SUBORDINATORS for m in c.children if m.dep_ in {"mark", "advmod"})
+            and any(m.lower_ in SUBORDINATORS for m in c.children if m.dep_ in CLAUSE_OPENERS)
         ),
         None,
     )

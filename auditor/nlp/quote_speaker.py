@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from auditor.nlp.labels import NOMINAL_SUBJECTS, VERBAL_POS
 from auditor.nlp.quote_frames import speaker_after_cue, speaker_between
 from auditor.nlp.raw import QuoteIndex
 from auditor.nlp.verb_subjects import subject_bounds, subject_of
@@ -34,7 +35,7 @@ def past_relative_clauses(verb: Token) -> Token:
     "protesters marched around the stadium - where the team played - while chanting,
     "..."" the chanting is the protesters', and in "Lee was defensive when pressed about a
     builder who said he was cheated, saying, "..."" the saying is Lee's."""
-    if verb.tag_ != "VBG" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+    if verb.tag_ != "VBG" or any(c.dep_ in NOMINAL_SUBJECTS for c in verb.children):
         return verb
     doc = verb.doc
     previous = doc[verb.i - 1] if verb.i > 0 else None
@@ -43,7 +44,7 @@ def past_relative_clauses(verb: Token) -> Token:
     root = verb.sent.root
     if previous is None or previous.text not in {",", "-", "—", "–"}:
         return verb
-    if root is verb or root.pos_ not in {"VERB", "AUX"}:
+    if root is verb or root.pos_ not in VERBAL_POS:
         return verb
     return root
 
@@ -51,7 +52,7 @@ def past_relative_clauses(verb: Token) -> Token:
 def speaker_after_quote(verb: Token, q_end: int) -> Token | None:
     """The verb's subject after the quote: '"The pumps held," said Mr. Hale' where the
     parser also took "pumps" inside the quote for a subject."""
-    after = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i >= q_end]
+    after = [c for c in verb.children if c.dep_ in NOMINAL_SUBJECTS and c.i >= q_end]
     return after[0] if after else subject_of(verb)
 
 
@@ -75,7 +76,7 @@ def _shown_speaker(verb: Token) -> Token | None:
     it."""
     if verb.tag_ != "VBG" or verb.i == 0:
         return None
-    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+    if any(c.dep_ in NOMINAL_SUBJECTS for c in verb.children):
         return None
     person = verb.doc[verb.i - 1]
     if person.pos_ not in {"PROPN", "PRON"} or person.dep_ != "pobj":

@@ -20,6 +20,7 @@ from auditor.nlp.claim_end import claim_end, without_setting
 from auditor.nlp.contact_relatives import through_contact_clause
 from auditor.nlp.content_verbs import says_what, word_count
 from auditor.nlp.cues import cue_tokens, is_reporting_verb, trimmed_bounds, verb_lemma
+from auditor.nlp.labels import PARTICIPIAL_MODIFIERS, PASSIVE_MARKERS, SUBJECTS, VERBAL_POS
 from auditor.nlp.object_content import OBJECT_PREPS
 from auditor.nlp.quote_gloss import gloss_start
 from auditor.nlp.quote_lists import through_listed_quotes
@@ -161,13 +162,12 @@ def _telegraphic(verb: Token) -> bool:
     someone does ("Calls rivals "losers" and "sad."", "Mocks the press and calls it
     "fake.""): the quoted words are that someone's, though the sentence does not name
     them."""
-    subjects = {"nsubj", "nsubjpass", "expl", "csubj"}
     root = verb.sent.root
     return (
         verb.tag_ == "VBZ"
         and (verb == root or (verb.dep_ == "conj" and verb.head == root))
         and is_reporting_verb(verb)
-        and not any(c.dep_ in subjects for c in [*verb.children, *root.children])
+        and not any(c.dep_ in SUBJECTS for c in [*verb.children, *root.children])
     )
 
 
@@ -190,7 +190,7 @@ def _verb_above(q_start: int, q_end: int, doc: Doc) -> tuple[Token | None, Token
             if _agentless_passive(head):
                 return None, None
             return head, token
-        if head.pos_ in {"VERB", "AUX"} or token.dep_ not in PATH_DEPS:
+        if head.pos_ in VERBAL_POS or token.dep_ not in PATH_DEPS:
             return None, None  # a clause of its own, or the subject side of the verb
         token = head
     return None, None
@@ -220,9 +220,9 @@ def _verb_of_phrase(token: Token, before: int) -> Token | None:
 
 def _agentless_passive(verb: Token) -> bool:
     """"was labeled "Mostly True"", "a box marked "fragile"": nobody chose the words."""
-    if verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"}:
+    if verb.tag_ == "VBN" and verb.dep_ in PARTICIPIAL_MODIFIERS:
         return True
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) and not any(
+    return any(c.dep_ in PASSIVE_MARKERS for c in verb.children) and not any(
         c.dep_ == "agent" for c in verb.children
     )
 

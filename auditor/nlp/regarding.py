@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import verb_lemma
+from auditor.nlp.labels import CLAUSAL_OR_PREDICATIVE_COMPLEMENTS, PASSIVE_MARKERS
 
 
 def regarded_as(verb: Token) -> list[Token]:
@@ -17,7 +18,7 @@ def regarded_as(verb: Token) -> list[Token]:
     predicate."""
     if verb_lemma(verb) not in load_lexicon("reporting_verbs_regarding"):
         return []
-    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+    if any(c.dep_ in PASSIVE_MARKERS for c in verb.children):
         return []  # "is seen as": a claim attributed to nobody (raising verbs)
     obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
     if obj is None or (obj.pos_ == "PRON" and obj.lower_ in {"it", "this", "that"}):
@@ -29,7 +30,7 @@ def regarded_as(verb: Token) -> list[Token]:
             if c.i > obj.i
             and (
                 (c.dep_ == "prep" and c.lower_ == "as")
-                or c.dep_ in {"oprd", "ccomp", "xcomp"}
+                or c.dep_ in CLAUSAL_OR_PREDICATIVE_COMPLEMENTS
                 or (c.dep_ == "advmod" and c.i == obj.right_edge.i + 2)
             )
         ),

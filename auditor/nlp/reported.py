@@ -20,6 +20,7 @@ from auditor.nlp.content_verbs import (
 from auditor.nlp.cues import cue_tokens, trimmed_bounds
 from auditor.nlp.doctext import doc_tokens
 from auditor.nlp.judging import agentless_verdict
+from auditor.nlp.labels import FINITE_TAGS
 from auditor.nlp.passive_content import raised_content
 from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
 from auditor.nlp.repairs.stranded_clauses import stranded_clause
@@ -226,9 +227,8 @@ def _trailing_phrase(doc: Doc, start: int, end: int, phrase_start: int) -> bool:
     sentence_start = doc[phrase_start].sent.start
     if phrase_start <= sentence_start or doc[phrase_start - 1].text != ",":
         return False
-    finite = {"VBD", "VBZ", "VBP", "MD"}
-    before_has_clause = any(t.tag_ in finite for t in doc[sentence_start:phrase_start])
-    after_has_clause = any(t.tag_ in finite for t in doc[start:end])
+    before_has_clause = any(t.tag_ in FINITE_TAGS for t in doc[sentence_start:phrase_start])
+    after_has_clause = any(t.tag_ in FINITE_TAGS for t in doc[start:end])
     return before_has_clause and not after_has_clause
 
 

@@ -23,6 +23,7 @@ from auditor.nlp.content_verbs import inside_reported_clause
 from auditor.nlp.cues import cue_tokens, noun_phrase_bounds, trimmed_bounds, verb_lemma
 from auditor.nlp.doctext import doc_tokens
 from auditor.nlp.documents import is_document
+from auditor.nlp.labels import COMPLEMENT_CLAUSES, PREPOSITION_OBJECTS, VERBAL_POS
 from auditor.nlp.raw import QuoteIndex, RawAttribution
 from auditor.nlp.speaking import can_speak
 from auditor.nlp.verb_subjects import subject_bounds, subject_of
@@ -37,7 +38,7 @@ def idiom_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttribution]:
     """One attribution per "have ... to say about" and per revealing idiom with a topic."""
     found = []
     for token in doc_tokens(doc):
-        if token.pos_ not in {"VERB", "AUX"} or index.inside(token) is not None:
+        if token.pos_ not in VERBAL_POS or index.inside(token) is not None:
             continue
         idiom = _had_to_say(token) or _revealing(token) or _no_doubt(token)
         if idiom is None:
@@ -105,7 +106,7 @@ def _no_doubt(verb: Token) -> tuple[Token, Token, Token | None] | None:
     clause = next(
         (
             c for c in doubt.children
-            if c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in c.children)
+            if c.dep_ in COMPLEMENT_CLAUSES and any(m.lower_ == "that" for m in c.children)
         ),
         None,
     )
@@ -113,7 +114,7 @@ def _no_doubt(verb: Token) -> tuple[Token, Token, Token | None] | None:
 
 
 def _object_of(preposition: Token) -> Token | None:
-    return next((c for c in preposition.children if c.dep_ in {"pobj", "pcomp"}), None)
+    return next((c for c in preposition.children if c.dep_ in PREPOSITION_OBJECTS), None)
 
 
 def _can_tell(subject: Token | None) -> bool:

@@ -15,11 +15,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from auditor.nlp.cues import is_reporting_verb
+from auditor.nlp.labels import NOUN_CLAUSES
 from auditor.nlp.raw import RawAttribution
 
-#: Dependencies of a clause set into a noun phrase after a comma: a relative clause, a
-#: participle ("Lee, speaking to reporters,").
-_ASIDES = {"relcl", "acl"}
 #: Punctuation that opens an aside.
 _OPENERS = {",", "—", "–", "--"}
 
@@ -68,7 +66,7 @@ def _aside_start(doc: Doc, attribution: RawAttribution, cue_heads: set[int]) -> 
 def _is_aside(token: Token, first: int, last: int) -> bool:
     """``token`` heads a relative clause or participle inside tokens ``[first, last)``,
     set off by punctuation after the noun it describes."""
-    if token.dep_ not in _ASIDES or token.head.i >= token.i or token.head.i < first:
+    if token.dep_ not in NOUN_CLAUSES or token.head.i >= token.i or token.head.i < first:
         return False
     opener = token.left_edge.i - 1
     return opener > first and opener < last and token.doc[opener].text in _OPENERS

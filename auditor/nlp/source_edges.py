@@ -30,6 +30,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from auditor.lexicon import load_lexicon
+from auditor.nlp.labels import CONJUNCTION_OR_ADVERB_POS, NOUN_OR_PRONOUN_POS
 from auditor.nlp.raw import RawAttribution
 
 #: Dashes that open or close an aside, or set off a dateline.
@@ -101,7 +102,7 @@ def _after_leading_dash(doc: Doc, first: int, last: int) -> int:
     if not 0 < dash - first <= _MAX_BEFORE_DASH or dash + 1 >= last:
         return first
     after = doc[dash + 1 : last]
-    if not any(t.pos_ in {"PROPN", "NOUN", "PRON"} for t in after):
+    if not any(t.pos_ in NOUN_OR_PRONOUN_POS for t in after):
         return first
     return dash + 1
 
@@ -113,7 +114,8 @@ def _after_clause_words(doc: Doc, first: int, last: int) -> int:
         token = doc[first]
         outside = not first <= token.head.i < last
         focus = token.dep_ == "advmod" and token.lower_ in load_lexicon("source_focus_adverbs")
-        if focus or (token.dep_ in _CLAUSE_WORDS and outside and token.pos_ in {"CCONJ", "ADV"}):
+        connective = token.pos_ in CONJUNCTION_OR_ADVERB_POS
+        if focus or (token.dep_ in _CLAUSE_WORDS and outside and connective):
             first += 1
         else:
             break

@@ -18,6 +18,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from auditor.lexicon import compile_phrases, load_lexicon
+from auditor.nlp.labels import PLURAL_NOUN_TAGS
 from auditor.nlp.source_names import per_article
 
 #: Mentions of a deliberative body that make an article the report of its proceedings.
@@ -33,7 +34,7 @@ def party_members(head: Token, quantified: bool, counted: bool, definite: bool) 
     """The type of a phrase headed by a party's member noun ("Republicans", "Democrat")."""
     if quantified:
         return "vague"  # "some Republicans", "many Democrats", "fellow Republicans"
-    if head.tag_ not in {"NNS", "NNPS"} and not head.lower_.endswith("s"):
+    if head.tag_ not in PLURAL_NOUN_TAGS and not head.lower_.endswith("s"):
         return "named_person" if definite else "anonymous"  # "the Republican" = a nominee
     if counted or _named_body_modifier(head) or reports_a_body(head.doc):
         return "anonymous"  # "two Democrats", "House Republicans", a committee's members
@@ -43,7 +44,7 @@ def party_members(head: Token, quantified: bool, counted: bool, definite: bool) 
 def broad_scope(head: Token) -> bool:
     """Is the group spread across the public ("officials from both parties", "world
     leaders", "lawmakers across the aisle")?"""
-    if head.tag_ not in {"NNS", "NNPS"}:
+    if head.tag_ not in PLURAL_NOUN_TAGS:
         return False
     words = [head]
     for child in head.children:
@@ -58,7 +59,7 @@ def named_members(head: Token) -> str | None:
     """The type of a plural group by its named members ("other unions, including the
     Teamsters"): the first name after a member marker that the tagger calls a person or
     an organization."""
-    if head.tag_ not in {"NNS", "NNPS"} or any(c.lower_ in _MASS for c in head.children):
+    if head.tag_ not in PLURAL_NOUN_TAGS or any(c.lower_ in _MASS for c in head.children):
         return None  # "many tax experts, including Mr. Gold,": still a mass of experts
     for child in head.children:
         if child.dep_ != "prep" or child.lower_ not in load_lexicon("source_member_markers"):

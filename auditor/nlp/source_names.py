@@ -23,6 +23,7 @@ from typing import TypeVar
 from spacy.tokens import Doc
 
 from auditor.lexicon import load_lexicon
+from auditor.nlp.labels import OPEN_OR_ADVERBIAL_CLAUSES
 from auditor.nlp.name_parts import normalize_name
 from auditor.nlp.pronouns import PEOPLE_SUBJECTS
 
@@ -173,7 +174,7 @@ def _read_acts_as_person(word: str, doc: Doc) -> bool:
         if other_role is None:
             continue
         other = next((c for c in verb.children if c.dep_ == other_role), None)
-        if other is None and other_role == "nsubj" and verb.dep_ in {"xcomp", "advcl"}:
+        if other is None and other_role == "nsubj" and verb.dep_ in OPEN_OR_ADVERBIAL_CLAUSES:
             # "Ruiz flew to Lagos to meet X": the subject of "flew" meets X
             other = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if other is None and token.dep_ == "nsubj":

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
+from auditor.nlp.labels import NOUN_PREMODIFIERS
 from auditor.nlp.source_names import is_media_name
 
 
@@ -49,7 +50,7 @@ def names_outlet_by_descriptor(head: Token) -> bool:
 
 def _descriptor_phrase(noun: Token) -> set[str]:
     """The noun's lemma with its modifiers ("news agency", "wire service")."""
-    words = [c.lemma_.lower() for c in noun.lefts if c.dep_ in {"compound", "amod"}]
+    words = [c.lemma_.lower() for c in noun.lefts if c.dep_ in NOUN_PREMODIFIERS]
     return _words_phrases([*words, noun.lemma_.lower()])
 
 

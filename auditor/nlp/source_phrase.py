@@ -17,6 +17,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from auditor.lexicon import compile_phrases, load_lexicon
+from auditor.nlp.labels import NOUN_POS, PLURAL_NOUN_TAGS
 from auditor.nlp.source_groups import broad_scope, named_members, near_the_matter, party_members
 from auditor.nlp.source_names import cluster_kind, person_surnames
 from auditor.nlp.source_outlets import is_media_noun, names_outlet_by_descriptor
@@ -87,7 +88,7 @@ def _judge_parts(
     if kind != "person" and names_outlet_by_descriptor(head):
         return "media"
     lemma, word = head.lemma_.lower(), head.lower_
-    if head.pos_ in {"NOUN", "PROPN"} and (word in lex("source_documents") or (
+    if head.pos_ in NOUN_POS and (word in lex("source_documents") or (
         head.pos_ == "NOUN" and lemma in lex("source_documents")
     )):
         if word in lex("source_generic_evidence") and not list(head.children):
@@ -132,7 +133,7 @@ def _names_a_role(head: Token, kind: str) -> bool:
 
 def _is_body(head: Token) -> bool:
     """A singular noun naming a body ("the campaign", "the state", "the ministry")."""
-    return head.tag_ not in {"NNS", "NNPS"} and head.lemma_.lower() in lex("organization_words")
+    return head.tag_ not in PLURAL_NOUN_TAGS and head.lemma_.lower() in lex("organization_words")
 
 
 def anonymity_stated(head: Token) -> bool:
@@ -251,7 +252,7 @@ def _party_or_public(head: Token) -> str | None:
     word = head.lower_
     if word in lex("source_party_members"):
         return _party(head)
-    if head.ent_type_ == "NORP" and head.tag_ in {"NNPS", "NNS"}:
+    if head.ent_type_ == "NORP" and head.tag_ in PLURAL_NOUN_TAGS:
         return "vague" if not _counted(head) else "anonymous"
     return None
 
@@ -286,7 +287,7 @@ def _common_noun(head: Token, names_people: bool) -> str:
     """A common noun head not resolved to a named cluster. A definite title ("the
     senator") stands for a person the article names, if it names anyone."""
     lemma, word = head.lemma_.lower(), head.lower_
-    plural = head.tag_ in {"NNS", "NNPS"}
+    plural = head.tag_ in PLURAL_NOUN_TAGS
     if is_media_noun(head):
         return "media"
     if word in lex("source_kin_nouns") or lemma in lex("source_kin_nouns"):

@@ -14,7 +14,16 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
-from auditor.nlp.labels import NOMINAL_SUBJECTS
+from auditor.nlp.labels import (
+    ACTOR_ENTITIES,
+    NOMINAL_SUBJECTS,
+    NOUN_POS,
+    NOUN_PREMODIFIERS,
+    PERSON_OR_GROUP_ENTITIES,
+    PLURAL_NOUN_TAGS,
+    VERBAL_POS,
+    WH_PRONOUN_TAGS,
+)
 from auditor.nlp.verb_subjects import antecedent
 
 #: Sentences before a pronoun searched for what it stands for.
@@ -39,7 +48,7 @@ def referent(head: Token) -> Token:
     head = antecedent(head)
     if head.lower_ in {"whom", "which"} and head.dep_ == "pobj":
         head = antecedent(head)
-    if pronoun.tag_ in {"WP", "WDT"}:
+    if pronoun.tag_ in WH_PRONOUN_TAGS:
         head = _relative_noun(pronoun, head)
     if head.dep_ == "poss" and head.pos_ == "PRON":
         head = _clause_subject(head) or head
@@ -60,7 +69,7 @@ def _relative_noun(pronoun: Token, found: Token) -> Token:
     if found is not pronoun and (pronoun.lower_ != "who" or _is_people(found)):
         return found
     for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
-        if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ == "compound":
+        if token.pos_ not in NOUN_POS or token.dep_ == "compound":
             continue
         if pronoun.lower_ != "who" or _is_people(token):
             return token
@@ -74,7 +83,7 @@ def _people_around(found: Token, pronoun: Token) -> Token:
     Lee, who"); ``found`` otherwise."""
     if (
         found.dep_ == "pobj"
-        and found.ent_type_ not in {"PERSON", "NORP"}
+        and found.ent_type_ not in PERSON_OR_GROUP_ENTITIES
         and not _people_noun(found)
         and found.head.dep_ == "prep"
     ):
@@ -91,14 +100,14 @@ def _people_around(found: Token, pronoun: Token) -> Token:
 def _noun_before(preposition: Token) -> Token | None:
     """The noun a prepositional phrase follows: its head, or, when the parser hung the
     phrase on the verb, the object right before it ("anger [Republicans] on the Hill")."""
-    if preposition.head.pos_ in {"NOUN", "PROPN"}:
+    if preposition.head.pos_ in NOUN_POS:
         return preposition.head
     if preposition.i == 0:
         return None
     before = preposition.doc[preposition.i - 1]
-    while before.dep_ in {"compound", "amod"} and before.head.i > before.i:
+    while before.dep_ in NOUN_PREMODIFIERS and before.head.i > before.i:
         before = before.head
-    if before.pos_ in {"NOUN", "PROPN"} and before.head.i == preposition.head.i:
+    if before.pos_ in NOUN_POS and before.head.i == preposition.head.i:
         return before
     return None
 
@@ -113,7 +122,7 @@ def _people_noun(token: Token) -> bool:
 
 def _is_people(token: Token) -> bool:
     """Can ``token`` stand for people ("demonstrators", "Ana Ruiz", "aides", "they")?"""
-    if token.pos_ == "PRON" or token.ent_type_ in {"PERSON", "NORP"}:
+    if token.pos_ == "PRON" or token.ent_type_ in PERSON_OR_GROUP_ENTITIES:
         return True
     if token.pos_ == "PROPN":
         return token.ent_type_ not in {"GPE", "LOC", "FAC", "DATE", "PRODUCT", "EVENT"}
@@ -124,7 +133,7 @@ def _sentence_subject(token: Token) -> Token | None:
     """The subject of the sentence's main clause, said before ``token``."""
     root = token.sent.root
     subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
-    if subject is not None and subject.i < token.i and subject.pos_ in {"NOUN", "PROPN"}:
+    if subject is not None and subject.i < token.i and subject.pos_ in NOUN_POS:
         return subject
     return None
 
@@ -134,15 +143,15 @@ def _clause_subject(possessive: Token) -> Token | None:
     ground" -> forces), when it agrees in number; None otherwise."""
     verb = possessive.head
     for _ in range(4):
-        if verb.pos_ in {"VERB", "AUX"} or verb.dep_ == "ROOT":
+        if verb.pos_ in VERBAL_POS or verb.dep_ == "ROOT":
             break
         verb = verb.head
     while verb.dep_ in {"xcomp", "conj"} and verb.head is not verb:
         verb = verb.head  # "continue to hold their ground": the subject of "continue"
     subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-    if subject is None or subject.i > possessive.i or subject.pos_ not in {"NOUN", "PROPN"}:
+    if subject is None or subject.i > possessive.i or subject.pos_ not in NOUN_POS:
         return None
-    plural = subject.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subject.children)
+    plural = subject.tag_ in PLURAL_NOUN_TAGS or any(c.dep_ == "conj" for c in subject.children)
     if possessive.lower_ == "their" and plural:
         return subject
     if possessive.lower_ in {"his", "her"} and subject.pos_ == "PROPN" and not plural:
@@ -209,10 +218,10 @@ def _fitting_nouns(sentence, pronoun: Token, plural: bool) -> list[Token]:
     for token in sentence:
         if token.i >= pronoun.i:
             break
-        is_plural = token.tag_ in {"NNS", "NNPS"}
+        is_plural = token.tag_ in PLURAL_NOUN_TAGS
         if token.pos_ == "NOUN" and token.lower_ in _documents() and is_plural == plural:
             found.append(token)
-        elif token.pos_ == "PROPN" and token.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}:
+        elif token.pos_ == "PROPN" and token.ent_type_ in ACTOR_ENTITIES:
             if token.dep_ not in {"compound", "poss"}:
                 found.append(token)
         elif not speaks and token.pos_ == "NOUN" and token.dep_ in _SUBJECTS:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from auditor.names import same_name_word
+from auditor.nlp.labels import NOUN_PREMODIFIERS
 from auditor.nlp.name_parts import NameParts, appositive_of, name_at, normalize_name
 from auditor.nlp.pronouns import ONE_PERSON
 from auditor.nlp.speaker_mentions import (
@@ -260,7 +261,7 @@ class ClusterBook:
         role = head.lemma_.lower()
         synonyms = ROLE_SYNONYMS.get(role, {role})
         modifiers = {
-            c.text.lower() for c in head.children if c.dep_ in {"compound", "amod"}
+            c.text.lower() for c in head.children if c.dep_ in NOUN_PREMODIFIERS
         }
         candidates = []
         for cluster in self.clusters:

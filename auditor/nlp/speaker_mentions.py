@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.doctext import doc_tokens
+from auditor.nlp.labels import NOMINAL_SUBJECTS, PERSON_OR_ORG_ENTITIES
 from auditor.nlp.name_parts import NameParts, common_source_nouns, normalize_name
 
 
@@ -15,7 +16,7 @@ def name_heads(doc: Doc, source_heads: set[Token]) -> list[Token]:
     """Last tokens of proper names: entity ends and proper-noun source heads, in order."""
     heads = set()
     for ent in doc.ents:
-        if ent.label_ in {"PERSON", "ORG"}:
+        if ent.label_ in PERSON_OR_ORG_ENTITIES:
             last = ent[-1]
             while last.i > ent.start and last.text in {"'s", "’s", "'", "’"}:
                 last = doc[last.i - 1]
@@ -26,7 +27,7 @@ def name_heads(doc: Doc, source_heads: set[Token]) -> list[Token]:
             heads.add(token)
     for token in doc_tokens(doc):
         # The tagger misses names at the start of sentences; subjects are worth a look.
-        if token.pos_ == "PROPN" and token.dep_ in {"nsubj", "nsubjpass"}:
+        if token.pos_ == "PROPN" and token.dep_ in NOMINAL_SUBJECTS:
             heads.add(token)
     return sorted(heads, key=lambda t: t.i)
 
@@ -35,7 +36,7 @@ def label_votes(doc: Doc) -> dict[str, dict[str, int]]:
     """How often the tagger labelled each word PERSON or ORG across the article."""
     votes: dict[str, dict[str, int]] = {}
     for ent in doc.ents:
-        if ent.label_ in {"PERSON", "ORG"}:
+        if ent.label_ in PERSON_OR_ORG_ENTITIES:
             for token in ent:
                 if token.pos_ == "PROPN":
                     word = votes.setdefault(token.text, {"PERSON": 0, "ORG": 0})

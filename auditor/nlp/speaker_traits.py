@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from auditor.lexicon import groups, load_lexicon
 from auditor.nlp.cues import is_reporting_verb
+from auditor.nlp.labels import NOUN_POS, VERBAL_POS
 from auditor.nlp.verb_subjects import subject_of
 
 #: Pronouns by the gender they refer to.
@@ -127,7 +128,7 @@ def issuer_of_document(head: Token) -> Token | None:
         verb = earlier.head
         while verb.dep_ == "prep" and verb.head is not verb:
             verb = verb.head  # "said [in] a statement"
-        if verb.pos_ in {"VERB", "AUX"} and earlier.dep_ in {"dobj", "pobj"}:
+        if verb.pos_ in VERBAL_POS and earlier.dep_ in {"dobj", "pobj"}:
             return subject_of(verb)
         return None
     return None
@@ -135,10 +136,10 @@ def issuer_of_document(head: Token) -> Token | None:
 
 def _owner_of(document: Token) -> Token | None:
     for child in document.children:
-        if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"}:
+        if child.dep_ == "poss" and child.pos_ in NOUN_POS:
             return child
         if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if pobj is not None and pobj.pos_ in {"PROPN", "NOUN"}:
+            if pobj is not None and pobj.pos_ in NOUN_POS:
                 return pobj
     return None

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from auditor.nlp.doctext import doc_text, doc_tokens
 from auditor.nlp.extensions import register_extensions
+from auditor.nlp.labels import PLURAL_NOUN_TAGS
 from auditor.nlp.pronouns import GROUP
 from auditor.nlp.raw import AttributionRecord
 from auditor.nlp.speaker_clusters import PERSON_PRONOUNS, SPELLING_SIMILARITY, Cluster, ClusterBook
@@ -102,7 +103,7 @@ def resolve_speakers(
         if cluster is not None and cluster.kind == "person" and head is not None:
             previous_person = (cluster, _paragraph(newlines, head.idx))
         if head is not None and (
-            head.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in head.children)
+            head.tag_ in PLURAL_NOUN_TAGS or any(c.dep_ == "conj" for c in head.children)
         ):
             # Only once named may a group be referred back to: "they and the developers"
             # is a group but not its own antecedent.

@@ -12,6 +12,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
+from auditor.nlp.labels import (
+    AUXILIARIES,
+    NOUN_CLAUSES,
+    NOUN_POS,
+    PERSON_OR_ORG_ENTITIES,
+    SPEAKING_ENTITIES,
+)
 from auditor.nlp.pronouns import PEOPLE_OBJECTS, SPEAKING_SUBJECTS
 
 #: Pronouns that can be a speaker.
@@ -35,8 +42,6 @@ SPEAKER_LEXICONS = (
     "source_party_members",
     "sourcing_roles",
 )
-#: Entity labels of a word that names speakers even when the tagger calls it a noun.
-SPEAKING_ENTITIES = {"PERSON", "ORG", "NORP"}
 #: Relative pronouns that stand for the noun their clause hangs on.
 RELATIVE_PRONOUNS = {"which", "that"}
 #: Determiners that point at one thing ("this one", "that share"), not at people.
@@ -54,7 +59,7 @@ def can_speak(subject: Token | None) -> bool:
         # "the police department, which reported ...", "cities that support the rules":
         # the antecedent speaks
         referent = _relative_antecedent(subject)
-        return referent is not None and referent.pos_ in {"NOUN", "PROPN"} and can_speak(
+        return referent is not None and referent.pos_ in NOUN_POS and can_speak(
             referent
         )
     if subject.pos_ == "PRON" and subject.lower_ in SPEAKING_PRONOUNS:
@@ -75,7 +80,7 @@ def can_speak(subject: Token | None) -> bool:
     if any(
         child.dep_ == "appos" and child.pos_ == "PROPN" for child in subject.children
     ) or any(
-        child.dep_ == "poss" and child.pos_ == "PROPN" and child.ent_type_ in {"PERSON", "ORG"}
+        child.dep_ == "poss" and child.pos_ == "PROPN" and child.ent_type_ in PERSON_OR_ORG_ENTITIES
         for child in subject.children
     ):
         return True  # "Marsh's running mate, Mark Dorn,": a named person's role
@@ -147,7 +152,7 @@ def _gerund_subject_pronoun(subject: Token) -> bool:
         and subject.lower_ in OBJECT_PRONOUNS
         and subject.dep_ == "nsubj"
         and subject.head.tag_ == "VBG"
-        and not any(c.dep_ in {"aux", "auxpass"} for c in subject.head.children)
+        and not any(c.dep_ in AUXILIARIES for c in subject.head.children)
     )
 
 
@@ -169,7 +174,7 @@ def _people_described(subject: Token) -> bool:
     return (
         subject.pos_ == "PRON"
         and subject.lower_ in POINTING_DETERMINERS
-        and any(c.dep_ in {"acl", "relcl"} for c in subject.children)
+        and any(c.dep_ in NOUN_CLAUSES for c in subject.children)
     )
 
 

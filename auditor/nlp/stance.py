@@ -49,6 +49,13 @@ from auditor.nlp.content import closed_before_speaker
 from auditor.nlp.content_verbs import inside_reported_clause, says_what
 from auditor.nlp.cues import cue_tokens, verb_lemma
 from auditor.nlp.doctext import doc_tokens
+from auditor.nlp.labels import (
+    COMPLEMENT_CLAUSES,
+    PARTICLES_OR_ADVERBS,
+    PASSIVE_MARKERS,
+    TIME_ENTITIES,
+    VERB_COMPLEMENTS,
+)
 from auditor.nlp.public_acts import act_object_end, is_act_verb, passive_act, phrasal_lemma
 from auditor.nlp.raw import QuoteIndex, RawAttribution
 from auditor.nlp.reported import free_claim_bounds
@@ -166,7 +173,7 @@ def _before_aside(doc: Doc, start: int, end: int) -> int:
 def _attitude_verb(verb: Token) -> Stance | None:
     """"[I] [know all about] [his plans]", "[voters] [resent] [being ignored]", "[the
     panel] [voted] [to hold him in contempt]"."""
-    if verb.pos_ != "VERB" or any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+    if verb.pos_ != "VERB" or any(c.dep_ in PASSIVE_MARKERS for c in verb.children):
         return None  # "the bid was not accepted": no one holding a view is named
     if verb_lemma(verb) not in _attitude_lemmas():
         return None
@@ -230,7 +237,7 @@ def _is_outlet(holder: Token) -> bool:
 def _fronted_clause(verb: Token) -> Token | None:
     """"The mayor was taken to a hospital, [the paper] [has learned]": the clause before
     the verb of a main clause, closed by a comma, is what was learned."""
-    if verb.dep_ != "ROOT" or any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.rights):
+    if verb.dep_ != "ROOT" or any(c.dep_ in VERB_COMPLEMENTS for c in verb.rights):
         return None
     clause = next((c for c in verb.lefts if c.dep_ == "ccomp"), None)
     if clause is None or not closed_before_speaker(verb.doc, clause.right_edge.i + 1):
@@ -258,7 +265,7 @@ def _listed_preposition(verb: Token, pairs: frozenset[str]) -> Token | None:
             for inner in time.rights:  # "learned on Friday [of] ...": hung on the date
                 if inner.dep_ == "prep" and f"{lemma} {inner.lower_}" in pairs:
                     return inner if says_what(inner) else None
-        elif child.dep_ in {"prt", "advmod"}:
+        elif child.dep_ in PARTICLES_OR_ADVERBS:
             particles.append(child.lower_)  # "steered [clear] of", "shied [away] from"
             inner = next((c for c in child.rights if c.dep_ == "prep"), None)
             if inner is not None and f"{lemma} {child.lower_} {inner.lower_}" in pairs:
@@ -271,7 +278,7 @@ def _listed_preposition(verb: Token, pairs: frozenset[str]) -> Token | None:
 def _time_phrase(preposition: Token) -> bool:
     """"on Friday", "in 2009": a preposition whose object is a date or a time."""
     obj = preposition_object(preposition)
-    return obj is not None and obj.ent_type_ in {"DATE", "TIME"}
+    return obj is not None and obj.ent_type_ in TIME_ENTITIES
 
 
 def _is_gerund(token: Token) -> bool:
@@ -325,7 +332,7 @@ def _held_view(verb: Token) -> Stance | None:
             obj = preposition_object(child)
             if obj is not None:
                 return Stance(verb, holder, cue[0], child, obj.left_edge.i, child.right_edge.i + 1)
-        if child.dep_ in {"acl", "ccomp"} and any(
+        if child.dep_ in COMPLEMENT_CLAUSES and any(
             c.dep_ == "mark" and c.lower_ == "that" for c in child.children
         ):
             return Stance(verb, holder, cue[0], noun, child.left_edge.i, child.right_edge.i + 1)
@@ -341,7 +348,7 @@ def _preposition_after_time(verb: Token) -> Stance | None:
     if verb.pos_ != "VERB":
         return None
     if not any(
-        (c.dep_ == "npadvmod" and c.ent_type_ in {"DATE", "TIME"})
+        (c.dep_ == "npadvmod" and c.ent_type_ in TIME_ENTITIES)
         or (c.dep_ == "prep" and _time_phrase(c))
         for c in verb.rights
     ):

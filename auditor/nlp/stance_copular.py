@@ -15,6 +15,14 @@ from spacy.tokens import Token
 from auditor.lexicon import load_lexicon
 from auditor.nlp.content_verbs import says_what
 from auditor.nlp.copular_clauses import coordinated_holder, indirect_question, is_copula_be
+from auditor.nlp.labels import (
+    ADJECTIVE_COMPLEMENTS,
+    ADVERBS_OR_NEGATIONS,
+    NOMINAL_SUBJECTS,
+    OPEN_OR_ADVERBIAL_CLAUSES,
+    PREPOSITION_OBJECTS,
+    VERBAL_POS,
+)
 from auditor.nlp.repairs.stranded_clauses import stranded_clause
 
 #: Verbs that link a subject to an adjective of stance ("seems confident that",
@@ -48,7 +56,7 @@ def copular_stance(token: Token) -> Stance | None:
     confident] [that ...]", "[protesters] [were frustrated] [that ...]", "[the senator]
     [is against] [it]"."""
     predicates = load_lexicon("stance_predicates")
-    if (token.lemma_ in COPULAS or is_copula_be(token)) and token.pos_ in {"AUX", "VERB"}:
+    if (token.lemma_ in COPULAS or is_copula_be(token)) and token.pos_ in VERBAL_POS:
         holder = next((c for c in token.children if c.dep_ == "nsubj"), None)
         holder = holder or coordinated_holder(token)  # "[they] applied or [were] not sure if"
         if holder is None:
@@ -63,7 +71,7 @@ def copular_stance(token: Token) -> Stance | None:
         predicate = next(
             (
                 c for c in token.rights
-                if c.dep_ in {"acomp", "oprd"}
+                if c.dep_ in ADJECTIVE_COMPLEMENTS
                 and (_is_stance_word(c, predicates) or indirect_question(c) is not None)
             ),
             None,
@@ -74,7 +82,7 @@ def copular_stance(token: Token) -> Stance | None:
         # "[Protesters] [were frustrated] [that ...]": the parser reads a passive, and may
         # hang the subject on the auxiliary
         subjects = [*token.children, *auxiliary.children]
-        holder = next((c for c in subjects if c.dep_ in {"nsubjpass", "nsubj"}), None)
+        holder = next((c for c in subjects if c.dep_ in NOMINAL_SUBJECTS), None)
         if holder is None or any(c.dep_ == "agent" for c in token.children):
             return None
         return _with_complement(token, holder, token)
@@ -101,7 +109,7 @@ def _with_complement(head: Token, holder: Token | None, predicate: Token) -> Sta
             if child.i <= predicate.i:
                 continue
             clause = child.dep_ == "ccomp"
-            if clause or (child.dep_ in {"xcomp", "advcl"} and is_infinitive(child)):
+            if clause or (child.dep_ in OPEN_OR_ADVERBIAL_CLAUSES and is_infinitive(child)):
                 if holder is not None and holder.lower_ == "it":
                     holder = None  # "it is not clear whether ...": no one holds the view
                 return Stance(
@@ -137,7 +145,7 @@ def _prepositional_predicate(
     copula (and its adverbs), ending in the preposition whose object the stance is about."""
     doc = copula.doc
     i = copula.i + 1
-    while i < len(doc) and doc[i].dep_ in {"advmod", "neg"} and doc[i].head == copula:
+    while i < len(doc) and doc[i].dep_ in ADVERBS_OR_NEGATIONS and doc[i].head == copula:
         i += 1
     for length in (3, 1):
         words = doc[i : i + length]
@@ -154,11 +162,11 @@ def _prepositional_predicate(
 
 def preposition_object(preposition: Token) -> Token | None:
     """The object of ``preposition`` ("about [the plan]", "of [leaving]")."""
-    return next((c for c in preposition.children if c.dep_ in {"pobj", "pcomp"}), None)
+    return next((c for c in preposition.children if c.dep_ in PREPOSITION_OBJECTS), None)
 
 
 def is_infinitive(token: Token) -> bool:
     """``token`` is a verb with "to" ("[to win]")."""
-    return token.pos_ in {"VERB", "AUX"} and any(
+    return token.pos_ in VERBAL_POS and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children
     )

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import trimmed_bounds
 from auditor.nlp.doctext import doc_tokens
+from auditor.nlp.labels import COPULAR_COMPLEMENTS, PREPOSITION_OBJECTS
 from auditor.nlp.raw import QuoteIndex, RawAttribution
 
 #: Role nouns of the stance lexicon (its adjectives are read by the predicate pass).
@@ -26,14 +27,14 @@ def counted_role_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttributio
     for noun in doc_tokens(doc):
         if noun.pos_ != ROLE_POS or noun.lemma_.lower() not in roles:
             continue
-        if noun.dep_ in {"attr", "acomp"} or index.inside(noun) is not None:
+        if noun.dep_ in COPULAR_COMPLEMENTS or index.inside(noun) is not None:
             continue  # "she is a critic of": the predicate pass has it
         preposition = next(
             (c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None
         )
         topic = None
         if preposition is not None:
-            topic = next((c for c in preposition.children if c.dep_ in {"pobj", "pcomp"}), None)
+            topic = next((c for c in preposition.children if c.dep_ in PREPOSITION_OBJECTS), None)
         count = _count_words(noun)
         if topic is None or count is None:
             continue

@@ -22,6 +22,7 @@ from spacy.tokens import Token
 from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import cue_tokens, verb_lemma
 from auditor.nlp.documents import is_document
+from auditor.nlp.labels import NOUN_POS, PASSIVE_MARKERS, TIME_ENTITIES, VERBAL_POS
 from auditor.nlp.public_acts import act_object_end
 from auditor.nlp.speaking import can_speak
 from auditor.nlp.stance_copular import Stance, is_infinitive
@@ -51,7 +52,7 @@ def text_act(verb: Token) -> Stance | None:
     kind = _verb_kinds().get(verb_lemma(verb))
     if kind is None or verb.pos_ != "VERB":
         return None
-    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+    if any(c.dep_ in PASSIVE_MARKERS for c in verb.children):
         return None  # "the memo was published": who put it out is not the subject
     if _permitted_or_able(verb):
         return None  # "not authorized to discuss the talks": nobody's act
@@ -74,9 +75,9 @@ def _permitted_or_able(verb: Token) -> bool:
     if not is_infinitive(verb) or verb.dep_ not in {"xcomp", "acl"}:
         return False
     head = verb.head
-    if verb.dep_ == "acl" or head.pos_ not in {"VERB", "AUX"}:
+    if verb.dep_ == "acl" or head.pos_ not in VERBAL_POS:
         return True
-    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in head.children)
+    return any(c.dep_ in PASSIVE_MARKERS for c in head.children)
 
 
 def _fits(kind: str, obj: Token) -> bool:
@@ -109,12 +110,12 @@ def _first_time_phrase(verb: Token, obj: Token) -> int:
 def _time_phrase(token: Token) -> bool:
     """"Thursday", "early Friday", "on Friday", "in the days since ...": a phrase that
     says when."""
-    if token.ent_type_ in {"DATE", "TIME"}:
+    if token.ent_type_ in TIME_ENTITIES:
         return True
     if token.dep_ != "prep":
         return False
     obj = next((c for c in token.children if c.dep_ == "pobj"), None)
-    return obj is not None and obj.ent_type_ in {"DATE", "TIME"}
+    return obj is not None and obj.ent_type_ in TIME_ENTITIES
 
 
 def is_text(obj: Token) -> bool:
@@ -140,4 +141,4 @@ def is_topic(obj: Token) -> bool:
         return False
     if obj.pos_ == "PRON":
         return obj.lower_ in TOPIC_PRONOUNS
-    return obj.pos_ in {"NOUN", "PROPN"}
+    return obj.pos_ in NOUN_POS

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import trimmed_bounds
 from auditor.nlp.doctext import doc_tokens
+from auditor.nlp.labels import PREPOSITION_OBJECTS, TIME_ENTITIES
 from auditor.nlp.nominal import noun_cue_start, noun_owner, spoken_by
 from auditor.nlp.raw import QuoteIndex, RawAttribution
 
@@ -58,8 +59,8 @@ def _topic(noun: Token) -> Token | None:
         return None
     if doc[i].lower_ not in TOPIC_PREPS:
         return None
-    topic = next((c for c in doc[i].children if c.dep_ in {"pobj", "pcomp"}), None)
-    if topic is not None and topic.ent_type_ in {"DATE", "TIME"}:
+    topic = next((c for c in doc[i].children if c.dep_ in PREPOSITION_OBJECTS), None)
+    if topic is not None and topic.ent_type_ in TIME_ENTITIES:
         return None  # "his remarks on Saturday": when, not what
     return topic
 
@@ -70,6 +71,6 @@ def _time_phrase(preposition: Token) -> Token | None:
     if preposition.dep_ != "prep" or preposition.lower_ not in {"in", "on", "at"}:
         return None
     when = next((c for c in preposition.children if c.dep_ == "pobj"), None)
-    if when is None or when.ent_type_ not in {"DATE", "TIME"} or when.i != preposition.i + 1:
+    if when is None or when.ent_type_ not in TIME_ENTITIES or when.i != preposition.i + 1:
         return None  # one word of time: "in 2014", "on Tuesday"
     return when

@@ -28,6 +28,17 @@ from auditor.nlp.cues import (
     reporting_nouns,
 )
 from auditor.nlp.gerund_hosts import noun_gerund_host
+from auditor.nlp.labels import (
+    AUXILIARIES,
+    CONJUNCTION_POS,
+    NOUN_CLAUSES,
+    NOUN_OR_PRONOUN_POS,
+    NOUN_POS,
+    PAST_VERB_TAGS,
+    SUBJECTS,
+    TENSED_VERB_TAGS,
+    WH_PRONOUN_TAGS,
+)
 from auditor.nlp.occasion_infinitives import chance_host
 from auditor.nlp.participles import (
     absolute_subject,
@@ -141,7 +152,7 @@ def _climb(token: Token, verb: Token) -> tuple[str, Token | None]:
             token = token.head
         return "climb", token
     holder = adjective_holder(token)
-    if holder is not None and holder.pos_ in {"NOUN", "PROPN"}:
+    if holder is not None and holder.pos_ in NOUN_POS:
         return "subject", holder  # "donors intent on deciding ...": the donors decide
     host = manner_gerund_host(token, MANNER_PREPS) or holder or noun_gerund_host(token)
     if host is not None:
@@ -156,7 +167,7 @@ def _climb(token: Token, verb: Token) -> tuple[str, Token | None]:
     occasion = occasion_host(token) or chance_host(token)  # "missed a chance to say"
     if occasion is not None:
         return "climb", occasion  # "spoke at a news conference announcing ...": she announced
-    if token.dep_ in {"acl", "relcl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+    if token.dep_ in NOUN_CLAUSES and token.head.pos_ in NOUN_OR_PRONOUN_POS:
         if token.dep_ == "relcl":
             # "X, who said ...": the relative pronoun's antecedent speaks.
             return "subject", token.head
@@ -172,14 +183,14 @@ def _reduced_relative_subject(verb: Token) -> Token | None:
     head = verb.head
     if verb.dep_ not in {"dep", "ccomp", "conj"} or head.i >= verb.i:
         return None
-    if head.tag_ not in {"VBD", "VBN"} or any(
+    if head.tag_ not in PAST_VERB_TAGS or any(
         c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "oprd"} for c in head.children
     ):
         return None
-    if any(t.is_punct or t.pos_ in {"CCONJ", "SCONJ"} for t in verb.doc[head.i + 1 : verb.i]):
+    if any(t.is_punct or t.pos_ in CONJUNCTION_POS for t in verb.doc[head.i + 1 : verb.i]):
         return None  # "filings were released, and they show ...": two clauses
     return next(
-        (c for c in head.lefts if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}), None
+        (c for c in head.lefts if c.dep_ == "nsubj" and c.pos_ in NOUN_POS), None
     )
 
 
@@ -187,9 +198,9 @@ def _name_before(verb: Token) -> Token | None:
     """A finite main verb the parser left without a subject, right after a name: in
     "..., Okafor and Ruiz call them ..." it hung the names on the phrase before the
     comma; English puts the subject there."""
-    if verb.dep_ != "ROOT" or verb.tag_ not in {"VBP", "VBZ", "VBD"} or verb.i == 0:
+    if verb.dep_ != "ROOT" or verb.tag_ not in TENSED_VERB_TAGS or verb.i == 0:
         return None
-    if any(c.dep_ in {"expl", "nsubj", "nsubjpass", "csubj"} for c in verb.children):
+    if any(c.dep_ in SUBJECTS for c in verb.children):
         return None
     previous = verb.doc[verb.i - 1]
     return previous if previous.pos_ == "PROPN" else None
@@ -228,15 +239,15 @@ def statement_maker(pronoun: Token) -> Token | None:
 
 def _is_passive(verb: Token) -> bool:
     # The tagger reads "Why is it said" as VBD with an auxpass child.
-    return verb.tag_ in {"VBN", "VBD"} and any(
-        c.dep_ in {"auxpass", "aux"} and c.lemma_ == "be" for c in verb.children
+    return verb.tag_ in PAST_VERB_TAGS and any(
+        c.dep_ in AUXILIARIES and c.lemma_ == "be" for c in verb.children
     )
 
 
 def antecedent(token: Token) -> Token:
     """Who a source phrase stands for: the noun of a relative pronoun ("generals, who
     advised" -> generals), the owner of words ("Pushilin's comments suggest" -> Pushilin)."""
-    if token.tag_ in {"WP", "WDT"} and token.head.dep_ == "relcl":
+    if token.tag_ in WH_PRONOUN_TAGS and token.head.dep_ == "relcl":
         return token.head.head
     if token.pos_ == "NOUN" and token.lower_ in load_lexicon("spoken_by_owner"):
         for child in token.children:

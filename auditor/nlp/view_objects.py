@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
+from auditor.nlp.labels import COMPLEMENT_CLAUSES
 from auditor.nlp.speaking import can_speak
 
 #: Object pronouns that stand for a person, a group or a proposition ("despised them",
@@ -37,7 +38,7 @@ def holds_view_object(obj: Token) -> bool:
         return obj.lower_ in VIEW_PRONOUNS
     if obj.tag_ == "VBG" or can_speak(obj):
         return True
-    if any(c.dep_ in {"acl", "ccomp"} and c.i > obj.i for c in obj.children):
+    if any(c.dep_ in COMPLEMENT_CLAUSES and c.i > obj.i for c in obj.children):
         return True  # "the reality that ...", "the representation that ..."
     return is_proposition_noun(obj)
 

@@ -17,6 +17,19 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from auditor.lexicon import load_lexicon
+from auditor.nlp.labels import (
+    AUXILIARIES,
+    COMMON_NOUN_TAGS,
+    FINITE_TAGS,
+    NOMINAL_SUBJECTS,
+    NOUN_COMPLEMENTS,
+    NOUN_OR_NUMBER_POS,
+    NOUN_OR_PRONOUN_POS,
+    NOUN_POS,
+    PLURAL_NOUN_TAGS,
+    TENSED_VERB_TAGS,
+    VERBAL_POS,
+)
 
 # ---------------------------------------------------------------- verbs read as nouns
 #
@@ -71,21 +84,21 @@ def misread_verb(token: Token) -> bool:
     preposition ("votes to hold", "questions the fairness", "rules against"), and not
     the object of a verb or a preposition ("cited remarks", "a set of rules that")."""
     doc = token.doc
-    if token.tag_ not in {"NN", "NNS"} or token.i == 0 or token.i + 1 >= len(doc):
+    if token.tag_ not in COMMON_NOUN_TAGS or token.i == 0 or token.i + 1 >= len(doc):
         return False
     if token.tag_ == "NNS" and not token.lower_.endswith("s"):
         return False  # "data", "people": no verb in -s
     if token.lemma_.lower() not in saying_or_planning_verbs():
         return False
-    if token.head.pos_ in {"VERB", "AUX", "ADP"} and token.dep_ in {"dobj", "pobj", "attr"}:
+    if token.head.pos_ in {"VERB", "AUX", "ADP"} and token.dep_ in NOUN_COMPLEMENTS:
         return False
     before = doc[token.i - 1]
     if before.is_quote and token.i >= 2:
         before = doc[token.i - 2]  # 'the film "Harbor" documents how ...'
-    if before.pos_ not in {"NOUN", "PROPN", "NUM"} or before.tag_ == "VBG":
+    if before.pos_ not in NOUN_OR_NUMBER_POS or before.tag_ == "VBG":
         return False
     subject = next((c for c in token.lefts if c.dep_ == "nsubj"), before)
-    plural = subject.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subject.children)
+    plural = subject.tag_ in PLURAL_NOUN_TAGS or any(c.dep_ == "conj" for c in subject.children)
     if (token.tag_ == "NNS") == plural:
         return False  # "panel votes", "documents show"; not "panels votes"
     return _verb_complement_follows(token)
@@ -112,10 +125,10 @@ def verb_nudges(sentence: Span) -> list[Nudge]:
 def _reads_as_verb(word: Token) -> Callable[[Callable[[Token], Token]], bool]:
     def accepts(counterpart: Callable[[Token], Token]) -> bool:
         verb = counterpart(word)
-        if verb.tag_ not in {"VBZ", "VBP", "VBD"}:
+        if verb.tag_ not in TENSED_VERB_TAGS:
             return False
         subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
-        if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
+        if subject is None or subject.pos_ not in NOUN_POS:
             return False
         if subject.right_edge.i != verb.i - 2:  # the noun phrase ends before the nudge
             return False
@@ -148,7 +161,7 @@ def share_nudges(sentence: Span) -> list[Nudge]:
             continue
         nudges.append((conjunction, ",", _reads_as_subject(share)))
         verb = share.doc[share.i + 1]
-        if verb.tag_ in {"NN", "NNS"}:  # "and 2 percent [also] support Oke"
+        if verb.tag_ in COMMON_NOUN_TAGS:  # "and 2 percent [also] support Oke"
             nudges.append((verb, VERB_NUDGE, _reads_as_verb(verb)))
     return nudges
 
@@ -159,7 +172,7 @@ def _share_after(conjunction: Token) -> Token | None:
     doc = conjunction.doc
     if conjunction.dep_ != "cc" or conjunction.i == 0 or doc[conjunction.i - 1].is_punct:
         return None
-    if doc[conjunction.i - 1].pos_ not in {"NOUN", "PROPN", "PRON"}:
+    if doc[conjunction.i - 1].pos_ not in NOUN_OR_PRONOUN_POS:
         return None  # "... pick Lee and 44 percent": the conjunction follows an object
     for share in doc[conjunction.i + 1 : min(conjunction.i + 5, len(doc) - 1)]:
         if share.tag_ not in _SHARE_PREMODIFIERS:
@@ -169,11 +182,11 @@ def _share_after(conjunction: Token) -> Token | None:
     if share.lower_ not in load_lexicon("source_poll_shares"):
         return None
     verb = doc[share.i + 1]
-    if verb.tag_ not in {"MD", "VBP", "VBZ", "VBD"} and not (
-        verb.tag_ in {"NN", "NNS"} and verb.lemma_.lower() in saying_or_planning_verbs()
+    if verb.tag_ not in FINITE_TAGS and not (
+        verb.tag_ in COMMON_NOUN_TAGS and verb.lemma_.lower() in saying_or_planning_verbs()
     ):
         return None  # "and 2 percent [support] Oke": a verb, or one read as a noun
-    if share.dep_ in {"nsubj", "nsubjpass"} and share.head.i > share.i:
+    if share.dep_ in NOMINAL_SUBJECTS and share.head.i > share.i:
         return None  # read right already
     return share
 
@@ -182,11 +195,11 @@ def _reads_as_subject(share: Token) -> Callable[[Callable[[Token], Token]], bool
     def accepts(counterpart: Callable[[Token], Token]) -> bool:
         subject = counterpart(share)
         return (
-            subject.dep_ in {"nsubj", "nsubjpass"}
+            subject.dep_ in NOMINAL_SUBJECTS
             and subject.head.i > subject.i
             # "44 percent would back Ruiz": the tagger may keep "back" an adverb
             and (
-                subject.head.pos_ in {"VERB", "AUX"}
+                subject.head.pos_ in VERBAL_POS
                 or any(c.dep_ == "aux" for c in subject.head.children)
             )
         )
@@ -215,9 +228,9 @@ def subjectless_nudges(sentence: Span) -> list[Nudge]:
         return []
     if not (first.text[:1].isupper() and first.text[1:].islower() and first.lower_.endswith("s")):
         return []
-    if first.dep_ in {"nsubj", "nsubjpass"} and (
-        first.head.tag_ in {"VBZ", "VBP", "VBD", "MD"}
-        or any(c.dep_ in {"aux", "auxpass"} for c in first.head.children)
+    if first.dep_ in NOMINAL_SUBJECTS and (
+        first.head.tag_ in FINITE_TAGS
+        or any(c.dep_ in AUXILIARIES for c in first.head.children)
     ):
         return []  # "Officials said ...": a noun, subject of a finite verb
     if first.doc[first.i + 1].is_punct:

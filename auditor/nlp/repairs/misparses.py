@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
+from auditor.nlp.labels import NOMINAL_SUBJECTS, NOUN_POS, PAST_VERB_TAGS, SUBJECTS, VERBAL_POS
 
 
 def compound_subject(token: Token) -> Token | None:
@@ -23,7 +24,7 @@ def compound_subject(token: Token) -> Token | None:
     if token.tag_ != "NNS" or not token.lower_.endswith("s") or token.i == 0:
         return None
     before = token.doc[token.i - 1]
-    if before.dep_ != "compound" or before.head != token or before.pos_ not in {"NOUN", "PROPN"}:
+    if before.dep_ != "compound" or before.head != token or before.pos_ not in NOUN_POS:
         return None
     if not any(c.dep_ == "ccomp" and c.i > token.i for c in token.children):
         return None
@@ -33,7 +34,7 @@ def compound_subject(token: Token) -> Token | None:
 def quantifier_on_modifier(verb: Token) -> Token | None:
     """"[Many] online have mocked ...": the parser hung the indefinite subject on the
     adverb after it and left the verb without a subject; the indefinite speaks."""
-    if any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children):
+    if any(c.dep_ in SUBJECTS for c in verb.children):
         return None
     for modifier in (c for c in verb.lefts if c.dep_ in {"advmod", "npadvmod"}):
         first = modifier.doc[modifier.left_edge.i]
@@ -129,8 +130,8 @@ def clause_misread_as_subject(verb: Token) -> tuple[Token, int] | None:
         return None
     if not (
         clause.dep_ == "dep"
-        or any(c.dep_ == "acl" and c.tag_ in {"VBD", "VBN"} for c in clause.children)
-        or not any(t.pos_ in {"VERB", "AUX"} for t in clause.subtree)
+        or any(c.dep_ == "acl" and c.tag_ in PAST_VERB_TAGS for c in clause.children)
+        or not any(t.pos_ in VERBAL_POS for t in clause.subtree)
     ):
         return None
     if any(not t.is_punct and not t.is_space for t in verb.doc[verb.i + 1 : verb.sent.end]):
@@ -164,7 +165,7 @@ def subject_of_extraposed_clause(verb: Token) -> Token | None:
     clause's subject does both. None unless ``verb`` is a conjunct of a verb with a
     subject "it" and a that-clause before ``verb``."""
     head = verb.head
-    if verb.dep_ != "conj" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+    if verb.dep_ != "conj" or any(c.dep_ in NOMINAL_SUBJECTS for c in verb.children):
         return None
     if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children):
         return None

@@ -13,10 +13,14 @@ from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import is_reporting_verb, verb_lemma
-from auditor.nlp.labels import FINITE_TAGS
+from auditor.nlp.labels import (
+    AUXILIARIES,
+    COMPLEMENT_OR_ADVERBIAL_CLAUSES,
+    FINITE_TAGS,
+    NOMINAL_SUBJECTS,
+    NOUN_CLAUSES,
+)
 
-#: Dependencies of a clause that hangs on a noun.
-NOUN_CLAUSE_DEPS = {"relcl", "acl"}
 #: Words opening an indirect question ("have not said [when] they would vote").
 QUESTION_WORDS = {"when", "whether", "how", "why", "where", "what", "who", "if"}
 #: Dependencies of what may stand between a verb of saying and a clause without "that"
@@ -52,7 +56,7 @@ def that_clause_on_addressee(verb: Token) -> Token | None:
         if phrase.dep_ not in {"dobj", "prep", "npadvmod"} or phrase.lower_ in TOPIC_PREPS:
             continue  # "asked about [the claim that ...]": the clause is the noun's
         for token in phrase.subtree:
-            if token.dep_ in NOUN_CLAUSE_DEPS and _opened_by_conjunction_that(token):
+            if token.dep_ in NOUN_CLAUSES and _opened_by_conjunction_that(token):
                 return token
     return None
 
@@ -66,7 +70,7 @@ def _opened_by_conjunction_that(clause: Token) -> bool:
         and first.dep_ == "mark"
         and first.head == clause
         and _finite(clause)
-        and any(c.dep_ in {"nsubj", "nsubjpass"} and c != first for c in clause.children)
+        and any(c.dep_ in NOMINAL_SUBJECTS and c != first for c in clause.children)
     )
 
 
@@ -77,7 +81,7 @@ def unmarked_clause(verb: Token) -> Token | None:
     for clause in verb.rights:
         if clause.dep_ != "advcl" or not _finite(clause):
             continue
-        subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        subject = next((c for c in clause.children if c.dep_ in NOMINAL_SUBJECTS), None)
         if subject is None or subject.i < verb.i:
             continue
         if all(
@@ -93,7 +97,7 @@ def clause_start(clause: Token, start: int) -> int:
     convention] he would not accept"); ``start`` for any other clause."""
     if clause.dep_ != "advcl" or any(c.dep_ == "mark" for c in clause.children):
         return start
-    subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    subject = next((c for c in clause.children if c.dep_ in NOMINAL_SUBJECTS), None)
     if subject is None or subject.left_edge.i <= start:
         return start
     if all(c.dep_ in OPENING_PHRASE_DEPS for c in clause.children if c.i < subject.left_edge.i):
@@ -108,12 +112,12 @@ def question_not_answered(verb: Token) -> Token | None:
     if not any(c.dep_ == "neg" for c in verb.children):
         return None
     for clause in verb.rights:
-        if clause.dep_ not in {"advcl", "ccomp"} or not _finite(clause):
+        if clause.dep_ not in COMPLEMENT_OR_ADVERBIAL_CLAUSES or not _finite(clause):
             continue
         first = clause.left_edge
         if first.lower_ not in QUESTION_WORDS or first.head != clause:
             continue
-        if any(c.dep_ in {"nsubj", "nsubjpass"} and c != first for c in clause.children):
+        if any(c.dep_ in NOMINAL_SUBJECTS and c != first for c in clause.children):
             return clause
     return None
 
@@ -121,5 +125,5 @@ def question_not_answered(verb: Token) -> Token | None:
 def _finite(clause: Token) -> bool:
     """A verb with a tense or a modal or auxiliary of its own."""
     return clause.tag_ in FINITE_TAGS or any(
-        c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE_TAGS for c in clause.children
+        c.dep_ in AUXILIARIES and c.tag_ in FINITE_TAGS for c in clause.children
     )

@@ -17,11 +17,15 @@ from spacy.tokens import Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import verb_lemma
-from auditor.nlp.labels import FINITE_TAGS
+from auditor.nlp.labels import (
+    AUXILIARIES,
+    COMPLEMENT_OR_ADVERBIAL_CLAUSES,
+    FINITE_TAGS,
+    NOMINAL_SUBJECTS,
+    VERB_OBJECTS,
+)
 from auditor.nlp.pronouns import PERSONAL_SUBJECTS
 
-#: Dependencies under which the parser hangs a stranded clause on the higher verb.
-STRANDED_DEPS = {"ccomp", "advcl"}
 #: Dependents of a cue that may stand between it and the stranded clause: "admitted
 #: [under questioning] ...", "conceded [on Monday] ...".
 BETWEEN_DEPS = {"prep", "npadvmod", "advmod", "neg", "aux", "auxpass", "prt"}
@@ -54,20 +58,22 @@ def _clause_starting_at(first: Token, cue: Token) -> Token | None:
     subject it may hold only the cue's own clause ("[while she conceded] costs were
     rising": the parser made the cue's clause an adverbial of the stranded one)."""
     subject = first
-    while subject.head != subject and subject.head.left_edge == first and subject.dep_ not in {
-        "nsubj", "nsubjpass"
-    }:
+    while (
+        subject.head != subject
+        and subject.head.left_edge == first
+        and subject.dep_ not in NOMINAL_SUBJECTS
+    ):
         subject = subject.head
-    if subject.dep_ not in {"nsubj", "nsubjpass"} or subject.left_edge != first:
+    if subject.dep_ not in NOMINAL_SUBJECTS or subject.left_edge != first:
         return None
     clause = subject.head
-    if clause.dep_ not in STRANDED_DEPS:
+    if clause.dep_ not in COMPLEMENT_OR_ADVERBIAL_CLAUSES:
         return None
     before = [c for c in clause.children if c.i < first.i]
     if any(c != cue and not _is_ancestor(c, cue) for c in before):
         return None  # the clause opens before the cue's phrase: not stranded after it
     finite = clause.tag_ in FINITE_TAGS or any(
-        c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE_TAGS for c in clause.children
+        c.dep_ in AUXILIARIES and c.tag_ in FINITE_TAGS for c in clause.children
     )
     return clause if finite else None
 
@@ -93,7 +99,7 @@ def clause_on_addressee(cue: Token) -> Token | None:
     reading)."""
     if verb_lemma(cue) not in load_lexicon("reporting_verbs_addressee"):
         return None
-    addressee = next((c for c in cue.rights if c.dep_ in {"dobj", "dative"}), None)
+    addressee = next((c for c in cue.rights if c.dep_ in VERB_OBJECTS), None)
     if addressee is None:
         return None
     for clause in addressee.rights:
