@@ -17,6 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
+from auditor.nlp.claim_bounds import free_claim_bounds
 from auditor.nlp.content import reported_content
 from auditor.nlp.content_verbs import inside_reported_clause, is_content_verb
 from auditor.nlp.cues import acts_as_verb, cue_tokens
@@ -29,7 +30,6 @@ from auditor.nlp.labels import (
 )
 from auditor.nlp.misspelt_cues import misspelt_reporting_verb
 from auditor.nlp.raw import QuoteIndex, RawAttribution
-from auditor.nlp.reported import free_claim_bounds
 from auditor.nlp.speaking import can_speak
 from auditor.nlp.verb_subjects import subject_bounds, subject_of
 

@@ -3,7 +3,7 @@ forgive the delay]", "[Her] [argument was] [that the court had no say]".
 
 The noun (lexicons ``reporting_nouns_clausal`` and ``copular_claim_nouns``) is the
 subject of "be" and the that-clause its complement; the owner found by
-:func:`auditor.nlp.nominal.noun_owner` is the source, the noun with "is" the cue. A noun
+:func:`auditor.nlp.owned_nouns.noun_owner` is the source, the noun with "is" the cue. A noun
 with no owner ("The concern is that ...", "an individual's bet is that ...") and a
 sentence inside what someone else says ("Lee suggests that Mexico's best argument is
 that ...") make no attribution here.
@@ -17,7 +17,7 @@ from auditor.lexicon import load_lexicon
 from auditor.nlp.content_verbs import inside_reported_clause
 from auditor.nlp.cues import trimmed_bounds
 from auditor.nlp.doctext import doc_tokens
-from auditor.nlp.nominal import noun_cue_start, noun_owner, spoken_by
+from auditor.nlp.owned_nouns import noun_cue_start, noun_owner, spoken_by
 from auditor.nlp.raw import QuoteIndex, RawAttribution
 
 

@@ -13,11 +13,11 @@ from spacy.tokens import Doc, Token
 
 from auditor.nlp.content import reported_content
 from auditor.nlp.content_verbs import word_count
+from auditor.nlp.continuation import continues_quote
 from auditor.nlp.cues import (
     cue_tokens,
     is_reporting_verb,
 )
-from auditor.nlp.floating import continues_quote
 from auditor.nlp.labels import CONJUNCTION_POS, NOMINAL_SUBJECTS
 from auditor.nlp.quote_frames import (
     colon_cue,
@@ -30,12 +30,12 @@ from auditor.nlp.quote_frames import (
     token_range,
 )
 from auditor.nlp.quote_lists import continues_a_list
+from auditor.nlp.quote_shapes import looks_like_title, quote_text
 from auditor.nlp.quote_speaker import (
     only_subject_between,
     speaker_after_quote,
     speaker_of,
 )
-from auditor.nlp.quoted import looks_like_title, quote_text
 from auditor.nlp.raw import QuoteIndex, RawAttribution
 
 #: A quotation shorter than this many words, inside a sentence, is read as a scare quote

@@ -15,7 +15,7 @@ from auditor.nlp.continuation import continues_quote, framing_attribution, join_
 from auditor.nlp.doctext import doc_text
 from auditor.nlp.labels import NOMINAL_SUBJECTS
 from auditor.nlp.pronouns import PERSONAL_SUBJECTS
-from auditor.nlp.quoted import looks_like_title
+from auditor.nlp.quote_shapes import looks_like_title
 from auditor.nlp.raw import RawAttribution
 from auditor.nlp.verb_subjects import subject_bounds
 

@@ -23,7 +23,7 @@ from auditor.nlp.content_verbs import inside_reported_clause
 from auditor.nlp.cues import trimmed_bounds, verb_lemma
 from auditor.nlp.doctext import doc_tokens
 from auditor.nlp.labels import NOMINAL_SUBJECTS
-from auditor.nlp.nominal import noun_cue_start
+from auditor.nlp.owned_nouns import noun_cue_start
 from auditor.nlp.raw import QuoteIndex, RawAttribution
 from auditor.nlp.speaking import can_speak
 from auditor.nlp.verb_subjects import subject_bounds, subject_of

@@ -24,9 +24,7 @@ from auditor.nlp.cues import reporting_verbs, trimmed_bounds
 from auditor.nlp.doctext import doc_text, doc_tokens
 from auditor.nlp.headline_claims import headline_noun_verb, headline_verb_claim, topic_colon
 from auditor.nlp.labels import PERSON_OR_ORG_ENTITIES
-from auditor.nlp.nominal import noun_cue_attributions
 from auditor.nlp.raw import QuoteIndex, RawAttribution, overlaps
-from auditor.nlp.reported import reported_speech
 
 #: At most this many words make a headline.
 MAX_HEADLINE_WORDS = 30
@@ -259,19 +257,25 @@ def headline_runs_to_line_end(doc: Doc, found: list[RawAttribution]) -> None:
             attribution.content = (start, claim_end)
 
 
+#: Reads the claims of a re-parsed headline (its doc and quotations): the reported-speech
+#: and noun-cue passes, handed in by :mod:`auditor.nlp.passes` so that this pass imports
+#: no other pass.
+ClaimReader = Callable[[Doc, QuoteIndex], list[RawAttribution]]
+
+
 def title_case_headline(
-    doc: Doc, index: QuoteIndex, reparse: Callable[[str], Doc]
+    doc: Doc, index: QuoteIndex, reparse: Callable[[str], Doc], read_claims: ClaimReader
 ) -> list[RawAttribution]:
-    """Attributions in a title-case headline, found in its sentence-cased re-parse."""
+    """Attributions in a title-case headline, found by ``read_claims`` in its
+    sentence-cased re-parse: "Farm Groups Rip Marsh As A 'Reckless Gambler'"."""
     bounds = headline_bounds(index.text)
     if bounds is None:
-        return _headline_before_semicolon(index, reparse)
+        return _headline_before_semicolon(index, reparse, read_claims)
     line = sentence_cased(index.text[: bounds[1]])
     headline = reparse(line)
     quotes = [q for q in index.quotes if q["end"] <= bounds[1]]
     line_index = QuoteIndex(quotes, line)
-    found = reported_speech(headline, line_index, set())
-    found.extend(noun_cue_attributions(headline, line_index))
+    found = read_claims(headline, line_index)
     found = [a for a in found if a.content[1] <= bounds[1]]
     if not found:
         claim = headline_verb_claim(headline, bounds[1])
@@ -280,7 +284,7 @@ def title_case_headline(
 
 
 def _headline_before_semicolon(
-    index: QuoteIndex, reparse: Callable[[str], Doc]
+    index: QuoteIndex, reparse: Callable[[str], Doc], read_claims: ClaimReader
 ) -> list[RawAttribution]:
     """A sentence-case headline run into its subhead with ";" ("Mayor urges calm; Council
     says it will meet"): the parser makes the headline a clause of the subhead's verb, so
@@ -294,9 +298,7 @@ def _headline_before_semicolon(
     headline = reparse(text[:semicolon])
     quotes = [q for q in index.quotes if q["end"] <= semicolon]
     line_index = QuoteIndex(quotes, text[:semicolon])
-    found = reported_speech(headline, line_index, set())
-    found.extend(noun_cue_attributions(headline, line_index))
-    return found
+    return read_claims(headline, line_index)
 
 
 def _paragraph_end(doc: Doc, i: int) -> int:

@@ -7,33 +7,25 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
-from auditor.nlp.carried_claims import speech_owner
 from auditor.nlp.content_verbs import inside_reported_clause, is_content_verb
 from auditor.nlp.cues import trimmed_bounds
 from auditor.nlp.doctext import doc_tokens
 from auditor.nlp.framed_speakers import frame_speaker
 from auditor.nlp.labels import (
-    ACTOR_ENTITIES,
     COPULAR_COMPLEMENTS,
     INFINITIVE_OR_CLAUSE_MARKERS,
     NOMINAL_SUBJECTS,
     PREPOSITION_OBJECTS,
 )
 from auditor.nlp.object_content import object_content
-from auditor.nlp.possessors import broken_possessor, with_possessive_mark
-from auditor.nlp.pursued_claims import pursuer_of
+from auditor.nlp.owned_nouns import noun_cue_start, noun_owner, spoken_by
 from auditor.nlp.raw import QuoteIndex, RawAttribution
 from auditor.nlp.speaking import can_speak
-from auditor.nlp.verb_subjects import subject_bounds, subject_of
+from auditor.nlp.verb_subjects import subject_of
 
 #: Nouns whose infinitive is what someone intends or demands ("his pledge to cut taxes");
 #: after other nouns an infinitive is usually a purpose ("proposals to help farmers").
 INTENTION_NOUNS = "reporting_nouns_intention"
-#: Possessive pronouns that name a speaker ("his claim", "their plan").
-POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "my", "our", "your"}
-#: Verbs that merely carry a noun cue, so their subject is its speaker: "X made the
-#: claim that", "X issued a warning that", "X repeated his charge that".
-LIGHT_VERBS = load_lexicon("light_verbs")
 
 
 def noun_cue_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttribution]:
@@ -49,7 +41,7 @@ def noun_cue_attributions(doc: Doc, index: QuoteIndex) -> list[RawAttribution]:
         clause = _clause_of(token)
         if clause is None or inside_reported_clause(token.head):
             continue
-        speaker = _speaker_of(token)
+        speaker = noun_owner(token)
         if (
             token.dep_ == "dobj"
             and is_content_verb(token.head)
@@ -85,28 +77,6 @@ def _claim_of_another(noun: Token, owner: Token | None) -> bool:
     return owner != subject_of(noun.head)
 
 
-def noun_cue_start(noun: Token, owner: Token | None) -> Token:
-    """The first word of a noun cue: the light verb whose subject owns it ("the council
-    [made a strong condemnation] of"), its determiner and adjectives ("[a tacit
-    acknowledgment] that", "his [latest effort] to"), but not a determiner of a name that
-    owns the noun ("[a Times] report": the article goes with the owner)."""
-    if (
-        owner is not None
-        and noun.dep_ == "dobj"
-        and owner.head == noun.head != noun
-        and owner.i < noun.head.i  # the subject, not a misread word after the verb
-    ):
-        return noun.head
-    first = noun
-    for child in reversed(list(noun.lefts)):
-        if child.i != first.i - 1 or child.dep_ not in {"det", "amod"}:
-            break
-        if child.dep_ == "det" and owner is not None and owner.dep_ == "compound":
-            break
-        first = child
-    return first
-
-
 def _claim_without_owner(noun: Token, clause: Token) -> bool:
     """A noun of claiming or thinking with a that-clause and no owner is still a claim,
     with no source: "amid growing [concerns] that the bloc is too dependent", "dogged by
@@ -134,16 +104,6 @@ def _clause_of(noun: Token) -> Token | None:
     return None
 
 
-def noun_owner(noun: Token, modifier: bool = True) -> Token | None:
-    """Who holds what the noun names: its possessor ("[the mayor's] plan"), the object of
-    "by" ("a decision by [the board]"), the subject of a light verb ("[the council] made a
-    condemnation of"), or, with ``modifier``, a modifier naming a speaker ("a [Times]
-    report"); ``None`` for an unowned or generic noun ("the plan", "an individual's
-    decision"). Without ``modifier`` for nouns whose modifier is as often the topic ("FBI
-    criticism")."""
-    return _speaker_of(noun, modifier)
-
-
 #: Dependents that complete a clause's verb, so no object is missing from it.
 COMPLETING_DEPS = {"dobj", "attr", "acomp", "ccomp", "xcomp", "oprd", "auxpass", "dative"}
 
@@ -154,56 +114,6 @@ def _complete_clause(verb: Token) -> bool:
     what he made)."""
     children = {c.dep_ for c in verb.children}
     return bool(children & NOMINAL_SUBJECTS) and bool(children & COMPLETING_DEPS)
-
-
-def _speaker_of(noun: Token, modifier: bool = True) -> Token | None:
-    """Who holds the claim: the possessor, the object of "by", the subject of a light
-    verb the noun is the object of, or of a verb of persisting the noun follows, or the
-    owner of the words that carry it."""
-    for child in noun.children:
-        if child.dep_ == "poss" and (can_speak(child) or child.lower_ in POSSESSIVE_PRONOUNS):
-            if _generic(child):
-                return None
-            pursuer = pursuer_of(noun) if child.pos_ == "PRON" else None
-            # "[Marsh] continues his adulation of ...": the subject names who "his" is
-            return pursuer if pursuer is not None and pursuer.pos_ != "PRON" else child
-        if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if obj is not None and can_speak(obj):
-                return obj
-    owner = broken_possessor(noun)  # "[police]'s earlier claim", the parse lost
-    if owner is None and modifier:
-        owner = compound_owner(noun)
-    if owner is not None:
-        return owner
-    head = noun.head
-    if noun.dep_ == "dobj" and head.lemma_.lower() in LIGHT_VERBS:
-        subject = subject_of(head)
-        if can_speak(subject):
-            return subject
-    # "[Democrats] persisted in arguments that ...", "[his] remarks carried an admission"
-    return pursuer_of(noun) or speech_owner(noun, _speaker_of)
-
-
-def _generic(owner: Token) -> bool:
-    """An owner with an indefinite article is anyone at all, no source: "[an
-    individual's] decision to release the returns"."""
-    return any(c.dep_ == "det" and c.lower_ in {"a", "an", "any", "every"} for c in owner.children)
-
-
-def compound_owner(noun: Token) -> Token | None:
-    """A modifier that names who said or holds the noun: "a [New York Times] report that
-    ...", "[media] pronouncements that ...". A modifier that names a topic ("the [tax]
-    plan") cannot speak and is no owner."""
-    for child in noun.children:
-        if child.dep_ != "compound" or child.i > noun.i:
-            continue
-        if child.pos_ == "PROPN" and child.ent_type_ in ACTOR_ENTITIES | {""}:
-            if can_speak(child):
-                return child
-        elif child.pos_ == "NOUN" and child.lower_ in load_lexicon("media_nouns"):
-            return child
-    return None
 
 
 #: Nouns after a sentence-initial "In" that frame the sentence as someone's account:
@@ -266,26 +176,6 @@ def _owned_account(doc: Doc, index: QuoteIndex, noun: Token) -> list[RawAttribut
         return []
     first = noun_cue_start(noun, owner)
     return [spoken_by(owner, "according_to", bounds, first, noun, noun)]
-
-
-def spoken_by(
-    speaker: Token,
-    kind: str,
-    content: tuple[int, int],
-    cue_first: Token,
-    cue_last: Token,
-    cue_head: Token,
-) -> RawAttribution:
-    """The record of a noun or predicate cue: ``speaker`` says ``content`` (character
-    bounds) through the words ``cue_first`` .. ``cue_last``, headed by ``cue_head``."""
-    return RawAttribution(
-        kind=kind,
-        content=content,
-        cue=(cue_first.idx, cue_last.idx + len(cue_last)),
-        cue_head=cue_head.idx,
-        source=with_possessive_mark(speaker, subject_bounds(speaker)),
-        source_head=speaker.idx,
-    )
 
 
 #: Prepositions whose object is what a stance predicate is about ("critical of X").

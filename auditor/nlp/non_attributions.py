@@ -33,7 +33,7 @@ from auditor.nlp.labels import (
     NOMINAL_SUBJECTS,
     NOUN_POS,
 )
-from auditor.nlp.quoted import looks_like_title
+from auditor.nlp.quote_shapes import looks_like_title
 from auditor.nlp.raw import RawAttribution
 
 #: Dependencies of a clause a perception verb takes as the event it sees.

@@ -31,7 +31,7 @@ from auditor.nlp.direct import (
 )
 from auditor.nlp.doctext import doc_text
 from auditor.nlp.document_phrases import document_phrase_attributions
-from auditor.nlp.documents import document_reading_quote
+from auditor.nlp.document_quotes import document_reading_quote
 from auditor.nlp.given_judgements import judgement_attributions
 from auditor.nlp.headlines import (
     headline_runs_to_line_end,
@@ -141,10 +141,19 @@ def _with_found(
     return lambda state: finder(state.doc, state.index, state.found)
 
 
+def _headline_claims(doc: Doc, index: QuoteIndex) -> list[RawAttribution]:
+    """What the reported-speech and noun-cue passes find in a re-parsed headline ("Farm
+    Groups rip Marsh as a 'reckless gambler'"): the title-case headline pass reads its
+    claims through these two, handed in so that it imports no other pass."""
+    found = reported_speech(doc, index, set())
+    found.extend(noun_cue_attributions(doc, index))
+    return found
+
+
 def _title_case_headline(state: PassState) -> Iterable[RawAttribution]:
     if state.reparse is None:
         return ()
-    return title_case_headline(state.doc, state.index, state.reparse)
+    return title_case_headline(state.doc, state.index, state.reparse, _headline_claims)
 
 
 def _headline_to_line_end(state: PassState) -> Iterable[RawAttribution]:

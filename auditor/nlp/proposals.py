@@ -9,7 +9,7 @@ plan is said to do.
   more]" - the infinitive is the content, the noun with its passive verb the cue.
 
 A plan with no owner ("the plan would cut taxes", "a plan for the city") is the writer's
-description; the owner is found by :func:`auditor.nlp.nominal.noun_owner`. Nouns in the
+description; the owner is found by :func:`auditor.nlp.owned_nouns.noun_owner`. Nouns in the
 lexicon ``proposal_nouns``.
 """
 
@@ -22,7 +22,7 @@ from auditor.nlp.content_verbs import inside_reported_clause
 from auditor.nlp.cues import trimmed_bounds
 from auditor.nlp.doctext import doc_tokens
 from auditor.nlp.labels import VERBAL_POS
-from auditor.nlp.nominal import noun_owner, spoken_by
+from auditor.nlp.owned_nouns import noun_owner, spoken_by
 from auditor.nlp.raw import QuoteIndex, RawAttribution
 
 #: Passive verbs that say what a plan is for ("is intended to", "is designed to").

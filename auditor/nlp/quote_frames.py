@@ -31,7 +31,7 @@ from auditor.nlp.labels import (
     NOUN_OR_PRONOUN_POS,
     VERBAL_POS,
 )
-from auditor.nlp.quoted import quote_text
+from auditor.nlp.quote_shapes import quote_text
 from auditor.nlp.raw import QuoteIndex, RawAttribution
 
 #: Punctuation that ends a sentence (a token of its own; "Mr." and "D.C." are one token).

@@ -16,6 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
+from auditor.nlp.claim_bounds import close_quotes
 from auditor.nlp.claim_end import claim_end, without_setting
 from auditor.nlp.contact_relatives import through_contact_clause
 from auditor.nlp.content_verbs import says_what, word_count
@@ -24,9 +25,9 @@ from auditor.nlp.labels import PARTICIPIAL_MODIFIERS, PASSIVE_MARKERS, SUBJECTS,
 from auditor.nlp.object_content import OBJECT_PREPS
 from auditor.nlp.quote_gloss import gloss_start
 from auditor.nlp.quote_lists import through_listed_quotes
+from auditor.nlp.quote_shapes import looks_like_title, quote_text
 from auditor.nlp.quoted_modifiers import through_modified_noun
 from auditor.nlp.raw import OverlapIndex, QuoteIndex, RawAttribution, overlaps
-from auditor.nlp.reported import close_quotes
 from auditor.nlp.speaking import can_speak
 from auditor.nlp.verb_subjects import statement_maker, subject_bounds, subject_of
 
@@ -300,31 +301,6 @@ def _comparison(token: Token) -> bool:
     what is said."""
     return token.lemma_ == "compare" and token.dep_ in {"prep", "advcl"} and any(
         c.dep_ == "prep" and c.lower_ in {"to", "with"} for c in token.children
-    )
-
-
-#: Short words a title may keep in lower case ("Contract with America").
-TITLE_SMALL_WORDS = load_lexicon("title_minor_words")
-
-
-def quote_text(text: str, quote: dict) -> str:
-    """The words between a quotation's marks."""
-    return text[quote["start"] : quote["end"]]
-
-
-def looks_like_title(quoted: str) -> bool:
-    """Quoted words written as a title or a name ("Morning Joe", "Contract with America",
-    "13th"): every word capitalized (or a number), short joining words aside, and no
-    exclamation or question mark."""
-    if any(mark in quoted for mark in "!?"):
-        return False  # "U-S-A! U-S-A!", "What curfew?": cried or asked, not a title
-    words = [w.strip(".,;:!?'\"“”‘’«»()[]") for w in quoted.split()]
-    words = [w for w in words if any(c.isalnum() for c in w)]
-    if not words:
-        return False
-    return all(
-        w[0].isupper() or w[0].isdigit() or (i > 0 and w.lower() in TITLE_SMALL_WORDS)
-        for i, w in enumerate(words)
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from auditor.nlp.apparent_acts import with_hedge
+from auditor.nlp.claim_bounds import close_quotes
 from auditor.nlp.content import makes_clear, reported_content
 from auditor.nlp.content_verbs import (
     inside_reported_clause,
@@ -98,48 +99,6 @@ def _min_content_words(doc: Doc, start: int, end: int) -> int:
     """One word is enough for a name ("Pell endorsed Marsh"); anything else needs two."""
     words = [t for t in doc[start:end] if not (t.is_punct or t.is_space)]
     return 1 if words and all(t.pos_ == "PROPN" for t in words) else 2
-
-
-def free_claim_bounds(
-    doc: Doc, index: QuoteIndex, start: int, end: int, taken: list[tuple[int, int]]
-) -> tuple[int, int] | None:
-    """The character bounds of tokens ``start:end`` as a claim (trimmed, quotation marks
-    closed) when no claim in ``taken`` overlaps them; they are then added to ``taken``.
-    None for an empty claim or one an earlier claim of the same pass already holds."""
-    bounds = trimmed_bounds(doc, start, end)
-    if bounds is None:
-        return None
-    bounds = close_quotes(index, bounds)
-    if any(overlaps(bounds, t) for t in taken):
-        return None
-    taken.append(bounds)
-    return bounds
-
-
-def close_quotes(index: QuoteIndex, bounds: tuple[int, int]) -> tuple[int, int]:
-    """Take in the closing mark of a quotation the content ends in, and the opening mark
-    of one it starts in: the parser hangs marks and final punctuation on the verb, but
-    the quoted words belong together."""
-    start, end = bounds
-    quote_id = index.quote_at(start)
-    if quote_id is not None:
-        quote = index.quotes[quote_id]
-        if quote["start"] < start and not any(
-            ch.isalnum() for ch in index.text[quote["start"] : start]
-        ):
-            start = quote["start"]
-    quote_id = index.quote_at(end - 1)
-    if quote_id is not None:
-        quote = index.quotes[quote_id]
-        if quote["start"] >= start and quote["end"] > end and (
-            quote["start"] == start  # the content is a quotation that runs on
-            or not any(ch.isalnum() for ch in index.text[end : quote["end"]])
-            # 'said he fought "for our rights, knowing we had none."': the parser cut
-            # the quoted words short, but a claim does not stop halfway through a quote
-            or (quote.get("closed", True) and quote.get("paragraphs", 1) == 1)
-        ):
-            end = quote["end"]
-    return start, end
 
 
 def _split_trailing_according(doc: Doc, start: int, end: int) -> tuple[int, tuple | None]:

@@ -44,6 +44,7 @@ from spacy.tokens import Doc, Token
 
 from auditor.lexicon import load_lexicon
 from auditor.nlp.characterising import characterised_object
+from auditor.nlp.claim_bounds import free_claim_bounds
 from auditor.nlp.claim_end import claim_end
 from auditor.nlp.content import closed_before_speaker
 from auditor.nlp.content_verbs import inside_reported_clause, says_what
@@ -58,7 +59,6 @@ from auditor.nlp.labels import (
 )
 from auditor.nlp.public_acts import act_object_end, is_act_verb, passive_act, phrasal_lemma
 from auditor.nlp.raw import QuoteIndex, RawAttribution
-from auditor.nlp.reported import free_claim_bounds
 from auditor.nlp.source_names import is_media_name
 from auditor.nlp.source_outlets import is_media_noun
 from auditor.nlp.speaking import can_speak

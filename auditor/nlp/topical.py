@@ -1,7 +1,7 @@
 """Noun cues with a topic phrase and an owner: "[Ruiz's] comments on [the shooting]",
 "[North Korea's] claims about [the potency of its test]", "[his] theory of [America's
 role]", "[the council] made a condemnation of [the attack]". The owner (found by
-:func:`auditor.nlp.nominal.noun_owner`) is the source, the noun with its preposition the
+:func:`auditor.nlp.owned_nouns.noun_owner`) is the source, the noun with its preposition the
 cue, and the preposition's object what is said or judged (lexicon
 ``reporting_nouns_topical``)."""
 
@@ -13,7 +13,7 @@ from auditor.lexicon import load_lexicon
 from auditor.nlp.cues import trimmed_bounds
 from auditor.nlp.doctext import doc_tokens
 from auditor.nlp.labels import PREPOSITION_OBJECTS, TIME_ENTITIES
-from auditor.nlp.nominal import noun_cue_start, noun_owner, spoken_by
+from auditor.nlp.owned_nouns import noun_cue_start, noun_owner, spoken_by
 from auditor.nlp.raw import QuoteIndex, RawAttribution
 
 #: Prepositions that introduce what a noun of speech or stance is about.
