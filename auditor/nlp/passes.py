@@ -9,6 +9,10 @@ sees the ones it yielded before, unless :func:`blocked_by_earlier` says an earli
 attribution blocks it. Overlaps among the kept ones are settled after the passes
 (:func:`auditor.nlp.attribution.find_attributions`).
 
+A pass's module imports shared helper modules only, never another pass's module
+(``tests/test_pass_imports.py``): a pass that needs another's finders, as the title-case
+headline needs reported speech and noun cues, is handed them here.
+
 Example: in "In a statement, the ministry said the plan was sound." the reported-speech
 pass finds "the ministry said ..."; the framed pass would find the same content under
 "In a statement" and is blocked.
