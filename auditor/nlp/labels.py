@@ -4,7 +4,8 @@ Dependency labels, part-of-speech tags and entity labels are the model's closed
 vocabulary, not words, so they stay in code; a set that more than one place needs lives
 here, named for what it means grammatically. Each comment gives an example, the labelled
 word in brackets. Word lists (English vocabulary) are lexicons, not labels:
-:mod:`auditor.lexicon`.
+:mod:`auditor.lexicon`. ``tests/test_label_sets.py`` fails when a set of labels is
+written out in two places, or written out where a constant here names it.
 """
 
 from __future__ import annotations
