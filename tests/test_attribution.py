@@ -78,7 +78,7 @@ def test_verb_the_tagger_read_as_a_noun(nlp):
     ],
 )
 def test_looks_like_title(quoted, title):
-    from auditor.nlp.quoted import looks_like_title
+    from auditor.nlp.quote_shapes import looks_like_title
 
     assert looks_like_title(quoted) is title
 
@@ -94,7 +94,7 @@ def test_content_drops_the_bracket_that_closes_the_writer_s_aside(nlp):
 
 def test_content_takes_in_the_opening_mark_of_its_quote():
     from auditor.nlp.raw import QuoteIndex
-    from auditor.nlp.reported import close_quotes
+    from auditor.nlp.claim_bounds import close_quotes
 
     text = 'It reported "2,000 calls" in May.'
     index = QuoteIndex([{"start": 12, "end": 25, "closed": True, "paragraphs": 1}], text)
