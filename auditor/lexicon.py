@@ -9,6 +9,13 @@ with :func:`sections`; :func:`entries` gives every section's entries, in file or
 A plain entry used as a cue is a phrase matched as whole words, ignoring case, any run
 of spaces standing for any whitespace; an entry starting with ``re:`` is a regular
 expression (Python syntax), for the few cues that need alternatives or anchors.
+
+Words whose membership is a judgement about meaning (which verbs report speech, which
+nouns name a document, which names are news outlets) live here. Closed grammatical
+classes stay in code beside the rule that reads them, as sets whose comment names the
+class: prepositions, pronouns, determiners and quantifiers, conjunctions and
+complementizers, modal verbs, number words, inflectional endings, punctuation and quote
+characters. They are grammar, not vocabulary: no newsroom would extend them.
 """
 
 from __future__ import annotations
