@@ -3,9 +3,19 @@
 A lexicon file holds one entry a line. ``#`` starts a comment that runs to the end of the
 line (so no entry may hold a ``#``); blank lines are skipped; each entry is stripped of
 surrounding spaces. Every file opens with ``#`` lines saying what it holds and who uses
-it. A plain entry used as a cue is a phrase matched as whole words, ignoring case, any run
+it. A line that is a name in square brackets (``[think-tank]``) is no entry: it opens a
+section, and the entries below it, up to the next such line, are that section's (read
+with :func:`sections`; :func:`entries` gives every section's entries, in file order).
+A plain entry used as a cue is a phrase matched as whole words, ignoring case, any run
 of spaces standing for any whitespace; an entry starting with ``re:`` is a regular
 expression (Python syntax), for the few cues that need alternatives or anchors.
+
+Words whose membership is a judgement about meaning (which verbs report speech, which
+nouns name a document, which names are news outlets) live here. Closed grammatical
+classes stay in code beside the rule that reads them, as sets whose comment names the
+class: prepositions, pronouns, determiners and quantifiers, conjunctions and
+complementizers, modal verbs, number words, inflectional endings, punctuation and quote
+characters. They are grammar, not vocabulary: no newsroom would extend them.
 """
 
 from __future__ import annotations
@@ -27,6 +37,7 @@ __all__ = [
     "pattern",
     "phrase_pattern",
     "read_lexicon_file",
+    "sections",
     "word_set",
 ]
 
@@ -40,14 +51,28 @@ def lexicon_path(name: str) -> Path:
     return Path(str(resources.files("auditor") / "lexicons" / f"{name}.txt"))
 
 
-def read_lexicon_file(path: str | Path) -> list[str]:
-    """Entries of a lexicon file, in order, without comments and blank lines."""
-    entries = []
+#: A section line: a name in square brackets, alone on its line once comments are cut.
+_SECTION_LINE = re.compile(r"^\[\s*([^\]]+?)\s*\]$")
+
+
+def _sectioned_entries(path: str | Path) -> list[tuple[str, str]]:
+    """Each entry of a lexicon file with the name of its section ("" before the first
+    section line), in file order, without comments, blank lines and section lines."""
+    found = []
+    section = ""
     for line in Path(path).read_text(encoding="utf-8").splitlines():
         entry = line.split("#", 1)[0].strip()
-        if entry:
-            entries.append(entry)
-    return entries
+        opens = _SECTION_LINE.match(entry)
+        if opens:
+            section = opens.group(1)
+        elif entry:
+            found.append((section, entry))
+    return found
+
+
+def read_lexicon_file(path: str | Path) -> list[str]:
+    """Entries of a lexicon file, in order, without comments, blank lines and section lines."""
+    return [entry for _, entry in _sectioned_entries(path)]
 
 
 @cache
@@ -57,6 +82,22 @@ def entries(name: str) -> tuple[str, ...]:
         return tuple(read_lexicon_file(lexicon_path(name)))
     except FileNotFoundError as exc:
         raise LexiconError(f"lexicon {name!r} not found (auditor/lexicons/{name}.txt)") from exc
+
+
+@cache
+def sections(name: str) -> dict[str, tuple[str, ...]]:
+    """The packaged lexicon ``name`` by section: section name -> its entries, in file
+    order, case kept; sections of one name are joined, entries before the first section
+    line are under "". ``known_organizations.txt`` has "[think-tank]" above "RAND
+    Corporation | RAND", so ``sections("known_organizations")["think-tank"]`` holds it."""
+    try:
+        found = _sectioned_entries(lexicon_path(name))
+    except FileNotFoundError as exc:
+        raise LexiconError(f"lexicon {name!r} not found (auditor/lexicons/{name}.txt)") from exc
+    out: dict[str, list[str]] = {}
+    for section, entry in found:
+        out.setdefault(section, []).append(entry)
+    return {section: tuple(members) for section, members in out.items()}
 
 
 @cache

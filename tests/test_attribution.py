@@ -93,8 +93,8 @@ def test_content_drops_the_bracket_that_closes_the_writer_s_aside(nlp):
 
 
 def test_content_takes_in_the_opening_mark_of_its_quote():
-    from auditor.nlp.raw import QuoteIndex
     from auditor.nlp.claim_bounds import close_quotes
+    from auditor.nlp.raw import QuoteIndex
 
     text = 'It reported "2,000 calls" in May.'
     index = QuoteIndex([{"start": 12, "end": 25, "closed": True, "paragraphs": 1}], text)

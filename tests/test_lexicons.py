@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import auditor
-from auditor.lexicon import LexiconError, entries, load_lexicon
+from auditor.lexicon import LexiconError, entries, groups, load_lexicon, sections
 from auditor.rules import default_pack_dir
 
 PACKAGE = Path(auditor.__file__).parent
@@ -18,7 +18,7 @@ LEXICONS = PACKAGE / "lexicons"
 #: The default rule pack, wherever it is installed (rules/ in a checkout, inside the wheel).
 RULES = default_pack_dir()
 #: The functions of auditor.lexicon that take a lexicon's name.
-READERS = {"load_lexicon", "entries", "pattern", "word_set", "groups", "lexicon_path"}
+READERS = {"load_lexicon", "entries", "pattern", "word_set", "groups", "sections", "lexicon_path"}
 #: Rule parameters (rules/*.yaml) whose value is a lexicon's name.
 RULE_LEXICON = re.compile(r"^\s*(?:lexicon|verbs):\s*([a-z][a-z0-9_]*)\s*$", re.MULTILINE)
 
@@ -84,11 +84,15 @@ def test_no_word_list_files_outside_the_lexicon_folder() -> None:
 
 
 def test_one_comment_rule() -> None:
-    """``#`` starts a comment anywhere on a line; entries are stripped, blank lines dropped."""
+    """``#`` starts a comment anywhere on a line; entries are stripped, blank lines dropped,
+    a name in square brackets opens a section and is no entry."""
     for path in _files():
         for line in path.read_text(encoding="utf-8").splitlines():
             entry = line.split("#", 1)[0].strip()
-            if entry:
+            if entry.startswith("[") and entry.endswith("]"):
+                assert entry not in entries(path.stem)
+                assert entry[1:-1].strip() in sections(path.stem)
+            elif entry:
                 assert entry in entries(path.stem)
     assert load_lexicon("reporting_verbs") == frozenset(
         e.lower() for e in entries("reporting_verbs")
@@ -98,3 +102,18 @@ def test_one_comment_rule() -> None:
 def test_a_missing_lexicon_is_a_lexicon_error() -> None:
     with pytest.raises(LexiconError):
         entries("no_such_lexicon_anywhere")
+
+
+def test_sections_hold_every_entry_in_file_order() -> None:
+    """``sections`` splits a lexicon at its section lines; the known organizations come in
+    sections named for the kinds of organization_kinds.txt."""
+    for path in _files():
+        found = sections(path.stem)
+        assert sorted(e for members in found.values() for e in members) == sorted(
+            entries(path.stem)
+        )
+        if list(found) == [""]:
+            assert found[""] == entries(path.stem)  # an unsectioned file is one section
+    kinds = sections("known_organizations")
+    assert "" not in kinds and set(kinds) == set(groups("organization_kinds"))
+    assert any(line.startswith("RAND Corporation") for line in kinds["think-tank"])

@@ -228,7 +228,7 @@ def _condition_of_claim(clause: Token) -> bool:
     saying it: "said costs would fall [if the bill passed]", "said there is a gap [when
     it comes to pay]"."""
     marks = {c.lower_ for c in clause.children if c.dep_ in CLAUSE_OPENERS}
-    if marks & {"if", "unless"}:
+    if marks & {"if", "unless"}:  # the conditional conjunctions: a closed class
         return True
     return (
         "when" in marks
@@ -275,7 +275,7 @@ def makes_clear(token: Token) -> bool:
     if token.lemma_ != "make":
         return False
     near = [c for c in token.subtree if c.head == token or c.head.head == token]
-    return any(c.lower_ in {"clear", "plain"} for c in near) and any(
+    return any(c.lower_ in load_lexicon("clarity_adjectives") for c in near) and any(
         c.dep_ == "ccomp" for c in token.subtree
     )
 

@@ -43,14 +43,14 @@ from auditor.nlp.speaking import can_speak
 from auditor.nlp.verb_subjects import subject_of
 
 #: Verbs whose object is only reported speech when a speaker does the emphasizing.
-EMPHASIS_VERBS = {"emphasize", "emphasise", "stress", "highlight", "underscore"}
+EMPHASIS_VERBS = load_lexicon("emphasis_verbs")
 #: Prepositions after an object that continue what a stance verb reports: "accused X of
 #: Y", "blamed X for Y", "described X as Y", "compared X to Y", "cited letters from Y".
 OBJECT_PREPS = {"for", "of", "on", "as", "about", "against", "over", "with", "to", "from"}
 #: Prepositions that say what an addressee was told or asked: "warned them of a storm".
 ADDRESSEE_PREPS = {"about", "of", "for", "against"}
 #: Adverbs that finish a small clause after an object ("shows Ruiz ahead by 3 points").
-SMALL_CLAUSE_ADVERBS = {"ahead", "behind", "up", "down", "even", "level", "tied"}
+SMALL_CLAUSE_ADVERBS = load_lexicon("standing_adverbs")
 
 
 def object_content(verb: Token) -> tuple[int, int] | None:

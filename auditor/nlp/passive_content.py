@@ -51,7 +51,7 @@ def raised_content(verb: Token) -> tuple[int, int] | None:
         return None
     if apparent_act(verb) is not None:
         return None  # "the chief appeared to blame workers": his act, not nobody's claim
-    active = lemma in {"seem", "appear"}
+    active = lemma in load_lexicon("raising_verbs_active")
     subject_dep = "nsubj" if active else "nsubjpass"
     subject = next((c for c in verb.children if c.dep_ == subject_dep), None)
     if subject is None or subject.lower_ == "it":

@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import re
 
+from auditor.lexicon import load_lexicon
+
+#: The marks and punctuation below are characters, not words: they stay here, beside the
+#: code that pairs them; the words written with an apostrophe are a lexicon.
 DOUBLE_MARKS = '"“”„‟«»「」'
 SINGLE_MARKS = "'‘’‚‛‹›『』"
 #: Marks of two characters: two apostrophes used as a double quotation mark.
@@ -69,10 +73,7 @@ RIGHT_BOUND = frozenset(".,;:!?)]}>…—–‒―-/*") | frozenset(ALL_MARKS)
 NO_OPEN_BEFORE = frozenset(",;:!?)]}")
 
 #: Words written with a leading apostrophe ('em, 'tis, rock 'n' roll), compared lowercased.
-ELISIONS = frozenset(
-    ["em", "til", "tis", "twas", "twere", "twill", "cause", "cos", "coz", "cuz", "n",
-     "bout", "nuff", "scuse", "ello"]
-)  # fmt: skip
+ELISIONS = load_lexicon("apostrophe_elisions")
 
 #: Punctuation that ends a quoted sentence or clause, right before its closing mark.
 SENTENCE_END = frozenset(",.!?;:…—–-")

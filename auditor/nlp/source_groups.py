@@ -76,7 +76,7 @@ def named_members(head: Token) -> str | None:
 
 def near_the_matter(head: Token) -> bool:
     """People put near the matter by what follows the head ("familiar with the talks")."""
-    if head.lower_ not in {"people", "those", "someone", "somebody", "person", "one"}:
+    if head.lower_ not in load_lexicon("source_proximity_heads"):
         return False
     after = head.doc[head.i + 1 : head.right_edge.i + 1].text.lower()
     return bool(after) and _proximity().search(after) is not None

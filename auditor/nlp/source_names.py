@@ -4,7 +4,7 @@ The speaker clusters take their kind (person or organization) from the tagger, w
 misreads some names: a surname in capitals ("DORN:" in a transcript) or a name with a
 title before it comes out as an organization, a company named like a surname ("Halvorsen")
 as a person, an outlet missing from every list as a plain organization. The kind a source
-is judged by is read here: a news outlet by its name (``media_outlets.txt``), by the last
+is judged by is read here: a news outlet by its name (``news_outlets.txt``), by the last
 words of its name (``media_name_heads.txt``: "the Valley Courier", "Coastal News
 Service") or by its first word (``media_name_starts.txt``: "Radio Meridian"); a person by
 a surname the article gives a named person, by a title before the name, by a person's
@@ -240,7 +240,7 @@ def _read_used_as_organization(name: str, doc: Doc) -> bool:
 @cache
 def _outlets() -> frozenset[str]:
     """The outlet list, each name as :func:`normalize_name` leaves it ("The Hill" -> "hill")."""
-    return frozenset(normalize_name(n).lower() for n in load_lexicon("media_outlets"))
+    return frozenset(normalize_name(n).lower() for n in load_lexicon("news_outlets"))
 
 
 @cache

@@ -310,7 +310,8 @@ def _common_noun(head: Token, names_people: bool) -> str:
     if word in lex("source_public_categories") or (
         plural and lemma in lex("source_public_categories")
     ):
-        return "anonymous" if _counted(head) and lemma in {"group", "company"} else "vague"
+        counted_body = _counted(head) and lemma in lex("source_counted_bodies")
+        return "anonymous" if counted_body else "vague"
     if lemma in lex("source_person_roles"):
         if plural:
             return "vague" if _quantified(head) else "anonymous"

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from auditor.lexicon import entries, lexicon_path
+from auditor.lexicon import entries, sections
 from auditor.provenance.name_keys import (
     acronym_transposed,
     clean_name,
@@ -144,22 +144,13 @@ def near_reason(name: str, known: str, where: str) -> str:
     return f"{how}; {known!r} is a well-known organization"
 
 
-_KIND_HEADER = re.compile(r"^#\s*--.*\[kind:\s*([\w-]+)\]")
-
-
 @cache
 def shipped_kinds() -> dict[str, str]:
-    """Each form of a shipped organization -> its kind, from the section headers of
-    ``known_organizations.txt`` ("[kind: think-tank]")."""
+    """Each form of a shipped organization -> its kind, the section of
+    ``known_organizations.txt`` it stands in ("[think-tank]" above "RAND Corporation | RAND")."""
     kinds: dict[str, str] = {}
-    kind = ""
-    for line in lexicon_path("known_organizations").read_text(encoding="utf-8").splitlines():
-        header = _KIND_HEADER.match(line)
-        if header:
-            kind = header.group(1)
-            continue
-        entry = line.split("#", 1)[0].strip()
-        for form in entry.split("|") if entry and kind else ():
+    for kind, lines in sections("known_organizations").items():
+        for form in (f for line in lines for f in line.split("|")) if kind else ():
             kinds[clean_name(form.strip())] = kind
     return kinds
 

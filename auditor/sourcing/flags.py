@@ -46,6 +46,7 @@ UNNAMED_TYPES = ("anonymous",)
 
 _QUOTE_MARKS = '"“”‘’«»„'
 _LINK = re.compile(r"https?://|www\.\w|\]\(")
+#: Number words and quantifiers (a closed class, so not a lexicon).
 _QUANTIFIER = re.compile(r"\b(?:two|three|four|five|six|several|multiple|many|some|\d+)\b", re.I)
 _CAPITALIZED = re.compile(r"\b[A-Z][\w'’.-]*")
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|an|ese|ish|i|ern|ic)$")
@@ -63,6 +64,24 @@ def _role_pattern() -> re.Pattern:
     roles = sorted(lexicon.word_set("sourcing_roles"), key=len, reverse=True)
     body = "|".join(r"\s+".join(map(re.escape, role.split())) for role in roles)
     return re.compile(rf"\b(?:{body})(?:s|es)?\b|\bpeople\b|\bperson\b", re.I)
+
+
+def _saying_forms(*sections: str) -> str:
+    """The forms of ``sourcing_saying_forms.txt`` in ``sections``, as regex alternatives."""
+    found = lexicon.sections("sourcing_saying_forms")
+    return "|".join(re.escape(form) for section in sections for form in found[section])
+
+
+@cache
+def _statement_after_comma() -> re.Pattern:
+    """", said": where a source's description ends and its statement begins."""
+    return re.compile(rf",\s+(?:{_saying_forms('saying')})\b")
+
+
+@cache
+def _who_spoke() -> re.Pattern:
+    """"who spoke ...": a relative clause that tells only that the source spoke."""
+    return re.compile(rf"who\s+(?:{_saying_forms('saying', 'speaking')})\b", re.I)
 
 
 def _descriptor(text: str, attribution: Attribution, sentence_end: int) -> str:
@@ -84,7 +103,7 @@ def _descriptor(text: str, attribution: Attribution, sentence_end: int) -> str:
         cue = attribution.cue
         if cue is not None and end <= cue.start < end + stop:
             stop = cue.start - end
-        said = re.search(r",\s+(?:said|says|told|added)\b", rest[1:])
+        said = _statement_after_comma().search(rest[1:])
         if said is not None:
             stop = min(stop, said.start() + 1)
         end += min(stop, 240)
@@ -143,7 +162,7 @@ def clause_basis(descriptor: str) -> str | None:
     precise, unlike a stock phrase ("familiar with")."""
     for clause in _RELATIVE_CLAUSE.finditer(descriptor):
         words = clause.group()
-        if re.match(r"who\s+(?:said|says|told|added|spoke|speaking)\b", words, re.I):
+        if _who_spoke().match(words):
             continue
         if any(
             lexicon.pattern(name).search(words)

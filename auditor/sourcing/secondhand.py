@@ -1,6 +1,6 @@
 """Second-hand sourcing: information that reaches the article through another outlet.
 
-An outlet is recognized by name (``sourcing_outlets.txt``) or by its descriptor, whatever
+An outlet is recognized by name (``news_outlets.txt``) or by its descriptor, whatever
 its name: "the wire service X", "the television channel X", "the tabloid X", "the state
 news agency X", "the Telegram channel X", "X, a Swedish newspaper" (descriptors in
 ``media_descriptors.txt``). The cue patterns (``sourcing_secondhand.txt``) say how the
@@ -42,7 +42,7 @@ def _described() -> str:
 
 @cache
 def _outlet_alternatives() -> str:
-    outlets = sorted(lexicon.entries("sourcing_outlets"), key=len, reverse=True)
+    outlets = sorted(lexicon.entries("news_outlets"), key=len, reverse=True)
     return "|".join(lexicon.phrase_pattern(o) for o in outlets)
 
 
@@ -55,7 +55,7 @@ def _any_outlet() -> re.Pattern:
 
 @cache
 def _outlet_names() -> frozenset[str]:
-    return frozenset(lexicon.entries("sourcing_outlets"))
+    return frozenset(lexicon.entries("news_outlets"))
 
 
 @cache
