@@ -57,3 +57,17 @@ def test_names_that_only_start_like_an_outlet_are_not_outlets(auditor) -> None:
 def test_a_listed_name_in_lower_case_is_not_the_outlet() -> None:
     assert secondhand_match("Ships sail, according to the times of the tides, at dawn.") is None
     assert not is_media_name("Atlantic Council")
+
+
+def test_every_news_organization_of_the_known_list_is_a_listed_outlet() -> None:
+    """known_organizations.txt's [news] section (name | acronyms, for the near-miss
+    spelling check) must not drift from the one outlet list: each entry's name is in it."""
+    from auditor.lexicon import sections
+
+    listed = {name.lower() for name in OUTLETS}
+    unlisted = [
+        line
+        for line in sections("known_organizations")["news"]
+        if line.split("|")[0].strip().lower() not in listed
+    ]
+    assert unlisted == []
