@@ -71,3 +71,19 @@ def test_every_news_organization_of_the_known_list_is_a_listed_outlet() -> None:
         if line.split("|")[0].strip().lower() not in listed
     ]
     assert unlisted == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outlet"),
+    [
+        ("Mira Holt told the BBC on Monday that the pier would close.", "BBC"),
+        ("According to the Guardian, the pier would close.", "Guardian"),
+        ("Tom Eyre said in an interview with the AP that he would stay.", "AP"),
+        # near-misses: a common noun after "the", and a name listed only with its "The"
+        ("According to the times of the ferries, the pier would close.", None),
+        ("She told the Hill committee that the pier would close.", None),
+        ("He spoke to the independent candidate about the pier.", None),
+    ],
+)
+def test_an_outlet_after_a_lower_case_the_is_still_the_outlet(sentence: str, outlet) -> None:
+    assert secondhand_match(sentence) == outlet

@@ -62,7 +62,9 @@ def _outlet_names() -> frozenset[str]:
 def _patterns() -> tuple[tuple[re.Pattern, bool], ...]:
     """Each cue's pattern, and whether it holds a listed outlet's name."""
     compiled = []
-    outlet = f"(?P<outlet>{_outlet_alternatives()})"
+    # "told the BBC": a lower-case "the" before a name listed without one. A name listed
+    # only with "The" ("The Hill") is not taken after "the": "told the Hill committee".
+    outlet = rf"(?:(?-i:the)\s+)?(?P<outlet>{_outlet_alternatives()})"
     for line in lexicon.entries("sourcing_secondhand"):
         source = line[3:] if line.startswith("re:") else line
         source = source.replace(" ", r"\s+")
