@@ -14,9 +14,9 @@ from auditor.model_loading import load_model
 # Importing the modules registers their factories even without the package's entry points.
 from auditor.nlp import (  # noqa: F401
     attribution,
+    ner_windows,
     paragraphs,
     quotes,
-    ner_windows,
     sourcing,
     speakers,
 )
