@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 
 from spacy.language import Language
 
@@ -13,6 +14,7 @@ from auditor.model_loading import load_model
 # Importing the modules registers their factories even without the package's entry points.
 from auditor.nlp import (  # noqa: F401
     attribution,
+    ner_windows,
     paragraphs,
     quotes,
     sourcing,
@@ -46,12 +48,18 @@ def _resolve_model_name(name: str) -> str:
     return name
 
 
-def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
+def load_pipeline(model: str = DEFAULT_MODEL, full_parse: bool | None = None) -> Language:
     """Load ``model`` (an installed spaCy package or a path) and add the auditor components.
 
     Raises :class:`ModelError` with a one-line explanation when the model is missing or has
     no dependency parser (attribution needs one). Nothing is downloaded.
+
+    Prototype (issue 16): unless ``full_parse`` (default: the environment variable
+    ``AUDITOR_FULL_PARSE`` is set to anything but "" or "0"), the entity recognizer runs
+    only around the words that can be in an entity (:mod:`auditor.nlp.ner_windows`).
     """
+    if full_parse is None:
+        full_parse = os.environ.get("AUDITOR_FULL_PARSE", "0") not in {"", "0"}
     name = _resolve_model_name(model)
     try:
         nlp = load_model(name)
@@ -67,6 +75,10 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     accelerate_attribute_ruler(nlp)
     # The same lemmas, remembered per word form instead of worked out at each token.
     remember_lemmas(nlp)
+    if not full_parse and "ner" in nlp.pipe_names:
+        nlp.disable_pipe("ner")  # still loaded: auditor_ner_windows runs it
+        context = int(os.environ.get("AUDITOR_NER_CONTEXT", "4"))  # prototype knob
+        nlp.add_pipe("auditor_ner_windows", after="lemmatizer", config={"context": context})
     add_auditor_components(nlp)
     return nlp
 

@@ -28,6 +28,8 @@ from auditor.nlp.repairs.misparse_nudges import (
     verb_nudges,
 )
 
+#: Auditor components that stand in the model's part of the pipeline (a re-reading runs them).
+MODEL_STAND_INS = {"auditor_paragraphs", "auditor_ner_windows"}
 #: What a re-reading sets on each token.
 ATTRS = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
 #: The detectors: sentence -> nudges.
@@ -88,7 +90,7 @@ def model_reading(nlp: Language, texts: list[str]) -> list[Doc]:
         return []
     docs: Iterable[Doc] = [nlp.make_doc(text) for text in texts]
     for name, component in nlp.pipeline:
-        if name.startswith("auditor_") and name != "auditor_paragraphs":
+        if name.startswith("auditor_") and name not in MODEL_STAND_INS:
             break
         if hasattr(component, "pipe"):
             docs = component.pipe(docs, batch_size=max(1, len(texts)))
