@@ -24,14 +24,11 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-#: Calendar and clock words that open or hold a DATE or TIME entity without a capital
-#: or a digit ("last week", "three years ago", "this morning"). Prototype: would be a
-#: lexicon file.
-CALENDAR_WORDS = frozenset(
-    """today yesterday tomorrow tonight week weeks weekend month months year years ago
-    morning afternoon evening night day days decade decades century hour hours minute
-    minutes spring summer fall autumn winter quarter season noon midnight""".split()
-)
+from auditor.lexicon import word_set
+
+#: Calendar and clock words that open or hold a DATE or TIME entity without a capital or
+#: a digit ("last week", "three years ago", "this morning").
+CALENDAR_WORDS = word_set("calendar_words")
 
 
 @Language.factory("auditor_ner_windows", default_config={"context": 4, "batch_size": 64})
