@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib.util
-import os
 
 from spacy.language import Language
 
@@ -48,18 +47,16 @@ def _resolve_model_name(name: str) -> str:
     return name
 
 
-def load_pipeline(model: str = DEFAULT_MODEL, full_parse: bool | None = None) -> Language:
+def load_pipeline(model: str = DEFAULT_MODEL, full_parse: bool = False) -> Language:
     """Load ``model`` (an installed spaCy package or a path) and add the auditor components.
 
     Raises :class:`ModelError` with a one-line explanation when the model is missing or has
     no dependency parser (attribution needs one). Nothing is downloaded.
 
-    Prototype (issue 16): unless ``full_parse`` (default: the environment variable
-    ``AUDITOR_FULL_PARSE`` is set to anything but "" or "0"), the entity recognizer runs
-    only around the words that can be in an entity (:mod:`auditor.nlp.ner_windows`).
+    The entity recognizer runs only around the words that can be in an entity
+    (:mod:`auditor.nlp.ner_windows`); with ``full_parse`` (``--full-parse``) it runs over
+    every word, as the model alone would.
     """
-    if full_parse is None:
-        full_parse = os.environ.get("AUDITOR_FULL_PARSE", "0") not in {"", "0"}
     name = _resolve_model_name(model)
     try:
         nlp = load_model(name)
@@ -77,8 +74,7 @@ def load_pipeline(model: str = DEFAULT_MODEL, full_parse: bool | None = None) ->
     remember_lemmas(nlp)
     if not full_parse and "ner" in nlp.pipe_names:
         nlp.disable_pipe("ner")  # still loaded: auditor_ner_windows runs it
-        context = int(os.environ.get("AUDITOR_NER_CONTEXT", "4"))  # prototype knob
-        nlp.add_pipe("auditor_ner_windows", after="lemmatizer", config={"context": context})
+        nlp.add_pipe("auditor_ner_windows", after="lemmatizer")
     add_auditor_components(nlp)
     return nlp
 
