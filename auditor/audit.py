@@ -41,12 +41,14 @@ class Auditor:
         rule_pack=None,
         keep_going: bool = False,
         piece_chars: int = DEFAULT_PIECE_CHARS,
+        full_parse: bool = False,
     ):
         from auditor.config import Config
         from auditor.rules import load_rule_pack
 
         self.model = model
-        self.nlp = nlp if nlp is not None else load_pipeline(model)
+        # full_parse: the model's entity recognizer over every word (--full-parse)
+        self.nlp = nlp if nlp is not None else load_pipeline(model, full_parse=full_parse)
         self.config = config if config is not None else Config()
         self.rule_pack = (
             rule_pack

@@ -27,7 +27,7 @@ def shared_pipeline(nlp, monkeypatch):
     # Reuse the session's pipeline instead of loading the model for every command.
     import auditor.audit
 
-    monkeypatch.setattr(auditor.audit, "load_pipeline", lambda model: nlp)
+    monkeypatch.setattr(auditor.audit, "load_pipeline", lambda model, **_: nlp)
 
 
 def write(tmp_path, name, text):
@@ -122,7 +122,8 @@ def test_model_option_reaches_the_loader(runner, tmp_path, monkeypatch, nlp):
     import auditor.audit
 
     asked = []
-    monkeypatch.setattr(auditor.audit, "load_pipeline", lambda model: asked.append(model) or nlp)
+    loader = lambda model, **_: asked.append(model) or nlp  # noqa: E731
+    monkeypatch.setattr(auditor.audit, "load_pipeline", loader)
     path = write(tmp_path, "bridge.txt", ARTICLE)
     result = runner.invoke(cli, ["audit", str(path), "--model", "en_core_web_sm", "-q"])
     assert result.exit_code == 0, result.output

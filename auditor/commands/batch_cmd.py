@@ -13,7 +13,12 @@ from pathlib import Path
 
 import click
 
-from auditor.commands.options import CONTEXT_SETTINGS, config_option, model_option
+from auditor.commands.options import (
+    CONTEXT_SETTINGS,
+    config_option,
+    full_parse_option,
+    model_option,
+)
 from auditor.limits import DEFAULT_MAX_CHARS, DEFAULT_PIECE_CHARS
 
 
@@ -80,6 +85,7 @@ from auditor.limits import DEFAULT_MAX_CHARS, DEFAULT_PIECE_CHARS
     help="How HTML pages are reduced to the article (auto: trafilatura when installed).",
 )
 @model_option
+@full_parse_option
 @config_option
 @click.option(
     "--registry",
@@ -102,6 +108,7 @@ def batch(
     piece_chars: int,
     html_extractor: str,
     model: str,
+    full_parse: bool,
     config_path: Path | None,
     registry: Path | None,
     quiet: bool,
@@ -145,6 +152,7 @@ def batch(
         engine=engine,
         scheduler=scheduler,
         model=model,
+        full_parse=full_parse,
         config_path=config_path,
         max_chars=max_chars,
         piece_chars=piece_chars,

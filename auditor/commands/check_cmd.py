@@ -16,6 +16,7 @@ import click
 from auditor.commands.options import (
     CONTEXT_SETTINGS,
     config_option,
+    full_parse_option,
     max_chars_option,
     model_option,
     registry_option,
@@ -48,6 +49,7 @@ def failing(findings, fail_on: str) -> list:
     help="text: path:line:col: ID message; github: workflow annotations; json: auditor/2.",
 )
 @model_option
+@full_parse_option
 @config_option
 @max_chars_option
 @registry_option
@@ -61,6 +63,7 @@ def check(
     fail_on: str | None,
     fmt: str,
     model: str,
+    full_parse: bool,
     config_path: Path | None,
     max_chars: int,
     registry: Path | None,
@@ -81,7 +84,7 @@ def check(
     from auditor.report import render_many
 
     desk = open_desk(registry)
-    gate = _Gate(model, config_path, keep_going)
+    gate = _Gate(model, config_path, keep_going, full_parse)
     results = []
     levels = []
     errors = 0
@@ -124,8 +127,11 @@ class _SetupError(Exception):
 class _Gate:
     """One Auditor per configuration found, all sharing one loaded pipeline."""
 
-    def __init__(self, model: str, config_path: Path | None, keep_going: bool) -> None:
+    def __init__(
+        self, model: str, config_path: Path | None, keep_going: bool, full_parse: bool = False
+    ) -> None:
         self.model = model
+        self.full_parse = full_parse
         self.config_path = config_path
         self.keep_going = keep_going
         self.nlp = None
@@ -145,7 +151,13 @@ class _Gate:
                 pack = load_rule_pack(config, keep_going=self.keep_going)
                 for problem in pack.problems:
                     click.echo(f"auditor: warning: skipped rule file: {problem}", err=True)
-                auditor = Auditor(self.model, nlp=self.nlp, config=config, rule_pack=pack)
+                auditor = Auditor(
+                    self.model,
+                    nlp=self.nlp,
+                    config=config,
+                    rule_pack=pack,
+                    full_parse=self.full_parse,
+                )
                 self.nlp = auditor.nlp
                 self.auditors[config.path] = auditor
         except AuditorError as exc:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from auditor.commands.options import full_parse_option
 from auditor.config import DEFAULT_MODEL
 from auditor.evaluate.brat import GoldSet, GoldWarning, read_gold
 from auditor.evaluate.conventions import CONVENTIONS, EXTENT
@@ -24,11 +25,15 @@ BATCH_SIZE = 8
 MAX_WARNINGS = 20
 
 
-def make_predictor(model: str, *, jobs: int, batch_size: int = BATCH_SIZE) -> Predictor:
-    """Load ``model`` with the auditor's components and wrap it as a predictor."""
+def make_predictor(
+    model: str, *, jobs: int, batch_size: int = BATCH_SIZE, full_parse: bool = False
+) -> Predictor:
+    """Load ``model`` with the auditor's components and wrap it as a predictor
+    (``full_parse``: the model's entity recognizer over every word)."""
     from auditor.pipeline import load_pipeline
 
-    return PipelinePredictor(load_pipeline(model), n_process=jobs, batch_size=batch_size)
+    nlp = load_pipeline(model, full_parse=full_parse)
+    return PipelinePredictor(nlp, n_process=jobs, batch_size=batch_size)
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -40,6 +45,7 @@ def make_predictor(model: str, *, jobs: int, batch_size: int = BATCH_SIZE) -> Pr
     metavar="NAME",
     help="Installed spaCy pipeline (package name or path) to evaluate.",
 )
+@full_parse_option
 @click.option(
     "--format",
     "fmt",
@@ -94,6 +100,7 @@ def make_predictor(model: str, *, jobs: int, batch_size: int = BATCH_SIZE) -> Pr
 def evaluate(
     gold_dir: Path,
     model: str,
+    full_parse: bool,
     fmt: str,
     per_doc: bool,
     show_errors: int,
@@ -122,7 +129,7 @@ def evaluate(
     source_types = _read_source_types(gold_dir, source_types_file, gold)
     _print_warnings(gold.warnings + (source_types.warnings if source_types else []))
     loading = time.perf_counter()
-    predictor = make_predictor(model, jobs=jobs, batch_size=BATCH_SIZE)
+    predictor = make_predictor(model, jobs=jobs, batch_size=BATCH_SIZE, full_parse=full_parse)
     loaded = time.perf_counter()
     report = evaluate_gold(
         gold,

@@ -20,6 +20,15 @@ model_option = click.option(
     help="Installed spaCy pipeline (package name or path) to run; it needs a parser.",
 )
 
+full_parse_option = click.option(
+    "--full-parse",
+    is_flag=True,
+    help=(
+        "Run the model's entity recognizer over every word, not only around names, "
+        "numbers and dates (slower; the same audits but for a rare entity type)."
+    ),
+)
+
 config_option = click.option(
     "--config",
     "config_path",

@@ -11,6 +11,7 @@ import click
 from auditor.commands.options import (
     CONTEXT_SETTINGS,
     config_option,
+    full_parse_option,
     model_option,
     registry_option,
 )
@@ -63,6 +64,7 @@ from auditor.errors import AuditorError
 )
 @registry_option
 @model_option
+@full_parse_option
 @config_option
 def serve(
     host: str,
@@ -74,6 +76,7 @@ def serve(
     cors_origins: tuple[str, ...],
     registry: Path | None,
     model: str,
+    full_parse: bool,
     config_path: Path | None,
 ) -> None:
     """Serve the review page at / and the HTTP API at /api/ (Ctrl-C stops).
@@ -95,6 +98,7 @@ def serve(
         raise AuditorError("--token is empty; give a secret or leave the option out")
     settings = ServeSettings(
         model=model,
+        full_parse=full_parse,
         config_path=str(config_path) if config_path else None,
         registry=_registry(registry),
         token=token,

@@ -41,7 +41,7 @@ class AuditService:
         if auditor is None:
             explicit = Path(settings.config_path) if settings.config_path else None
             config = load_config(start=Path.cwd(), explicit=explicit)
-            auditor = Auditor(settings.model, config=config)
+            auditor = Auditor(settings.model, config=config, full_parse=settings.full_parse)
         self.auditor = auditor
         self.config = auditor.config
         self.rule_pack = auditor.rule_pack

@@ -28,6 +28,8 @@ class ServeSettings:
     """Settings of one server; every worker process gets the same."""
 
     model: str = DEFAULT_MODEL
+    #: the model's entity recognizer over every word (``--full-parse``)
+    full_parse: bool = False
     #: auditor.toml or pyproject.toml to use (None: the one found upward from the cwd)
     config_path: str | None = None
     #: the newsroom's source registry (None: no registry checks)
