@@ -24,7 +24,7 @@ def regenerated(tmp_path_factory, nlp):
 
     out = tmp_path_factory.mktemp("reports")
     original = auditor.audit.load_pipeline
-    auditor.audit.load_pipeline = lambda model: nlp
+    auditor.audit.load_pipeline = lambda model, **_: nlp
     cwd = Path.cwd()
     try:
         os.chdir(ROOT)  # report paths are relative to the repository root
