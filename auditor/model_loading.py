@@ -25,21 +25,34 @@ import srsly
 from spacy.language import Language
 
 
-def load_model(name: str) -> Language:
+def load_model(name: str, *, specials_on_demand: bool = False) -> Language:
     """``spacy.load(name)`` without the disabled components and the second tokenizer.
 
     ``name`` is an installed model package or a model folder; anything else (and a
     package laid out differently from spaCy's own) goes to ``spacy.load`` unchanged, so
-    its errors (``OSError`` for a missing model) are spaCy's.
+    its errors (``OSError`` for a missing model) are spaCy's. ``specials_on_demand``
+    (for one-off commands, never in a memory zone) makes the language's default
+    tokenizer a :class:`~auditor.specials_on_demand.SpecialsOnDemandTokenizer`: the
+    same tokens, its special cases added when a text first holds them.
     """
     folder = model_folder(name)
     if folder is None:
         return spacy.load(name)
     config = spacy.util.load_config(folder / "config.cfg", interpolate=False)
     disabled = list(config["nlp"].get("disabled", []))
-    nlp = spacy.load(name, exclude=[*disabled, "tokenizer"])
+    overrides = {}
+    if specials_on_demand and _default_tokenizer(config):
+        from auditor.specials_on_demand import REGISTERED_NAME
+
+        overrides = {"nlp": {"tokenizer": {"@tokenizers": REGISTERED_NAME}}}
+    nlp = spacy.load(name, exclude=[*disabled, "tokenizer"], config=overrides)
     read_tokenizer_if_different(nlp, folder / "tokenizer")
     return nlp
+
+
+def _default_tokenizer(config) -> bool:
+    """Whether the model's config asks for the language's default tokenizer."""
+    return config["nlp"].get("tokenizer", {}).get("@tokenizers") == "spacy.Tokenizer.v1"
 
 
 def model_folder(name: str) -> Path | None:

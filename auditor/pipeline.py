@@ -46,15 +46,18 @@ def _resolve_model_name(name: str) -> str:
     return name
 
 
-def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
+def load_pipeline(model: str = DEFAULT_MODEL, *, specials_on_demand: bool = False) -> Language:
     """Load ``model`` (an installed spaCy package or a path) and add the auditor components.
 
     Raises :class:`ModelError` with a one-line explanation when the model is missing or has
     no dependency parser (attribution needs one). Nothing is downloaded.
+    ``specials_on_demand``: the tokenizer adds its special cases when a text first holds
+    them (same tokens, a faster start; not for ``nlp.memory_zone()``; see
+    :mod:`auditor.specials_on_demand`).
     """
     name = _resolve_model_name(model)
     try:
-        nlp = load_model(name)
+        nlp = load_model(name, specials_on_demand=specials_on_demand)
     except OSError as exc:
         raise ModelError(
             f"cannot load spaCy model {model!r}: it is not an installed package or a model "
