@@ -15,7 +15,7 @@ from auditor.specials_on_demand import SpecialsOnDemandTokenizer
 
 TEXTS = [
     "Mayor Ilse Brandt said they don't know when the ferry will run again.",
-    "\"We can't wait,\" she told reporters at 9 a.m. on Jan. 3, adding: \"It's late :)\"",
+    '"We can\'t wait," she told reporters at 9 a.m. on Jan. 3, adding: "It\'s late :)"',
     "The council's vote (won't it?) came at 5p.m. and the Ltd. firm's shares fell 3%.",
     "A spaced-out abbreviation: a.m . and e.g . and Mr . Oduya, then don\u2019t and DON'T.",
     "Nothing special here at all, just words and numbers like 1,200 and 4.5 percent.",
