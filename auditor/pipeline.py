@@ -46,14 +46,17 @@ def _resolve_model_name(name: str) -> str:
     return name
 
 
-def load_pipeline(model: str = DEFAULT_MODEL, *, specials_on_demand: bool = False) -> Language:
+def load_pipeline(
+    model: str = DEFAULT_MODEL, *, specials_on_demand: bool | None = None
+) -> Language:
     """Load ``model`` (an installed spaCy package or a path) and add the auditor components.
 
     Raises :class:`ModelError` with a one-line explanation when the model is missing or has
     no dependency parser (attribution needs one). Nothing is downloaded.
     ``specials_on_demand``: the tokenizer adds its special cases when a text first holds
     them (same tokens, a faster start; not for ``nlp.memory_zone()``; see
-    :mod:`auditor.specials_on_demand`).
+    :mod:`auditor.specials_on_demand`); by default, inside
+    :func:`auditor.model_loading.specials_on_demand` only.
     """
     name = _resolve_model_name(model)
     try:

@@ -81,3 +81,13 @@ def test_a_memory_zone_is_refused_while_special_cases_are_aside(tokenizers):
     fresh("We can't.")
     with fresh.memory_zone():
         pass
+
+
+def test_only_models_loaded_inside_the_context_get_it():
+    from auditor.model_loading import specials_on_demand
+
+    with specials_on_demand():
+        inside = load_model(DEFAULT_MODEL).tokenizer
+    outside = load_model(DEFAULT_MODEL).tokenizer
+    assert isinstance(inside, SpecialsOnDemandTokenizer)
+    assert not isinstance(outside, SpecialsOnDemandTokenizer)

@@ -244,13 +244,13 @@ def _audit(articles: list[Article], model, config, quiet: bool, total: int, desk
     """``(index, AuditResult | Exception)`` per article, loading the model once; with a
     registry (``desk``), its verdicts are in each result's findings."""
     from auditor.audit import Auditor
-    from auditor.pipeline import DEFAULT_MODEL, load_pipeline
+    from auditor.model_loading import specials_on_demand
 
     if not quiet:
         click.echo(f"auditor: loading model {model or 'default'}...", err=True)
     # One run of the command: the tokenizer's special cases are added as texts need them.
-    nlp = load_pipeline(model or DEFAULT_MODEL, specials_on_demand=True)
-    auditor = Auditor(model or DEFAULT_MODEL, nlp=nlp, config=config)
+    with specials_on_demand():
+        auditor = Auditor(model, config=config) if model else Auditor(config=config)
     for index, (article, result) in enumerate(auditor.audit_each(articles)):
         if not quiet and total > 1:
             click.echo(f"auditor: [{index + 1}/{len(articles)}] {article.path}", err=True)
