@@ -54,7 +54,7 @@ def load_model(name: str, *, specials_on_demand: bool | None = None) -> Language
     its errors (``OSError`` for a missing model) are spaCy's. ``specials_on_demand``
     (for one-off commands, never in a memory zone; by default, whether the call is
     inside :func:`specials_on_demand`) makes the language's default tokenizer a
-    :class:`~auditor.specials_on_demand.SpecialsOnDemandTokenizer`: the same tokens,
+    :class:`~auditor.nlp.specials_on_demand.SpecialsOnDemandTokenizer`: the same tokens,
     its special cases added when a text first holds them.
     """
     if specials_on_demand is None:
@@ -66,7 +66,7 @@ def load_model(name: str, *, specials_on_demand: bool | None = None) -> Language
     disabled = list(config["nlp"].get("disabled", []))
     overrides = {}
     if specials_on_demand and _default_tokenizer(config):
-        from auditor.specials_on_demand import REGISTERED_NAME
+        from auditor.nlp.specials_on_demand import REGISTERED_NAME
 
         overrides = {"nlp": {"tokenizer": {"@tokenizers": REGISTERED_NAME}}}
     nlp = spacy.load(name, exclude=[*disabled, "tokenizer"], config=overrides)

@@ -55,7 +55,7 @@ def load_pipeline(
     no dependency parser (attribution needs one). Nothing is downloaded.
     ``specials_on_demand``: the tokenizer adds its special cases when a text first holds
     them (same tokens, a faster start; not for ``nlp.memory_zone()``; see
-    :mod:`auditor.specials_on_demand`); by default, inside
+    :mod:`auditor.nlp.specials_on_demand`); by default, inside
     :func:`auditor.model_loading.specials_on_demand` only.
     """
     name = _resolve_model_name(model)

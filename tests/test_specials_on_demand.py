@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 
 from auditor.model_loading import load_model
+from auditor.nlp.specials_on_demand import SpecialsOnDemandTokenizer
 from auditor.pipeline import DEFAULT_MODEL
-from auditor.specials_on_demand import SpecialsOnDemandTokenizer
 
 TEXTS = [
     "Mayor Ilse Brandt said they don't know when the ferry will run again.",
