@@ -47,7 +47,12 @@ def _resolve_model_name(name: str) -> str:
     return name
 
 
-def load_pipeline(model: str = DEFAULT_MODEL, full_parse: bool = False) -> Language:
+def load_pipeline(
+    model: str = DEFAULT_MODEL,
+    full_parse: bool = False,
+    *,
+    specials_on_demand: bool | None = None,
+) -> Language:
     """Load ``model`` (an installed spaCy package or a path) and add the auditor components.
 
     Raises :class:`ModelError` with a one-line explanation when the model is missing or has
@@ -56,10 +61,15 @@ def load_pipeline(model: str = DEFAULT_MODEL, full_parse: bool = False) -> Langu
     The entity recognizer runs only around the words that can be in an entity
     (:mod:`auditor.nlp.ner_windows`); with ``full_parse`` (``--full-parse``) it runs over
     every word, as the model alone would.
+
+    ``specials_on_demand``: the tokenizer adds its special cases when a text first holds
+    them (same tokens, a faster start; not for ``nlp.memory_zone()``; see
+    :mod:`auditor.nlp.specials_on_demand`); by default, inside
+    :func:`auditor.model_loading.specials_on_demand` only.
     """
     name = _resolve_model_name(model)
     try:
-        nlp = load_model(name)
+        nlp = load_model(name, specials_on_demand=specials_on_demand)
     except OSError as exc:
         raise ModelError(
             f"cannot load spaCy model {model!r}: it is not an installed package or a model "

@@ -210,6 +210,8 @@ def memory(args: argparse.Namespace) -> dict:
         sys.executable, "-m", "auditor", "batch", str(subset), "--out", str(out),
         "--jobs", str(args.memory_jobs), "-q",
     ] + (["--full-parse"] if args.full_parse else [])  # fmt: skip
+    if args.memory_no_reports:
+        command.append("--no-reports")
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     process = subprocess.Popen(command, env=env)
     root = psutil.Process(process.pid)
@@ -244,6 +246,7 @@ def memory(args: argparse.Namespace) -> dict:
     results = {
         "memory_documents": args.memory_n,
         "memory_jobs": args.memory_jobs,
+        "memory_no_reports": args.memory_no_reports,
         "peak_mb_first_1000": peaks["first_1000"] / 2**20,
         "peak_mb_auditing_all": peaks["auditing"] / 2**20,
         "growth_auditing": peaks["auditing"] / peaks["first_1000"] - 1,
@@ -278,6 +281,9 @@ def main() -> None:
     parser.add_argument("--memory", action="store_true", help="also measure peak memory")
     parser.add_argument("--memory-n", type=int, default=10000)
     parser.add_argument("--memory-jobs", type=int, default=2)
+    parser.add_argument(
+        "--memory-no-reports", action="store_true", help="the memory run with --no-reports"
+    )
     parser.add_argument("--json", type=Path, help="write the figures to this file")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
 from typing import Any
 
 from auditor import lexicon
@@ -63,15 +64,25 @@ _NAME_CUT = (
 )
 
 
+@cache
+def _name_cut() -> re.Pattern:
+    names = lexicon.entries("person_titles")
+    titles = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in names)
+    return re.compile(_NAME_CUT.format(titles=titles), re.IGNORECASE)
+
+
 def _name_breaks(ctx: Context) -> list[int]:
     """Offsets of paragraph breaks inside a name ("Professor Anna" / "Karlsson of ..."),
     which the ingest stage, reading words alone, cannot tell from a headline."""
-    names = lexicon.entries("person_titles")
-    titles = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in names)
-    cut = re.compile(_NAME_CUT.format(titles=titles), re.IGNORECASE)
+    cut = _name_cut()
     paragraphs = ctx.index.paragraphs
     out = []
     for (start, end), (n_start, n_end) in zip(paragraphs, paragraphs[1:], strict=False):
+        # A cut ends the paragraph (\s*$) with its last word, which must be capitalized:
+        # paragraphs ending otherwise ("... she said.") are not searched at all.
+        words = ctx.text[start:end].split()
+        if not words or not words[-1][:1].isupper():
+            continue
         head = ctx.text[n_start:n_end].lstrip()
         found = cut.search(ctx.text, start, end)
         if found and re.match(r"[A-Z][\w'’-]*\b(?![.!?])|(?:de|van|von|da|di|al|el)\s", head):
