@@ -66,6 +66,17 @@ def make_remembered_lemmatizer(
     )
 
 
+class _Unkept(dict):
+    """A lemma cache that keeps nothing: spaCy's rule lemmatizer files each word it worked
+    out under (form, part of speech, morphology), the very key of
+    :attr:`RememberedLemmatizer.remembered`, which it is only asked after a miss there; so
+    its own copy is never read again and only cost memory (about a third of the lemma
+    memory's bytes: a key, a list and its strings per word through the suffix rules)."""
+
+    def __setitem__(self, key, value) -> None:
+        pass
+
+
 class RememberedLemmatizer(EnglishLemmatizer):
     """spaCy's English lemmatizer with a bounded memory of the lemma of each
     (form, part of speech, morphology)."""
@@ -75,6 +86,7 @@ class RememberedLemmatizer(EnglishLemmatizer):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.cache = _Unkept()
         #: (ORTH, POS, MORPH) hashes -> lemma text
         self.remembered: dict[tuple[int, int, int], str] = {}
 
