@@ -20,7 +20,10 @@ Measures, on the same texts in the same run:
 4. the Dask engine on a 2-worker LocalCluster (worker processes) against ``--jobs 2``,
    with and without the cluster's start-up;
 5. with ``--memory``: peak memory (PSS of the batch process and its workers) over the
-   first 1,000 documents and over the whole run - target within 10%.
+   first 1,000 documents and over the whole run - target within 10%; and the same in RSS,
+   which other programs cannot move (a page the batch shares with other processes
+   counts in its PSS for 1/n of its size, so PSS rises when those processes exit; RSS
+   double-counts pages shared by --jobs 2 workers, so read it for --jobs 1).
 
 Timings vary with the machine's load: each speed figure is the best of ``--repeat`` runs.
 """
@@ -178,22 +181,23 @@ def speed(args: argparse.Namespace) -> dict:
     return results
 
 
-def _tree_memory(root) -> tuple[int, int]:
-    """(PSS of the batch process, PSS of its worker processes), in bytes."""
+def _tree_memory(root) -> tuple[int, int, int]:
+    """(PSS of the batch process, PSS of its worker processes, RSS of all), in bytes."""
     import psutil
 
-    main = workers = 0
+    main = workers = rss = 0
     for process in [root, *root.children(recursive=True)]:
         try:
             info = process.memory_full_info()
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             continue
         used = getattr(info, "pss", info.rss)
+        rss += info.rss
         if process.pid == root.pid:
             main += used
         else:
             workers += used
-    return main, workers
+    return main, workers, rss
 
 
 def memory(args: argparse.Namespace) -> dict:
@@ -218,11 +222,12 @@ def memory(args: argparse.Namespace) -> dict:
     results_path = out / "results.jsonl"
     done = read = 0
     peaks = {"first_1000": 0, "auditing": 0, "after": 0}
+    rss_peaks = {"first_1000": 0, "auditing": 0}
     series = []
     started = time.monotonic()
     while process.poll() is None:
         try:
-            main, workers = _tree_memory(root)
+            main, workers, rss = _tree_memory(root)
         except psutil.NoSuchProcess:
             break
         if results_path.exists() and done < args.memory_n:
@@ -233,14 +238,18 @@ def memory(args: argparse.Namespace) -> dict:
                 done += chunk.count(b"\n")
         phase = "auditing" if done < args.memory_n else "after"
         peaks[phase] = max(peaks[phase], main + workers)
+        if phase == "auditing":
+            rss_peaks["auditing"] = max(rss_peaks["auditing"], rss)
         if done <= 1000:
             peaks["first_1000"] = max(peaks["first_1000"], main + workers)
-        series.append((round(time.monotonic() - started, 1), done, main >> 20, workers >> 20))
+            rss_peaks["first_1000"] = max(rss_peaks["first_1000"], rss)
+        row = (round(time.monotonic() - started, 1), done, main >> 20, workers >> 20, rss >> 20)
+        series.append(row)
         time.sleep(0.5)
     if process.returncode != 0:
         sys.exit(f"batch exited with {process.returncode}")
     (work / "memory-series.csv").write_text(
-        "seconds,documents,main_mb,workers_mb\n"
+        "seconds,documents,main_mb,workers_mb,rss_mb\n"
         + "".join(",".join(map(str, row)) + "\n" for row in series)
     )
     results = {
@@ -251,6 +260,9 @@ def memory(args: argparse.Namespace) -> dict:
         "peak_mb_auditing_all": peaks["auditing"] / 2**20,
         "growth_auditing": peaks["auditing"] / peaks["first_1000"] - 1,
         "peak_mb_after_auditing": peaks["after"] / 2**20,
+        "peak_rss_mb_first_1000": rss_peaks["first_1000"] / 2**20,
+        "peak_rss_mb_auditing_all": rss_peaks["auditing"] / 2**20,
+        "growth_rss_auditing": rss_peaks["auditing"] / max(rss_peaks["first_1000"], 1) - 1,
         "samples": len(series),
     }
     for key, value in results.items():
