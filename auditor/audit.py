@@ -42,13 +42,19 @@ class Auditor:
         keep_going: bool = False,
         piece_chars: int = DEFAULT_PIECE_CHARS,
         full_parse: bool = False,
+        specials_on_demand: bool = False,
     ):
         from auditor.config import Config
         from auditor.rules import load_rule_pack
 
         self.model = model
-        # full_parse: the model's entity recognizer over every word (--full-parse)
-        self.nlp = nlp if nlp is not None else load_pipeline(model, full_parse=full_parse)
+        # full_parse: the model's entity recognizer over every word (--full-parse);
+        # specials_on_demand: a one-off run's tokenizer adds special cases as texts need them
+        if nlp is None:
+            nlp = load_pipeline(
+                model, full_parse=full_parse, specials_on_demand=specials_on_demand
+            )
+        self.nlp = nlp
         self.config = config if config is not None else Config()
         self.rule_pack = (
             rule_pack

@@ -18,47 +18,23 @@ parses exactly as ``spacy.load(name)`` does; a model cold start is about 0.1 s s
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from pathlib import Path
 
 import spacy
 import srsly
 from spacy.language import Language
 
-#: Set by :func:`specials_on_demand` for the models loaded inside it.
-_ON_DEMAND: ContextVar[bool] = ContextVar("auditor_specials_on_demand", default=False)
 
-
-@contextmanager
-def specials_on_demand() -> Iterator[None]:
-    """Models loaded inside get a tokenizer adding its special cases on demand (as
-    ``load_model(name, specials_on_demand=True)``), for a one-off command:
-
-        >>> with specials_on_demand():          # doctest: +SKIP
-        ...     auditor = Auditor()
-    """
-    token = _ON_DEMAND.set(True)
-    try:
-        yield
-    finally:
-        _ON_DEMAND.reset(token)
-
-
-def load_model(name: str, *, specials_on_demand: bool | None = None) -> Language:
+def load_model(name: str, *, specials_on_demand: bool = False) -> Language:
     """``spacy.load(name)`` without the disabled components and the second tokenizer.
 
     ``name`` is an installed model package or a model folder; anything else (and a
     package laid out differently from spaCy's own) goes to ``spacy.load`` unchanged, so
     its errors (``OSError`` for a missing model) are spaCy's. ``specials_on_demand``
-    (for one-off commands, never in a memory zone; by default, whether the call is
-    inside :func:`specials_on_demand`) makes the language's default tokenizer a
+    (for one-off commands, never in a memory zone) makes the language's default tokenizer a
     :class:`~auditor.nlp.specials_on_demand.SpecialsOnDemandTokenizer`: the same tokens,
     its special cases added when a text first holds them.
     """
-    if specials_on_demand is None:
-        specials_on_demand = _ON_DEMAND.get()
     folder = model_folder(name)
     if folder is None:
         return spacy.load(name)

@@ -51,7 +51,7 @@ def load_pipeline(
     model: str = DEFAULT_MODEL,
     full_parse: bool = False,
     *,
-    specials_on_demand: bool | None = None,
+    specials_on_demand: bool = False,
 ) -> Language:
     """Load ``model`` (an installed spaCy package or a path) and add the auditor components.
 
@@ -64,8 +64,7 @@ def load_pipeline(
 
     ``specials_on_demand``: the tokenizer adds its special cases when a text first holds
     them (same tokens, a faster start; not for ``nlp.memory_zone()``; see
-    :mod:`auditor.nlp.specials_on_demand`); by default, inside
-    :func:`auditor.model_loading.specials_on_demand` only.
+    :mod:`auditor.nlp.specials_on_demand`); ``auditor audit`` asks for it.
     """
     name = _resolve_model_name(model)
     try:

@@ -38,7 +38,7 @@ def loads(nlp, full_nlp, monkeypatch) -> list[tuple[bool, object]]:
     real pipelines, loaded once each."""
     seen: list[tuple[bool, object]] = []
 
-    def loader(model: str, full_parse: bool = False):
+    def loader(model: str, full_parse: bool = False, **_):
         pipeline = full_nlp if full_parse else nlp
         seen.append((full_parse, pipeline))
         return pipeline

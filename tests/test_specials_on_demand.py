@@ -83,11 +83,25 @@ def test_a_memory_zone_is_refused_while_special_cases_are_aside(tokenizers):
         pass
 
 
-def test_only_models_loaded_inside_the_context_get_it():
-    from auditor.model_loading import specials_on_demand
-
-    with specials_on_demand():
-        inside = load_model(DEFAULT_MODEL).tokenizer
+def test_only_models_loaded_asking_for_it_get_it():
+    inside = load_model(DEFAULT_MODEL, specials_on_demand=True).tokenizer
     outside = load_model(DEFAULT_MODEL).tokenizer
     assert isinstance(inside, SpecialsOnDemandTokenizer)
     assert not isinstance(outside, SpecialsOnDemandTokenizer)
+
+
+def test_the_audit_command_asks_for_it(monkeypatch, tmp_path, nlp):
+    from click.testing import CliRunner
+
+    import auditor.audit
+    from auditor.cli import cli
+
+    asked = []
+    monkeypatch.setattr(
+        auditor.audit, "load_pipeline", lambda model, **options: asked.append(options) or nlp
+    )
+    draft = tmp_path / "draft.txt"
+    draft.write_text("The mayor said the bridge would reopen.", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["audit", str(draft), "-q"])
+    assert result.exit_code == 0, result.output
+    assert [o["specials_on_demand"] for o in asked] == [True]

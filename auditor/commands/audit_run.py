@@ -249,16 +249,12 @@ def _audit(
     """``(index, AuditResult | Exception)`` per article, loading the model once; with a
     registry (``desk``), its verdicts are in each result's findings."""
     from auditor.audit import Auditor
-    from auditor.model_loading import specials_on_demand
 
     if not quiet:
         click.echo(f"auditor: loading model {model or 'default'}...", err=True)
     # One run of the command: the tokenizer's special cases are added as texts need them.
-    with specials_on_demand():
-        if model:
-            auditor = Auditor(model, config=config, full_parse=full_parse)
-        else:
-            auditor = Auditor(config=config, full_parse=full_parse)
+    options = {"config": config, "full_parse": full_parse, "specials_on_demand": True}
+    auditor = Auditor(model, **options) if model else Auditor(**options)
     for index, (article, result) in enumerate(auditor.audit_each(articles)):
         if not quiet and total > 1:
             click.echo(f"auditor: [{index + 1}/{len(articles)}] {article.path}", err=True)
