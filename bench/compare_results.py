@@ -20,15 +20,12 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from auditor.result_files import RESULTS, iter_lines
+
 
 def read_results(folder: Path) -> dict[str, dict]:
     """``id -> auditor/2 result`` of the documents audited in ``folder``."""
-    results = {}
-    with (folder / "results.jsonl").open(encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            results[record["id"]] = record["result"]
-    return results
+    return {record["id"]: record["result"] for _, record in iter_lines(folder / RESULTS)}
 
 
 def span_key(attribution: dict) -> tuple:
