@@ -75,13 +75,19 @@ def read_lexicon_file(path: str | Path) -> list[str]:
     return [entry for _, entry in _sectioned_entries(path)]
 
 
+def _packaged(name: str) -> list[tuple[str, str]]:
+    """``(section, entry)`` of the packaged lexicon ``name``; a missing one is a
+    :class:`LexiconError`."""
+    try:
+        return _sectioned_entries(lexicon_path(name))
+    except FileNotFoundError as exc:
+        raise LexiconError(f"lexicon {name!r} not found (auditor/lexicons/{name}.txt)") from exc
+
+
 @cache
 def entries(name: str) -> tuple[str, ...]:
     """The entries of the packaged lexicon ``name``, in file order, case kept."""
-    try:
-        return tuple(read_lexicon_file(lexicon_path(name)))
-    except FileNotFoundError as exc:
-        raise LexiconError(f"lexicon {name!r} not found (auditor/lexicons/{name}.txt)") from exc
+    return tuple(entry for _, entry in _packaged(name))
 
 
 @cache
@@ -90,12 +96,8 @@ def sections(name: str) -> dict[str, tuple[str, ...]]:
     order, case kept; sections of one name are joined, entries before the first section
     line are under "". ``known_organizations.txt`` has "[think-tank]" above "RAND
     Corporation | RAND", so ``sections("known_organizations")["think-tank"]`` holds it."""
-    try:
-        found = _sectioned_entries(lexicon_path(name))
-    except FileNotFoundError as exc:
-        raise LexiconError(f"lexicon {name!r} not found (auditor/lexicons/{name}.txt)") from exc
     out: dict[str, list[str]] = {}
-    for section, entry in found:
+    for section, entry in _packaged(name):
         out.setdefault(section, []).append(entry)
     return {section: tuple(members) for section, members in out.items()}
 
