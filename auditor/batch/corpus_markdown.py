@@ -86,17 +86,8 @@ def _grades(index: CorpusIndex) -> list[str]:
     grades = [g for g in GRADES if index.grades.get(g)]
     grades += sorted(g for g in index.grades if g not in GRADES)
     out += ["| grade | articles | share |", "|---|---:|---:|"]
-    out += [
-        f"| {markdown_text(g)} | {index.grades[g]} | {_percent(index.grades[g], index.documents)} |"
-        for g in grades
-    ]
-    out.append("")
-    out += _chart(
-        "grades",
-        ["pie showData title Articles by grade"]
-        + [f'    "{mermaid_label(g)}" : {index.grades[g]}' for g in grades],
-    )
-    return out
+    rows = [(g, index.grades[g]) for g in grades]
+    return out + _shares("grades", "Articles by grade", rows, index.documents)
 
 
 def _mix(index: CorpusIndex) -> list[str]:
@@ -111,18 +102,16 @@ def _mix(index: CorpusIndex) -> list[str]:
         "| source type | count | share |",
         "|---|---:|---:|",
     ]
-    out += [
-        f"| {markdown_text(MIX_LABELS.get(k, k))} | {index.mix[k]} | "
-        f"{_percent(index.mix[k], total)} |"
-        for k in kinds
-    ]
+    rows = [(MIX_LABELS.get(k, k), index.mix[k]) for k in kinds]
+    return out + _shares("mix", "Source mix", rows, total)
+
+
+def _shares(chart: str, title: str, rows: list[tuple[str, int]], total: int) -> list[str]:
+    """The rows of a count table (label, count, share of ``total``), then its pie chart."""
+    out = [f"| {markdown_text(lbl)} | {count} | {_percent(count, total)} |" for lbl, count in rows]
     out.append("")
-    out += _chart(
-        "mix",
-        ["pie showData title Source mix"]
-        + [f'    "{mermaid_label(MIX_LABELS.get(k, k))}" : {index.mix[k]}' for k in kinds],
-    )
-    return out
+    body = [f'    "{mermaid_label(label)}" : {count}' for label, count in rows]
+    return out + _chart(chart, [f"pie showData title {title}", *body])
 
 
 _GROUP_TITLES = {"outlet": "By outlet", "author": "By author", "month": "By month"}
