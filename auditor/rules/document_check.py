@@ -66,8 +66,7 @@ _NAME_CUT = (
 
 @cache
 def _name_cut() -> re.Pattern:
-    names = lexicon.entries("person_titles")
-    titles = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in names)
+    titles = "|".join(lexicon.phrase_pattern(t) for t in lexicon.entries("person_titles"))
     return re.compile(_NAME_CUT.format(titles=titles), re.IGNORECASE)
 
 
